@@ -1,0 +1,114 @@
+// The contract between renderer and main, written once. The preload bridge, the IPC registration, the
+// browser-mode HTTP host and the renderer's client are all derived from `contract`: adding a call means
+// adding it here and giving it a handler in main/services/handlers.ts, nothing else.
+import { z } from 'zod';
+import type {
+  Annotation,
+  Codebook,
+  DocumentText,
+  LibraryDocument,
+  LibraryInfo,
+} from './model';
+import {
+  annotationSchema,
+  codebookSchema,
+  documentMetadataSchema,
+  idSchema,
+} from './schemas';
+import type { ApiResult } from './errors';
+import type { SearchResults } from './search/types';
+import { settingsPatchSchema, type Settings } from './settings';
+
+/** A call's argument schema plus its result type (a phantom: only the type is used). */
+export interface CallSpec<Args extends z.ZodType, Result> {
+  args: Args;
+  result?: Result;
+}
+
+function call<Args extends z.ZodType>(args: Args) {
+  return { returns: <Result>(): CallSpec<Args, Result> => ({ args }) };
+}
+
+const noArgs = z.strictObject({});
+
+/** The largest file accepted by an import, in bytes. Larger files are refused with a clear message. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+export interface OpenedDocument {
+  document: LibraryDocument;
+  text: DocumentText;
+  annotations: Annotation[];
+}
+
+export type ImportOutcome =
+  | { status: 'imported'; document: LibraryDocument }
+  | { status: 'duplicate'; document: LibraryDocument };
+
+export const contract = {
+  'library.info': call(noArgs).returns<LibraryInfo>(),
+
+  'codebook.get': call(noArgs).returns<Codebook>(),
+  'codebook.save': call(z.strictObject({ codebook: codebookSchema })).returns<Codebook>(),
+
+  'documents.list': call(noArgs).returns<LibraryDocument[]>(),
+  'documents.open': call(z.strictObject({ id: idSchema })).returns<OpenedDocument>(),
+  'documents.file': call(z.strictObject({ id: idSchema })).returns<Uint8Array>(),
+  'documents.updateMetadata': call(
+    z.strictObject({ id: idSchema, metadata: documentMetadataSchema }),
+  ).returns<LibraryDocument>(),
+  'documents.delete': call(z.strictObject({ id: idSchema })).returns<null>(),
+  'documents.import': call(
+    z.strictObject({
+      name: z.string().min(1).max(1_000),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
+        message: `files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB cannot be imported`,
+      }),
+    }),
+  ).returns<ImportOutcome>(),
+
+  'annotations.save': call(z.strictObject({ annotation: annotationSchema })).returns<Annotation>(),
+  'annotations.delete': call(z.strictObject({ documentId: idSchema, id: idSchema })).returns<null>(),
+
+  'search.query': call(
+    z.strictObject({
+      query: z.string().max(2_000),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+  ).returns<SearchResults>(),
+
+  'settings.get': call(noArgs).returns<Settings>(),
+  'settings.update': call(z.strictObject({ patch: settingsPatchSchema })).returns<Settings>(),
+} satisfies Record<string, CallSpec<z.ZodType, unknown>>;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+/** What the caller passes (before validation and defaults). */
+export type CallArgs<K extends CallName> = z.input<Contract[K]['args']>;
+/** What a handler receives (after validation). */
+export type ValidArgs<K extends CallName> = z.output<Contract[K]['args']>;
+export type CallResult<K extends CallName> = Exclude<Contract[K]['result'], undefined>;
+
+/** One function per call: the shape of the preload bridge and of the HTTP client alike. */
+export type ApiBridge = {
+  [K in CallName]: (args: CallArgs<K>) => Promise<ApiResult<CallResult<K>>>;
+};
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+// ---- Events pushed from main to the renderer -----------------------------------------------------
+
+export interface ApiEvents {
+  /** Documents or annotations changed on disk (an import, another window, a repair). */
+  'library.changed': { documentIds: string[] };
+  /** Progress of long background work, e.g. rebuilding the search index. */
+  'task.progress': { task: string; done: number; total: number; label: string };
+}
+export type EventName = keyof ApiEvents;
+export interface ApiEvent<K extends EventName = EventName> {
+  name: K;
+  payload: ApiEvents[K];
+}

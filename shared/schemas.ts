@@ -1,0 +1,177 @@
+// Runtime schemas (zod) for everything that crosses a process boundary or is read back from disk.
+// Each schema is checked against its model type below, so the two cannot drift apart.
+import { z } from 'zod';
+import {
+  ACTOR_KINDS,
+  DOCUMENT_FORMATS,
+  DOCUMENT_KINDS,
+  HIGHLIGHT_COLORS,
+  STANCES,
+  BLOCK_TYPES,
+  type Annotation,
+  type AnnotationBody,
+  type Codebook,
+  type DocumentMetadata,
+  type DocumentText,
+  type LibraryDocument,
+  type Selector,
+} from './model';
+
+/** Ids are opaque, but never paths: letters, digits, '-' and '_' only. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, "-" and "_"');
+
+const shortText = z.string().max(2_000);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date like 2018, 2018-11 or 2018-11-12');
+const offset = z.number().int().min(0).max(2 ** 31);
+
+export const documentMetadataSchema = z.strictObject({
+  title: z.string().trim().min(1, 'a title is required').max(1_000),
+  authors: z.array(z.string().trim().min(1).max(500)).max(500),
+  date: isoDate.nullable(),
+  publication: shortText.nullable(),
+  url: shortText.nullable(),
+  doi: shortText.nullable(),
+  kind: z.enum(DOCUMENT_KINDS),
+});
+
+export const libraryDocumentSchema = z.strictObject({
+  id: idSchema,
+  format: z.enum(DOCUMENT_FORMATS),
+  originalName: z.string().min(1).max(1_000),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().min(0),
+  importedAt: z.string(),
+  modifiedAt: z.string(),
+  pageCount: z.number().int().min(0).nullable(),
+  metadata: documentMetadataSchema,
+  warnings: z.array(z.string()),
+});
+
+const range = z.strictObject({ start: offset, end: offset }).refine((r) => r.end >= r.start, {
+  message: 'end must not be before start',
+});
+
+export const documentTextSchema = z.strictObject({
+  text: z.string(),
+  blocks: z.array(z.strictObject({ type: z.enum(BLOCK_TYPES), start: offset, end: offset })),
+  pages: z.array(range).nullable(),
+});
+
+const pdfRect = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+export const selectorSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1).max(100_000),
+    prefix: z.string().max(1_000),
+    suffix: z.string().max(1_000),
+  }),
+  z
+    .strictObject({ type: z.literal('TextPositionSelector'), start: offset, end: offset })
+    .refine((r) => r.end > r.start, { message: 'a passage cannot be empty' }),
+  z.strictObject({
+    type: z.literal('PdfAreaSelector'),
+    areas: z
+      .array(z.strictObject({ page: z.number().int().min(0), rects: z.array(pdfRect).min(1).max(5_000) }))
+      .min(1)
+      .max(1_000),
+  }),
+]);
+
+const tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^\s,]+$/, 'tags cannot contain spaces or commas');
+
+export const annotationBodySchema = z.strictObject({
+  color: z.enum(HIGHLIGHT_COLORS),
+  note: z.string().max(100_000),
+  tags: z.array(tag).max(100),
+  principles: z.array(idSchema).max(100),
+  actors: z.array(z.strictObject({ actorId: idSchema, stance: z.enum(STANCES) })).max(200),
+});
+
+export const annotationSchema = z.strictObject({
+  id: idSchema,
+  documentId: idSchema,
+  created: z.string(),
+  modified: z.string(),
+  target: z.strictObject({
+    selector: z
+      .array(selectorSchema)
+      .min(1)
+      .max(3)
+      .refine((s) => s.some((x) => x.type === 'TextQuoteSelector' || x.type === 'PdfAreaSelector'), {
+        message: 'a target needs a quote or a PDF area',
+      }),
+  }),
+  body: annotationBodySchema,
+});
+
+export const codebookSchema = z
+  .strictObject({
+    version: z.literal(1),
+    principles: z
+      .array(
+        z.strictObject({
+          id: idSchema,
+          name: z.string().trim().min(1).max(200),
+          description: z.string().max(5_000),
+          color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #2f6fba'),
+          parentId: idSchema.nullable(),
+        }),
+      )
+      .max(2_000),
+    actors: z
+      .array(
+        z.strictObject({
+          id: idSchema,
+          name: z.string().trim().min(1).max(200),
+          kind: z.enum(ACTOR_KINDS),
+          aliases: z.array(z.string().trim().min(1).max(200)).max(100),
+        }),
+      )
+      .max(10_000),
+  })
+  .superRefine((codebook, ctx) => {
+    const ids = new Set<string>();
+    for (const entry of [...codebook.principles, ...codebook.actors]) {
+      if (ids.has(entry.id)) ctx.addIssue({ code: 'custom', message: `the id "${entry.id}" is used twice` });
+      ids.add(entry.id);
+    }
+    const principleIds = new Set(codebook.principles.map((p) => p.id));
+    for (const p of codebook.principles) {
+      if (p.parentId !== null && !principleIds.has(p.parentId)) {
+        ctx.addIssue({ code: 'custom', message: `principle "${p.name}" has an unknown parent` });
+      }
+    }
+  });
+
+// Compile-time checks that each schema produces exactly its model type.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesModel: [
+  Same<z.output<typeof documentMetadataSchema>, DocumentMetadata>,
+  Same<z.output<typeof libraryDocumentSchema>, LibraryDocument>,
+  Same<z.output<typeof documentTextSchema>, DocumentText>,
+  Same<z.output<typeof selectorSchema>, Selector>,
+  Same<z.output<typeof annotationBodySchema>, AnnotationBody>,
+  Same<z.output<typeof annotationSchema>, Annotation>,
+  Same<z.output<typeof codebookSchema>, Codebook>,
+] = [true, true, true, true, true, true, true];
+void schemaMatchesModel;
+
+/** A readable one-line summary of a zod error, for messages shown to users and callers. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}

@@ -1,0 +1,36 @@
+// Per-user settings (not library data): kept by electron-store in the desktop app, by `conf` (the
+// library electron-store is built on) in browser mode.
+import { z } from 'zod';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export interface WindowBounds {
+  width: number;
+  height: number;
+  x?: number;
+  y?: number;
+}
+
+export interface Settings {
+  theme: Theme;
+  /** Reading-view font size in CSS pixels. */
+  readerFontSize: number;
+  /** The library opened last; null means the default library. */
+  lastLibrary: string | null;
+  window: WindowBounds | null;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  readerFontSize: 18,
+  lastLibrary: null,
+  window: null,
+};
+
+/** What the renderer may change. The library path and window bounds are set by main only. */
+export const settingsPatchSchema = z.strictObject({
+  theme: z.enum(THEMES).optional(),
+  readerFontSize: z.number().int().min(12).max(32).optional(),
+});
+export type SettingsPatch = z.output<typeof settingsPatchSchema>;
