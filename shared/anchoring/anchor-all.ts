@@ -1,0 +1,51 @@
+// Anchors every annotation of a document and sorts them into what is placed, what could not be
+// placed (reported with a reason, never dropped) and PDF regions, which have no text to anchor.
+import type { Annotation } from '../model';
+import { anchorPrepared } from './anchor';
+import { prepareText } from './prepared-text';
+import type { AnchorMethod, AnchorOptions } from './types';
+
+export interface AnchoredAnnotation {
+  annotation: Annotation;
+  start: number;
+  end: number;
+  method: AnchorMethod;
+  score: number;
+}
+
+export interface OrphanedAnnotation {
+  annotation: Annotation;
+  reason: string;
+}
+
+export interface AnchoringReport {
+  anchored: AnchoredAnnotation[];
+  orphaned: OrphanedAnnotation[];
+  /** Annotations of a PDF page area only: they are drawn from their rectangles, not anchored in text. */
+  regions: Annotation[];
+}
+
+export function anchorAnnotations(text: string, annotations: readonly Annotation[], options: AnchorOptions = {}): AnchoringReport {
+  const report: AnchoringReport = { anchored: [], orphaned: [], regions: [] };
+  const doc = prepareText(text);
+  for (const annotation of annotations) {
+    const selectors = Array.isArray(annotation.target?.selector) ? annotation.target.selector : [];
+    if (isRegion(selectors)) {
+      report.regions.push(annotation);
+      continue;
+    }
+    const result = anchorPrepared(doc, selectors, options);
+    if (result.status === 'anchored') {
+      const { start, end, method, score } = result;
+      report.anchored.push({ annotation, start, end, method, score });
+    } else {
+      report.orphaned.push({ annotation, reason: result.reason });
+    }
+  }
+  return report;
+}
+
+function isRegion(selectors: readonly { type: string }[]): boolean {
+  const types = new Set(selectors.map((s) => s?.type));
+  return types.has('PdfAreaSelector') && !types.has('TextQuoteSelector') && !types.has('TextPositionSelector');
+}
