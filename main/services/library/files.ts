@@ -1,0 +1,67 @@
+// The library's on-disk layout, in one place. Everything is a plain file a person can read:
+//
+//   <library>/library.json                  name, format version
+//   <library>/codebook.json                 principles and actors
+//   <library>/documents/<id>/meta.json      LibraryDocument (written last: its presence marks a complete import)
+//   <library>/documents/<id>/original.<ext> the imported file, untouched
+//   <library>/documents/<id>/text.json      DocumentText, the text every selector refers to
+//   <library>/documents/<id>/annotations.json
+//   <library>/trash/                        deleted documents, with their annotations
+//   <library>/cache/                        derived data (search index): safe to delete
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import { describeZodError } from '../../../shared/schemas';
+import type { DocumentFormat } from '../../../shared/model';
+
+export const LIBRARY_FORMAT_VERSION = 1;
+
+const ORIGINAL_EXTENSION: Record<DocumentFormat, string> = {
+  pdf: 'pdf',
+  html: 'html',
+  markdown: 'md',
+  text: 'txt',
+};
+
+export function libraryPaths(root: string) {
+  const documents = path.join(root, 'documents');
+  return {
+    root,
+    libraryFile: path.join(root, 'library.json'),
+    codebookFile: path.join(root, 'codebook.json'),
+    documents,
+    trash: path.join(root, 'trash'),
+    cache: path.join(root, 'cache'),
+    document(id: string) {
+      const dir = path.join(documents, id);
+      return {
+        dir,
+        meta: path.join(dir, 'meta.json'),
+        text: path.join(dir, 'text.json'),
+        annotations: path.join(dir, 'annotations.json'),
+        original: (format: DocumentFormat) => path.join(dir, `original.${ORIGINAL_EXTENSION[format]}`),
+      };
+    },
+  };
+}
+export type LibraryPaths = ReturnType<typeof libraryPaths>;
+
+/** Read a JSON file and validate it; a file that fails either is reported as corrupt, naming it. */
+export async function readJsonFile<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S>> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new AppError('not-found', `${file} could not be read: ${(error as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new AppError('corrupt', `${file} is not valid JSON.`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('corrupt', `${file} is not valid: ${describeZodError(parsed.error)}`);
+  return parsed.data;
+}
