@@ -1,0 +1,124 @@
+// From pdf.js text items to paragraphs. Items come in content-stream order, which for nearly all
+// real PDFs (word processors, LaTeX, two-column layouts) is reading order, column by column. Items
+// become lines (an explicit end of line or a baseline change), and lines become paragraphs where the
+// vertical gap is larger than the page's usual line spacing, the text moves up (a new column), the
+// font size changes, or the line is indented.
+
+/** The parts of a pdf.js TextItem we use. */
+export interface PdfTextItem {
+  str: string;
+  transform: readonly number[];
+  width: number;
+  height: number;
+  hasEOL: boolean;
+}
+
+export interface PdfLine {
+  text: string;
+  x: number;
+  /** Baseline, in PDF units (grows upwards). */
+  y: number;
+  /** Font size (the larger of the line's items). */
+  size: number;
+  /** Right end of the line. */
+  right: number;
+}
+
+const fontSize = (item: PdfTextItem): number =>
+  Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0) || item.height || 10;
+
+export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let line: PdfLine | null = null;
+  let endOfLine = false;
+  for (const item of items) {
+    const x = item.transform[4] ?? 0;
+    const y = item.transform[5] ?? 0;
+    const size = fontSize(item);
+    const sameLine =
+      line !== null && !endOfLine && Math.abs(y - line.y) <= Math.max(size, line.size) * 0.5 && x >= line.right - size * 2;
+    if (item.str === '') {
+      // Empty items carry only an end-of-line mark.
+      if (item.hasEOL) endOfLine = true;
+      continue;
+    }
+    if (!sameLine || !line) {
+      line = { text: item.str, x, y, size, right: x + item.width };
+      lines.push(line);
+    } else {
+      // pdf.js usually emits spaces as items; add one when the gap shows a word break it did not.
+      const gap = x - line.right;
+      const joined = /\s$/.test(line.text) || /^\s/.test(item.str);
+      line.text += !joined && gap > size * 0.15 ? ` ${item.str}` : item.str;
+      line.right = Math.max(line.right, x + item.width);
+      line.size = Math.max(line.size, size);
+    }
+    endOfLine = item.hasEOL;
+  }
+  return lines.filter((l) => l.text.trim() !== '');
+}
+
+function percentile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? null;
+}
+
+/** The page's normal distance between two lines of one paragraph. */
+function usualLineGap(lines: readonly PdfLine[]): number | null {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1]!;
+    const gap = prev.y - lines[i]!.y;
+    if (gap > prev.size * 0.5 && gap < prev.size * 4) gaps.push(gap);
+  }
+  // A low percentile: paragraph gaps are the exception, so most gaps are line gaps, but on a page of
+  // short paragraphs the median could be a paragraph gap.
+  return percentile(gaps, 0.2);
+}
+
+function startsParagraph(prev: PdfLine, line: PdfLine, usualGap: number | null): boolean {
+  const gap = prev.y - line.y;
+  const sizeRatio = line.size / prev.size;
+  if (sizeRatio > 1.15 || sizeRatio < 1 / 1.15) return true;
+  if (gap <= prev.size * 0.5) {
+    // Moved up: a new column. A sentence cut mid-way by the column break goes on in lower case.
+    const unfinished = !/[.!?:;"”’')\]]$/.test(prev.text.trimEnd()) && /^\p{Ll}/u.test(line.text.trimStart());
+    return !(gap < -prev.size && unfinished);
+  }
+  const normal = Math.min(Math.max(usualGap ?? prev.size * 1.2, prev.size * 0.9), prev.size * 2.5);
+  if (gap > normal * 1.3 + 0.5) return true;
+  return line.x - prev.x > line.size * 0.8; // a first-line indent
+}
+
+/**
+ * Joins a line to the paragraph so far. "inter-" + "national" becomes "international" only when the
+ * next line goes on in lower case; otherwise the hyphen stays ("Franco-" + "German").
+ */
+export function joinLine(paragraph: string, next: string): string {
+  const text = paragraph.trimEnd();
+  const following = next.trimStart();
+  if (text.endsWith('\u00ad')) return text.slice(0, -1) + following; // soft hyphen: always a split word
+  if (/\p{L}-$/u.test(text)) {
+    return /^\p{Ll}/u.test(following) ? text.slice(0, -1) + following : text + following;
+  }
+  return `${text} ${following}`;
+}
+
+export function linesToParagraphs(lines: readonly PdfLine[]): string[] {
+  const usualGap = usualLineGap(lines);
+  const paragraphs: string[] = [];
+  let current: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const prev = lines[i - 1];
+    if (current === null || !prev || startsParagraph(prev, line, usualGap)) {
+      if (current !== null) paragraphs.push(current);
+      current = line.text;
+    } else {
+      current = joinLine(current, line.text);
+    }
+  }
+  if (current !== null) paragraphs.push(current);
+  return paragraphs;
+}
