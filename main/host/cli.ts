@@ -1,0 +1,55 @@
+// `npm run web`: open a library and serve Apostil to a browser on 127.0.0.1 with a per-launch token.
+//   node dist/main/host.js [--library DIR] [--port N] [--data-dir DIR]
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createDispatcher } from '../api/dispatch';
+import { openApp } from '../services/app';
+import { createHandlers } from '../services/handlers';
+import { defaultLibraryDir, userDataDir } from '../services/paths';
+import { openHostSettings } from '../services/settings';
+import { startHost } from './server';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      library: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  const dataDir = values['data-dir'] ?? userDataDir();
+  const settings = openHostSettings(dataDir);
+  if (settings.notice) console.warn(settings.notice);
+  const libraryPath = values.library ?? settings.get().lastLibrary ?? defaultLibraryDir();
+  const app = await openApp({ libraryPath, settings });
+  for (const problem of app.store.problems) console.warn(`Library: ${problem.path}: ${problem.message}`);
+  const dispatch = createDispatcher(createHandlers(app), {
+    onInternalError: (name, error) => console.error(`Unexpected error in ${name}:`, error),
+  });
+  const host = await startHost({
+    dispatch,
+    events: app.events,
+    staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+    token: randomBytes(24).toString('hex'),
+    port: values.port ? Number(values.port) : 0,
+  });
+  console.log(`Apostil is running in browser mode. Library: ${app.store.paths.root}`);
+  console.log(`Open ${host.url}`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(`Apostil could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+// One open library with its services: what every transport (Electron, browser-mode host, CLI, tests)
+// works with. No Electron here.
+import { PARIS_CALL_CODEBOOK } from '../../shared/codebooks';
+import { WELCOME_DOCUMENT } from '../../shared/welcome/welcome';
+import { EventBus } from './events';
+import { importFile } from './importing';
+import { LibraryStore } from './library/store';
+import { SearchService } from './search/search-service';
+import type { SettingsService } from './settings';
+
+export interface AppServices {
+  store: LibraryStore;
+  search: SearchService;
+  settings: SettingsService;
+  events: EventBus;
+  close(): Promise<void>;
+}
+
+export async function openApp(options: { libraryPath: string; settings: SettingsService }): Promise<AppServices> {
+  const store = await LibraryStore.open(options.libraryPath, { defaultCodebook: PARIS_CALL_CODEBOOK });
+  if (store.created) {
+    // A new library starts with a welcome document, so the first screen is never empty.
+    const bytes = new TextEncoder().encode(WELCOME_DOCUMENT.markdown);
+    await importFile(store, WELCOME_DOCUMENT.fileName, bytes);
+  }
+  const search = new SearchService(store);
+  const events = new EventBus();
+  return {
+    store,
+    search,
+    settings: options.settings,
+    events,
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,65 @@
+// Settings live in a `conf` store: electron-store (which extends conf) in the desktop app, conf itself
+// in browser mode. Settings never hold library data. A settings file that cannot be read is set aside
+// (renamed, not deleted) and the defaults are used, with a message for the user.
+import { existsSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../shared/settings';
+
+/** The part of conf's (and electron-store's) API we use. */
+export interface ConfLike {
+  get<K extends keyof Settings>(key: K): Settings[K];
+  set<K extends keyof Settings>(key: K, value: Settings[K]): void;
+  readonly store: Settings;
+}
+
+export interface SettingsService {
+  get(): Settings;
+  update(patch: SettingsPatch | Partial<Settings>): Settings;
+  /** Set when the settings file was unreadable and was set aside. */
+  readonly notice: string | null;
+}
+
+export function createSettingsService(store: ConfLike, notice: string | null = null): SettingsService {
+  return {
+    notice,
+    get: () => ({ ...DEFAULT_SETTINGS, ...store.store }),
+    update(patch) {
+      for (const [key, value] of Object.entries(patch) as [keyof Settings, Settings[keyof Settings]][]) {
+        if (value !== undefined) store.set(key, value);
+      }
+      return { ...DEFAULT_SETTINGS, ...store.store };
+    },
+  };
+}
+
+/**
+ * Open a conf-based store; if its file is corrupt, move it aside and start from defaults.
+ * `open` is called with the conf options, so the same recovery serves conf and electron-store.
+ */
+export function openSettingsStore<T extends ConfLike>(
+  open: (options: { defaults: Settings; clearInvalidConfig: false }) => T,
+  file: string,
+): { store: T; notice: string | null } {
+  const options = { defaults: DEFAULT_SETTINGS, clearInvalidConfig: false as const };
+  try {
+    return { store: open(options), notice: null };
+  } catch (error) {
+    const aside = `${file}.unreadable-${Date.now()}`;
+    if (existsSync(file)) renameSync(file, aside);
+    const store = open(options);
+    return {
+      store,
+      notice: `Your settings file could not be read (${(error as Error).message}); it was kept as ${aside} and the defaults are used.`,
+    };
+  }
+}
+
+/** Browser mode's settings, in `<dir>/settings.json`. */
+export function openHostSettings(dir: string): SettingsService {
+  const { store, notice } = openSettingsStore(
+    (options) => new Conf<Settings>({ ...options, projectName: 'apostil', cwd: dir, configName: 'settings' }) as unknown as ConfLike,
+    path.join(dir, 'settings.json'),
+  );
+  return createSettingsService(store, notice);
+}

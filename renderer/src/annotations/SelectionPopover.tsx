@@ -1,0 +1,62 @@
+// Appears beside a fresh selection. The first change (a colour, a principle, an actor...) creates the
+// highlight and saves it; later changes edit it, each saved at once. Nothing to press "save" on.
+import { useEffect, useRef } from 'react';
+import type { Actor, AnnotationBody } from '../../../shared/model';
+import { AnnotationEditor } from './AnnotationEditor';
+
+export const DEFAULT_BODY: AnnotationBody = { color: 'yellow', note: '', tags: [], principles: [], actors: [] };
+
+interface Props {
+  quote: string;
+  /** Position within the scrolling reader, in CSS pixels. */
+  top: number;
+  left: number;
+  body: AnnotationBody | null;
+  suggestedActors: Actor[];
+  onChange(patch: Partial<AnnotationBody>): void;
+  onDelete(): void;
+  onClose(): void;
+}
+
+export function SelectionPopover({ quote, top, left, body, suggestedActors, onChange, onDelete, onClose }: Props) {
+  const element = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && close.current();
+    const onPointer = (event: PointerEvent) => {
+      if (element.current && !element.current.contains(event.target as Node)) close.current();
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer, true);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer, true);
+    };
+  }, []);
+
+  return (
+    <div
+      ref={element}
+      className="selection-popover"
+      role="dialog"
+      aria-label={body ? 'Edit highlight' : 'New highlight'}
+      style={{ top, left }}
+    >
+      <p className="popover-quote">“{quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}”</p>
+      {!body && <p className="hint">Pick a colour to highlight, or link principles and actors.</p>}
+      <AnnotationEditor body={body ?? DEFAULT_BODY} suggestedActors={suggestedActors} onChange={onChange} autoFocusColor />
+      <div className="card-actions">
+        {body && (
+          <button type="button" className="danger" onClick={onDelete}>
+            Delete
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          {body ? 'Done' : 'Cancel'}
+        </button>
+      </div>
+    </div>
+  );
+}

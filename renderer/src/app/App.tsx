@@ -1,0 +1,149 @@
+// The workbench: the library on the left, the open document in the middle, its annotations on the
+// right, search on top. Files dropped anywhere on the window are imported.
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import type { Codebook, LibraryDocument } from '../../../shared/model';
+import type { SearchHit } from '../../../shared/search/types';
+import { call, onEvent } from '../api/client';
+import { CodebookProvider } from '../codebook/codebook-context';
+import { LibraryPanel } from '../library/LibraryPanel';
+import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
+import { ReaderView, type FocusRequest } from '../reader/ReaderView';
+import { SearchBox } from '../search/SearchBox';
+import { NoticeProvider, useNotices } from '../ui/notices';
+import { useAsync } from '../ui/useAsync';
+import { useOpenDocumentId } from './useOpenDocumentId';
+
+export function App() {
+  return (
+    <NoticeProvider>
+      <Workbench />
+    </NoticeProvider>
+  );
+}
+
+function Workbench() {
+  const { notify } = useNotices();
+  const [codebookState, reloadCodebook] = useAsync(() => call('codebook.get', {}), 'codebook');
+  const [documentsState, reloadDocuments] = useAsync(() => call('documents.list', {}), 'documents');
+  const [openId, setOpenId] = useOpenDocumentId();
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [failures, setFailures] = useState<ImportFailure[]>([]);
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => onEvent((event) => event.name === 'library.changed' && reloadDocuments()), [reloadDocuments]);
+
+  const onImported = useCallback(
+    (report: ImportReport) => {
+      setFailures(report.failures);
+      reloadDocuments();
+      const parts = [];
+      if (report.imported.length) parts.push(`${report.imported.length} imported`);
+      if (report.duplicates.length) {
+        parts.push(`${report.duplicates.length} already in the library (${report.duplicates.map((d) => d.metadata.title).join(', ')})`);
+      }
+      if (report.failures.length) parts.push(`${report.failures.length} not imported`);
+      if (report.cancelled) parts.push('the rest cancelled');
+      notify(report.failures.length ? 'error' : 'info', `Import: ${parts.join(', ')}.`);
+      const first = report.imported[0] ?? report.duplicates[0];
+      if (first) setOpenId(first.id);
+    },
+    [notify, reloadDocuments, setOpenId],
+  );
+  const importer = useImporter(onImported);
+
+  const saveCodebook = useCallback(
+    async (codebook: Codebook) => {
+      await call('codebook.save', { codebook });
+      reloadCodebook();
+    },
+    [reloadCodebook],
+  );
+
+  const openHit = useCallback(
+    (hit: SearchHit) => {
+      setOpenId(hit.documentId);
+      setFocus({ documentId: hit.documentId, start: hit.start, end: hit.end, annotationId: hit.annotationId, nonce: Date.now() });
+    },
+    [setOpenId],
+  );
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void importer.importFiles([...event.dataTransfer.files]);
+  };
+
+  if (codebookState.status === 'error' || documentsState.status === 'error') {
+    const message = codebookState.status === 'error' ? codebookState.message : documentsState.status === 'error' ? documentsState.message : '';
+    return (
+      <main className="fatal">
+        <h1>Apostil could not open the library</h1>
+        <p>{message}</p>
+      </main>
+    );
+  }
+  if (codebookState.status !== 'ready' || documentsState.status !== 'ready') return <main className="loading">Opening the library…</main>;
+  const documents: LibraryDocument[] = documentsState.value;
+
+  return (
+    <CodebookProvider codebook={codebookState.value} save={saveCodebook}>
+      <div
+        className="app"
+        onDragOver={(event) => {
+          if (event.dataTransfer.types.includes('Files')) {
+            event.preventDefault();
+            setDragging(true);
+          }
+        }}
+        onDragLeave={(event) => event.currentTarget === event.target && setDragging(false)}
+        onDrop={onDrop}
+      >
+        <header className="topbar">
+          <div className="brand">Apostil</div>
+          <SearchBox onOpen={openHit} />
+        </header>
+        <LibraryPanel
+          documents={documents}
+          openId={openId}
+          onOpen={setOpenId}
+          onImport={(files) => void importer.importFiles(files)}
+          progress={importer.progress}
+          onCancelImport={importer.cancel}
+          failures={failures}
+          onDismissFailures={() => setFailures([])}
+        />
+        <main className="workspace">
+          {openId && documents.some((d) => d.id === openId) ? (
+            <OpenDocument key={openId} id={openId} focus={focus} onChanged={reloadDocuments} />
+          ) : (
+            <EmptyWorkspace count={documents.length} />
+          )}
+        </main>
+        {dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            Drop files to import them
+          </div>
+        )}
+      </div>
+    </CodebookProvider>
+  );
+}
+
+function OpenDocument({ id, focus, onChanged }: { id: string; focus: FocusRequest | null; onChanged(): void }) {
+  const [state] = useAsync(() => call('documents.open', { id }), id);
+  if (state.status === 'loading') return <p className="loading">Opening…</p>;
+  if (state.status === 'error') return <p className="form-error">This document could not be opened: {state.message}</p>;
+  return <ReaderView opened={state.value} focus={focus} onDocumentChanged={onChanged} />;
+}
+
+function EmptyWorkspace({ count }: { count: number }) {
+  return (
+    <div className="empty-workspace">
+      <h1>Your library</h1>
+      <p>
+        {count === 1 ? 'One document' : `${count} documents`}. Choose one on the left to read and annotate it, or import PDF,
+        HTML, Markdown and text files with <strong>Import…</strong> or by dropping them on the window.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
+
+/** Writes the app's one Content-Security-Policy into index.html. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'apostil-csp',
+    transformIndexHtml: (html) =>
+      html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY),
+  };
+}
+
+// The renderer is built once and served by both the desktop app (custom protocol) and browser mode
+// (HTTP on 127.0.0.1), so asset paths are relative.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react(), contentSecurityPolicy()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'es2023',
+    chunkSizeWarningLimit: 2_000,
+  },
+});
