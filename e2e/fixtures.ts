@@ -28,7 +28,7 @@ export class AppUnderTest {
   async start(): Promise<void> {
     if (target === 'electron') {
       this.electron = await _electron.launch({
-        args: [path.join(repoRoot, 'dist/main/electron/main.js'), '--library', this.libraryDir, `--user-data-dir=${this.dataDir}`],
+        args: [path.join(repoRoot, 'dist/main/electron/main.js'), '--library', this.libraryDir, '--data-dir', this.dataDir],
       });
       this.page = await this.electron.firstWindow();
     } else {
@@ -107,7 +107,8 @@ async function runApp(browser: Browser | null, use: (app: AppUnderTest) => Promi
 // Playwright starts only the fixtures a test names: in Electron mode no Chromium is launched.
 export const test =
   target === 'electron'
-    ? base.extend<{ app: AppUnderTest }>({ app: async ({}, use) => runApp(null, use) })
+    ? // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test needs from this pattern
+      base.extend<{ app: AppUnderTest }>({ app: async ({}, use) => runApp(null, use) })
     : base.extend<{ app: AppUnderTest }>({ app: async ({ browser }, use) => runApp(browser, use) });
 
 export { expect } from '@playwright/test';

@@ -108,6 +108,12 @@ export interface ApiEvents {
   'task.progress': { task: string; done: number; total: number; label: string };
 }
 export type EventName = keyof ApiEvents;
+
+/** What the Electron preload exposes to the page as window.apostil. */
+export interface PreloadApi {
+  calls: ApiBridge;
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+}
 export interface ApiEvent<K extends EventName = EventName> {
   name: K;
   payload: ApiEvents[K];

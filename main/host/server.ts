@@ -7,7 +7,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/api';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import type { Dispatch } from '../api/dispatch';
 import type { EventBus } from '../services/events';
-import { CONTENT_SECURITY_POLICY_HEADER } from '../../shared/csp';
+import { mimeType, resolveStaticPath, securityHeaders } from '../services/static-files';
 import { cookieName, isOwnOrigin, readCookie, tokenMatches } from './security';
 
 export interface HostOptions {
@@ -29,22 +29,6 @@ export interface RunningHost {
 // base64 makes a file 4/3 larger; the rest is room for the JSON around it.
 const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.bcmap': 'application/octet-stream',
-  '.pfb': 'application/octet-stream',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.ico': 'image/x-icon',
-};
-
 export function startHost(options: HostOptions): Promise<RunningHost> {
   const sockets = new Set<ServerResponse>();
   let port = 0;
@@ -56,7 +40,6 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    setSecurityHeaders(response);
     if (!isOwnOrigin(request, port)) return send(response, 403, 'text/plain', 'Forbidden: wrong host or origin.');
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const cookie = cookieName(port);
@@ -93,7 +76,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   function handleEvents(request: IncomingMessage, response: ServerResponse): void {
-    response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.writeHead(200, { ...securityHeaders('text/event-stream'), 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     response.write(': connected\n\n');
     sockets.add(response);
     const unsubscribe = options.events.subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
@@ -106,24 +89,16 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   async function serveStatic(response: ServerResponse, pathname: string): Promise<void> {
-    const root = path.resolve(options.staticDir);
-    let relative: string;
-    try {
-      relative = decodeURIComponent(pathname);
-    } catch {
-      return send(response, 400, 'text/plain', 'Bad path.');
-    }
-    let file = path.resolve(root, '.' + (relative === '/' ? '/index.html' : relative));
-    if (file !== root && !file.startsWith(root + path.sep)) return send(response, 404, 'text/plain', 'Not found.');
+    const resolved = resolveStaticPath(pathname, options.staticDir);
+    if (!resolved.ok) return send(response, resolved.status, 'text/plain', 'Not found.');
+    let file = resolved.file;
     const info = await stat(file).catch(() => null);
     // The app routes in the page; any unknown path without an extension gets the app itself.
     if (!info?.isFile()) {
       if (path.extname(file)) return send(response, 404, 'text/plain', 'Not found.');
-      file = path.join(root, 'index.html');
+      file = path.join(path.resolve(options.staticDir), 'index.html');
     }
-    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-    response.setHeader('Cache-Control', type.startsWith('text/html') ? 'no-store' : 'private, max-age=3600');
-    send(response, 200, type, await readFile(file));
+    send(response, 200, mimeType(file), await readFile(file));
   }
 
   return new Promise((resolve, reject) => {
@@ -145,14 +120,6 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   });
 }
 
-function setSecurityHeaders(response: ServerResponse): void {
-  response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY_HEADER);
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('Referrer-Policy', 'no-referrer');
-  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  response.setHeader('X-Frame-Options', 'DENY');
-}
 
 function forbidden(response: ServerResponse): void {
   send(
@@ -164,7 +131,7 @@ function forbidden(response: ServerResponse): void {
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
-  response.writeHead(status, { 'Content-Type': type });
+  response.writeHead(status, securityHeaders(type));
   response.end(body);
 }
 

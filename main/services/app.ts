@@ -20,8 +20,12 @@ export async function openApp(options: { libraryPath: string; settings: Settings
   const store = await LibraryStore.open(options.libraryPath, { defaultCodebook: PARIS_CALL_CODEBOOK });
   if (store.created) {
     // A new library starts with a welcome document, so the first screen is never empty.
-    const bytes = new TextEncoder().encode(WELCOME_DOCUMENT.markdown);
-    await importFile(store, WELCOME_DOCUMENT.fileName, bytes);
+    try {
+      await importFile(store, WELCOME_DOCUMENT.fileName, new TextEncoder().encode(WELCOME_DOCUMENT.markdown));
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
   }
   const search = new SearchService(store);
   const events = new EventBus();

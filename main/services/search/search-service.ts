@@ -127,7 +127,7 @@ export class SearchService {
 
 function queryTerms(query: string): string[] {
   return lunr
-    .tokenizer(query.replace(/[":*~^+\-]/g, ' '))
+    .tokenizer(query.replace(/[":*~^+-]/g, ' '))
     .map((token) => token.toString())
     .filter((term) => term.length > 0 && lunr.stopWordFilter(new lunr.Token(term, {})) !== undefined);
 }

@@ -1,6 +1,6 @@
 // The fields of one annotation: colour, principles, actors with stance, tags and a note. Every change
 // is handed up at once (and saved at once); the note is sent after a short pause in typing and on blur.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { HIGHLIGHT_COLORS, type Actor, type AnnotationBody } from '../../../shared/model';
 import { ActorPicker } from '../codebook/ActorPicker';
 import { PrinciplePicker } from '../codebook/PrinciplePicker';
@@ -30,18 +30,20 @@ export function AnnotationEditor({ body, suggestedActors, onChange, autoFocusCol
     }
   }, [body.note]);
 
-  const sendNote = () => {
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
+  const sendNote = useCallback(() => {
     if (pending.current) clearTimeout(pending.current);
     pending.current = null;
     if (latestNote.current !== sentNote.current) {
       sentNote.current = latestNote.current;
-      onChange({ note: latestNote.current });
+      onChangeRef.current({ note: latestNote.current });
     }
-  };
-  const sendNoteRef = useRef(sendNote);
-  sendNoteRef.current = sendNote;
+  }, []);
   // Never lose the last keystrokes: send them when the editor closes.
-  useEffect(() => () => sendNoteRef.current(), []);
+  useEffect(() => sendNote, [sendNote]);
 
   return (
     <div className="annotation-editor">

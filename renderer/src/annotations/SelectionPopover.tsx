@@ -21,7 +21,9 @@ interface Props {
 export function SelectionPopover({ quote, top, left, body, suggestedActors, onChange, onDelete, onClose }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
-  close.current = onClose;
+  useEffect(() => {
+    close.current = onClose;
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && close.current();

@@ -1,13 +1,8 @@
 // The renderer's one way to reach main: window.apostil (the Electron preload) when present, the HTTP
 // bridge in browser mode. Calls resolve to their value or throw an ApiCallError with the message.
-import type { ApiBridge, ApiEvent, CallArgs, CallName, CallResult } from '../../../shared/api';
+import type { ApiBridge, ApiEvent, CallArgs, CallName, CallResult, PreloadApi } from '../../../shared/api';
 import type { ApiResult, ErrorCode } from '../../../shared/errors';
 import { createHttpBridge, subscribeHttpEvents } from './http-bridge';
-
-export interface PreloadApi {
-  calls: ApiBridge;
-  onEvent(listener: (event: ApiEvent) => void): () => void;
-}
 
 declare global {
   interface Window {

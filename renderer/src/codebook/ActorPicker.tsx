@@ -32,7 +32,7 @@ export function ActorPicker({ links, suggested, onChange }: Props) {
   const [query, setQuery] = useState('');
   const [newKind, setNewKind] = useState<ActorKind>('state');
   const listId = useId();
-  const linked = new Set(links.map((l) => l.actorId));
+  const linked = useMemo(() => new Set(links.map((l) => l.actorId)), [links]);
 
   const options = useMemo(() => {
     const q = fold(query.trim());

@@ -124,11 +124,11 @@ export function ReaderView({ opened, focus, onDocumentChanged }: Props) {
   // Jump to a search result or an annotation chosen elsewhere.
   useEffect(() => {
     if (!focus || focus.documentId !== opened.document.id) return;
-    if (focus.annotationId) setActiveId(focus.annotationId);
     const placedAnnotation = focus.annotationId ? anchoring.anchored.find((a) => a.annotation.id === focus.annotationId) : undefined;
     const start = placedAnnotation?.start ?? focus.start;
     const end = placedAnnotation?.end ?? focus.end;
     requestAnimationFrame(() => {
+      if (focus.annotationId) setActiveId(focus.annotationId);
       if (!content.current || !scroller.current) return;
       const range = offsetsToRange(content.current, start, end);
       if (!range) return;

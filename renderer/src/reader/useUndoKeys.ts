@@ -8,7 +8,7 @@ export function useUndoKeys(store: AnnotationStore, onDone: (what: string) => vo
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return;
       const key = event.key.toLowerCase();
-      let message: string | null = null;
+      let message: string | null;
       if (key === 'z' && !event.shiftKey) {
         const what = store.undo();
         message = what && `Undone: ${what}`;

@@ -32,10 +32,7 @@ export function SearchBox({ onOpen }: Props) {
   }, []);
 
   useEffect(() => {
-    if (!query.trim()) {
-      setResults(null);
-      return;
-    }
+    if (!query.trim()) return;
     let current = true;
     const timer = setTimeout(() => {
       call('search.query', { query, limit: 20 }).then(
@@ -54,7 +51,7 @@ export function SearchBox({ onOpen }: Props) {
     };
   }, [query]);
 
-  const hits = results ? [...results.annotations, ...results.passages] : [];
+  const hits = results && query.trim() ? [...results.annotations, ...results.passages] : [];
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return;
     setOpen(false);

@@ -1,0 +1,48 @@
+// Serving the built renderer on app://apostil/, without Electron: only our own scheme and host are
+// answered, and every answer (errors included) carries the app's security headers.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { mimeType, resolveStaticPath, securityHeaders, type Resolution } from '../services/static-files';
+import { APP_HOST, APP_SCHEME } from './origin';
+
+/** Maps app://apostil/<path> to a file inside `root` (see resolveStaticPath). */
+export function resolveAppPath(url: string, root: string): Resolution {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { ok: false, status: 400, reason: 'not a URL' };
+  }
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.hostname !== APP_HOST || parsed.port || parsed.username || parsed.password) {
+    return { ok: false, status: 403, reason: 'not an Apostil address' };
+  }
+  return resolveStaticPath(parsed.pathname, root);
+}
+
+/** The protocol handler's body: a Response for any request on app://. */
+export async function serveAppRequest(request: { url: string; method: string }, root: string): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed.');
+  const resolved = resolveAppPath(request.url, root);
+  if (!resolved.ok) return plain(resolved.status, resolved.status === 400 ? 'Bad request.' : 'Not found.');
+  let file = resolved.file;
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) {
+    // The app routes inside the page: an unknown path without an extension gets the app itself.
+    if (path.extname(file)) return plain(404, 'Not found.');
+    file = path.join(path.resolve(root), 'index.html');
+  }
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    return plain(404, 'Not found.');
+  }
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+    status: 200,
+    headers: securityHeaders(mimeType(file)),
+  });
+}
+
+function plain(status: number, text: string): Response {
+  return new Response(text, { status, headers: securityHeaders('text/plain; charset=utf-8') });
+}
