@@ -2,6 +2,7 @@
 // BlockBuilder, so the invariants the reader, anchoring and search rely on hold by construction:
 // blocks are non-empty, trimmed, whitespace-normalised, in order, and separated by exactly "\n\n".
 import type { BlockType, DocumentMetadata, DocumentText, PageRange, TextBlock } from '../../../shared/model';
+import { INVISIBLE_CHARS, normaliseParagraph } from '../../../shared/text/paragraph';
 
 export const BLOCK_SEPARATOR = '\n\n';
 
@@ -11,15 +12,10 @@ export interface TextExtraction {
   metadata: Partial<DocumentMetadata>;
 }
 
-// C0/C1 control characters (except tab, LF, CR, which are whitespace) and stray BOMs are invisible
-// noise that would break quotes and search, so they are dropped.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF]/g;
-
 /** Collapses whitespace runs to one space (or, for 'pre', keeps single line breaks) and trims. */
 export function normaliseBlockText(type: BlockType, raw: string): string {
-  const text = raw.replace(INVISIBLE, '').normalize('NFC');
-  if (type !== 'pre') return text.replace(/\s+/g, ' ').trim();
+  if (type !== 'pre') return normaliseParagraph(raw);
+  const text = raw.replace(INVISIBLE_CHARS, '').normalize('NFC');
   return (
     text
       .replace(/\r\n?/g, '\n')

@@ -26,6 +26,8 @@ export interface ExtractedDocument {
 
 export interface ExtractOptions {
   signal?: AbortSignal;
+  /** The password of an encrypted PDF, typed by the user: used for this read only, never stored. */
+  password?: string;
 }
 
 const FORMAT_NAMES: Record<DocumentFormat, string> = {
@@ -40,7 +42,7 @@ export async function extractDocument(
   bytes: Uint8Array,
   options: ExtractOptions = {},
 ): Promise<ExtractedDocument> {
-  const { signal } = options;
+  const { signal, password } = options;
   throwIfAborted(fileName, signal);
   if (isBlank(bytes)) {
     throw new AppError('invalid-input', `"${fileName}" is empty: there is nothing to import. Choose a file that contains text.`);
@@ -55,7 +57,7 @@ export async function extractDocument(
   const detection = detectFormat(fileName, bytes);
   const { format } = detection;
   if (format === 'pdf') {
-    const pdf = await extractPdf(fileName, bytes, signal);
+    const pdf = await extractPdf(fileName, bytes, { signal, password });
     return {
       format,
       text: pdf.text,

@@ -1,5 +1,5 @@
 // PDFs made for the tests with pdf-lib: real files with known text, layout and metadata.
-import { PDFDocument, PDFName, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName, StandardFonts, degrees, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
 export interface PdfInfo {
   title?: string;
@@ -15,17 +15,11 @@ function drawColumn(page: PDFPage, font: PDFFont, paragraphs: string[], x: numbe
   const leading = size * 1.3;
   let y = PAGE[1] - MARGIN - top;
   for (const paragraph of paragraphs) {
-    let line = '';
-    for (const word of paragraph.split(' ')) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) > width && line) {
-        page.drawText(line, { x, y, size, font });
-        y -= leading;
-        line = word;
-      } else line = candidate;
+    for (const line of wrapWords(font, paragraph, width, size)) {
+      page.drawText(line, { x, y, size, font });
+      y -= leading;
     }
-    if (line) page.drawText(line, { x, y, size, font });
-    y -= leading * 2; // a blank line between paragraphs
+    y -= leading; // a blank line between paragraphs
   }
 }
 
@@ -52,6 +46,72 @@ export async function makePdf(pages: string[][], info: PdfInfo = {}): Promise<Ui
   }
   return doc.save();
 }
+
+/** Words of `text` in lines no wider than `width`. */
+export function wrapWords(font: PDFFont, text: string, width: number, size: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (font.widthOfTextAtSize(candidate, size) > width && line) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export interface FlowedPdf {
+  bytes: Uint8Array;
+  /** The lines drawn on each page, in order. */
+  pageLines: string[][];
+}
+
+/**
+ * Paragraphs that flow from page to page as in a word processor: a paragraph (and a sentence) can
+ * start at the foot of one page and go on at the top of the next. `pageHeight` sets how much fits.
+ */
+export async function makeFlowingPdf(paragraphs: string[], options: { pageHeight?: number; size?: number; info?: PdfInfo } = {}): Promise<FlowedPdf> {
+  const { doc, font } = await newDocument(options.info ?? {});
+  const size = options.size ?? 11;
+  const leading = size * 1.3;
+  const pageSize: [number, number] = [PAGE[0], options.pageHeight ?? PAGE[1]];
+  const pageLines: string[][] = [];
+  let page: PDFPage | null = null;
+  let y = 0;
+  const newPage = () => {
+    page = doc.addPage(pageSize);
+    pageLines.push([]);
+    y = pageSize[1] - MARGIN;
+  };
+  for (const paragraph of paragraphs) {
+    for (const line of wrapWords(font, paragraph, PAGE[0] - 2 * MARGIN, size)) {
+      if (!page || y < MARGIN) newPage();
+      page!.drawText(line, { x: MARGIN, y, size, font });
+      pageLines[pageLines.length - 1]!.push(line);
+      y -= leading;
+    }
+    y -= leading; // a blank line between paragraphs
+  }
+  return { bytes: await doc.save(), pageLines };
+}
+
+/** One page whose /Rotate turns it (text is drawn upright in user space, shown turned). */
+export async function makeRotatedPdf(paragraphs: string[], rotation: 90 | 180 | 270 = 90): Promise<Uint8Array> {
+  const { doc, font } = await newDocument({});
+  const page = doc.addPage(PAGE);
+  drawColumn(page, font, paragraphs, MARGIN, PAGE[0] - 2 * MARGIN);
+  page.setRotation(degrees(rotation));
+  return doc.save();
+}
+
+/** The standard font the fixtures draw with, to measure their text in tests. */
+export async function fixtureFont(): Promise<PDFFont> {
+  return (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
+}
+
+export const FIXTURE_PAGE = { width: PAGE[0], height: PAGE[1], margin: MARGIN, gutter: 24 };
 
 /** A page with two columns, drawn column after column (as word processors and LaTeX do). */
 export async function makeTwoColumnPdf(left: string[], right: string[]): Promise<Uint8Array> {

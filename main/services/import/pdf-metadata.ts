@@ -4,7 +4,7 @@
 import type { DocumentMetadata } from '../../../shared/model';
 import { parseDateValue, parsePdfDate } from './dates';
 import { cleanAuthors, cleanText, cleanTitle, compact, findDoi, splitAuthors, truncate } from './fields';
-import type { PdfLine } from './pdf-layout';
+import type { PdfLine } from '../../../shared/pdf';
 
 /** What pdf.js's getMetadata() gives, narrowed to what we read. */
 export interface PdfMetadataSource {

@@ -10,6 +10,7 @@ import {
   makePdfWithXmp,
   makeTwoColumnPdf,
 } from './pdf-fixtures';
+import { encryptPdf } from './pdf-encrypt';
 import { blockTexts, expectValidText, pageText } from './test-helpers';
 
 async function pdf(bytes: Uint8Array, name = 'paper.pdf') {
@@ -93,6 +94,22 @@ describe('pdf', () => {
     await expect(extractDocument('secret.pdf', makeEncryptedPdf())).rejects.toMatchObject({
       code: 'encrypted',
       message: expect.stringMatching(/^"secret.pdf" is password-protected/),
+    });
+  });
+
+  it('reads an encrypted PDF with its password, and says so when the password is missing or wrong', async () => {
+    const bytes = await encryptPdf(await makePdf([[LOREM[0]!], [LOREM[1]!]], { title: 'Sealed report' }), 's3cret');
+    const doc = await extractDocument('sealed.pdf', bytes, { password: 's3cret' });
+    expectValidText(doc);
+    expect(blockTexts(doc)).toEqual([LOREM[0], LOREM[1]]);
+    expect(doc.metadata.title).toBe('Sealed report');
+    await expect(extractDocument('sealed.pdf', bytes)).rejects.toMatchObject({
+      code: 'encrypted',
+      message: expect.stringMatching(/^"sealed.pdf" is password-protected. Enter its password.*never stores it/),
+    });
+    await expect(extractDocument('sealed.pdf', bytes, { password: 'S3CRET' })).rejects.toMatchObject({
+      code: 'encrypted',
+      message: expect.stringMatching(/^The password for "sealed.pdf" is not right/),
     });
   });
 

@@ -1,6 +1,8 @@
-// PDFs: text page by page with pdf.js, keeping page boundaries, plus metadata. Encrypted and broken
-// files become clear errors; problems pdf.js recovers from become warnings; pages without text are
-// reported (a scanned PDF still imports, it just has nothing to highlight).
+// PDFs: text page by page with pdf.js, keeping page boundaries, plus metadata. The page layout is the
+// shared one (shared/pdf), so the page view rebuilds each page's text exactly. An encrypted file is
+// read with the password the user typed (used for this read only, never stored); a missing or wrong
+// password and broken files become clear errors; problems pdf.js recovers from become warnings; pages
+// without text are reported (a scanned PDF still imports, it just has nothing to highlight).
 import type {
   DocumentInitParameters,
   PDFDocumentProxy,
@@ -10,7 +12,7 @@ import type {
 import { AppError, isAppError } from '../../../shared/errors';
 import { BlockBuilder, type TextExtraction } from './blocks';
 import { MAX_EXTRACTED_CHARS, MAX_PDF_PAGES, throwIfAborted, tooMuchText } from './limits';
-import { itemsToLines, linesToParagraphs, type PdfLine } from './pdf-layout';
+import { layoutPageText, type PageText, type PdfLine } from '../../../shared/pdf';
 import { readPdfMetadata } from './pdf-metadata';
 import { loadPdfJs, pdfAssetFolders, readExclusively } from './pdf-runtime';
 
@@ -19,12 +21,18 @@ export interface PdfExtraction extends TextExtraction {
   warnings: string[];
 }
 
-function loadError(fileName: string, error: unknown): AppError {
+/** pdf.js's PasswordResponses.INCORRECT_PASSWORD. */
+const INCORRECT_PASSWORD = 2;
+
+function loadError(fileName: string, error: unknown, password: string | undefined): AppError {
   const name = error instanceof Error ? error.name : '';
   if (name === 'PasswordException') {
+    const wrong = (error as { code?: unknown }).code === INCORRECT_PASSWORD && password !== undefined;
     return new AppError(
       'encrypted',
-      `"${fileName}" is password-protected, and Apostil cannot import encrypted PDFs. Open it with its password in a PDF reader, save an unprotected copy, and import that copy.`,
+      wrong
+        ? `The password for "${fileName}" is not right. Check it (passwords are case-sensitive) and try again.`
+        : `"${fileName}" is password-protected. Enter its password to open it; Apostil uses the password only to read the file and never stores it.`,
     );
   }
   const reason = error instanceof Error && error.message ? ` (${error.message.replace(/\.$/, '')})` : '';
@@ -41,17 +49,24 @@ function describePages(pages: number[]): string {
   return pages.length > 10 ? `${shown} and ${pages.length - 10} more` : shown;
 }
 
-async function pageLines(pdf: PDFDocumentProxy, pageNumber: number): Promise<PdfLine[]> {
+async function readPageText(pdf: PDFDocumentProxy, pageNumber: number): Promise<PageText> {
   const page = await pdf.getPage(pageNumber);
   try {
     const content = await page.getTextContent();
-    return itemsToLines(content.items.filter(isTextItem));
+    return layoutPageText(content.items.filter(isTextItem));
   } finally {
     page.cleanup();
   }
 }
 
-export function extractPdf(fileName: string, bytes: Uint8Array, signal?: AbortSignal): Promise<PdfExtraction> {
+export interface PdfReadOptions {
+  signal?: AbortSignal;
+  /** For an encrypted PDF: used to open it for this read only. */
+  password?: string;
+}
+
+export function extractPdf(fileName: string, bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfExtraction> {
+  const { signal, password } = options;
   return readExclusively(async (pdfWarnings) => {
     throwIfAborted(fileName, signal);
     const pdfjs = await loadPdfJs();
@@ -69,6 +84,7 @@ export function extractPdf(fileName: string, bytes: Uint8Array, signal?: AbortSi
       cMapPacked: true,
       ...pdfAssetFolders(),
       verbosity: pdfjs.VerbosityLevel.WARNINGS,
+      ...(password !== undefined ? { password } : {}),
     };
     const task = pdfjs.getDocument(params);
     try {
@@ -76,7 +92,7 @@ export function extractPdf(fileName: string, bytes: Uint8Array, signal?: AbortSi
       try {
         pdf = await task.promise;
       } catch (error) {
-        throw loadError(fileName, error);
+        throw loadError(fileName, error, password);
       }
       const pageCount = pdf.numPages;
       if (pageCount > MAX_PDF_PAGES) {
@@ -92,16 +108,18 @@ export function extractPdf(fileName: string, bytes: Uint8Array, signal?: AbortSi
       let firstPageLines: PdfLine[] = [];
       for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
         throwIfAborted(fileName, signal);
-        let lines: PdfLine[] = [];
+        let paragraphs: string[] = [];
         try {
-          lines = await pageLines(pdf, pageNumber);
+          const page = await readPageText(pdf, pageNumber);
+          paragraphs = page.paragraphs;
+          if (pageNumber === 1) firstPageLines = page.lines;
         } catch (error) {
           if (isAppError(error)) throw error;
           unreadablePages.push(pageNumber); // one broken page should not lose the rest
         }
-        if (pageNumber === 1) firstPageLines = lines;
         builder.beginPage();
-        for (const paragraph of linesToParagraphs(lines)) builder.add('p', paragraph);
+        // Already normalised by the layout, so the builder keeps them as they are.
+        for (const paragraph of paragraphs) builder.add('p', paragraph);
         if (!builder.endPage() && !unreadablePages.includes(pageNumber)) emptyPages.push(pageNumber);
       }
 

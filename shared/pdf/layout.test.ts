@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { itemsToLines, joinLine, linesToParagraphs, type PdfLine, type PdfTextItem } from './pdf-layout';
+import { itemsToLines, joinLine, linesToParagraphs, type PdfLine, type PdfTextItem } from './layout';
 
 const item = (str: string, x: number, y: number, opts: { size?: number; width?: number; eol?: boolean } = {}): PdfTextItem => {
   const size = opts.size ?? 10;
   return { str, transform: [size, 0, 0, size, x, y], width: opts.width ?? str.length * size * 0.5, height: size, hasEOL: opts.eol ?? false };
 };
 
-const line = (text: string, x: number, y: number, size = 10): PdfLine => ({ text, x, y, size, right: x + text.length * 5 });
+const line = (text: string, x: number, y: number, size = 10): PdfLine => ({ text, src: [...text].map(() => -1), x, y, size, right: x + text.length * 5 });
+const texts = (lines: PdfLine[]) => linesToParagraphs(lines).map((p) => p.text);
 
 describe('itemsToLines', () => {
   it('groups items on one baseline and adds the spaces pdf.js left out', () => {
@@ -34,18 +35,18 @@ describe('joinLine', () => {
 describe('linesToParagraphs', () => {
   it('breaks on gaps larger than the usual line spacing', () => {
     const lines = [line('one a', 0, 700), line('one b', 0, 688), line('one c', 0, 676), line('two a', 0, 652), line('two b', 0, 640)];
-    expect(linesToParagraphs(lines)).toEqual(['one a one b one c', 'two a two b']);
+    expect(texts(lines)).toEqual(['one a one b one c', 'two a two b']);
   });
 
   it('breaks on a first-line indent and on a change of font size', () => {
     const lines = [line('Heading', 0, 720, 16), line('body one', 0, 700), line('body two', 0, 688), line('indented start', 20, 676), line('continues', 0, 664)];
-    expect(linesToParagraphs(lines)).toEqual(['Heading', 'body one body two', 'indented start continues']);
+    expect(texts(lines)).toEqual(['Heading', 'body one body two', 'indented start continues']);
   });
 
   it('starts a new paragraph at a column break, unless a sentence runs on in lower case', () => {
     const finished = [line('left column ends.', 0, 100), line('Right column starts', 300, 700)];
-    expect(linesToParagraphs(finished)).toEqual(['left column ends.', 'Right column starts']);
+    expect(texts(finished)).toEqual(['left column ends.', 'Right column starts']);
     const runOn = [line('a sentence that', 0, 100), line('goes on here.', 300, 700)];
-    expect(linesToParagraphs(runOn)).toEqual(['a sentence that goes on here.']);
+    expect(texts(runOn)).toEqual(['a sentence that goes on here.']);
   });
 });

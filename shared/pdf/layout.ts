@@ -2,7 +2,9 @@
 // real PDFs (word processors, LaTeX, two-column layouts) is reading order, column by column. Items
 // become lines (an explicit end of line or a baseline change), and lines become paragraphs where the
 // vertical gap is larger than the page's usual line spacing, the text moves up (a new column), the
-// font size changes, or the line is indented.
+// font size changes, or the line is indented. Text is traced (see traced.ts) so that every character
+// of the result can be followed back to the item it came from; the order of items is never changed.
+import { added, concat, fromSource, slice, trimEnd, trimStart, type Traced } from './traced';
 
 /** The parts of a pdf.js TextItem we use. */
 export interface PdfTextItem {
@@ -15,6 +17,8 @@ export interface PdfTextItem {
 
 export interface PdfLine {
   text: string;
+  /** Where each character of `text` came from (see traced.ts). */
+  src: readonly number[];
   x: number;
   /** Baseline, in PDF units (grows upwards). */
   y: number;
@@ -27,11 +31,15 @@ export interface PdfLine {
 const fontSize = (item: PdfTextItem): number =>
   Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0) || item.height || 10;
 
+/** Lines of a page's items; characters are numbered across items in order, from 0. */
 export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
-  const lines: PdfLine[] = [];
-  let line: PdfLine | null = null;
+  const lines: { text: Traced[]; x: number; y: number; size: number; right: number; last: string }[] = [];
+  let line: (typeof lines)[number] | null = null;
   let endOfLine = false;
+  let first = 0;
   for (const item of items) {
+    const source = fromSource(item.str, first);
+    first += item.str.length;
     const x = item.transform[4] ?? 0;
     const y = item.transform[5] ?? 0;
     const size = fontSize(item);
@@ -43,19 +51,26 @@ export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
       continue;
     }
     if (!sameLine || !line) {
-      line = { text: item.str, x, y, size, right: x + item.width };
+      line = { text: [source], x, y, size, right: x + item.width, last: item.str };
       lines.push(line);
     } else {
       // pdf.js usually emits spaces as items; add one when the gap shows a word break it did not.
       const gap = x - line.right;
-      const joined = /\s$/.test(line.text) || /^\s/.test(item.str);
-      line.text += !joined && gap > size * 0.15 ? ` ${item.str}` : item.str;
+      const joined = /\s$/.test(line.last) || /^\s/.test(item.str);
+      if (!joined && gap > size * 0.15) line.text.push(added(' '));
+      line.text.push(source);
+      line.last = item.str;
       line.right = Math.max(line.right, x + item.width);
       line.size = Math.max(line.size, size);
     }
     endOfLine = item.hasEOL;
   }
-  return lines.filter((l) => l.text.trim() !== '');
+  return lines
+    .map(({ text, x, y, size, right }) => {
+      const traced = concat(...text);
+      return { text: traced.text, src: traced.src, x, y, size, right };
+    })
+    .filter((l) => l.text.trim() !== '');
 }
 
 function percentile(values: number[], p: number): number | null {
@@ -92,33 +107,54 @@ function startsParagraph(prev: PdfLine, line: PdfLine, usualGap: number | null):
 }
 
 /**
- * Joins a line to the paragraph so far. "inter-" + "national" becomes "international" only when the
- * next line goes on in lower case; otherwise the hyphen stays ("Franco-" + "German").
+ * Joins a line to the paragraph so far (its parts, changed in place: only the end of the paragraph
+ * is touched, so long paragraphs are not copied line after line). "inter-" + "national" becomes
+ * "international" only when the next line goes on in lower case; otherwise the hyphen stays
+ * ("Franco-" + "German").
  */
-export function joinLine(paragraph: string, next: string): string {
-  const text = paragraph.trimEnd();
-  const following = next.trimStart();
-  if (text.endsWith('\u00ad')) return text.slice(0, -1) + following; // soft hyphen: always a split word
-  if (/\p{L}-$/u.test(text)) {
-    return /^\p{Ll}/u.test(following) ? text.slice(0, -1) + following : text + following;
+function joinInto(parts: Traced[], next: Traced): void {
+  // Trim the paragraph's end, across parts that are nothing but whitespace.
+  while (parts.length > 0) {
+    const last = trimEnd(parts[parts.length - 1]!);
+    if (last.text === '') parts.pop();
+    else {
+      parts[parts.length - 1] = last;
+      break;
+    }
   }
-  return `${text} ${following}`;
+  const following = trimStart(next);
+  const last = parts[parts.length - 1];
+  const text = last?.text ?? '';
+  const dropLast = () => (parts[parts.length - 1] = slice(last!, 0, text.length - 1));
+  if (text.endsWith('\u00ad')) dropLast(); // soft hyphen: always a split word
+  else if (/\p{L}-$/u.test(text)) {
+    if (/^\p{Ll}/u.test(following.text)) dropLast();
+  } else parts.push(added(' '));
+  parts.push(following);
 }
 
-export function linesToParagraphs(lines: readonly PdfLine[]): string[] {
+/** The paragraph-joining rule on plain strings. */
+export function joinLine(paragraph: string, next: string): string {
+  const parts = [added(paragraph)];
+  joinInto(parts, added(next));
+  return concat(...parts).text;
+}
+
+/** Paragraphs of a page's lines, traced (not yet whitespace-normalised). */
+export function linesToParagraphs(lines: readonly PdfLine[]): Traced[] {
   const usualGap = usualLineGap(lines);
-  const paragraphs: string[] = [];
-  let current: string | null = null;
+  const paragraphs: Traced[] = [];
+  let current: Traced[] | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const prev = lines[i - 1];
     if (current === null || !prev || startsParagraph(prev, line, usualGap)) {
-      if (current !== null) paragraphs.push(current);
-      current = line.text;
+      if (current !== null) paragraphs.push(concat(...current));
+      current = [line];
     } else {
-      current = joinLine(current, line.text);
+      joinInto(current, line);
     }
   }
-  if (current !== null) paragraphs.push(current);
+  if (current !== null) paragraphs.push(concat(...current));
   return paragraphs;
 }
