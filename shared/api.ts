@@ -40,6 +40,20 @@ export interface OpenedDocument {
   annotations: Annotation[];
 }
 
+/** The result of replacing a document's file: how many annotations were found again, how many not. */
+export interface ReplaceOutcome {
+  document: LibraryDocument;
+  reanchored: number;
+  orphaned: number;
+}
+
+const fileName = z.string().min(1).max(1_000);
+const fileBytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
+  message: `files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB cannot be imported`,
+});
+/** The password of an encrypted PDF: used for one read of the file, never stored. */
+const filePassword = z.string().min(1).max(1_000).optional();
+
 export type ImportOutcome =
   | { status: 'imported'; document: LibraryDocument }
   | { status: 'duplicate'; document: LibraryDocument };
@@ -57,14 +71,10 @@ export const contract = {
     z.strictObject({ id: idSchema, metadata: documentMetadataSchema }),
   ).returns<LibraryDocument>(),
   'documents.delete': call(z.strictObject({ id: idSchema })).returns<null>(),
-  'documents.import': call(
-    z.strictObject({
-      name: z.string().min(1).max(1_000),
-      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
-        message: `files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB cannot be imported`,
-      }),
-    }),
-  ).returns<ImportOutcome>(),
+  'documents.import': call(z.strictObject({ name: fileName, bytes: fileBytes, password: filePassword })).returns<ImportOutcome>(),
+  'documents.replaceFile': call(
+    z.strictObject({ id: idSchema, name: fileName, bytes: fileBytes, password: filePassword }),
+  ).returns<ReplaceOutcome>(),
 
   'annotations.save': call(z.strictObject({ annotation: annotationSchema })).returns<Annotation>(),
   'annotations.delete': call(z.strictObject({ documentId: idSchema, id: idSchema })).returns<null>(),

@@ -2,6 +2,7 @@
 import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
 import { importFile } from './importing';
+import { replaceFile } from './replacing';
 
 export function createHandlers(app: AppServices): Handlers {
   const { store, search, events } = app;
@@ -40,9 +41,15 @@ export function createHandlers(app: AppServices): Handlers {
       changed([id]);
       return null;
     },
-    'documents.import': async ({ name, bytes }) => {
-      const outcome = await importFile(store, name, bytes);
+    'documents.import': async ({ name, bytes, password }) => {
+      const outcome = await importFile(store, name, bytes, { password });
       if (outcome.status === 'imported') changed([outcome.document.id]);
+      return outcome;
+    },
+
+    'documents.replaceFile': async ({ id, name, bytes, password }) => {
+      const outcome = await replaceFile(store, id, name, bytes, { password });
+      changed([id]);
       return outcome;
     },
 

@@ -12,7 +12,7 @@ export async function importFile(
   store: LibraryStore,
   fileName: string,
   bytes: Uint8Array,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; password?: string } = {},
 ): Promise<ImportOutcome> {
   const name = safeFileName(fileName);
   const contentHash = createHash('sha256').update(bytes).digest('hex');

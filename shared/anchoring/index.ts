@@ -2,4 +2,5 @@
 export { describeRange, DEFAULT_CONTEXT_LENGTH } from './describe';
 export { anchor } from './anchor';
 export { anchorAnnotations, type AnchoredAnnotation, type AnchoringReport, type OrphanedAnnotation } from './anchor-all';
+export { reanchorAnnotations, type ReanchorReport } from './reanchor';
 export { DEFAULT_MIN_SCORE, type AnchorMethod, type AnchorOptions, type AnchorResult } from './types';

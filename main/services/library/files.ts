@@ -6,6 +6,7 @@
 //   <library>/documents/<id>/original.<ext> the imported file, untouched
 //   <library>/documents/<id>/text.json      DocumentText, the text every selector refers to
 //   <library>/documents/<id>/annotations.json
+//   <library>/documents/<id>/versions/<time>/  the files as they were before the file was replaced
 //   <library>/trash/                        deleted documents, with their annotations
 //   <library>/cache/                        derived data (search index): safe to delete
 import path from 'node:path';
@@ -40,6 +41,7 @@ export function libraryPaths(root: string) {
         meta: path.join(dir, 'meta.json'),
         text: path.join(dir, 'text.json'),
         annotations: path.join(dir, 'annotations.json'),
+        versions: path.join(dir, 'versions'),
         original: (format: DocumentFormat) => path.join(dir, `original.${ORIGINAL_EXTENSION[format]}`),
       };
     },

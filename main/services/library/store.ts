@@ -1,7 +1,7 @@
 // The library store: documents, their texts and annotations, and the codebook, as plain files.
 // It keeps an in-memory view (metadata of every document, annotations loaded on first use) and writes
 // every change through at once, atomically, one write at a time.
-import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
@@ -38,6 +38,17 @@ export interface NewDocument {
   metadata: DocumentMetadata;
   pageCount: number | null;
   warnings: string[];
+}
+
+/** A new version of a document's file, its text, and its annotations re-anchored in that text. */
+export interface ReplacedFile {
+  originalName: string;
+  bytes: Uint8Array;
+  contentHash: string;
+  text: DocumentText;
+  pageCount: number | null;
+  warnings: string[];
+  annotations: Annotation[];
 }
 
 /** Something found at open that could not be loaded; kept on disk untouched and reported. */
@@ -198,6 +209,41 @@ export class LibraryStore {
     });
   }
 
+  /**
+   * Replaces a document's file (same format) with a new version. The files as they were (original,
+   * text, annotations, metadata) are first copied to versions/<time>/, so nothing is ever lost; then
+   * each new file is written atomically, meta.json last.
+   */
+  replaceFile(id: string, input: ReplacedFile): Promise<LibraryDocument> {
+    return this.serialize(async () => {
+      const current = this.getDocument(id);
+      await this.listAnnotations(id);
+      const files = this.paths.document(id);
+      const backup = path.join(files.versions, new Date().toISOString().replace(/[:.]/g, '-'));
+      await mkdir(backup, { recursive: true });
+      for (const file of [files.original(current.format), files.text, files.annotations, files.meta]) {
+        await copyFile(file, path.join(backup, path.basename(file)));
+      }
+      const document: LibraryDocument = libraryDocumentSchema.parse({
+        ...current,
+        originalName: input.originalName,
+        contentHash: input.contentHash,
+        size: input.bytes.byteLength,
+        modifiedAt: new Date().toISOString(),
+        pageCount: input.pageCount,
+        warnings: input.warnings,
+      });
+      const annotations = input.annotations.map((a) => annotationSchema.parse(a));
+      await writeFileAtomic(files.original(current.format), input.bytes);
+      await writeJsonAtomic(files.text, input.text);
+      await writeAnnotationsFile(files.annotations, annotations);
+      await writeJsonAtomic(files.meta, document);
+      this.documents.set(id, document);
+      this.annotations.set(id, annotations);
+      return document;
+    });
+  }
+
   /** Deleting moves the document, its original and its annotations to trash/: nothing is erased. */
   deleteDocument(id: string): Promise<void> {
     return this.serialize(async () => {
@@ -284,7 +330,7 @@ export class LibraryStore {
   }
 
   private async writeAnnotations(documentId: string, annotations: Annotation[]): Promise<void> {
-    await writeJsonAtomic(this.paths.document(documentId).annotations, { version: 1, annotations });
+    await writeAnnotationsFile(this.paths.document(documentId).annotations, annotations);
     // Only after the write succeeded does memory change: a failed write leaves both as they were.
     this.annotations.set(documentId, annotations);
   }
@@ -303,6 +349,10 @@ export class LibraryStore {
       return valid;
     });
   }
+}
+
+function writeAnnotationsFile(file: string, annotations: Annotation[]): Promise<void> {
+  return writeJsonAtomic(file, { version: 1, annotations });
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,0 +1,52 @@
+// Replacing a document's file with a new version (a corrected or re-typeset PDF, say): the new file is
+// read like an import, must be of the same format, and every annotation is anchored again in its text.
+// Those found are described afresh; those not found are kept untouched and show as orphans.
+import { createHash } from 'node:crypto';
+import type { ReplaceOutcome } from '../../shared/api';
+import { reanchorAnnotations } from '../../shared/anchoring';
+import { AppError } from '../../shared/errors';
+import { extractDocument } from './import';
+import { safeFileName } from './importing';
+import type { LibraryStore } from './library/store';
+
+const FORMAT_NAMES = { pdf: 'a PDF', html: 'a web page', markdown: 'a Markdown file', text: 'a text file' } as const;
+
+export async function replaceFile(
+  store: LibraryStore,
+  id: string,
+  fileName: string,
+  bytes: Uint8Array,
+  options: { password?: string; signal?: AbortSignal } = {},
+): Promise<ReplaceOutcome> {
+  const current = store.getDocument(id);
+  const name = safeFileName(fileName);
+  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  if (contentHash === current.contentHash) {
+    throw new AppError('invalid-input', `"${name}" is the file "${current.metadata.title}" already has: there is nothing to replace.`);
+  }
+  const other = store.findByHash(contentHash);
+  if (other) {
+    throw new AppError(
+      'duplicate',
+      `"${name}" is already in the library as "${other.metadata.title}". Choose the new version of "${current.metadata.title}" instead.`,
+    );
+  }
+  const extracted = await extractDocument(name, bytes, options);
+  if (extracted.format !== current.format) {
+    throw new AppError(
+      'invalid-input',
+      `"${name}" is ${FORMAT_NAMES[extracted.format]}, but "${current.metadata.title}" is ${FORMAT_NAMES[current.format]}. Replace it with a new version in the same format, or import "${name}" as a new document.`,
+    );
+  }
+  const report = reanchorAnnotations(extracted.text.text, await store.listAnnotations(id));
+  const document = await store.replaceFile(id, {
+    originalName: name,
+    bytes,
+    contentHash,
+    text: extracted.text,
+    pageCount: extracted.pageCount,
+    warnings: extracted.warnings,
+    annotations: report.annotations,
+  });
+  return { document, reanchored: report.reanchored, orphaned: report.orphaned };
+}
