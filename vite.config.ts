@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
+import { pdfjsAssets } from './scripts/vite-pdfjs-assets.ts';
 
 /** Writes the app's one Content-Security-Policy into index.html. */
 function contentSecurityPolicy(): Plugin {
@@ -16,7 +17,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), pdfjsAssets()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

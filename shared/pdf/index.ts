@@ -31,3 +31,4 @@ export {
   type TextPoint,
   type LaidOutPage,
 } from './selection';
+export { roundRect } from './geometry';

@@ -1,5 +1,5 @@
 // PDFs made for the tests with pdf-lib: real files with known text, layout and metadata.
-import { PDFDocument, PDFName, StandardFonts, degrees, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, StandardFonts, degrees, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
 export interface PdfInfo {
   title?: string;
@@ -62,22 +62,36 @@ export function wrapWords(font: PDFFont, text: string, width: number, size: numb
   return lines;
 }
 
+export interface FlowedLine {
+  page: number;
+  paragraph: number;
+  /** Where the line's text lies in its paragraph (words joined by single spaces). */
+  start: number;
+  end: number;
+}
+
 export interface FlowedPdf {
   bytes: Uint8Array;
   /** The lines drawn on each page, in order. */
   pageLines: string[][];
+  lines: FlowedLine[];
 }
 
 /**
  * Paragraphs that flow from page to page as in a word processor: a paragraph (and a sentence) can
  * start at the foot of one page and go on at the top of the next. `pageHeight` sets how much fits.
  */
-export async function makeFlowingPdf(paragraphs: string[], options: { pageHeight?: number; size?: number; info?: PdfInfo } = {}): Promise<FlowedPdf> {
+export async function makeFlowingPdf(
+  paragraphs: string[],
+  options: { pageHeight?: number; size?: number; info?: PdfInfo; outline?: { title: string; paragraph: number }[] } = {},
+): Promise<FlowedPdf> {
   const { doc, font } = await newDocument(options.info ?? {});
   const size = options.size ?? 11;
   const leading = size * 1.3;
   const pageSize: [number, number] = [PAGE[0], options.pageHeight ?? PAGE[1]];
   const pageLines: string[][] = [];
+  const lines: FlowedLine[] = [];
+  const starts: { page: number; y: number }[] = [];
   let page: PDFPage | null = null;
   let y = 0;
   const newPage = () => {
@@ -85,16 +99,41 @@ export async function makeFlowingPdf(paragraphs: string[], options: { pageHeight
     pageLines.push([]);
     y = pageSize[1] - MARGIN;
   };
-  for (const paragraph of paragraphs) {
+  paragraphs.forEach((paragraph, index) => {
+    let at = 0;
     for (const line of wrapWords(font, paragraph, PAGE[0] - 2 * MARGIN, size)) {
       if (!page || y < MARGIN) newPage();
+      if (at === 0) starts[index] = { page: pageLines.length - 1, y: y + size };
       page!.drawText(line, { x: MARGIN, y, size, font });
       pageLines[pageLines.length - 1]!.push(line);
+      lines.push({ page: pageLines.length - 1, paragraph: index, start: at, end: at + line.length });
+      at += line.length + 1;
       y -= leading;
     }
     y -= leading; // a blank line between paragraphs
-  }
-  return { bytes: await doc.save(), pageLines };
+  });
+  if (options.outline) addOutline(doc, options.outline.map(({ title, paragraph }) => ({ title, ...starts[paragraph]! })));
+  return { bytes: await doc.save(), pageLines, lines };
+}
+
+/** A flat outline (bookmarks) whose entries go to a height on a page. */
+function addOutline(doc: PDFDocument, entries: { title: string; page: number; y: number }[]): void {
+  const { context } = doc;
+  const root = context.nextRef();
+  const refs = entries.map(() => context.nextRef());
+  entries.forEach((entry, i) => {
+    const pageRef = doc.getPage(entry.page).ref;
+    const item = context.obj({
+      Title: PDFHexString.fromText(entry.title),
+      Parent: root,
+      Dest: [pageRef, 'XYZ', null, entry.y, null],
+      ...(i > 0 ? { Prev: refs[i - 1]! } : {}),
+      ...(i < refs.length - 1 ? { Next: refs[i + 1]! } : {}),
+    });
+    context.assign(refs[i]!, item);
+  });
+  context.assign(root, context.obj({ Type: 'Outlines', First: refs[0]!, Last: refs[refs.length - 1]!, Count: refs.length }));
+  doc.catalog.set(PDFName.of('Outlines'), root);
 }
 
 /** One page whose /Rotate turns it (text is drawn upright in user space, shown turned). */

@@ -1,12 +1,15 @@
 // The annotations of the open document, in reading order, with those that could not be placed in the
-// text (orphans) listed apart: never hidden, never deleted.
-import { useEffect, useRef } from 'react';
+// text (orphans) listed apart: never hidden, never deleted, and each can be re-attached to a new
+// selection. PDF annotations show their page; regions show a picture of the region.
+import { useEffect, useRef, useState } from 'react';
 import type { Annotation, AnnotationBody } from '../../../shared/model';
 import { findSelector } from '../../../shared/model';
 import { suggestActors } from '../../../shared/codebooks';
 import { useCodebook } from '../codebook/codebook-context';
 import { AnnotationEditor } from './AnnotationEditor';
 import { LinkChips } from './LinkChips';
+
+export type RegionThumbnail = (annotation: Annotation) => Promise<string | null>;
 
 interface Props {
   placed: Annotation[];
@@ -15,9 +18,14 @@ interface Props {
   onSelect(id: string | null): void;
   onChange(id: string, patch: Partial<AnnotationBody>): void;
   onDelete(annotation: Annotation): void;
+  /** The page (from 0) an annotation is on, for PDFs. */
+  pageOf?(annotation: Annotation): number | null;
+  regionThumbnail?: RegionThumbnail | null;
+  /** Start re-attaching an orphan to the next selection. */
+  onReattach?(annotation: Annotation): void;
 }
 
-export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChange, onDelete }: Props) {
+export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChange, onDelete, pageOf, regionThumbnail, onReattach }: Props) {
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!activeId) return;
@@ -30,6 +38,9 @@ export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChan
       annotation={annotation}
       active={annotation.id === activeId}
       orphanReason={orphanReason}
+      page={pageOf?.(annotation) ?? null}
+      thumbnail={regionThumbnail ?? null}
+      onReattach={orphanReason !== undefined && onReattach ? () => onReattach(annotation) : undefined}
       onSelect={() => onSelect(annotation.id === activeId ? null : annotation.id)}
       onChange={(patch) => onChange(annotation.id, patch)}
       onDelete={() => onDelete(annotation)}
@@ -39,7 +50,7 @@ export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChan
   return (
     <aside className="sidebar" aria-label="Annotations">
       <h2>
-        Highlights <span className="count">{placed.length}</span>
+        Annotations <span className="count">{placed.length}</span>
       </h2>
       <div ref={list} className="sidebar-list">
         {placed.length === 0 && orphaned.length === 0 && (
@@ -49,7 +60,9 @@ export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChan
         {orphaned.length > 0 && (
           <section className="orphans" aria-label="Annotations that could not be placed">
             <h3>Could not be placed ({orphaned.length})</h3>
-            <p className="hint">The text these passages were attached to has changed. They are kept here.</p>
+            <p className="hint">
+              The text these were attached to has changed. They are kept here: re-attach one to a new selection, or delete it.
+            </p>
             <ul className="cards">{orphaned.map((o) => card(o.annotation, o.reason))}</ul>
           </section>
         )}
@@ -62,26 +75,36 @@ interface CardProps {
   annotation: Annotation;
   active: boolean;
   orphanReason?: string;
+  page: number | null;
+  thumbnail: RegionThumbnail | null;
+  onReattach?(): void;
   onSelect(): void;
   onChange(patch: Partial<AnnotationBody>): void;
   onDelete(): void;
 }
 
-function AnnotationCard({ annotation, active, orphanReason, onSelect, onChange, onDelete }: CardProps) {
+function AnnotationCard({ annotation, active, orphanReason, page, thumbnail, onReattach, onSelect, onChange, onDelete }: CardProps) {
   const { codebook } = useCodebook();
-  const quote = findSelector(annotation, 'TextQuoteSelector')?.exact ?? 'Region';
+  const quote = findSelector(annotation, 'TextQuoteSelector')?.exact;
+  const region = quote === undefined;
   const { body } = annotation;
   return (
     <li className={active ? 'card active' : 'card'} data-annotation-id={annotation.id}>
       <button type="button" className={`card-quote hl-edge-${body.color}`} onClick={onSelect} aria-expanded={active}>
-        {quote}
+        {page !== null && <span className="card-page">p. {page + 1}</span>}
+        {region ? <RegionPicture annotation={annotation} thumbnail={thumbnail} /> : quote}
       </button>
       {orphanReason && <p className="hint orphan-reason">{orphanReason}</p>}
+      {onReattach && (
+        <button type="button" className="reattach" onClick={onReattach}>
+          Re-attach to a new selection…
+        </button>
+      )}
       {!active && <LinkChips body={body} />}
       {!active && body.note && <p className="card-note">{body.note}</p>}
       {active && (
         <>
-          <AnnotationEditor body={body} suggestedActors={suggestActors(quote, codebook)} onChange={onChange} />
+          <AnnotationEditor body={body} suggestedActors={quote ? suggestActors(quote, codebook) : []} onChange={onChange} />
           <div className="card-actions">
             <button type="button" className="danger" onClick={onDelete}>
               Delete
@@ -93,5 +116,25 @@ function AnnotationCard({ annotation, active, orphanReason, onSelect, onChange, 
         </>
       )}
     </li>
+  );
+}
+
+function RegionPicture({ annotation, thumbnail }: { annotation: Annotation; thumbnail: RegionThumbnail | null }) {
+  const [url, setUrl] = useState<string | null>(null);
+  const area = findSelector(annotation, 'PdfAreaSelector');
+  const key = JSON.stringify(area?.areas[0] ?? null);
+  useEffect(() => {
+    let live = true;
+    if (thumbnail) void thumbnail(annotation).then((u) => live && setUrl(u));
+    return () => {
+      live = false;
+    };
+    // Drawn again only when the region itself (or the source of pictures) changes, not on every edit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [thumbnail, key]);
+  return (
+    <span className="region-card">
+      {url ? <img src={url} alt="The marked region" className="region-thumbnail" /> : <span className="region-placeholder">Region</span>}
+    </span>
   );
 }

@@ -13,12 +13,15 @@ interface Props {
   left: number;
   body: AnnotationBody | null;
   suggestedActors: Actor[];
+  /** A region of a PDF page rather than a passage of text. */
+  region?: boolean;
   onChange(patch: Partial<AnnotationBody>): void;
   onDelete(): void;
   onClose(): void;
 }
 
-export function SelectionPopover({ quote, top, left, body, suggestedActors, onChange, onDelete, onClose }: Props) {
+export function SelectionPopover({ quote, top, left, body, suggestedActors, region, onChange, onDelete, onClose }: Props) {
+  const what = region ? 'region' : 'highlight';
   const element = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
   useEffect(() => {
@@ -43,11 +46,11 @@ export function SelectionPopover({ quote, top, left, body, suggestedActors, onCh
       ref={element}
       className="selection-popover"
       role="dialog"
-      aria-label={body ? 'Edit highlight' : 'New highlight'}
+      aria-label={body ? `Edit ${what}` : `New ${what}`}
       style={{ top, left }}
     >
-      <p className="popover-quote">“{quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}”</p>
-      {!body && <p className="hint">Pick a colour to highlight, or link principles and actors.</p>}
+      <p className="popover-quote">{region ? quote : `“${quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}”`}</p>
+      {!body && <p className="hint">Pick a colour to {region ? 'mark it' : 'highlight'}, or link principles and actors.</p>}
       <AnnotationEditor body={body ?? DEFAULT_BODY} suggestedActors={suggestedActors} onChange={onChange} autoFocusColor />
       <div className="card-actions">
         {body && (

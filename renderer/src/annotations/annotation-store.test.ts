@@ -84,4 +84,22 @@ describe('AnnotationStore', () => {
     expect(store.get(a.id)?.body.note).toBe('');
     expect(errors[0]).toMatch(/could not be saved: disk full/);
   });
+
+  it('re-attaches an annotation to new selectors as an undoable step, or silently when asked', async () => {
+    const { store, disk } = makeStore();
+    const a = store.create(selectors, body);
+    await store.flush();
+    const moved: Selector[] = [{ type: 'TextQuoteSelector', exact: 'matter', prefix: 'norms ', suffix: '' }];
+    store.retarget(a.id, moved, { record: true });
+    await store.flush();
+    expect(disk.saved.get(a.id)?.target.selector).toEqual(moved);
+    expect(store.undo()).toBe('re-attachment');
+    await store.flush();
+    expect(disk.saved.get(a.id)?.target.selector).toEqual(selectors);
+
+    store.retarget(a.id, moved, { record: false });
+    await store.flush();
+    expect(disk.saved.get(a.id)?.target.selector).toEqual(moved);
+    expect(store.undo()).toBe('highlight'); // the silent change left no step of its own
+  });
 });

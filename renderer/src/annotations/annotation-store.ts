@@ -71,6 +71,17 @@ export class AnnotationStore {
     this.apply({ before, after }, true);
   }
 
+  /**
+   * Points an annotation at another place. Re-attaching an orphan to a new selection is the user's
+   * change and can be undone; drawing a highlight again on new pages (`record: false`) is not.
+   */
+  retarget(id: string, selectors: Selector[], options: { record: boolean }): void {
+    const before = this.get(id);
+    if (!before) return;
+    const after: Annotation = { ...before, target: { selector: selectors }, modified: new Date().toISOString() };
+    this.apply({ before, after }, options.record);
+  }
+
   remove(id: string): void {
     const before = this.get(id);
     if (before) this.apply({ before, after: null }, true);
@@ -149,5 +160,6 @@ function replace(list: Annotation[], { before, after }: Change): Annotation[] {
 function describe(change: Change): string {
   if (!change.before) return 'highlight';
   if (!change.after) return 'deletion';
+  if (change.before.target !== change.after.target) return 're-attachment';
   return 'edit';
 }

@@ -10,6 +10,7 @@ import { useImporter, type ImportFailure, type ImportReport } from '../library/u
 import { ReaderView, type FocusRequest } from '../reader/ReaderView';
 import { SearchBox } from '../search/SearchBox';
 import { NoticeProvider, useNotices } from '../ui/notices';
+import { usePasswordPrompt, type AskPassword } from '../ui/PasswordPrompt';
 import { useAsync } from '../ui/useAsync';
 import { useOpenDocumentId } from './useOpenDocumentId';
 
@@ -49,7 +50,8 @@ function Workbench() {
     },
     [notify, reloadDocuments, setOpenId],
   );
-  const importer = useImporter(onImported);
+  const [passwordPrompt, askPassword] = usePasswordPrompt();
+  const importer = useImporter(onImported, askPassword);
 
   const saveCodebook = useCallback(
     async (codebook: Codebook) => {
@@ -114,11 +116,12 @@ function Workbench() {
         />
         <main className="workspace">
           {openId && documents.some((d) => d.id === openId) ? (
-            <OpenDocument key={openId} id={openId} focus={focus} onChanged={reloadDocuments} />
+            <OpenDocument key={openId} id={openId} focus={focus} onChanged={reloadDocuments} askPassword={askPassword} />
           ) : (
             <EmptyWorkspace count={documents.length} />
           )}
         </main>
+        {passwordPrompt}
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">
             Drop files to import them
@@ -129,11 +132,22 @@ function Workbench() {
   );
 }
 
-function OpenDocument({ id, focus, onChanged }: { id: string; focus: FocusRequest | null; onChanged(): void }) {
-  const [state] = useAsync(() => call('documents.open', { id }), id);
+function OpenDocument(props: { id: string; focus: FocusRequest | null; onChanged(): void; askPassword: AskPassword }) {
+  const { id, focus, onChanged, askPassword } = props;
+  const [state, reopen] = useAsync(() => call('documents.open', { id }), id);
   if (state.status === 'loading') return <p className="loading">Opening…</p>;
   if (state.status === 'error') return <p className="form-error">This document could not be opened: {state.message}</p>;
-  return <ReaderView opened={state.value} focus={focus} onDocumentChanged={onChanged} />;
+  // A new version of the file (Replace file…) reopens the reader on it.
+  return (
+    <ReaderView
+      key={state.value.document.contentHash}
+      opened={state.value}
+      focus={focus}
+      onDocumentChanged={onChanged}
+      onFileReplaced={reopen}
+      askPassword={askPassword}
+    />
+  );
 }
 
 function EmptyWorkspace({ count }: { count: number }) {

@@ -1,8 +1,12 @@
 // Imports files one after another, with progress, cancellation between files, and a result per file:
 // a failure is reported with the file's name and reason, and the rest of the batch goes on.
 import { useCallback, useRef, useState } from 'react';
-import { call, errorMessage } from '../api/client';
+import { ApiCallError, call, errorMessage } from '../api/client';
 import type { LibraryDocument } from '../../../shared/model';
+import { withPassword, type AskPassword } from '../ui/PasswordPrompt';
+
+/** Whether a call failed because the file is an encrypted PDF (its password is missing or wrong). */
+export const isEncryptedError = (error: unknown): boolean => error instanceof ApiCallError && error.code === 'encrypted';
 
 export interface ImportProgress {
   total: number;
@@ -22,7 +26,8 @@ export interface ImportReport {
   cancelled: boolean;
 }
 
-export function useImporter(onImported: (report: ImportReport) => void) {
+/** Imports files; an encrypted PDF is imported with the password `askPassword` gets from the user. */
+export function useImporter(onImported: (report: ImportReport) => void, askPassword?: AskPassword) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const cancelled = useRef(false);
   const running = useRef(false);
@@ -41,8 +46,15 @@ export function useImporter(onImported: (report: ImportReport) => void) {
         setProgress({ total: files.length, done: index, current: file.name });
         try {
           const bytes = new Uint8Array(await file.arrayBuffer());
-          const outcome = await call('documents.import', { name: file.name, bytes });
-          (outcome.status === 'imported' ? report.imported : report.duplicates).push(outcome.document);
+          const outcome = await withPassword(
+            file.name,
+            askPassword,
+            (password) => call('documents.import', { name: file.name, bytes, ...(password ? { password } : {}) }),
+            isEncryptedError,
+          );
+          if (outcome === null) {
+            report.failures.push({ name: file.name, message: 'It is password-protected, and no password was given. Import it again to enter one.' });
+          } else (outcome.status === 'imported' ? report.imported : report.duplicates).push(outcome.document);
         } catch (error) {
           report.failures.push({ name: file.name, message: errorMessage(error) });
         }
@@ -51,7 +63,7 @@ export function useImporter(onImported: (report: ImportReport) => void) {
       running.current = false;
       onImported(report);
     },
-    [onImported],
+    [onImported, askPassword],
   );
 
   const cancel = useCallback(() => {

@@ -1,23 +1,30 @@
-// A document open for reading: its header, its text with highlights, the selection popover and the
-// annotation sidebar. Annotations live in an AnnotationStore that saves every change at once.
+// A document open for reading: its header, its view (the text view, or for PDFs the page view too),
+// the selection popover, find in document and the annotation sidebar. Views sit behind one small
+// interface (view-types.ts); annotations live in an AnnotationStore that saves every change at once.
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
 import type { OpenedDocument } from '../../../shared/api';
-import type { Annotation, AnnotationBody, LibraryDocument } from '../../../shared/model';
+import type { Annotation, AnnotationBody, LibraryDocument, Selector } from '../../../shared/model';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/model';
-import { anchorAnnotations, describeRange } from '../../../shared/anchoring';
+import { anchorAnnotations } from '../../../shared/anchoring';
 import { suggestActors } from '../../../shared/codebooks';
 import { call } from '../api/client';
 import { AnnotationStore } from '../annotations/annotation-store';
-import { AnnotationSidebar } from '../annotations/AnnotationSidebar';
+import { AnnotationSidebar, type RegionThumbnail } from '../annotations/AnnotationSidebar';
 import { SelectionPopover } from '../annotations/SelectionPopover';
 import { useCodebook } from '../codebook/codebook-context';
 import { byline } from '../library/format';
 import { MetadataDialog } from '../library/MetadataDialog';
+import { PdfView } from '../pdf/PdfView';
 import { useNotices } from '../ui/notices';
-import { offsetsToRange, rangeToOffsets } from './dom-offsets';
-import { flashRange, scrollRangeIntoView } from './flash';
-import { TextView, type DrawnHighlight } from './TextView';
+import type { AskPassword } from '../ui/PasswordPrompt';
+import { FindBar } from './FindBar';
+import { placeAnnotations } from './placement';
+import { ReplaceFileButton } from './ReplaceFileButton';
+import { TextDocumentView } from './TextDocumentView';
 import { useUndoKeys } from './useUndoKeys';
+import type { DocumentViewHandle, SelectionDescription } from './view-types';
+import './reader.css';
 
 export interface FocusRequest {
   documentId: string;
@@ -28,12 +35,12 @@ export interface FocusRequest {
   nonce: number;
 }
 
-interface PendingSelection {
-  start: number;
-  end: number;
+interface PendingSelection extends SelectionDescription {
+  /** The view's scrolling element the popover is placed in, and where in it. */
+  host: HTMLElement;
   top: number;
   left: number;
-  /** Set once the first change created the highlight. */
+  /** Set once the first change created the annotation. */
   annotationId: string | null;
 }
 
@@ -41,13 +48,25 @@ interface Props {
   opened: OpenedDocument;
   focus: FocusRequest | null;
   onDocumentChanged(document: LibraryDocument): void;
+  onFileReplaced(): void;
+  askPassword: AskPassword;
 }
 
-export function ReaderView({ opened, focus, onDocumentChanged }: Props) {
+type ViewMode = 'pages' | 'text';
+/** The view each PDF was last read in, for this session. */
+const viewModes = new Map<string, ViewMode>();
+
+export function ReaderView({ opened, focus, onDocumentChanged, onFileReplaced, askPassword }: Props) {
   const { notify } = useNotices();
   const { codebook } = useCodebook();
   const [document, setDocument] = useState(opened.document);
   const { text } = opened;
+  const isPdf = document.format === 'pdf';
+  const [mode, setModeState] = useState<ViewMode>(() => (isPdf ? (viewModes.get(document.id) ?? 'pages') : 'text'));
+  const setMode = (next: ViewMode) => {
+    viewModes.set(document.id, next);
+    setModeState(next);
+  };
   const store = useMemo(
     () =>
       new AnnotationStore(
@@ -63,103 +82,105 @@ export function ReaderView({ opened, focus, onDocumentChanged }: Props) {
   );
   const annotations = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const anchoring = useMemo(() => anchorAnnotations(text.text, annotations), [text.text, annotations]);
-  const highlights = useMemo<DrawnHighlight[]>(
-    () =>
-      anchoring.anchored.map(({ annotation, start, end }) => ({ id: annotation.id, start, end, color: annotation.body.color })),
-    [anchoring],
-  );
-  const placed = useMemo(() => [...anchoring.anchored].sort((a, b) => a.start - b.start).map((a) => a.annotation), [anchoring]);
+  const placement = useMemo(() => placeAnnotations(anchoring, text, document.pageCount), [anchoring, text, document.pageCount]);
 
   const [activeId, setActiveId] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
+  const [reattaching, setReattaching] = useState<Annotation | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
-  const scroller = useRef<HTMLDivElement>(null);
-  const content = useRef<HTMLDivElement>(null);
+  const [finding, setFinding] = useState<number | null>(null);
+  const [thumbnail, setThumbnail] = useState<RegionThumbnail | null>(null);
+  const view = useRef<DocumentViewHandle>(null);
 
   const announce = useCallback((message: string) => notify('info', message), [notify]);
   useUndoKeys(store, announce);
+
+  // Ctrl/Cmd+F opens find in document (or puts the focus back in it).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setFinding(Date.now());
+      }
+    };
+    globalThis.document.addEventListener('keydown', onKey);
+    return () => globalThis.document.removeEventListener('keydown', onKey);
+  }, []);
 
   const deleteAnnotation = useCallback(
     (annotation: Annotation) => {
       store.remove(annotation.id);
       setActiveId(null);
-      notify('info', 'Highlight deleted.', { label: 'Undo', run: () => store.restore(annotation) });
+      notify('info', 'Annotation deleted.', { label: 'Undo', run: () => store.restore(annotation) });
     },
     [store, notify],
   );
 
-  function onSelectionEnd() {
-    const selection = window.getSelection();
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !content.current || !scroller.current) return;
-    const range = selection.getRangeAt(0);
-    const offsets = rangeToOffsets(range, content.current);
-    if (!offsets || !text.text.slice(offsets.start, offsets.end).trim()) return;
-    const trimmed = trimOffsets(text.text, offsets.start, offsets.end);
-    const rect = range.getBoundingClientRect();
-    const box = scroller.current.getBoundingClientRect();
-    setActiveId(null);
-    setPending({
-      ...trimmed,
-      top: rect.bottom - box.top + scroller.current.scrollTop + 8,
-      left: Math.max(8, Math.min(rect.left - box.left, box.width - 380)),
-      annotationId: null,
-    });
-  }
+  const onSelection = useCallback(
+    (selection: SelectionDescription) => {
+      if (reattaching) {
+        store.retarget(reattaching.id, selection.selectors, { record: true });
+        notify('info', 'Re-attached to the new selection.', { label: 'Undo', run: () => store.undo() });
+        window.getSelection()?.removeAllRanges();
+        setActiveId(reattaching.id);
+        setReattaching(null);
+        return;
+      }
+      const container = view.current?.scrollContainer();
+      if (!container) return;
+      const box = container.getBoundingClientRect();
+      setActiveId(null);
+      setPending({
+        ...selection,
+        host: container,
+        top: selection.rect.bottom - box.top + container.scrollTop + 8,
+        left: Math.max(8, Math.min(selection.rect.left - box.left + container.scrollLeft, container.scrollLeft + box.width - 380)),
+        annotationId: null,
+      });
+    },
+    [reattaching, store, notify],
+  );
 
   function changePending(patch: Partial<AnnotationBody>) {
     if (!pending) return;
     if (pending.annotationId) return store.update(pending.annotationId, patch);
-    const created = store.create(describeRange(text.text, pending.start, pending.end), {
-      color: 'yellow',
-      note: '',
-      tags: [],
-      principles: [],
-      actors: [],
-      ...patch,
-    });
+    const created = store.create(pending.selectors, { color: 'yellow', note: '', tags: [], principles: [], actors: [], ...patch });
     window.getSelection()?.removeAllRanges();
     setPending({ ...pending, annotationId: created.id });
   }
 
-  // Jump to a search result or an annotation chosen elsewhere.
+  const onRetarget = useCallback((id: string, selectors: Selector[]) => store.retarget(id, selectors, { record: false }), [store]);
+  const onThumbnailSource = useCallback((source: RegionThumbnail | null) => setThumbnail(() => source), []);
+  const onAnnotationClick = useCallback((id: string) => {
+    setPending(null);
+    setActiveId(id);
+  }, []);
+
+  // Jump to a search result or an annotation chosen elsewhere (once the view is there to do it).
   useEffect(() => {
     if (!focus || focus.documentId !== opened.document.id) return;
-    const placedAnnotation = focus.annotationId ? anchoring.anchored.find((a) => a.annotation.id === focus.annotationId) : undefined;
-    const start = placedAnnotation?.start ?? focus.start;
-    const end = placedAnnotation?.end ?? focus.end;
-    requestAnimationFrame(() => {
+    const timer = setTimeout(() => {
       if (focus.annotationId) setActiveId(focus.annotationId);
-      if (!content.current || !scroller.current) return;
-      const range = offsetsToRange(content.current, start, end);
-      if (!range) return;
-      scrollRangeIntoView(scroller.current, range);
-      flashRange(range);
-    });
+      view.current?.reveal(focus.annotationId ? { annotationId: focus.annotationId } : { start: focus.start, end: focus.end });
+    }, 50);
+    return () => clearTimeout(timer);
     // Only a new request should scroll, not every change of the annotations.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focus?.nonce, opened.document.id]);
-
-  const selectFromText = useCallback(
-    (id: string) => {
-      setPending(null);
-      setActiveId(id);
-    },
-    [],
-  );
+  }, [focus?.nonce, opened.document.id, mode]);
 
   const selectFromSidebar = (id: string | null) => {
     setActiveId(id);
-    const anchored = id ? anchoring.anchored.find((a) => a.annotation.id === id) : undefined;
-    if (!anchored || !content.current || !scroller.current) return;
-    const range = offsetsToRange(content.current, anchored.start, anchored.end);
-    if (range) {
-      scrollRangeIntoView(scroller.current, range);
-      flashRange(range);
-    }
+    if (!id) return;
+    const annotation = store.get(id);
+    const isRegion = annotation && !annotation.target.selector.some((s) => s.type === 'TextQuoteSelector');
+    if (isRegion && mode === 'text' && isPdf) {
+      setMode('pages'); // a region can only be shown on its page
+      setTimeout(() => view.current?.reveal({ annotationId: id }), 300);
+    } else view.current?.reveal({ annotationId: id });
   };
 
   const pendingAnnotation = pending?.annotationId ? store.get(pending.annotationId) : undefined;
-  const quote = pending ? text.text.slice(pending.start, pending.end) : '';
+  const viewProps = { opened, anchoring, activeId, ref: view, onSelection, onAnnotationClick, onRetarget, onThumbnailSource };
 
   return (
     <div className="reader-layout">
@@ -171,7 +192,7 @@ export function ReaderView({ opened, focus, onDocumentChanged }: Props) {
               {byline(document)}
               {byline(document) ? ' · ' : ''}
               {DOCUMENT_KIND_LABELS[document.metadata.kind]} · {document.originalName}
-              {document.pageCount ? ` · ${document.pageCount} pages` : ''}
+              {document.pageCount ? ` · ${document.pageCount} page${document.pageCount === 1 ? '' : 's'}` : ''}
             </p>
             {document.warnings.length > 0 && (
               <details className="warnings">
@@ -184,44 +205,68 @@ export function ReaderView({ opened, focus, onDocumentChanged }: Props) {
               </details>
             )}
           </div>
-          <button type="button" onClick={() => setEditingDetails(true)}>
-            Edit details
-          </button>
+          <div className="reader-actions">
+            {isPdf && (
+              <div className="view-switch" role="group" aria-label="View">
+                <button type="button" aria-pressed={mode === 'pages'} onClick={() => setMode('pages')}>
+                  Page view
+                </button>
+                <button type="button" aria-pressed={mode === 'text'} onClick={() => setMode('text')}>
+                  Text view
+                </button>
+              </div>
+            )}
+            <ReplaceFileButton document={document} askPassword={askPassword} onReplaced={onFileReplaced} />
+            <button type="button" onClick={() => setEditingDetails(true)}>
+              Edit details
+            </button>
+          </div>
         </header>
-        <div
-          ref={scroller}
-          className="reader-scroll"
-          onMouseUp={onSelectionEnd}
-          onKeyUp={(event) => event.shiftKey && onSelectionEnd()}
-        >
-          <article ref={content} className="reader-text">
-            <TextView text={text} highlights={highlights} activeId={activeId} onHighlightClick={selectFromText} />
-          </article>
-          {pending && (
+        {finding !== null && <FindBar text={text.text} focusNonce={finding} onMatches={(m, c) => view.current?.showMatches(m, c)} onClose={() => setFinding(null)} />}
+        {reattaching && (
+          <p className="reattach-banner" role="note">
+            Select the passage{isPdf && mode === 'pages' ? ' (or mark the region)' : ''} to attach “
+            {(reattaching.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact ?? 'the region').slice(0, 80)}” to.{' '}
+            <button type="button" onClick={() => setReattaching(null)}>
+              Cancel
+            </button>
+          </p>
+        )}
+        {mode === 'pages' ? <PdfView key="pages" {...viewProps} onTextView={() => setMode('text')} /> : <TextDocumentView key="text" {...viewProps} />}
+        {pending &&
+          pending.host.isConnected &&
+          createPortal(
             <SelectionPopover
-              key={`${pending.start}-${pending.end}`}
-              quote={quote}
+              key={`${pending.top}-${pending.left}-${pending.label}`}
+              quote={pending.label}
               top={pending.top}
               left={pending.left}
               body={pendingAnnotation?.body ?? null}
-              suggestedActors={suggestActors(quote, codebook)}
+              region={!pending.selectors.some((s) => s.type === 'TextQuoteSelector')}
+              suggestedActors={pending.selectors.some((s) => s.type === 'TextQuoteSelector') ? suggestActors(pending.label, codebook) : []}
               onChange={changePending}
               onDelete={() => {
                 if (pendingAnnotation) deleteAnnotation(pendingAnnotation);
                 setPending(null);
               }}
               onClose={() => setPending(null)}
-            />
+            />,
+            pending.host,
           )}
-        </div>
       </section>
       <AnnotationSidebar
-        placed={placed}
-        orphaned={anchoring.orphaned}
+        placed={placement.placed}
+        orphaned={placement.orphaned}
         activeId={activeId}
         onSelect={selectFromSidebar}
         onChange={(id, patch) => store.update(id, patch)}
         onDelete={deleteAnnotation}
+        pageOf={isPdf ? placement.pageOf : undefined}
+        regionThumbnail={mode === 'pages' ? thumbnail : null}
+        onReattach={(annotation) => {
+          setPending(null);
+          setReattaching(annotation);
+        }}
       />
       {editingDetails && (
         <MetadataDialog
@@ -236,11 +281,4 @@ export function ReaderView({ opened, focus, onDocumentChanged }: Props) {
       )}
     </div>
   );
-}
-
-/** Selections often take a space or line break at either end; the passage is what lies between. */
-function trimOffsets(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return { start, end };
 }

@@ -16,3 +16,13 @@ export function scrollRangeIntoView(container: HTMLElement, range: Range): void 
   const box = container.getBoundingClientRect();
   container.scrollTo({ top: container.scrollTop + rect.top - box.top - box.height / 3, behavior: 'instant' });
 }
+
+/** Marks every find match, the current one more strongly; empty lists clear the marks. */
+export function showFindRanges(ranges: Range[], current: Range | null): void {
+  const registry = (globalThis.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights;
+  if (!registry || typeof Highlight === 'undefined') return;
+  if (ranges.length === 0) registry.delete('apostil-find');
+  else registry.set('apostil-find', new Highlight(...ranges));
+  if (current) registry.set('apostil-find-current', new Highlight(current));
+  else registry.delete('apostil-find-current');
+}

@@ -1,0 +1,62 @@
+// Opens a library document's PDF for the page view: its bytes from main, parsed by pdf.js. An
+// encrypted file asks for its password (kept only by pdf.js for this open document, never stored or
+// sent anywhere); a wrong password says so; a file pdf.js cannot read becomes a clear error.
+import { useEffect, useState } from 'react';
+import type { DocumentText } from '../../../shared/model';
+import { call, errorMessage } from '../api/client';
+import { geometryOf, PdfPages } from './pdf-pages';
+import { loadPdfJs, openPdf } from './pdfjs';
+
+export type PdfState =
+  | { status: 'loading' }
+  | { status: 'password'; wrong: boolean; submit(password: string): void }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; pages: PdfPages };
+
+/** pdf.js's PasswordResponses.INCORRECT_PASSWORD. */
+const INCORRECT_PASSWORD = 2;
+
+export function usePdfDocument(documentId: string, fileName: string, text: DocumentText): PdfState {
+  const [state, setState] = useState<PdfState>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    let destroy: (() => void) | null = null;
+    performance.mark('apostil:pdf-open');
+    (async () => {
+      const [pdfjs, bytes] = await Promise.all([loadPdfJs(), call('documents.file', { id: documentId })]);
+      if (!live) return;
+      const task = await openPdf(bytes);
+      let pages: PdfPages | null = null;
+      destroy = () => {
+        pages?.destroy();
+        void task.destroy();
+      };
+      task.onPassword = (update: (password: string) => void, reason: number) => {
+        if (live) setState({ status: 'password', wrong: reason === INCORRECT_PASSWORD, submit: (password) => (setState({ status: 'loading' }), update(password)) });
+      };
+      const pdf = await task.promise;
+      const first = await pdf.getPage(1);
+      if (!live) return;
+      pages = new PdfPages(pdfjs, pdf, text, geometryOf(first));
+      setState({ status: 'ready', pages });
+      void pages.loadGeometries().catch(() => undefined); // pages keep the first page's size
+    })().catch((error: unknown) => {
+      if (live) setState({ status: 'error', message: describeLoadError(fileName, error) });
+    });
+    return () => {
+      live = false;
+      destroy?.();
+    };
+  }, [documentId, fileName, text]);
+  return state;
+}
+
+function describeLoadError(fileName: string, error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const detail = errorMessage(error).replace(/\.$/, '');
+  if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException') {
+    return `"${fileName}" could not be shown: the file seems damaged or incomplete (${detail}). Its imported text is still here in the text view; replace the file with a good copy to see its pages.`;
+  }
+  if (name === 'PasswordException') return `"${fileName}" is password-protected and no password was given.`;
+  return `"${fileName}" could not be shown (${detail}). Its imported text is still here in the text view.`;
+}
