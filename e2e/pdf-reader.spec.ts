@@ -96,9 +96,71 @@ test('highlight a sentence across a page break; it stays on the words when zoomi
   await expectHighlightCovers(page, id, target, lineCount);
   await expect(page.getByRole('complementary', { name: 'Annotations' }).locator('.card')).toContainText('Runs across the page break');
 
+  // Search finds it by its note; opening the result shows it on its page, selected.
+  await page.locator('.pdf-scroll').evaluate((scroller) => (scroller.scrollTop = 0));
+  await page.getByRole('searchbox', { name: 'Search annotations and sources' }).fill('across the page break');
+  await page.getByRole('listbox', { name: 'Search results' }).locator('section').first().getByRole('option').first().click();
+  await expect(page.locator(`.pdf-highlight.active[data-annotation-id="${id}"]`).first()).toBeInViewport();
+
   // The same highlight in the text view, across the two pages' paragraphs.
   await page.getByRole('button', { name: 'Text view' }).click();
   await expect(page.locator('.reader-text mark.hl-green')).toHaveCount(2);
   await screenshot(page, 'pdf-05-text-view');
   expect(app.foreignRequests).toEqual([]);
+});
+
+test('find in the document, move with the keyboard, the page number, thumbnails and the outline', async ({ app }) => {
+  const { page } = app;
+  const { pdf, paragraphs } = await openGeneratedPdf(page, { outline: true });
+  const pageCount = pdf.pageLines.length;
+  expect(pageCount).toBeGreaterThan(2);
+  const pageNumber = page.getByRole('textbox', { name: 'Page number' });
+
+  // Find: every occurrence in the text, counted; Enter and Shift+Enter step through them.
+  const occurrences = paragraphs.join(' ').match(/\bcyber/gi)!.length;
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('searchbox', { name: 'Find in document' });
+  await expect(find).toBeFocused();
+  await find.fill('cyber');
+  await expect(page.locator('.find-count')).toHaveText(`1 of ${occurrences}`);
+  await expect(page.locator('.pdf-find.current')).toHaveCount(1);
+  await find.press('Enter');
+  await expect(page.locator('.find-count')).toHaveText(`2 of ${occurrences}`);
+  await find.press('Shift+Enter');
+  await find.press('Shift+Enter');
+  await expect(page.locator('.find-count')).toHaveText(`${occurrences} of ${occurrences}`);
+  await expect(page.locator('.pdf-find.current')).toBeInViewport();
+  await screenshot(page, 'pdf-06-find');
+  await find.press('Escape');
+  await expect(page.locator('.pdf-find')).toHaveCount(0);
+
+  // Keyboard: Home, Page Down, End.
+  await page.locator('.pdf-scroll').focus();
+  await page.keyboard.press('Home');
+  await expect(pageNumber).toHaveValue('1');
+  await page.keyboard.press('PageDown');
+  await expect(pageNumber).toHaveValue('2');
+  await page.keyboard.press('End');
+  await expect(pageNumber).toHaveValue(String(pageCount));
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('PageUp');
+  await expect(pageNumber).toHaveValue(String(pageCount - 2));
+
+  // Go to a page by its number.
+  await pageNumber.fill('1');
+  await pageNumber.press('Enter');
+  await expect(pageNumber).toHaveValue('1');
+
+  // Thumbnails, then the outline.
+  await page.getByRole('button', { name: /Pages/ }).first().click();
+  const side = page.getByRole('complementary', { name: 'Pages and outline' });
+  await expect(side.locator('img').first()).toBeVisible();
+  await side.getByRole('button', { name: `Go to page ${pageCount}` }).click();
+  await expect(pageNumber).toHaveValue(String(pageCount));
+  await screenshot(page, 'pdf-07-thumbnails');
+  await side.getByRole('tab', { name: 'Outline' }).click();
+  const sectionThree = pdf.lines.find((l) => l.paragraph === 4)!.page;
+  await side.getByRole('button', { name: 'Section 3' }).click();
+  await expect(pageNumber).toHaveValue(String(sectionThree + 1));
+  await screenshot(page, 'pdf-08-outline');
 });

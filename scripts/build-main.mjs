@@ -9,6 +9,13 @@ const entries = [
   { entryPoints: ['main/host/cli.ts'], outfile: 'dist/main/host.js', format: 'esm', packages: 'external' },
   { entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/electron/main.js', format: 'esm', packages: 'external' },
   { entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/electron/preload.cjs', format: 'cjs', external: ['electron'] },
+  // The helper thread of long PDF imports, beside each bundle that imports (see pdf-parallel.ts).
+  ...['dist/main', 'dist/main/electron'].map((dir) => ({
+    entryPoints: ['main/services/import/pdf-text-worker.ts'],
+    outfile: `${dir}/pdf-text-worker.mjs`,
+    format: 'esm',
+    packages: 'external',
+  })),
 ];
 
 await Promise.all(

@@ -23,4 +23,9 @@ describe('wire encoding', () => {
   it('rejects malformed base64', () => {
     expect(() => fromBase64('ab!d')).toThrow(/Invalid base64/);
   });
+
+  it('carries a file larger than one conversion chunk exactly', () => {
+    const bytes = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 7919) & 255);
+    expect(fromBase64(toBase64(bytes))).toEqual(bytes);
+  });
 });

@@ -16,41 +16,31 @@ export function decodeWire(text: string): unknown {
   });
 }
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const LOOKUP = new Int16Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
+// Base64 through the runtime's own atob/btoa (browsers, Electron and Node all have them): a PDF of a
+// few megabytes must not spend a second in a JavaScript loop.
+interface Base64Globals {
+  btoa(binary: string): string;
+  atob(base64: string): string;
+}
+const { atob, btoa } = globalThis as unknown as Base64Globals;
+const BINARY_CHUNK = 0x8000;
 
 export function toBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const CHUNK = 3 * 4096; // whole groups of three bytes, so chunks concatenate cleanly
-  for (let offset = 0; offset < bytes.length; offset += CHUNK) {
-    const end = Math.min(offset + CHUNK, bytes.length);
-    let out = '';
-    for (let i = offset; i < end; i += 3) {
-      const a = bytes[i]!;
-      const b = i + 1 < end ? bytes[i + 1]! : 0;
-      const c = i + 2 < end ? bytes[i + 2]! : 0;
-      out += ALPHABET[a >> 2]! + ALPHABET[((a & 3) << 4) | (b >> 4)]!;
-      out += i + 1 < end ? ALPHABET[((b & 15) << 2) | (c >> 6)]! : '=';
-      out += i + 2 < end ? ALPHABET[c & 63]! : '=';
-    }
-    parts.push(out);
+  let binary = '';
+  for (let offset = 0; offset < bytes.length; offset += BINARY_CHUNK) {
+    binary += String.fromCharCode(...bytes.subarray(offset, offset + BINARY_CHUNK));
   }
-  return parts.join('');
+  return btoa(binary);
 }
 
 export function fromBase64(text: string): Uint8Array {
-  const clean = text.replace(/=+$/, '');
-  if (clean.length % 4 === 1) throw new Error('Invalid base64 data.');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let o = 0;
-  for (let i = 0; i < clean.length; i += 4) {
-    const n = [0, 1, 2, 3].map((k) => (i + k < clean.length ? LOOKUP[clean.charCodeAt(i + k)] ?? -1 : 0));
-    if (n.some((x) => x < 0)) throw new Error('Invalid base64 data.');
-    const [a, b, c, d] = n as [number, number, number, number];
-    out[o++] = (a << 2) | (b >> 4);
-    if (i + 2 < clean.length) out[o++] = ((b & 15) << 4) | (c >> 2);
-    if (i + 3 < clean.length) out[o++] = ((c & 3) << 6) | d;
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    throw new Error('Invalid base64 data.');
   }
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
 }

@@ -83,7 +83,7 @@ export interface FlowedPdf {
  */
 export async function makeFlowingPdf(
   paragraphs: string[],
-  options: { pageHeight?: number; size?: number; info?: PdfInfo; outline?: { title: string; paragraph: number }[] } = {},
+  options: { pageHeight?: number; size?: number; info?: PdfInfo; outline?: { title: string; paragraph: number }[]; maxPages?: number } = {},
 ): Promise<FlowedPdf> {
   const { doc, font } = await newDocument(options.info ?? {});
   const size = options.size ?? 11;
@@ -99,9 +99,11 @@ export async function makeFlowingPdf(
     pageLines.push([]);
     y = pageSize[1] - MARGIN;
   };
+  const full = () => options.maxPages !== undefined && pageLines.length >= options.maxPages && y < MARGIN;
   paragraphs.forEach((paragraph, index) => {
     let at = 0;
     for (const line of wrapWords(font, paragraph, PAGE[0] - 2 * MARGIN, size)) {
+      if (full()) return; // the last page is full: the rest is left out
       if (!page || y < MARGIN) newPage();
       if (at === 0) starts[index] = { page: pageLines.length - 1, y: y + size };
       page!.drawText(line, { x: MARGIN, y, size, font });

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let pdfjs: Promise<PdfJs> | null = null;
 
@@ -43,6 +43,11 @@ export class PdfWarnings {
     if (!text || IRRELEVANT.test(text) || this.seen.has(text)) return;
     if (this.seen.size >= MAX_WARNINGS) this.extra++;
     else this.seen.add(text);
+  }
+
+  /** The warnings as pdf.js worded them (for another thread's list to take in). */
+  messages(): string[] {
+    return [...this.seen];
   }
 
   list(): string[] {

@@ -1,20 +1,18 @@
 // PDFs: text page by page with pdf.js, keeping page boundaries, plus metadata. The page layout is the
-// shared one (shared/pdf), so the page view rebuilds each page's text exactly. An encrypted file is
+// shared one (shared/pdf), so the page view rebuilds each page's text exactly; a long PDF is read on
+// two threads (pdf-parallel.ts). An encrypted file is
 // read with the password the user typed (used for this read only, never stored); a missing or wrong
 // password and broken files become clear errors; problems pdf.js recovers from become warnings; pages
 // without text are reported (a scanned PDF still imports, it just has nothing to highlight).
-import type {
-  DocumentInitParameters,
-  PDFDocumentProxy,
-  TextItem,
-  TextMarkedContent,
-} from 'pdfjs-dist/types/src/display/api';
-import { AppError, isAppError } from '../../../shared/errors';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
+import { AppError } from '../../../shared/errors';
+import type { PdfLine } from '../../../shared/pdf';
 import { BlockBuilder, type TextExtraction } from './blocks';
 import { MAX_EXTRACTED_CHARS, MAX_PDF_PAGES, throwIfAborted, tooMuchText } from './limits';
-import { layoutPageText, type PageText, type PdfLine } from '../../../shared/pdf';
 import { readPdfMetadata } from './pdf-metadata';
-import { loadPdfJs, pdfAssetFolders, readExclusively } from './pdf-runtime';
+import { PARALLEL_FROM_PAGES, defaultWorkerScript, readPagesInHelper, type PagesHelper } from './pdf-parallel';
+import { loadPdfJs, readExclusively } from './pdf-runtime';
+import { openForText, readPageText, readPagesParagraphs } from './pdf-text';
 
 export interface PdfExtraction extends TextExtraction {
   pageCount: number;
@@ -42,27 +40,19 @@ function loadError(fileName: string, error: unknown, password: string | undefine
   );
 }
 
-const isTextItem = (item: TextItem | TextMarkedContent): item is TextItem => 'str' in item;
-
 function describePages(pages: number[]): string {
   const shown = pages.slice(0, 10).join(', ');
   return pages.length > 10 ? `${shown} and ${pages.length - 10} more` : shown;
-}
-
-async function readPageText(pdf: PDFDocumentProxy, pageNumber: number): Promise<PageText> {
-  const page = await pdf.getPage(pageNumber);
-  try {
-    const content = await page.getTextContent();
-    return layoutPageText(content.items.filter(isTextItem));
-  } finally {
-    page.cleanup();
-  }
 }
 
 export interface PdfReadOptions {
   signal?: AbortSignal;
   /** For an encrypted PDF: used to open it for this read only. */
   password?: string;
+  /** The helper thread's script for long PDFs (tests point at a fresh build); null reads on one thread. */
+  workerScript?: string | null;
+  /** From how many pages on a helper thread reads half of them. */
+  parallelFromPages?: number;
 }
 
 export function extractPdf(fileName: string, bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfExtraction> {
@@ -70,23 +60,8 @@ export function extractPdf(fileName: string, bytes: Uint8Array, options: PdfRead
   return readExclusively(async (pdfWarnings) => {
     throwIfAborted(fileName, signal);
     const pdfjs = await loadPdfJs();
-    const params: DocumentInitParameters & { isEvalSupported: false } = {
-      // pdf.js takes ownership of (detaches) the buffer it is given: the caller still needs its bytes.
-      data: bytes.slice(),
-      // pdfjs-dist 6 no longer has an eval code path; the flag is kept so an older pdf.js stays safe.
-      isEvalSupported: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      useWorkerFetch: false,
-      isOffscreenCanvasSupported: false,
-      isImageDecoderSupported: false,
-      enableXfa: false,
-      cMapPacked: true,
-      ...pdfAssetFolders(),
-      verbosity: pdfjs.VerbosityLevel.WARNINGS,
-      ...(password !== undefined ? { password } : {}),
-    };
-    const task = pdfjs.getDocument(params);
+    const task = openForText(pdfjs, bytes, password);
+    let helper: PagesHelper | null = null;
     try {
       let pdf: PDFDocumentProxy;
       try {
@@ -102,26 +77,37 @@ export function extractPdf(fileName: string, bytes: Uint8Array, options: PdfRead
         );
       }
 
+      // A long PDF: a helper thread reads the second half while this one reads the first.
+      const split = pageCount >= (options.parallelFromPages ?? PARALLEL_FROM_PAGES) ? Math.ceil(pageCount / 2) : pageCount;
+      if (split < pageCount) {
+        const script = options.workerScript === undefined ? defaultWorkerScript() : options.workerScript;
+        helper = readPagesInHelper(script, { bytes, password, from: split + 1, to: pageCount });
+      }
+      const check = () => throwIfAborted(fileName, signal);
+      const firstPage = pageCount > 0 ? await readPageText(pdf, 1).catch(() => null) : null;
+      const pages: (string[] | null)[] = pageCount > 0 ? [firstPage?.paragraphs ?? null] : [];
+      if (pageCount > 0) check();
+      pages.push(...(await readPagesParagraphs(pdf, 2, split, check)));
+      if (helper) {
+        const helped = await helper.result;
+        check();
+        if (helped) {
+          pages.push(...helped.pages);
+          for (const warning of helped.warnings) pdfWarnings.add(warning);
+        } else pages.push(...(await readPagesParagraphs(pdf, split + 1, pageCount, check)));
+      }
+
       const builder = new BlockBuilder({ paged: true, maxChars: MAX_EXTRACTED_CHARS, tooLarge: () => tooMuchText(fileName) });
       const emptyPages: number[] = [];
       const unreadablePages: number[] = [];
-      let firstPageLines: PdfLine[] = [];
-      for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
-        throwIfAborted(fileName, signal);
-        let paragraphs: string[] = [];
-        try {
-          const page = await readPageText(pdf, pageNumber);
-          paragraphs = page.paragraphs;
-          if (pageNumber === 1) firstPageLines = page.lines;
-        } catch (error) {
-          if (isAppError(error)) throw error;
-          unreadablePages.push(pageNumber); // one broken page should not lose the rest
-        }
+      pages.forEach((paragraphs, index) => {
+        if (paragraphs === null) unreadablePages.push(index + 1);
         builder.beginPage();
         // Already normalised by the layout, so the builder keeps them as they are.
-        for (const paragraph of paragraphs) builder.add('p', paragraph);
-        if (!builder.endPage() && !unreadablePages.includes(pageNumber)) emptyPages.push(pageNumber);
-      }
+        for (const paragraph of paragraphs ?? []) builder.add('p', paragraph);
+        if (!builder.endPage() && paragraphs !== null) emptyPages.push(index + 1);
+      });
+      const firstPageLines: PdfLine[] = firstPage?.lines ?? [];
 
       const text = builder.build();
       const metadata = readPdfMetadata(await pdf.getMetadata(), firstPageLines, text.text.slice(0, 5_000));
@@ -141,6 +127,7 @@ export function extractPdf(fileName: string, bytes: Uint8Array, options: PdfRead
       }
       return { text, metadata, pageCount, warnings: [...warnings, ...pdfWarnings.list()] };
     } finally {
+      helper?.stop();
       await task.destroy().catch(() => undefined); // never mask the real outcome
     }
   });

@@ -7,6 +7,7 @@ import { call, onEvent } from '../api/client';
 import { CodebookProvider } from '../codebook/codebook-context';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
+import { preloadPdf, usePdfWarmUp } from '../pdf/preload';
 import { ReaderView, type FocusRequest } from '../reader/ReaderView';
 import { SearchBox } from '../search/SearchBox';
 import { NoticeProvider, useNotices } from '../ui/notices';
@@ -51,6 +52,7 @@ function Workbench() {
     [notify, reloadDocuments, setOpenId],
   );
   const [passwordPrompt, askPassword] = usePasswordPrompt();
+  usePdfWarmUp(documentsState.status === 'ready' && documentsState.value.some((d) => d.format === 'pdf'));
   const importer = useImporter(onImported, askPassword);
 
   const saveCodebook = useCallback(
@@ -116,7 +118,14 @@ function Workbench() {
         />
         <main className="workspace">
           {openId && documents.some((d) => d.id === openId) ? (
-            <OpenDocument key={openId} id={openId} focus={focus} onChanged={reloadDocuments} askPassword={askPassword} />
+            <OpenDocument
+              key={openId}
+              id={openId}
+              isPdf={documents.some((d) => d.id === openId && d.format === 'pdf')}
+              focus={focus}
+              onChanged={reloadDocuments}
+              askPassword={askPassword}
+            />
           ) : (
             <EmptyWorkspace count={documents.length} />
           )}
@@ -132,9 +141,13 @@ function Workbench() {
   );
 }
 
-function OpenDocument(props: { id: string; focus: FocusRequest | null; onChanged(): void; askPassword: AskPassword }) {
-  const { id, focus, onChanged, askPassword } = props;
+function OpenDocument(props: { id: string; isPdf: boolean; focus: FocusRequest | null; onChanged(): void; askPassword: AskPassword }) {
+  const { id, isPdf, focus, onChanged, askPassword } = props;
   const [state, reopen] = useAsync(() => call('documents.open', { id }), id);
+  // A PDF's file is fetched alongside its text, not after it.
+  useEffect(() => {
+    if (isPdf) preloadPdf(id);
+  }, [id, isPdf]);
   if (state.status === 'loading') return <p className="loading">Opening…</p>;
   if (state.status === 'error') return <p className="form-error">This document could not be opened: {state.message}</p>;
   // A new version of the file (Replace file…) reopens the reader on it.

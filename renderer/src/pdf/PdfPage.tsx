@@ -53,6 +53,11 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   const canvasHost = useRef<HTMLDivElement>(null);
   const textLayer = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  // Whether the canvas has been drawn since the page came near the viewport: its text layer waits for
+  // that, so the picture comes first.
+  const [paint, setPaint] = useState({ draw, painted: false });
+  if (paint.draw !== draw) setPaint({ draw, painted: false });
+  const painted = paint.draw === draw && paint.painted;
   const onRendered = useRef(props.onRendered);
   useEffect(() => {
     onRendered.current = props.onRendered;
@@ -81,6 +86,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       releaseCanvases(host);
       host.replaceChildren(canvas);
       setFailed(null);
+      setPaint({ draw: true, painted: true });
       host.parentElement?.setAttribute('data-rendered', 'true');
       onRendered.current(index);
     })().catch((error: unknown) => {
@@ -110,7 +116,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   // The text layer: laid out once while the page is drawn; the zoom rescales it through CSS.
   useEffect(() => {
     const container = textLayer.current;
-    if (!draw || !container) return;
+    if (!draw || !painted || !container) return;
     let cancelled = false;
     let cancel: (() => void) | null = null;
     (async () => {
@@ -126,7 +132,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
     };
     // The zoom is read once: later zooms rescale the layer through --total-scale-factor.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [draw, index, pages]);
+  }, [draw, painted, index, pages]);
 
   const place = (rect: PdfRect): CSSProperties => {
     const b = pdfRectToViewport(geometry, zoom, rect);

@@ -137,14 +137,22 @@ export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages }) {
     [props.onSelection],
   );
 
-  // The first page drawn after opening is marked for the benchmark (npm run bench:pdf).
-  const drewFirstPage = useRef(false);
+  // Until the first page is drawn, nothing else asks pdf.js's worker for work: not the pages around
+  // it, not the sizes of all the others. The moment is marked for the benchmark (npm run bench:pdf).
+  const [firstDrawn, setFirstDrawn] = useState(false);
   const onRendered = useCallback(() => {
-    if (drewFirstPage.current) return;
-    drewFirstPage.current = true;
-    performance.mark('apostil:pdf-first-page');
-    scroller.current?.setAttribute('data-first-page-drawn', 'true');
+    setFirstDrawn((already) => {
+      if (!already) performance.mark('apostil:pdf-first-page');
+      return true;
+    });
   }, []);
+  useEffect(() => {
+    if (!firstDrawn) return;
+    pages
+      .loadGeometries()
+      .catch(() => undefined) // pages keep the first page's size
+      .finally(() => scroller.current?.setAttribute('data-page-sizes', 'loaded'));
+  }, [firstDrawn, pages]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const target = event.target as HTMLElement;
@@ -227,7 +235,7 @@ export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages }) {
                   box={box}
                   left={(contentWidth - box.width) / 2}
                   zoom={view.zoom}
-                  draw={index >= view.drawn[0] && index <= view.drawn[1]}
+                  draw={firstDrawn ? index >= view.drawn[0] && index <= view.drawn[1] : index === view.visible[0]}
                   marks={marks.get(index) ?? NO_MARKS}
                   activeId={activeId}
                   regionTool={regionTool}

@@ -15,7 +15,8 @@ export interface PageTextInfo extends LaidOutPage {
   exact: boolean;
 }
 
-const TEXT_CACHE_SIZE = 40;
+/** Laid-out pages kept: those drawn and their neighbours, with room for a passage across a few pages. */
+const TEXT_CACHE_SIZE = 16;
 
 const isTextItem = (item: TextItem | TextMarkedContent): item is TextItem => 'str' in item;
 

@@ -22,6 +22,20 @@ export function loadPdfJs(): Promise<PdfJs> {
   return loading;
 }
 
+let worker: InstanceType<PdfJs['PDFWorker']> | null = null;
+
+/** One pdf.js worker for the session: starting one (fetching and compiling its script) is not free. */
+async function sharedWorker(): Promise<InstanceType<PdfJs['PDFWorker']>> {
+  const pdfjs = await loadPdfJs();
+  if (!worker || worker.destroyed) worker = new pdfjs.PDFWorker();
+  return worker;
+}
+
+/** Loads pdf.js and starts its worker ahead of time, so that opening a PDF does not wait for them. */
+export function warmUpPdfJs(): void {
+  void sharedWorker().catch(() => undefined);
+}
+
 const asset = (folder: string) => new URL(`pdfjs/${folder}/`, document.baseURI).href;
 
 /** Opens PDF bytes (a copy: pdf.js takes its buffer over). The password is asked for through onPassword. */
@@ -29,6 +43,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentLoadingTask
   const pdfjs = await loadPdfJs();
   const params: DocumentInitParameters & { isEvalSupported: false } = {
     data: bytes.slice(),
+    worker: await sharedWorker(),
     // pdfjs-dist 6 no longer has an eval code path; the flag keeps an older pdf.js safe too.
     isEvalSupported: false,
     enableXfa: false,

@@ -3,9 +3,10 @@
 // sent anywhere); a wrong password says so; a file pdf.js cannot read becomes a clear error.
 import { useEffect, useState } from 'react';
 import type { DocumentText } from '../../../shared/model';
-import { call, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
 import { geometryOf, PdfPages } from './pdf-pages';
-import { loadPdfJs, openPdf } from './pdfjs';
+import { loadPdfJs } from './pdfjs';
+import { takePdf } from './preload';
 
 export type PdfState =
   | { status: 'loading' }
@@ -23,23 +24,22 @@ export function usePdfDocument(documentId: string, fileName: string, text: Docum
     let destroy: (() => void) | null = null;
     performance.mark('apostil:pdf-open');
     (async () => {
-      const [pdfjs, bytes] = await Promise.all([loadPdfJs(), call('documents.file', { id: documentId })]);
-      if (!live) return;
-      const task = await openPdf(bytes);
+      const opening = takePdf(documentId);
+      opening.onPassword((update, reason) => {
+        if (live) setState({ status: 'password', wrong: reason === INCORRECT_PASSWORD, submit: (password) => (setState({ status: 'loading' }), update(password)) });
+      });
+      const [pdfjs, task] = await Promise.all([loadPdfJs(), opening.task]);
       let pages: PdfPages | null = null;
       destroy = () => {
         pages?.destroy();
         void task.destroy();
       };
-      task.onPassword = (update: (password: string) => void, reason: number) => {
-        if (live) setState({ status: 'password', wrong: reason === INCORRECT_PASSWORD, submit: (password) => (setState({ status: 'loading' }), update(password)) });
-      };
+      if (!live) return destroy();
       const pdf = await task.promise;
       const first = await pdf.getPage(1);
       if (!live) return;
       pages = new PdfPages(pdfjs, pdf, text, geometryOf(first));
       setState({ status: 'ready', pages });
-      void pages.loadGeometries().catch(() => undefined); // pages keep the first page's size
     })().catch((error: unknown) => {
       if (live) setState({ status: 'error', message: describeLoadError(fileName, error) });
     });

@@ -156,14 +156,19 @@ export function ReaderView({ opened, focus, onDocumentChanged, onFileReplaced, a
     setActiveId(id);
   }, []);
 
-  // Jump to a search result or an annotation chosen elsewhere (once the view is there to do it).
+  // Jump to a search result or an annotation chosen elsewhere, once the view is there to do it (the
+  // page view first opens its file).
   useEffect(() => {
     if (!focus || focus.documentId !== opened.document.id) return;
-    const timer = setTimeout(() => {
+    let tries = 0;
+    const timer = setInterval(() => {
+      const handle = view.current;
+      if (!handle && ++tries < 100) return;
+      clearInterval(timer);
       if (focus.annotationId) setActiveId(focus.annotationId);
-      view.current?.reveal(focus.annotationId ? { annotationId: focus.annotationId } : { start: focus.start, end: focus.end });
-    }, 50);
-    return () => clearTimeout(timer);
+      handle?.reveal(focus.annotationId ? { annotationId: focus.annotationId } : { start: focus.start, end: focus.end });
+    }, 100);
+    return () => clearInterval(timer);
     // Only a new request should scroll, not every change of the annotations.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus?.nonce, opened.document.id, mode]);
