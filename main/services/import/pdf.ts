@@ -4,6 +4,7 @@
 // read with the password the user typed (used for this read only, never stored); a missing or wrong
 // password and broken files become clear errors; problems pdf.js recovers from become warnings; pages
 // without text are reported (a scanned PDF still imports, it just has nothing to highlight).
+import { availableParallelism } from 'node:os';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
 import { AppError } from '../../../shared/errors';
 import type { PdfLine } from '../../../shared/pdf';
@@ -78,7 +79,8 @@ export function extractPdf(fileName: string, bytes: Uint8Array, options: PdfRead
       }
 
       // A long PDF: a helper thread reads the second half while this one reads the first.
-      const split = pageCount >= (options.parallelFromPages ?? PARALLEL_FROM_PAGES) ? Math.ceil(pageCount / 2) : pageCount;
+      const parallel = pageCount >= (options.parallelFromPages ?? PARALLEL_FROM_PAGES) && (availableParallelism() > 1 || options.workerScript);
+      const split = parallel ? Math.ceil(pageCount / 2) : pageCount;
       if (split < pageCount) {
         const script = options.workerScript === undefined ? defaultWorkerScript() : options.workerScript;
         helper = readPagesInHelper(script, { bytes, password, from: split + 1, to: pageCount });

@@ -9,6 +9,7 @@ import { useNotices } from '../ui/notices';
 import type { DocumentViewProps, RevealTarget, TextRange } from '../reader/view-types';
 import { describePdfSelection, selectorsFor } from './describe-selection';
 import { firstArea, planDrawing, type DrawnArea } from './drawn-areas';
+import { pageAt } from './page-layout';
 import { PdfPage, type PageMarks } from './PdfPage';
 import { PdfSidePanel, type SidePanel } from './PdfSidePanel';
 import { PdfToolbar } from './PdfToolbar';
@@ -159,11 +160,14 @@ export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages }) {
     if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target.isContentEditable) return;
     const mod = event.ctrlKey || event.metaKey;
     const last = pages.count - 1;
-    const topOfCurrent = (view.layout.boxes[view.current]?.top ?? 0) - 8;
-    const scrolledIntoPage = (scroller.current?.scrollTop ?? 0) > topOfCurrent + 4;
+    // Where the view is now (keys pressed in quick succession come before React hears of the scroll).
+    const element = scroller.current;
+    const scrollTop = element?.scrollTop ?? 0;
+    const current = pageAt(view.layout.boxes, scrollTop + (element?.clientHeight ?? 0) / 3);
+    const scrolledIntoPage = scrollTop > (view.layout.boxes[current]?.top ?? 0) - 8 + 4;
     const actions: Record<string, () => void> = {
-      PageDown: () => goToPage(Math.min(last, view.current + 1)),
-      PageUp: () => goToPage(scrolledIntoPage ? view.current : Math.max(0, view.current - 1)),
+      PageDown: () => goToPage(Math.min(last, current + 1)),
+      PageUp: () => goToPage(scrolledIntoPage ? current : Math.max(0, current - 1)),
       Home: () => goToPage(0),
       End: () => goToPage(last),
     };
