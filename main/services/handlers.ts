@@ -15,6 +15,7 @@ export function createHandlers(app: AppServices): Handlers {
       await store.allAnnotations();
       return store.info();
     },
+    'library.health': async () => store.health(),
 
     'codebook.get': async () => store.getCodebook(),
     'codebook.save': async ({ codebook }) => {
