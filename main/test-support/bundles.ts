@@ -12,6 +12,7 @@ export const BUNDLE_DIR = path.join(repoRoot, 'test-results', 'bundles');
 export const TEST_BUNDLES = {
   extractWorker: { entry: 'main/services/import/worker/worker-main.ts', name: 'extract-worker' },
   crashChild: { entry: 'main/services/library/crash/crash-child.ts', name: 'crash-child' },
+  lockContender: { entry: 'main/test-support/lock-contender.ts', name: 'lock-contender' },
 } as const;
 
 export async function buildTestBundles(outDir = BUNDLE_DIR): Promise<Record<keyof typeof TEST_BUNDLES, string>> {
