@@ -27,6 +27,12 @@ export interface QuarantineNote {
   restore: string;
 }
 
+/** A short name for a quarantine folder: the document's id, or the library file's name. */
+function labelFor(originalPath: string): string {
+  const parts = originalPath.split('/');
+  return parts[0] === 'documents' && parts[1] ? parts[1] : (parts[parts.length - 1] ?? '').replace(/\.json$/, '');
+}
+
 export class Quarantine {
   readonly dir: string;
   constructor(private readonly root: string) {
@@ -70,7 +76,7 @@ export class Quarantine {
 
   /** Moves a file or folder of the library into a new quarantine folder. Returns that folder. */
   async moveAside(source: string, note: QuarantineNote): Promise<string> {
-    const folder = await this.newFolder(note.kind, path.basename(source));
+    const folder = await this.newFolder(note.kind, labelFor(note.originalPath));
     // The note first: if we stop between the two steps, the data is still where it was.
     await this.writeNote(folder, note);
     await rename(source, path.join(folder, path.basename(source)));
@@ -81,7 +87,7 @@ export class Quarantine {
 
   /** Keeps a copy of data that is about to be rewritten (e.g. annotations taken out of a file). */
   async keepCopy(fileName: string, data: string, note: QuarantineNote): Promise<string> {
-    const folder = await this.newFolder(note.kind, note.originalPath.split('/').slice(-2, -1)[0] ?? fileName);
+    const folder = await this.newFolder(note.kind, labelFor(note.originalPath) || fileName);
     await writeFileAtomic(path.join(folder, fileName), data);
     await this.writeNote(folder, note);
     return this.relative(folder);

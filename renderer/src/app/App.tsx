@@ -5,6 +5,7 @@ import type { Codebook, LibraryDocument } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/search/types';
 import { call, onEvent } from '../api/client';
 import { CodebookProvider } from '../codebook/codebook-context';
+import { LibraryHealthButton } from '../health/LibraryHealth';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
 import { ReaderView, type FocusRequest } from '../reader/ReaderView';
@@ -101,6 +102,7 @@ function Workbench() {
         <header className="topbar">
           <div className="brand">Apostil</div>
           <SearchBox onOpen={openHit} />
+          <LibraryHealthButton />
         </header>
         <LibraryPanel
           documents={documents}
