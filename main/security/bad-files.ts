@@ -1,7 +1,7 @@
 // The bad-input corpus, generated (nothing stored): files that must each be refused with a message
 // naming the file and the reason, leaving the library unchanged. Shared by the unit test (through
 // the real dispatcher) and the end-to-end import test.
-import { makeEncryptedPdf, makePageBomb, makePdf, LOREM } from '../services/import/pdf-fixtures';
+import { makeEncryptedPdf, makePageBomb, makePdf, writeRawPdf as rawPdf, LOREM } from '../services/import/pdf-fixtures';
 
 export interface BadFile {
   /** What the file is, for test names. */
@@ -16,20 +16,6 @@ export interface BadFile {
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-/** A PDF written by hand from object bodies (object 1 is the catalog). */
-export function rawPdf(objects: string[]): Uint8Array {
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return utf8(body);
-}
 
 /** Flips bits every `step` bytes from `from` (deterministic damage). */
 export function flipBits(bytes: Uint8Array, from: number, step: number): Uint8Array {

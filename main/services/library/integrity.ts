@@ -218,44 +218,61 @@ class Check {
     }
 
     const { kept, stripped } = stripUnknownLinks(valid, codebook);
-    let changed = false;
+    const setAside: SetAside[] = [];
     if (invalid.length > 0) {
-      const message = `${where} held ${invalid.length} entr${invalid.length === 1 ? 'y' : 'ies'} that are not valid annotations.`;
-      const keptAt = await this.quarantine.keepCopy('annotations.json', JSON.stringify({ invalid, originalFile: raw }, null, 2), {
+      setAside.push({
         kind: 'invalid-annotations',
-        message,
-        originalPath: where,
+        fileName: 'annotations.json',
+        data: { invalid, originalFile: raw },
+        message: `${where} held ${invalid.length} entr${invalid.length === 1 ? 'y' : 'ies'} that are not valid annotations.`,
+        action: 'The valid annotations were kept; the others were set aside.',
         restore: 'fix the entries in this file and add them back to the document\'s annotations.json while Apostil is closed.',
       });
-      this.report('invalid-annotations', file, message, 'The valid annotations were kept; the others were set aside.', keptAt, document.id);
-      changed = true;
     }
     if (elsewhere.length > 0) {
-      const message = `${where} held ${elsewhere.length} annotation${elsewhere.length === 1 ? '' : 's'} of another document (${[...new Set(elsewhere.map((a) => a.documentId))].join(', ')}).`;
-      const keptAt = await this.quarantine.keepCopy('annotations.json', JSON.stringify({ annotations: elsewhere }, null, 2), {
+      setAside.push({
         kind: 'orphan-annotations',
-        message,
-        originalPath: where,
+        fileName: 'annotations.json',
+        data: { annotations: elsewhere },
+        message: `${where} held ${elsewhere.length} annotation${elsewhere.length === 1 ? '' : 's'} of another document (${[...new Set(elsewhere.map((a) => a.documentId))].join(', ')}).`,
+        action: 'They were set aside.',
         restore: 'add these annotations to the annotations.json of the document they belong to, while Apostil is closed.',
       });
-      this.report('orphan-annotations', file, message, 'They were set aside.', keptAt, document.id);
-      changed = true;
     }
     if (stripped.length > 0) {
       const ids = [...new Set(stripped.flatMap((s) => [...s.principles, ...s.actors.map((a) => a.actorId)]))];
-      const message = `${stripped.length} annotation${stripped.length === 1 ? '' : 's'} in ${where} link${stripped.length === 1 ? 's' : ''} to principles or actors the codebook does not have (${ids.slice(0, 10).join(', ')}).`;
-      const keptAt = await this.quarantine.keepCopy('links.json', JSON.stringify({ documentId: document.id, removed: stripped }, null, 2), {
+      setAside.push({
         kind: 'unknown-codebook-links',
-        message,
-        originalPath: where,
+        fileName: 'links.json',
+        data: { documentId: document.id, removed: stripped },
+        message: `${stripped.length} annotation${stripped.length === 1 ? '' : 's'} in ${where} link${stripped.length === 1 ? 's' : ''} to principles or actors the codebook does not have (${ids.slice(0, 10).join(', ')}).`,
+        action: 'The annotations were kept; only those links were taken out and set aside.',
         restore: 'add the missing principles or actors to the codebook, then link the annotations listed here to them again.',
       });
-      this.report('unknown-codebook-links', file, message, 'The annotations were kept; only those links were taken out and set aside.', keptAt, document.id);
-      changed = true;
     }
-    if (changed) await writeJsonAtomic(file, { version: 1, annotations: kept });
+    for (const item of setAside) {
+      const keptAt = await this.quarantine.keepCopy(item.fileName, JSON.stringify(item.data, null, 2), {
+        kind: item.kind,
+        message: item.message,
+        originalPath: where,
+        restore: item.restore,
+      });
+      this.report(item.kind, file, item.message, item.action, keptAt, document.id);
+    }
+    // Only once everything taken out is safe in the quarantine is the file rewritten without it.
+    if (setAside.length > 0) await writeJsonAtomic(file, { version: 1, annotations: kept });
     return kept;
   }
+}
+
+/** Data taken out of an annotations file, to copy into the quarantine before the file is rewritten. */
+interface SetAside {
+  kind: HealthIssueKind;
+  fileName: string;
+  data: unknown;
+  message: string;
+  action: string;
+  restore: string;
 }
 
 interface StrippedLinks {

@@ -15,7 +15,7 @@ export function HealthDialog({ health, onClose }: Props) {
   const { issues, quarantine } = health;
 
   return (
-    <dialog ref={dialog} className="health-dialog" onClose={onClose} aria-labelledby="health-title">
+    <dialog ref={dialog} className="metadata-dialog health-dialog" onClose={onClose} aria-labelledby="health-title">
       <h2 id="health-title">Library health</h2>
       <p className="health-summary">
         {issues.length === 0
