@@ -9,6 +9,7 @@ import { LibraryPanel } from '../library/LibraryPanel';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
 import { ReaderView, type FocusRequest } from '../reader/ReaderView';
 import { SearchBox } from '../search/SearchBox';
+import { ThemeSelect } from '../settings/ThemeSelect';
 import { NoticeProvider, useNotices } from '../ui/notices';
 import { useAsync } from '../ui/useAsync';
 import { useOpenDocumentId } from './useOpenDocumentId';
@@ -101,6 +102,7 @@ function Workbench() {
         <header className="topbar">
           <div className="brand">Apostil</div>
           <SearchBox onOpen={openHit} />
+          <ThemeSelect />
         </header>
         <LibraryPanel
           documents={documents}
