@@ -10,6 +10,7 @@ import { LibraryPanel } from '../library/LibraryPanel';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
 import { ReaderView, type FocusRequest } from '../reader/ReaderView';
 import { SearchBox } from '../search/SearchBox';
+import { ThemeSelect } from '../settings/ThemeSelect';
 import { NoticeProvider, useNotices } from '../ui/notices';
 import { useAsync } from '../ui/useAsync';
 import { useOpenDocumentId } from './useOpenDocumentId';
@@ -103,6 +104,7 @@ function Workbench() {
           <div className="brand">Apostil</div>
           <SearchBox onOpen={openHit} />
           <LibraryHealthButton />
+          <ThemeSelect />
         </header>
         <LibraryPanel
           documents={documents}
