@@ -16,7 +16,10 @@ export function HealthDialog({ health, onClose }: Props) {
 
   return (
     <dialog ref={dialog} className="metadata-dialog health-dialog" onClose={onClose} aria-labelledby="health-title">
-      <h2 id="health-title">Library health</h2>
+      {/* Focus starts at the top, not on the Close button at the end of a long report. */}
+      <h2 id="health-title" tabIndex={-1} autoFocus>
+        Library health
+      </h2>
       <p className="health-summary">
         {issues.length === 0
           ? 'Every file of the library was read without a problem when it was opened.'
