@@ -3,6 +3,7 @@
 // nothing (the tests check the outcomes).
 import { badFileCorpus, invalidUtf8File } from './bad-files';
 import { extractDocument } from '../services/import/index';
+import { safeFileName } from '../services/importing';
 import { setExtractionWorkerScript, stopExtractionWorker } from '../services/import/worker/extraction-worker';
 import { DEFAULT_EXTRACTION_LIMITS } from '../services/import/worker/limits';
 
@@ -20,7 +21,10 @@ for (const file of files) {
   let peak = base;
   const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
   const started = performance.now();
-  const outcome = await extractDocument(file.name, file.bytes).then(
+  // As an import does: the name is cleaned first, then the file is read.
+  const outcome = await Promise.resolve()
+    .then(() => extractDocument(safeFileName(file.name), file.bytes))
+    .then(
     () => 'imported',
     (error: { code?: string }) => error.code ?? 'error',
   );
