@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderFingerprint, openTestApp, type TestApp } from '../test-support/library-app';
 import { useTempDir } from '../test-support/temp';
-import { badFileCorpus, invalidUtf8File, type BadFile } from './bad-files';
+import { badFileCorpus, invalidUtf8File, truncatedUtf8File, type BadFile } from './bad-files';
 
 const corpus = await badFileCorpus();
 
@@ -52,6 +52,17 @@ describe('bad files', () => {
     expect(document.warnings.join('\n')).toMatch(/"latin1.txt" is not valid UTF-8, so it was read as Windows-1252/);
     const opened = await test.dispatch('documents.open', { id: document.id });
     expect(opened).toMatchObject({ ok: true, value: { text: { text: expect.stringContaining('Café société') } } });
+  });
+
+  it('imports UTF-8 cut short mid-character as UTF-8, marking only the broken byte', async () => {
+    const result = await test.dispatch('documents.import', truncatedUtf8File());
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    const { document } = result.value as { document: { warnings: string[]; id: string } };
+    expect(document.warnings.join('\n')).toMatch(/"cut-short.txt" is not entirely valid UTF-8: 1 byte \(the first at byte \d+\) could not be read/);
+    const opened = await test.dispatch('documents.open', { id: document.id });
+    expect(opened).toMatchObject({ ok: true, value: { text: { text: expect.stringContaining('Société civile et États') } } });
+    expect(JSON.stringify(opened)).not.toContain('Ã');
   });
 
   it('keeps a cleaned name for a file named with separators and controls, and writes nothing outside the library', async () => {

@@ -79,6 +79,12 @@ export async function badFileCorpus(): Promise<BadFile[]> {
   ];
 }
 
+/** UTF-8 text cut short in the middle of a character (a download that stopped), with accents before. */
+export function truncatedUtf8File(): { name: string; bytes: Uint8Array } {
+  const bytes = utf8('Société civile et États : la Déclaration de Paris, «\u00a0confiance\u00a0» — 2018.\n\nÉté.');
+  return { name: 'cut-short.txt', bytes: bytes.slice(0, bytes.length - 2) }; // ends inside "é"
+}
+
 /** Not refused, by design: text that is not valid UTF-8 is read as Windows-1252, with a warning. */
 export function invalidUtf8File(): { name: string; bytes: Uint8Array } {
   // "Café société" in Latin-1: é is 0xE9, invalid as UTF-8.
