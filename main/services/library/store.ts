@@ -1,6 +1,6 @@
 // The library store: documents, their texts and annotations, and the codebook, as plain files.
-// It keeps an in-memory view (metadata of every document, annotations loaded on first use) and writes
-// every change through at once, atomically, one write at a time.
+// It keeps an in-memory view (every document's metadata and annotations, read and checked by the
+// integrity check at open) and writes every change through at once, atomically, one write at a time.
 import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
