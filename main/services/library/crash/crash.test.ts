@@ -4,6 +4,7 @@
 // kills (APOSTIL_CRASH_KILLS).
 import { inject, describe, expect, it } from 'vitest';
 import { PARIS_CALL_CODEBOOK } from '../../../../shared/codebooks';
+import { sampleDocument } from '../../../test-support/fixtures';
 import { useTempDir } from '../../../test-support/temp';
 import { LibraryStore } from '../store';
 import { runCrashHarness } from './crash-harness';
@@ -16,7 +17,10 @@ describe('crash safety', () => {
 
   it(`survives ${KILLS} SIGKILLs at random moments without losing an acknowledged change`, { timeout: KILLS * 4_000 }, async () => {
     const libraryDir = await tempDir();
-    await (await LibraryStore.open(libraryDir, { defaultCodebook: PARIS_CALL_CODEBOOK })).close();
+    // A library with one document, so that even the first short runs annotate rather than import.
+    const store = await LibraryStore.open(libraryDir, { defaultCodebook: PARIS_CALL_CODEBOOK });
+    await store.addDocument(sampleDocument());
+    await store.close();
     const bundles = inject('bundles');
     const stats = await runCrashHarness({
       libraryDir,

@@ -99,14 +99,5 @@ export function diffStates(actual: LibraryState, expected: LibraryState): string
   return lines;
 }
 
-/** A small seeded random generator (mulberry32): a failing run can be replayed from its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded random generator (mulberry32): a failing run can be replayed from its seed. */
+export { random } from '../../../../shared/anchoring/test-text';
