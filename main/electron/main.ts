@@ -16,6 +16,7 @@ import { createSenderCheck, forwardEvents, registerAppIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { openLibraryWithRecovery, type LibraryProblem } from './open-library';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { createSaveDialog } from './save-dialog';
 import { hardenSession } from './session';
 import { askToOpenExternal, createMainWindow } from './window';
 
@@ -91,7 +92,12 @@ async function start(): Promise<void> {
   const services = opened.app;
   for (const problem of services.store.problems) console.warn(`Library: ${problem.path}: ${problem.message}`);
 
-  const dispatch = createDispatcher(createHandlers(services), {
+  const chooseSaveTarget = createSaveDialog(
+    dialog,
+    () => BrowserWindow.getFocusedWindow() ?? [...windows].find((window) => !window.isDestroyed()) ?? null,
+    () => app.getPath('downloads'),
+  );
+  const dispatch = createDispatcher(createHandlers(services, { chooseSaveTarget }), {
     onInternalError: (name, error) => console.error(`Unexpected error in ${name}:`, error),
   });
   const unregisterIpc = registerAppIpc(
