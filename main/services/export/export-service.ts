@@ -1,7 +1,7 @@
 // Running an export: resolve its scope (the whole library, chosen documents, or the annotations a
 // search finds), gather the passages, format them, and hand back the file's name, type and bytes.
 // Nothing is written here: the renderer downloads the bytes, or the desktop app saves them (files.save).
-import { toCodedPassage, type CodedPassage } from '../../../shared/analysis/passages';
+import { toCodedPassage } from '../../../shared/analysis/passages';
 import { AppError } from '../../../shared/errors';
 import { buildBibliography } from '../../../shared/export/bibliography';
 import { bibliographyToHtml, bibliographyToMarkdown } from '../../../shared/export/bibliography-text';
@@ -17,7 +17,7 @@ import {
   type WaitingReference,
 } from '../../../shared/export/types';
 import { annotationsToW3c } from '../../../shared/export/w3c';
-import type { Annotation, DocumentMetadata, LibraryDocument } from '../../../shared/model';
+import type { Annotation, Codebook, DocumentMetadata, DocumentText, LibraryDocument } from '../../../shared/model';
 import type { LibraryStore } from '../library/store';
 import type { ReferenceShelf } from '../references/shelf';
 import type { SearchService } from '../search/search-service';
@@ -33,7 +33,7 @@ export interface ExportServices {
   references: ReferenceShelf;
 }
 
-interface Scoped {
+export interface Scoped {
   documents: LibraryDocument[];
   waiting: WaitingReference[];
   annotations: Annotation[];
@@ -50,74 +50,81 @@ const file = (fileName: string, mimeType: string, content: string | Uint8Array):
 export async function runExport(app: ExportServices, request: ExportRequest, task: TaskHandle, now = new Date()): Promise<ExportedFile> {
   task.progress(0, 1, 'Gathering the annotations');
   const scoped = await resolveScope(app, request.scope);
-  const stamp = now.toISOString().slice(0, 10);
-  const base = `apostil-${scoped.label}-${stamp}`;
-  const sources = [...scoped.documents.map((d) => ({ id: d.id, metadata: d.metadata })), ...scoped.waiting.map((w) => ({ id: w.id, metadata: w.metadata }))];
-  const items = () => cslItems(sources);
+  const needsPassages = ['passages-csv', 'bibliography', 'refi-qda'].includes(request.format);
+  const texts = new Map<string, DocumentText>();
+  // Full texts for REFI-QDA sources; page offsets of annotated PDFs for page numbers elsewhere.
+  const toRead = scoped.documents.filter(
+    (d) => request.format === 'refi-qda' || (needsPassages && d.format === 'pdf' && scoped.annotations.some((a) => a.documentId === d.id)),
+  );
+  for (const [i, document] of toRead.entries()) {
+    task.progress(i, toRead.length, `Reading ${document.metadata.title}`);
+    texts.set(document.id, await app.store.readText(document.id));
+    await yieldToEventLoop();
+  }
+  task.progress(0, 1, 'Writing the file');
+  return formatExport(request, { ...scoped, texts, codebook: app.store.getCodebook(), libraryName: app.store.info().name }, now);
+}
+
+export interface ExportData extends Scoped {
+  /** Texts of the documents that were read (all of them for REFI-QDA, annotated PDFs otherwise). */
+  texts: ReadonlyMap<string, DocumentText>;
+  codebook: Codebook;
+  libraryName: string;
+}
+
+/** The file for a request from data already gathered: no I/O, so the formats are tested on fixtures. */
+export async function formatExport(request: ExportRequest, data: ExportData, now: Date): Promise<ExportedFile> {
+  const base = `apostil-${data.label}-${now.toISOString().slice(0, 10)}`;
+  const sources = [...data.documents.map((d) => ({ id: d.id, metadata: d.metadata })), ...data.waiting.map((w) => ({ id: w.id, metadata: w.metadata }))];
+  const items = cslItems(sources);
+  const passages = () => data.annotations.map((a) => toCodedPassage(a, data.texts.get(a.documentId)?.pages ?? null));
+  const { codebook } = data;
 
   switch (request.format) {
     case 'csl-json':
-      return file(`${base}-references.json`, 'application/vnd.citationstyles.csl+json', referencesToCslJson(items()));
+      return file(`${base}-references.json`, 'application/vnd.citationstyles.csl+json', referencesToCslJson(items));
     case 'bibtex':
-      return file(`${base}-references.bib`, 'application/x-bibtex', referencesToBibtex(items()));
+      return file(`${base}-references.bib`, 'application/x-bibtex', referencesToBibtex(items));
     case 'ris':
-      return file(`${base}-references.ris`, 'application/x-research-info-systems', referencesToRis(items()));
+      return file(`${base}-references.ris`, 'application/x-research-info-systems', referencesToRis(items));
     case 'w3c-annotations':
       return file(
         `${base}-annotations.jsonld`,
         'application/ld+json',
-        annotationsToW3c({ documents: scoped.documents, annotations: scoped.annotations, codebook: app.store.getCodebook(), generatedAt: now.toISOString() }),
+        annotationsToW3c({ documents: data.documents, annotations: data.annotations, codebook, generatedAt: now.toISOString() }),
       );
     case 'passages-csv': {
-      const passages = await codedPassages(app.store, scoped, task);
-      const keyed = items();
-      const formatted = await formatReferences(keyed, 'apa');
-      const citations = new Map(sources.map((s, i) => [s.id, formatted.citations.get(keyed[i]!.id) ?? '']));
-      return file(`${base}-passages.csv`, 'text/csv', passagesToCsv({ documents: scoped.documents, passages, codebook: app.store.getCodebook(), citations }));
+      const formatted = await formatReferences(items, 'apa');
+      const citations = new Map(sources.map((s, i) => [s.id, formatted.citations.get(items[i]!.id) ?? '']));
+      return file(`${base}-passages.csv`, 'text/csv', passagesToCsv({ documents: data.documents, passages: passages(), codebook, citations }));
     }
     case 'bibliography': {
       const options = request.bibliography ?? DEFAULT_BIBLIOGRAPHY_OPTIONS;
-      const passages = await codedPassages(app.store, scoped, task);
-      task.progress(0, 1, 'Formatting the references');
-      const keyed = items();
-      const formatted = await formatReferences(keyed, options.style);
-      const sourceOfKey = new Map(keyed.map((item, i) => [item.id, sources[i]!]));
+      const formatted = await formatReferences(items, options.style);
+      const sourceOfKey = new Map(items.map((item, i) => [item.id, sources[i]!]));
       const references = new Map([...formatted.references].map(([key, rich]) => [sourceOfKey.get(key)!.id, rich]));
       const bibliography = buildBibliography({
         sources: formatted.order.map((key) => sourceOfKey.get(key)!),
         references,
-        passages,
-        codebook: app.store.getCodebook(),
+        passages: passages(),
+        codebook,
         groupBy: options.groupBy,
         styleLabel: CITATION_STYLE_LABELS[options.style],
         generatedAt: now.toISOString(),
       });
       const name = `${base}-bibliography-${options.style}`;
-      task.progress(0, 1, 'Writing the file');
       if (options.output === 'markdown') return file(`${name}.md`, 'text/markdown', bibliographyToMarkdown(bibliography));
       if (options.output === 'html') return file(`${name}.html`, 'text/html', bibliographyToHtml(bibliography));
-      return file(
-        `${name}.docx`,
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        await bibliographyToDocx(bibliography),
-      );
+      return file(`${name}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await bibliographyToDocx(bibliography));
     }
     case 'refi-qda': {
-      const texts = new Map<string, string>();
-      for (const [i, document] of scoped.documents.entries()) {
-        task.progress(i, scoped.documents.length, `Reading ${document.metadata.title}`);
-        texts.set(document.id, (await app.store.readText(document.id)).text);
-        await yieldToEventLoop();
-      }
-      const passages = await codedPassages(app.store, scoped, task);
       const project = buildRefiQdaProject({
-        projectName: `Apostil: ${app.store.info().name}`,
-        sources: scoped.documents.map((document) => ({ document, text: texts.get(document.id)! })),
-        passages,
-        codebook: app.store.getCodebook(),
+        projectName: `Apostil: ${data.libraryName}`,
+        sources: data.documents.map((document) => ({ document, text: data.texts.get(document.id)?.text ?? '' })),
+        passages: passages(),
+        codebook,
         generatedAt: now.toISOString(),
       });
-      task.progress(0, 1, 'Packing the project');
       return file(`${base}.qdpx`, 'application/zip', packQdpx(project));
     }
   }
@@ -148,20 +155,7 @@ async function annotationsOf(store: LibraryStore, documents: readonly LibraryDoc
   return out;
 }
 
-/** The passages in scope, with page numbers for PDFs (which needs each PDF's page offsets). */
-async function codedPassages(store: LibraryStore, scoped: Scoped, task: TaskHandle): Promise<CodedPassage[]> {
-  const pdfs = scoped.documents.filter((d) => d.format === 'pdf' && scoped.annotations.some((a) => a.documentId === d.id));
-  const pages = new Map<string, Awaited<ReturnType<LibraryStore['readText']>>['pages']>();
-  for (const [i, document] of pdfs.entries()) {
-    task.progress(i, pdfs.length, `Reading the pages of ${document.metadata.title}`);
-    pages.set(document.id, (await store.readText(document.id)).pages);
-    await yieldToEventLoop();
-  }
-  task.check();
-  return scoped.annotations.map((a) => toCodedPassage(a, pages.get(a.documentId) ?? null));
-}
-
-function cslItems(sources: readonly { id: string; metadata: DocumentMetadata }[]): CslItem[] {
+export function cslItems(sources: readonly { id: string; metadata: DocumentMetadata }[]): CslItem[] {
   const keys = citationKeys(sources);
   return sources.map((s) => ({ ...toCslItem(keys.get(s.id)!, s.metadata), 'citation-key': keys.get(s.id)! }));
 }

@@ -7,7 +7,12 @@ import { AppError } from '../../../shared/errors';
 import type { CslItem } from '../../../shared/export/csl-json';
 
 export function referencesToBibtex(items: readonly CslItem[]): string {
-  return items.length ? new Cite(items.map(withoutInternals)).format('bibtex', { format: 'text' }) : '';
+  // BibTeX has no field for the day; citation.js would write it into the month ("nov 12").
+  const monthly = items.map((item) => {
+    const parts = item.issued?.['date-parts']?.[0];
+    return parts && parts.length > 2 ? { ...item, issued: { 'date-parts': [parts.slice(0, 2)] } } : item;
+  });
+  return items.length ? new Cite(monthly.map(withoutInternals)).format('bibtex', { format: 'text' }) : '';
 }
 
 export function referencesToRis(items: readonly CslItem[]): string {
