@@ -235,7 +235,7 @@ describe('export scopes and cancelling', () => {
     await importFixtureFiles(app);
     const events = new EventBus();
     const seen: string[] = [];
-    events.subscribe((e) => e.name === 'task.progress' && seen.push(e.payload.label));
+    events.subscribe((e) => 'label' in e.payload && seen.push(e.payload.label));
     const tasks = new TaskRegistry(events);
     const running = tasks.run('t1', async (handle) => {
       handle.progress(0, 2, 'first step');
