@@ -101,6 +101,7 @@ describe('code frequencies and co-occurrence', () => {
     expect(f.actors.map((a) => [a.actor.id, a.count])).toEqual([['a', 4], ['b', 2], ['c', 2]]);
     expect(f.actors[0]!.counts).toEqual({ supports: 2, opposes: 1, mixed: 0, mentions: 1 });
     expect(f.actors[2]!.counts).toEqual({ supports: 0, opposes: 1, mixed: 0, mentions: 1 });
+    expect(f.actors[0]!.byStance.supports).toEqual(['x1', 'x4']);
   });
 
   it('counts the passages two principles share', () => {

@@ -1,5 +1,5 @@
 // How often each principle and actor is linked, and which principles are linked to the same passages.
-import { STANCES, type Actor, type Codebook, type Principle } from '../model';
+import { STANCES, type Actor, type Codebook, type Principle, type Stance } from '../model';
 import { emptyStanceCounts, uniqueActorLinks, type StanceCounts } from './matrix';
 import type { CodedPassage } from './passages';
 
@@ -14,6 +14,8 @@ export interface ActorFrequency {
   count: number;
   counts: StanceCounts;
   passageIds: string[];
+  /** The passages behind each stance's count. */
+  byStance: Record<Stance, string[]>;
 }
 
 export interface CodeFrequencies {
@@ -24,7 +26,9 @@ export interface CodeFrequencies {
 
 export function codeFrequencies(passages: readonly CodedPassage[], codebook: Codebook): CodeFrequencies {
   const principles = new Map(codebook.principles.map((p) => [p.id, { principle: p, count: 0, passageIds: [] as string[] }]));
-  const actors = new Map(codebook.actors.map((a) => [a.id, { actor: a, count: 0, counts: emptyStanceCounts(), passageIds: [] as string[] }]));
+  const actors = new Map<string, ActorFrequency>(
+    codebook.actors.map((a) => [a.id, { actor: a, count: 0, counts: emptyStanceCounts(), passageIds: [], byStance: { supports: [], opposes: [], mixed: [], mentions: [] } }]),
+  );
   for (const passage of passages) {
     for (const id of new Set(passage.principles)) {
       const entry = principles.get(id);
@@ -38,6 +42,7 @@ export function codeFrequencies(passages: readonly CodedPassage[], codebook: Cod
       entry.count++;
       entry.counts[link.stance]++;
       entry.passageIds.push(passage.annotationId);
+      entry.byStance[link.stance].push(passage.annotationId);
     }
   }
   return {
