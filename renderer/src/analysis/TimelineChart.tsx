@@ -5,7 +5,7 @@ import { CHART, niceTicks, truncate } from './chart-theme';
 import { clickable, type Selection } from './selection';
 
 const LEFT = 50;
-const TOP = 30;
+const TOP = 44;
 const PLOT_H = 300;
 const LEGEND_W = 300;
 
@@ -18,8 +18,8 @@ interface Props {
 export function TimelineChart({ timeline, selectedKey, onSelect }: Props) {
   const series = timeline.series.filter((s) => s.counts.some((c) => c > 0) || s.undated > 0);
   const buckets = timeline.buckets;
-  const step = buckets.length > 1 ? Math.max(28, Math.min(90, 700 / (buckets.length - 1))) : 90;
-  const plotW = Math.max(200, step * Math.max(1, buckets.length - 1));
+  const step = buckets.length > 1 ? Math.max(28, 640 / (buckets.length - 1)) : 0;
+  const plotW = Math.max(480, step * Math.max(1, buckets.length - 1));
   const width = LEFT + plotW + 40 + LEGEND_W;
   const height = TOP + PLOT_H + 90;
   const ticks = niceTicks(timeline.max);
@@ -45,7 +45,7 @@ export function TimelineChart({ timeline, selectedKey, onSelect }: Props) {
           </text>
         ) : null,
       )}
-      <text x={LEFT} y={TOP - 12} fontSize={11} fill={CHART.muted}>
+      <text x={LEFT} y={TOP - 22} fontSize={11} fill={CHART.muted}>
         {`Passages per ${timeline.granularity}, by the publication date of their source`}
       </text>
       {buckets.length === 0 && (

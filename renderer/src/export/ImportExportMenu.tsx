@@ -1,6 +1,6 @@
 // The top bar's menu for moving work in and out: exports, and imports of reference files (BibTeX, RIS,
 // CSL-JSON) and annotation files (W3C Web Annotation, Hypothesis).
-import { useRef, useState } from 'react';
+import { useRef, useState, type Ref } from 'react';
 import type { LibraryDocument } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
 import { useNotices } from '../ui/notices';
@@ -72,31 +72,26 @@ export function ImportExportMenu({ documents, openId, onChanged }: Props) {
           {task.progress.label}…
         </span>
       )}
-      <input
-        ref={references}
-        type="file"
-        hidden
-        accept=".bib,.bibtex,.ris,.json,.csljson"
-        data-testid="import-references-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void importReferences(file);
-        }}
-      />
-      <input
-        ref={annotations}
-        type="file"
-        hidden
-        accept=".json,.jsonld"
-        data-testid="import-annotations-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void importAnnotations(file);
-        }}
-      />
+      <FilePicker ref={references} accept=".bib,.bibtex,.ris,.json,.csljson" testId="import-references-input" onFile={importReferences} />
+      <FilePicker ref={annotations} accept=".json,.jsonld" testId="import-annotations-input" onFile={importAnnotations} />
       {exporting && <ExportDialog documents={documents} initialDocumentIds={openId ? [openId] : []} onClose={() => setExporting(false)} />}
     </>
+  );
+}
+
+function FilePicker({ ref, accept, testId, onFile }: { ref: Ref<HTMLInputElement>; accept: string; testId: string; onFile(file: File): Promise<void> }) {
+  return (
+    <input
+      ref={ref}
+      type="file"
+      hidden
+      accept={accept}
+      data-testid={testId}
+      onChange={(e) => {
+        const file = e.target.files?.[0];
+        e.target.value = '';
+        if (file) void onFile(file);
+      }}
+    />
   );
 }
