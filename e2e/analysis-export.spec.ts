@@ -2,12 +2,12 @@
 // the page, to keep it fast), the principle × actor matrix built and drilled into, a passage opened in
 // the reader, every analysis view looked at, and a Markdown bibliography and a CSV of coded passages
 // exported and read back. Then references waiting for their file, and an annotation file imported.
-import { readFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test, type AppUnderTest } from './fixtures';
+import { expect, screenshot, screenshotDir, test, type AppUnderTest } from './fixtures';
 import { corpusFiles, importFiles } from './helpers';
 
 interface Result<T> {
@@ -33,7 +33,7 @@ async function api<T>(page: Page, name: string, args: unknown): Promise<T> {
 }
 
 /** Saves the next file the app exports, and returns its text: a download in a browser, the save dialog in Electron. */
-async function saveNextExport(app: AppUnderTest, trigger: () => Promise<void>): Promise<{ name: string; text: string }> {
+async function saveNextExport(app: AppUnderTest, trigger: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
   const electron = app.electronApp;
   if (electron) {
     const target = path.join(await mkdtemp(path.join(tmpdir(), 'apostil-e2e-export-')), 'export');
@@ -42,12 +42,14 @@ async function saveNextExport(app: AppUnderTest, trigger: () => Promise<void>): 
     }, target);
     await trigger();
     await expect.poll(() => readFile(target, 'utf8').catch(() => null)).not.toBeNull();
-    return { name: target, text: await readFile(target, 'utf8') };
+    const bytes = await readFile(target);
+    return { name: target, text: bytes.toString('utf8'), bytes };
   }
   const download = app.page.waitForEvent('download');
   await trigger();
   const file = await download;
-  return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+  const bytes = await readFile((await file.path())!);
+  return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
 
 interface Doc {
@@ -164,6 +166,10 @@ test('annotated corpus: matrix, drill-down, every view, a Markdown bibliography 
   const svg = await saveNextExport(app, () => page.getByRole('button', { name: 'SVG', exact: true }).click());
   expect(svg.text).toContain('<svg');
   expect(svg.text).toContain('Protect individuals and infrastructure');
+  await page.getByRole('button', { name: 'Principles × actors' }).click();
+  const png = await saveNextExport(app, () => page.getByRole('button', { name: 'PNG', exact: true }).click());
+  expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  await writeFile(path.join(screenshotDir, 'analysis-08-exported-matrix.png'), png.bytes);
 
   // Filter by tag: only the passages tagged #review are counted.
   await page.getByRole('button', { name: 'Frequencies' }).click();
