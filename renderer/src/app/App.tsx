@@ -15,6 +15,7 @@ import { LibraryPanel } from '../library/LibraryPanel';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
 import { ReaderView, type FocusRequest } from '../reader/ReaderView';
 import { SearchBox } from '../search/SearchBox';
+import { ThemeSelect } from '../settings/ThemeSelect';
 import { NoticeProvider, useNotices } from '../ui/notices';
 import { useAsync } from '../ui/useAsync';
 import { useOpenDocumentId } from './useOpenDocumentId';
@@ -119,6 +120,7 @@ function Workbench() {
           <ViewSwitch value={view} onChange={setView} />
           <SearchBox onOpen={(hit) => (setView('library'), openHit(hit))} />
           <ImportExportMenu documents={documents} openId={openId} onChanged={reloadDocuments} />
+          <ThemeSelect />
         </header>
         {view === 'analysis' ? (
           <AnalysisWorkspace onOpenPassage={openPassage} />

@@ -14,7 +14,8 @@ import {
   type ExportScope,
 } from '../../../shared/export/types';
 import type { LibraryDocument } from '../../../shared/model';
-import { ApiCallError, call, errorMessage } from '../api/client';
+import { call, errorMessage } from '../api/client';
+import { AppError } from '../../../shared/errors';
 import { useNotices } from '../ui/notices';
 import { saveFile } from './save';
 import { useTask } from './useTask';
@@ -63,7 +64,7 @@ export function ExportDialog({ documents, initialDocumentIds, onClose }: Props) 
         onClose();
       }
     } catch (e) {
-      if (e instanceof ApiCallError && e.code === 'cancelled') notify('info', 'Export cancelled.');
+      if (e instanceof AppError && e.code === 'cancelled') notify('info', 'Export cancelled.');
       else setError(errorMessage(e));
     }
   }
