@@ -16,6 +16,7 @@ import {
   idSchema,
 } from './schemas';
 import type { ApiResult } from './errors';
+import type { LibraryHealth } from './health';
 import type { SearchResults } from './search/types';
 import type { AnalysisData } from './analysis/passages';
 import {
@@ -57,6 +58,8 @@ export type ImportOutcome =
 
 export const contract = {
   'library.info': call(noArgs).returns<LibraryInfo>(),
+  /** The integrity check's findings at open and everything kept aside in the quarantine folder. */
+  'library.health': call(noArgs).returns<LibraryHealth>(),
 
   'codebook.get': call(noArgs).returns<Codebook>(),
   'codebook.save': call(z.strictObject({ codebook: codebookSchema })).returns<Codebook>(),

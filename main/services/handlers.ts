@@ -22,6 +22,7 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
       await store.allAnnotations();
       return store.info();
     },
+    'library.health': async () => store.health(),
 
     'codebook.get': async () => store.getCodebook(),
     'codebook.save': async ({ codebook }) => {

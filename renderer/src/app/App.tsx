@@ -11,6 +11,7 @@ import { ImportExportMenu } from '../export/ImportExportMenu';
 import { WaitingReferences } from '../export/WaitingReferences';
 import '../export/export.css';
 import { CodebookProvider } from '../codebook/codebook-context';
+import { LibraryHealthButton } from '../health/LibraryHealth';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
 import { ReaderView, type FocusRequest } from '../reader/ReaderView';
@@ -120,6 +121,7 @@ function Workbench() {
           <ViewSwitch value={view} onChange={setView} />
           <SearchBox onOpen={(hit) => (setView('library'), openHit(hit))} />
           <ImportExportMenu documents={documents} openId={openId} onChanged={reloadDocuments} />
+          <LibraryHealthButton />
           <ThemeSelect />
         </header>
         {view === 'analysis' ? (
