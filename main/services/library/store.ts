@@ -15,6 +15,7 @@ import type {
   LibraryInfo,
 } from '../../../shared/model';
 import {
+  annotationSchema,
   codebookSchema,
   documentTextSchema,
   libraryDocumentSchema,
