@@ -93,7 +93,7 @@ const fake = vi.hoisted(() => {
         webRequest: { onBeforeRequest: vi.fn() },
       },
     },
-    dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn(), showOpenDialog: vi.fn() },
+    dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
     screen: { getAllDisplays: () => [] },
     shell: { openExternal: vi.fn(), openPath: vi.fn() },

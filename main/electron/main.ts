@@ -17,6 +17,7 @@ import { menuTemplate } from './menu';
 import { openLibraryWithRecovery, type LibraryProblem } from './open-library';
 import { isAppUrl } from './origin';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { createSaveDialog } from './save-dialog';
 import { hardenSession } from './session';
 import { askToOpenExternal, createMainWindow } from './window';
 
@@ -95,7 +96,12 @@ async function start(): Promise<void> {
   const services = opened.app;
   for (const problem of services.store.problems) console.warn(`Library: ${problem.path}: ${problem.message}`);
 
-  const dispatch = createDispatcher(createHandlers(services), {
+  const chooseSaveTarget = createSaveDialog(
+    dialog,
+    () => BrowserWindow.getFocusedWindow() ?? [...windows].find((window) => !window.isDestroyed()) ?? null,
+    () => app.getPath('downloads'),
+  );
+  const dispatch = createDispatcher(createHandlers(services, { chooseSaveTarget }), {
     onInternalError: (name, error) => console.error(`Unexpected error in ${name}:`, error),
   });
   const unregisterIpc = registerAppIpc(

@@ -5,14 +5,20 @@ import { WELCOME_DOCUMENT } from '../../shared/welcome/welcome';
 import { EventBus } from './events';
 import { importFile } from './importing';
 import { LibraryStore } from './library/store';
+import { ReferenceShelf } from './references/shelf';
 import { SearchService } from './search/search-service';
 import type { SettingsService } from './settings';
+import { TaskRegistry } from './tasks';
 
 export interface AppServices {
   store: LibraryStore;
   search: SearchService;
   settings: SettingsService;
   events: EventBus;
+  /** Sources known from reference files, waiting for their document. */
+  references: ReferenceShelf;
+  /** Long work that reports progress and can be cancelled (exports, annotation imports). */
+  tasks: TaskRegistry;
   close(): Promise<void>;
 }
 
@@ -29,11 +35,21 @@ export async function openApp(options: { libraryPath: string; settings: Settings
   }
   const search = new SearchService(store);
   const events = new EventBus();
+  let references: ReferenceShelf;
+  try {
+    references = await ReferenceShelf.open(store.paths.root, store.listDocuments());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  store.problems.push(...references.problems);
   return {
     store,
     search,
     settings: options.settings,
     events,
+    references,
+    tasks: new TaskRegistry(events),
     close: () => store.close(),
   };
 }

@@ -1,9 +1,16 @@
 // The handler of every call in the contract. Arguments arrive already validated by the dispatcher.
 import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
-import { importFile } from './importing';
+import { createExportHandlers } from './export/handlers';
+import type { ChooseSaveTarget } from './export/save-file';
+import { importDocumentFile } from './references/import-references';
 
-export function createHandlers(app: AppServices): Handlers {
+export interface HandlerOptions {
+  /** The desktop app's save dialog (files.save); browser mode has none. */
+  chooseSaveTarget?: ChooseSaveTarget;
+}
+
+export function createHandlers(app: AppServices, options: HandlerOptions = {}): Handlers {
   const { store, search, events } = app;
   const changed = (documentIds: string[]) => {
     search.invalidate();
@@ -42,7 +49,8 @@ export function createHandlers(app: AppServices): Handlers {
       return null;
     },
     'documents.import': async ({ name, bytes }) => {
-      const outcome = await importFile(store, name, bytes);
+      // A file that belongs to a reference waiting for it takes that reference's details.
+      const outcome = await importDocumentFile(app, name, bytes);
       if (outcome.status === 'imported') changed([outcome.document.id]);
       return outcome;
     },
@@ -62,5 +70,7 @@ export function createHandlers(app: AppServices): Handlers {
 
     'settings.get': async () => app.settings.get(),
     'settings.update': async ({ patch }) => app.settings.update(patch),
+
+    ...createExportHandlers(app, { chooseSaveTarget: options.chooseSaveTarget, changed }),
   };
 }

@@ -15,6 +15,7 @@ import type {
   LibraryInfo,
 } from '../../../shared/model';
 import {
+  annotationSchema,
   codebookSchema,
   documentTextSchema,
   libraryDocumentSchema,
@@ -236,6 +237,23 @@ export class LibraryStore {
       const next = index === -1 ? [...current, stored] : current.map((a, i) => (i === index ? stored : a));
       await this.writeAnnotations(annotation.documentId, next);
       return stored;
+    });
+  }
+
+  /** Adds new annotations to one document in a single write (an import). Every id must be unused. */
+  addAnnotations(documentId: string, annotations: readonly Annotation[]): Promise<Annotation[]> {
+    return this.serialize(async () => {
+      const current = await this.listAnnotations(documentId);
+      const ids = new Set<string>();
+      for (const annotation of annotations) {
+        annotationSchema.parse(annotation);
+        if (annotation.documentId !== documentId) throw new AppError('invalid-input', `Annotation ${annotation.id} belongs to another document.`);
+        if (ids.has(annotation.id) || this.annotationOwner(annotation.id)) throw new AppError('duplicate', `Annotation ${annotation.id} is already in the library.`);
+        ids.add(annotation.id);
+        this.checkCodebookLinks(annotation);
+      }
+      await this.writeAnnotations(documentId, [...current, ...annotations]);
+      return [...annotations];
     });
   }
 
