@@ -5,12 +5,14 @@ import { WELCOME_DOCUMENT } from '../../shared/welcome/welcome';
 import { EventBus } from './events';
 import { importFile } from './importing';
 import { LibraryStore } from './library/store';
+import { SavedSearches } from './search/saved-searches';
 import { SearchService } from './search/search-service';
 import type { SettingsService } from './settings';
 
 export interface AppServices {
   store: LibraryStore;
   search: SearchService;
+  savedSearches: SavedSearches;
   settings: SettingsService;
   events: EventBus;
   close(): Promise<void>;
@@ -27,13 +29,19 @@ export async function openApp(options: { libraryPath: string; settings: Settings
       throw error;
     }
   }
-  const search = new SearchService(store);
   const events = new EventBus();
+  const search = new SearchService(store, events);
+  // Loading the index is quick; bringing it up to date (or rebuilding it) goes on in the background.
+  void search.start();
   return {
     store,
     search,
+    savedSearches: new SavedSearches(store.paths.root),
     settings: options.settings,
     events,
-    close: () => store.close(),
+    close: async () => {
+      await search.close();
+      await store.close();
+    },
   };
 }

@@ -5,10 +5,7 @@ import { importFile } from './importing';
 
 export function createHandlers(app: AppServices): Handlers {
   const { store, search, events } = app;
-  const changed = (documentIds: string[]) => {
-    search.invalidate();
-    events.emit('library.changed', { documentIds });
-  };
+  const changed = (documentIds: string[]) => events.emit('library.changed', { documentIds });
 
   return {
     'library.info': async () => {
@@ -19,6 +16,7 @@ export function createHandlers(app: AppServices): Handlers {
     'codebook.get': async () => store.getCodebook(),
     'codebook.save': async ({ codebook }) => {
       const saved = await store.saveCodebook(codebook);
+      search.codebookChanged();
       changed([]);
       return saved;
     },
@@ -32,32 +30,43 @@ export function createHandlers(app: AppServices): Handlers {
     'documents.file': async ({ id }) => store.readOriginal(id),
     'documents.updateMetadata': async ({ id, metadata }) => {
       const document = await store.updateMetadata(id, metadata);
+      search.documentUpdated();
       changed([id]);
       return document;
     },
     'documents.delete': async ({ id }) => {
       await store.deleteDocument(id);
+      await search.documentDeleted(id);
       changed([id]);
       return null;
     },
     'documents.import': async ({ name, bytes }) => {
       const outcome = await importFile(store, name, bytes);
-      if (outcome.status === 'imported') changed([outcome.document.id]);
+      if (outcome.status === 'imported') {
+        await search.documentAdded(outcome.document.id);
+        changed([outcome.document.id]);
+      }
       return outcome;
     },
 
     'annotations.save': async ({ annotation }) => {
       const saved = await store.saveAnnotation(annotation);
+      await search.annotationSaved(saved);
       changed([annotation.documentId]);
       return saved;
     },
     'annotations.delete': async ({ documentId, id }) => {
       await store.deleteAnnotation(documentId, id);
+      await search.annotationDeleted(documentId, id);
       changed([documentId]);
       return null;
     },
 
-    'search.query': async ({ query, limit }) => search.query(query, limit),
+    'search.query': async ({ query, limit, typing }) => search.query(query, { limit, typing }),
+    'search.complete': async ({ query, cursor }) => search.complete(query, cursor),
+    'search.saved.list': async () => app.savedSearches.list(),
+    'search.saved.save': async ({ name, query }) => app.savedSearches.save(name, query),
+    'search.saved.delete': async ({ id }) => app.savedSearches.delete(id),
 
     'settings.get': async () => app.settings.get(),
     'settings.update': async ({ patch }) => app.settings.update(patch),

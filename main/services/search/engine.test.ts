@@ -1,0 +1,194 @@
+// The index engine without the library: segments built from entries, queried through plans.
+import { describe, expect, it } from 'vitest';
+import { PARIS_CALL_CODEBOOK } from '../../../shared/codebooks';
+import { analyze } from './analyzer';
+import type { AnnotationMeta, EntryInput } from './entries';
+import { executeKind } from './execute';
+import { planQuery, type DocumentInfo } from './plan';
+import { Segment, CorruptSegmentError } from './segment';
+import { buildSegment } from './segment-build';
+import { SegmentedIndex } from './segmented-index';
+
+const documents: DocumentInfo[] = [
+  { id: 'd1', title: 'Paris Call for Trust', key: 'paris call for trust', kind: 'treaty', year: 2018 },
+  { id: 'd2', title: 'Hack back debate', key: 'hack back debate', kind: 'article', year: 2020 },
+];
+
+let counter = 0;
+function annotation(quote: string, note = '', meta: Partial<AnnotationMeta> = {}): EntryInput {
+  const id = meta.annotationId ?? `n${++counter}`;
+  return {
+    kind: 'annotation',
+    id: `a:${id}`,
+    fields: [quote, note, ''],
+    meta: {
+      documentId: 'd1',
+      annotationId: id,
+      start: 0,
+      end: quote.length,
+      color: 'yellow',
+      principles: [],
+      actors: [],
+      tags: [],
+      modified: '2026-01-01T00:00:00.000Z',
+      ...meta,
+    },
+  };
+}
+
+function indexOf(...groups: EntryInput[][]): SegmentedIndex {
+  const index = new SegmentedIndex();
+  for (const group of groups) index.add(new Segment(buildSegment('annotation', group)));
+  return index;
+}
+
+function search(index: SegmentedIndex, query: string, limit = 50): string[] {
+  const planned = planQuery(query, { codebook: PARIS_CALL_CODEBOOK, documents });
+  if (!planned.ok) throw new Error(planned.error.message);
+  return executeKind(index, 'annotation', planned.plan, limit).top.map((m) => m.segment.ids[m.ordinal]!);
+}
+
+describe('analyzer', () => {
+  it('stems English, drops stop words, folds diacritics and keeps other languages whole', () => {
+    const terms = (text: string) => analyze(text).map((t) => t.term);
+    expect(terms('The norms of states')).toEqual([null, 'norm', null, 'state']);
+    expect(terms('Zürich Genève sécurité nationale')).toEqual(['zurich', 'geneve', 'securite', 'national']);
+    expect(terms("Microsoft's")).toEqual(['microsoft']);
+    expect(terms('Россия и Китай')).toEqual(['россия', 'и', 'китаи']);
+  });
+});
+
+describe('segments', () => {
+  it('round-trip through their bytes and refuse damaged ones', () => {
+    const bytes = buildSegment('annotation', [annotation('Cyber norms for states', 'a note')]);
+    const segment = new Segment(bytes);
+    expect(segment.ids).toEqual([expect.stringMatching(/^a:/)]);
+    expect(segment.text(0, 0)).toBe('Cyber norms for states');
+    expect(segment.text(0, 1)).toBe('a note');
+    expect(segment.terms).toEqual([...segment.terms].sort());
+    expect(() => new Segment(bytes.slice(0, 20))).toThrow(CorruptSegmentError);
+    const wrong = bytes.slice();
+    wrong[0] = 0;
+    expect(() => new Segment(wrong)).toThrow(CorruptSegmentError);
+  });
+});
+
+describe('queries', () => {
+  const index = indexOf(
+    [
+      annotation('States should protect the public core of the internet', 'core infrastructure', { annotationId: 'core' }),
+      annotation('Companies must not hack back against attackers', '', { annotationId: 'hack', tags: ['followup'], principles: ['no-private-hack-back'] }),
+      annotation('The rule of law applies in cyberspace', '', { annotationId: 'law', actors: [['russia', 'opposes'], ['france', 'supports']] }),
+      annotation('Rule, the law of the sea', '', { annotationId: 'sea', documentId: 'd2' }),
+      annotation('Meeting in Zürich on sécurité', '', { annotationId: 'zurich', color: 'green' }),
+    ],
+  );
+
+  it('requires every word, stems, and excludes', () => {
+    expect(search(index, 'protecting internet')).toEqual(['a:core']);
+    expect(search(index, 'law')).toEqual(expect.arrayContaining(['a:law', 'a:sea']));
+    expect(search(index, 'law -sea')).toEqual(['a:law']);
+    expect(search(index, 'law hack')).toEqual([]);
+  });
+
+  it('matches phrases exactly, stop words included', () => {
+    expect(search(index, '"rule of law"')).toEqual(['a:law']);
+    expect(search(index, '"law of the sea"')).toEqual(['a:sea']);
+    expect(search(index, '"law of sea"')).toEqual([]);
+    expect(search(index, '"hack-back"')).toEqual(['a:hack']);
+  });
+
+  it('expands prefixes and typos', () => {
+    expect(search(index, 'attack*')).toEqual(['a:hack']);
+    expect(search(index, 'cyberspce~1')).toEqual(['a:law']);
+    expect(search(index, 'cyberspce')).toEqual([]);
+  });
+
+  it('folds diacritics both ways', () => {
+    expect(search(index, 'Zurich')).toEqual(['a:zurich']);
+    expect(search(index, 'zürich securite')).toEqual(['a:zurich']);
+  });
+
+  it('filters by fields through the codebook, alone or with words', () => {
+    expect(search(index, 'principle:hack-back')).toEqual(['a:hack']);
+    expect(search(index, 'tag:followup companies')).toEqual(['a:hack']);
+    expect(search(index, 'actor:kremlin')).toEqual(['a:law']);
+    expect(search(index, 'actor:russia stance:opposes')).toEqual(['a:law']);
+    expect(search(index, 'actor:russia stance:supports')).toEqual([]);
+    expect(search(index, 'color:green')).toEqual(['a:zurich']);
+    expect(search(index, 'law doc:"hack back"')).toEqual(['a:sea']);
+    expect(search(index, 'law -kind:article')).toEqual(['a:law']);
+    expect(search(index, 'law year:2019..2021')).toEqual(['a:sea']);
+  });
+
+  it('ranks a rarer and denser match first', () => {
+    const ranked = indexOf([
+      annotation('norms norms norms of behaviour', '', { annotationId: 'dense' }),
+      annotation('a long passage that mentions norms once among many other words about states and cyberspace and treaties', '', {
+        annotationId: 'sparse',
+      }),
+      ...Array.from({ length: 20 }, (_, i) => annotation(`states cooperate ${i}`, '', { annotationId: `filler${i}` })),
+      annotation('states and norms', '', { annotationId: 'both' }),
+    ]);
+    expect(search(ranked, 'norms').slice(0, 2)).toEqual(['a:dense', 'a:both']);
+    expect(search(ranked, 'norms').at(-1)).toBe('a:sparse');
+    // "norms" is rare and "states" common: the entry with "norms" ranks above those with "states" alone.
+    expect(search(ranked, 'norm* states*')[0]).toBe('a:both');
+  });
+
+  it('scores the same entry alike in a small segment and in a large one', () => {
+    const fillers = Array.from({ length: 200 }, (_, i) => annotation(`filler text number ${i}`, '', { annotationId: `f${i}` }));
+    const big = indexOf([...fillers, annotation('sovereignty in cyberspace', '', { annotationId: 'x' })]);
+    const split = indexOf(fillers, [annotation('sovereignty in cyberspace', '', { annotationId: 'x' })]);
+    const score = (i: SegmentedIndex) => {
+      const planned = planQuery('sovereignty', { codebook: PARIS_CALL_CODEBOOK, documents });
+      if (!planned.ok) throw new Error();
+      return executeKind(i, 'annotation', planned.plan, 5).top[0]!.score;
+    };
+    expect(score(split)).toBeCloseTo(score(big), 6);
+  });
+});
+
+describe('deletion masking and merging', () => {
+  it('never returns a deleted or replaced entry', () => {
+    const index = indexOf([annotation('drones and norms', '', { annotationId: 'a' }), annotation('norms for drones', '', { annotationId: 'b' })]);
+    expect(search(index, 'drones').sort()).toEqual(['a:a', 'a:b']);
+    index.remove('a:a');
+    expect(search(index, 'drones')).toEqual(['a:b']);
+    expect(search(index, 'norms')).toEqual(['a:b']);
+    expect(search(index, 'color:yellow')).toEqual(['a:b']);
+    // A newer copy replaces the old one: the old words no longer find it.
+    index.add(new Segment(buildSegment('annotation', [annotation('satellites', '', { annotationId: 'b' })])));
+    expect(search(index, 'drones')).toEqual([]);
+    expect(search(index, 'satellites')).toEqual(['a:b']);
+  });
+
+  it('does not let a build that read old data override newer edits', () => {
+    const index = indexOf([annotation('first words', '', { annotationId: 'a' })]);
+    const readAt = index.generation;
+    // While a background build ran, the annotation was edited and another one deleted.
+    index.add(new Segment(buildSegment('annotation', [annotation('edited words', '', { annotationId: 'a' })])));
+    index.remove('a:gone');
+    index.add(
+      new Segment(buildSegment('annotation', [annotation('first words', '', { annotationId: 'a' }), annotation('gone', '', { annotationId: 'gone' })])),
+      readAt,
+    );
+    expect(search(index, 'edited')).toEqual(['a:a']);
+    expect(search(index, 'first')).toEqual([]);
+    expect(search(index, 'gone')).toEqual([]);
+  });
+
+  it('merges segments into one that answers the same, with deletions during the merge masked', () => {
+    const groups = Array.from({ length: 8 }, (_, g) => [annotation(`topic${g} shared words`, '', { annotationId: `m${g}` })]);
+    const index = indexOf(...groups);
+    const before = search(index, 'shared words').sort();
+    const sources = [...index.segments];
+    const entries = sources.flatMap((s) => s.ids.map((id, i) => ({ kind: 'annotation', id, fields: [0, 1, 2].map((f) => s.text(i, f)), meta: s.meta[i]! }) as EntryInput));
+    const merged = new Segment(buildSegment('annotation', entries));
+    index.remove('a:m3');
+    index.replace(sources, merged);
+    expect(index.segments).toHaveLength(1);
+    expect(search(index, 'shared words').sort()).toEqual(before.filter((id) => id !== 'a:m3'));
+    expect(search(index, 'topic3')).toEqual([]);
+  });
+});
