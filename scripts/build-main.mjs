@@ -9,7 +9,13 @@ const entries = [
   { entryPoints: ['main/host/cli.ts'], outfile: 'dist/main/host.js', format: 'esm', packages: 'external' },
   { entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/electron/main.js', format: 'esm', packages: 'external' },
   { entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/electron/preload.cjs', format: 'cjs', external: ['electron'] },
+  // The search index worker, found beside the host bundle (and one folder up from the Electron one).
+  { entryPoints: ['main/services/search/worker-entry.ts'], outfile: 'dist/main/search-worker.js', format: 'esm', packages: 'external' },
 ];
+// `--bench`: also the search benchmark, beside the worker it starts.
+if (process.argv.includes('--bench')) {
+  entries.push({ entryPoints: ['scripts/bench/bench-search.ts'], outfile: 'dist/main/bench-search.js', format: 'esm', packages: 'external' });
+}
 
 await Promise.all(
   entries.filter((entry) => existsSync(entry.entryPoints[0])).map((entry) => build({ ...common, ...entry })),

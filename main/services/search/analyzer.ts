@@ -28,8 +28,32 @@ export interface AnalyzedToken {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+// The same words in ASCII text, where the ASCII class is much faster than Unicode property classes.
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+const ASCII_WORDS = /[A-Za-z0-9]+/g;
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
-const stopWordFilter = lunr.stopWordFilter as unknown as (token: lunr.Token) => lunr.Token | undefined;
+/**
+ * lunr's English stop words (the list lunr.stopWordFilter is generated from, which lunr does not export),
+ * numbered so an index can record which stop word stood at each position and phrases stay exact.
+ */
+export const STOP_WORDS: readonly string[] = [
+  'a', 'able', 'about', 'across', 'after', 'all', 'almost', 'also', 'am', 'among', 'an', 'and', 'any', 'are',
+  'as', 'at', 'be', 'because', 'been', 'but', 'by', 'can', 'cannot', 'could', 'dear', 'did', 'do', 'does',
+  'either', 'else', 'ever', 'every', 'for', 'from', 'get', 'got', 'had', 'has', 'have', 'he', 'her', 'hers',
+  'him', 'his', 'how', 'however', 'i', 'if', 'in', 'into', 'is', 'it', 'its', 'just', 'least', 'let',
+  'like', 'likely', 'may', 'me', 'might', 'most', 'must', 'my', 'neither', 'no', 'nor', 'not', 'of', 'off',
+  'often', 'on', 'only', 'or', 'other', 'our', 'own', 'rather', 'said', 'say', 'says', 'she', 'should', 'since',
+  'so', 'some', 'than', 'that', 'the', 'their', 'them', 'then', 'there', 'these', 'they', 'this', 'tis', 'to',
+  'too', 'twas', 'us', 'wants', 'was', 'we', 'were', 'what', 'when', 'where', 'which', 'while', 'who', 'whom',
+  'why', 'will', 'with', 'would', 'yet', 'you', 'your',
+];
+const STOP_IDS = new Map(STOP_WORDS.map((word, i) => [word, i + 1]));
+const stopWordFilter = lunr.generateStopWordFilter([...STOP_WORDS]) as unknown as (token: lunr.Token) => lunr.Token | undefined;
+
+/** The number of a stop word (1…), or 0 for any other word. */
+export function stopId(word: string): number {
+  return STOP_IDS.get(word) ?? 0;
+}
 
 interface WordInfo {
   word: string;
@@ -64,7 +88,7 @@ function wordInfo(surface: string): WordInfo {
 export function analyze(text: string): AnalyzedToken[] {
   const tokens: AnalyzedToken[] = [];
   let ordinal = 0;
-  for (const match of text.matchAll(WORD)) {
+  for (const match of text.matchAll(ASCII_TEXT.test(text) ? ASCII_WORDS : WORD)) {
     const surface = match[0];
     const start = match.index;
     if ((surface === 's' || surface === 'S') && start > 0 && /['’]/.test(text[start - 1]!)) continue;

@@ -38,14 +38,14 @@ function annotation(quote: string, note = '', meta: Partial<AnnotationMeta> = {}
 
 function indexOf(...groups: EntryInput[][]): SegmentedIndex {
   const index = new SegmentedIndex();
-  for (const group of groups) index.add(new Segment(buildSegment('annotation', group)));
+  for (const group of groups) index.add(Segment.fromBytes(buildSegment('annotation', group)));
   return index;
 }
 
 function search(index: SegmentedIndex, query: string, limit = 50): string[] {
   const planned = planQuery(query, { codebook: PARIS_CALL_CODEBOOK, documents });
   if (!planned.ok) throw new Error(planned.error.message);
-  return executeKind(index, 'annotation', planned.plan, limit).top.map((m) => m.segment.ids[m.ordinal]!);
+  return executeKind(index, 'annotation', planned.plan, limit).top.map((m) => m.segment.entryId(m.ordinal));
 }
 
 describe('analyzer', () => {
@@ -61,15 +61,18 @@ describe('analyzer', () => {
 describe('segments', () => {
   it('round-trip through their bytes and refuse damaged ones', () => {
     const bytes = buildSegment('annotation', [annotation('Cyber norms for states', 'a note')]);
-    const segment = new Segment(bytes);
-    expect(segment.ids).toEqual([expect.stringMatching(/^a:/)]);
+    const segment = Segment.fromBytes(bytes);
+    expect(segment.entryId(0)).toMatch(/^a:n\d+$/);
+    expect(segment.meta(0)).toMatchObject({ documentId: 'd1', color: 'yellow', tags: [] });
     expect(segment.text(0, 0)).toBe('Cyber norms for states');
     expect(segment.text(0, 1)).toBe('a note');
     expect(segment.terms).toEqual([...segment.terms].sort());
-    expect(() => new Segment(bytes.slice(0, 20))).toThrow(CorruptSegmentError);
+    expect(() => Segment.fromBytes(bytes.slice(0, 20))).toThrow(CorruptSegmentError);
+    const round = buildSegment('annotation', [annotation('x', '', { annotationId: 'codes', principles: ['cyber-hygiene'], actors: [['russia', 'opposes']], tags: ['Followup'], color: 'pink' })]);
+    expect(Segment.fromBytes(round).meta(0)).toMatchObject({ principles: ['cyber-hygiene'], actors: [['russia', 'opposes']], tags: ['Followup'], color: 'pink' });
     const wrong = bytes.slice();
     wrong[0] = 0;
-    expect(() => new Segment(wrong)).toThrow(CorruptSegmentError);
+    expect(() => Segment.fromBytes(wrong)).toThrow(CorruptSegmentError);
   });
 });
 
@@ -158,7 +161,7 @@ describe('deletion masking and merging', () => {
     expect(search(index, 'norms')).toEqual(['a:b']);
     expect(search(index, 'color:yellow')).toEqual(['a:b']);
     // A newer copy replaces the old one: the old words no longer find it.
-    index.add(new Segment(buildSegment('annotation', [annotation('satellites', '', { annotationId: 'b' })])));
+    index.add(Segment.fromBytes(buildSegment('annotation', [annotation('satellites', '', { annotationId: 'b' })])));
     expect(search(index, 'drones')).toEqual([]);
     expect(search(index, 'satellites')).toEqual(['a:b']);
   });
@@ -167,10 +170,10 @@ describe('deletion masking and merging', () => {
     const index = indexOf([annotation('first words', '', { annotationId: 'a' })]);
     const readAt = index.generation;
     // While a background build ran, the annotation was edited and another one deleted.
-    index.add(new Segment(buildSegment('annotation', [annotation('edited words', '', { annotationId: 'a' })])));
+    index.add(Segment.fromBytes(buildSegment('annotation', [annotation('edited words', '', { annotationId: 'a' })])));
     index.remove('a:gone');
     index.add(
-      new Segment(buildSegment('annotation', [annotation('first words', '', { annotationId: 'a' }), annotation('gone', '', { annotationId: 'gone' })])),
+      Segment.fromBytes(buildSegment('annotation', [annotation('first words', '', { annotationId: 'a' }), annotation('gone', '', { annotationId: 'gone' })])),
       readAt,
     );
     expect(search(index, 'edited')).toEqual(['a:a']);
@@ -183,8 +186,8 @@ describe('deletion masking and merging', () => {
     const index = indexOf(...groups);
     const before = search(index, 'shared words').sort();
     const sources = [...index.segments];
-    const entries = sources.flatMap((s) => s.ids.map((id, i) => ({ kind: 'annotation', id, fields: [0, 1, 2].map((f) => s.text(i, f)), meta: s.meta[i]! }) as EntryInput));
-    const merged = new Segment(buildSegment('annotation', entries));
+    const entries = sources.map((s) => ({ kind: 'annotation', id: s.entryId(0), fields: [0, 1, 2].map((f) => s.text(0, f)), meta: s.meta(0) }) as EntryInput);
+    const merged = Segment.fromBytes(buildSegment('annotation', entries));
     index.remove('a:m3');
     index.replace(sources, merged);
     expect(index.segments).toHaveLength(1);

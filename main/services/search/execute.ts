@@ -3,7 +3,8 @@
 // the query's terms, with the document frequencies of the whole index (not of one segment), so results of
 // a fresh segment rank like those of the base. Work is proportional to the postings of the query's
 // terms, in typed arrays with no object per match; deleted entries are skipped as they are met.
-import { analyze } from './analyzer';
+import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
+import { stopId } from './analyzer';
 import type { EntryKind } from './entries';
 import type { AnnotationFilter, QueryPlan, TextClause, TokenSpec } from './plan';
 import { metaKey, type Segment } from './segment';
@@ -22,11 +23,19 @@ export interface Match {
   score: number;
 }
 
+/** The matches in one segment, in scratch arrays valid until the next query. */
+export interface SegmentMatches {
+  segment: Segment;
+  ordinals: Int32Array;
+  scores: Float64Array;
+}
+
 export interface KindResult {
   /** The best `limit` matches, best first. */
   top: Match[];
   /** Every match (for totals and facets). */
-  all: Match[];
+  all: SegmentMatches[];
+  total: number;
   /** Terms that matched, for marking words in snippets. */
   terms: Set<string>;
 }
@@ -37,6 +46,13 @@ interface Scratch {
   stamp: Int32Array;
   local: Float64Array;
   count: Int32Array;
+  excluded: Int32Array;
+  /** Candidates of the current clause. */
+  list: Int32Array;
+  /** Entries matching every clause so far. */
+  touched: Int32Array;
+  outOrdinals: Int32Array;
+  outScores: Float64Array;
   next: number;
 }
 
@@ -46,7 +62,19 @@ function scratchFor(segment: Segment): Scratch {
   let s = scratches.get(segment);
   if (!s) {
     const n = segment.n;
-    s = { state: new Int32Array(n), score: new Float64Array(n), stamp: new Int32Array(n), local: new Float64Array(n), count: new Int32Array(n), next: 0 };
+    s = {
+      state: new Int32Array(n),
+      score: new Float64Array(n),
+      stamp: new Int32Array(n),
+      local: new Float64Array(n),
+      count: new Int32Array(n),
+      excluded: new Int32Array(n),
+      list: new Int32Array(n),
+      touched: new Int32Array(n),
+      outOrdinals: new Int32Array(n),
+      outScores: new Float64Array(n),
+      next: 0,
+    };
     scratches.set(segment, s);
   }
   return s;
@@ -65,7 +93,7 @@ interface ResolvedToken {
 }
 
 export function executeKind(index: SegmentedIndex, kind: EntryKind, plan: QueryPlan, limit: number): KindResult {
-  const result: KindResult = { top: [], all: [], terms: new Set() };
+  const result: KindResult = { top: [], all: [], total: 0, terms: new Set() };
   if (kind === 'passage' && plan.annotationsOnly) return result;
   const stats = index.stats(kind);
   const idfOf = (df: number) => Math.log(1 + Math.abs((stats.count - df + 0.5) / (df + 0.5)));
@@ -77,10 +105,12 @@ export function executeKind(index: SegmentedIndex, kind: EntryKind, plan: QueryP
     const positive = plan.text.filter((c) => !c.negated).map(resolve);
     const negative = plan.text.filter((c) => c.negated).map(resolve);
     const matches = matchSegment(segment, positive, negative, plan, stats.avgFieldLen);
-    for (const match of matches) {
-      result.all.push(match);
-      heap.push(match);
+    const { ordinals, scores } = matches;
+    for (let i = 0; i < ordinals.length; i++) {
+      if (heap.accepts(scores[i]!)) heap.push({ segment, ordinal: ordinals[i]!, score: scores[i]! });
     }
+    result.all.push(matches);
+    result.total += ordinals.length;
   }
   result.top = heap.sorted();
   return result;
@@ -124,51 +154,57 @@ function matchSegment(
   negative: ResolvedToken[][],
   plan: QueryPlan,
   avgFieldLen: number[],
-): Match[] {
+): SegmentMatches {
   const accept = filterFor(segment, plan);
-  const excluded = new Set<number>();
   const sc = scratchFor(segment);
-  for (const clause of negative) for (const d of clauseMatches(segment, clause, sc, -1, avgFieldLen)) excluded.add(d);
-  const keep = (d: number) => !segment.deleted[d] && !excluded.has(d) && accept(d);
+  const { deleted } = segment;
+  const excludedStamp = ++sc.next;
+  let anyExcluded = false;
+  for (const clause of negative) {
+    const found = clauseMatches(segment, clause, sc, -1, avgFieldLen);
+    for (let i = 0; i < found; i++) sc.excluded[sc.list[i]!] = excludedStamp;
+    anyExcluded ||= found > 0;
+  }
+  let out = 0;
+  const emit = (d: number, score: number) => {
+    if (deleted[d] || (anyExcluded && sc.excluded[d] === excludedStamp) || !accept(d)) return;
+    sc.outOrdinals[out] = d;
+    sc.outScores[out++] = score;
+  };
 
   if (positive.length === 0) {
     // Filters only (or exclusions only): the filters' in-memory postings, or every entry.
-    const out: Match[] = [];
-    for (const d of candidatesFromFilters(segment, plan)) if (keep(d)) out.push({ segment, ordinal: d, score: recency(segment, d) });
-    return out;
-  }
-  // Rarest clause first, so later clauses only look at its few candidates.
-  const ordered = positive
-    .map((clause) => ({ clause, cost: Math.min(...clause.filter((t) => !t.stop).map((t) => postingCount(segment, t))) }))
-    .sort((a, b) => a.cost - b.cost)
-    .map((x) => x.clause);
-  let touched: number[] = [];
-  ordered.forEach((clause, level) => {
-    const docs = clauseMatches(segment, clause, sc, level === 0 ? -1 : level, avgFieldLen);
-    for (const d of docs) {
-      if (level === 0) {
-        sc.state[d] = 1;
-        sc.score[d] = sc.local[d]!;
-        touched.push(d);
-      } else if (sc.state[d] === level) {
-        sc.state[d] = level + 1;
-        sc.score[d]! += sc.local[d]!;
+    for (const d of candidatesFromFilters(segment, plan)) emit(d, recency(segment, d));
+  } else {
+    // Rarest clause first, so later clauses only look at its few candidates.
+    const ordered = positive
+      .map((clause) => ({ clause, cost: Math.min(...clause.filter((t) => !t.stop).map((t) => postingCount(segment, t))) }))
+      .sort((a, b) => a.cost - b.cost)
+      .map((x) => x.clause);
+    let touched = 0;
+    for (let level = 0; level < ordered.length; level++) {
+      const found = clauseMatches(segment, ordered[level]!, sc, level === 0 ? -1 : level, avgFieldLen);
+      for (let i = 0; i < found; i++) {
+        const d = sc.list[i]!;
+        if (level === 0) {
+          sc.state[d] = 1;
+          sc.score[d] = sc.local[d]!;
+          sc.touched[touched++] = d;
+        } else {
+          sc.state[d] = level + 1;
+          sc.score[d]! += sc.local[d]!;
+        }
       }
     }
-    if (level > 0 && touched.length > 64) touched = touched.filter((d) => sc.state[d] === level + 1 || resetDoc(sc, d));
-  });
-  const out: Match[] = [];
-  for (const d of touched) {
-    if (sc.state[d] === ordered.length && keep(d)) out.push({ segment, ordinal: d, score: sc.score[d]! });
-    resetDoc(sc, d);
+    const needed = ordered.length;
+    for (let i = 0; i < touched; i++) {
+      const d = sc.touched[i]!;
+      if (sc.state[d] === needed) emit(d, sc.score[d]!);
+      sc.state[d] = 0;
+      sc.score[d] = 0;
+    }
   }
-  return out;
-}
-
-function resetDoc(sc: Scratch, d: number): false {
-  sc.state[d] = 0;
-  sc.score[d] = 0;
-  return false;
+  return { segment, ordinals: sc.outOrdinals.subarray(0, out), scores: sc.outScores.subarray(0, out) };
 }
 
 function postingCount(segment: Segment, token: ResolvedToken): number {
@@ -178,46 +214,55 @@ function postingCount(segment: Segment, token: ResolvedToken): number {
 }
 
 /**
- * Entries matching one clause, with their score for it in sc.local. With `level` >= 0 only entries whose
- * state is `level` (they matched every earlier clause) are considered.
+ * Entries matching one clause, into sc.list (the count is returned), with their score for it in
+ * sc.local. With `level` >= 0 only entries whose state is `level` (they matched every earlier clause)
+ * are considered.
  */
-function clauseMatches(segment: Segment, tokens: ResolvedToken[], sc: Scratch, level: number, avgFieldLen: number[]): number[] {
+function clauseMatches(segment: Segment, tokens: ResolvedToken[], sc: Scratch, level: number, avgFieldLen: number[]): number {
   const words = tokens.filter((t) => t.stop === null);
   const stamp = ++sc.next;
   const { pDoc, pField, pTf, termStart, fieldLen } = segment.s;
   const F = segment.fieldCount;
-  const out: number[] = [];
-  words.forEach((token, k) => {
-    for (const { term, idf, weight } of token.terms) {
+  const { state, count, local, list } = sc;
+  const stamps = sc.stamp;
+  const avg = Float64Array.from(avgFieldLen);
+  let found = 0;
+  for (let k = 0; k < words.length; k++) {
+    for (const { term, idf, weight } of words[k]!.terms) {
+      const w = weight * idf * (K1 + 1);
       for (let p = termStart[term]!, end = termStart[term + 1]!; p < end; p++) {
         const d = pDoc[p]!;
-        if (level >= 0 && sc.state[d] !== level) continue;
-        const fresh = sc.stamp[d] !== stamp;
-        if (k === 0 && fresh) {
-          sc.stamp[d] = stamp;
-          sc.count[d] = 1;
-          sc.local[d] = 0;
-          out.push(d);
-        } else if (fresh) continue;
-        else if (sc.count[d] === k) sc.count[d] = k + 1;
-        else if (sc.count[d] !== k + 1) continue;
+        if (level >= 0 && state[d] !== level) continue;
+        if (stamps[d] !== stamp) {
+          if (k !== 0) continue;
+          stamps[d] = stamp;
+          count[d] = 1;
+          local[d] = 0;
+          list[found++] = d;
+        } else if (count[d] === k) count[d] = k + 1;
+        else if (count[d] !== k + 1) continue;
         const f = pField[p]!;
         const tf = pTf[p]!;
-        const length = fieldLen[d * F + f]!;
-        sc.local[d]! += (weight * idf * ((K1 + 1) * tf)) / (K1 * (1 - B + (B * length) / (avgFieldLen[f] ?? 1)) + tf);
+        local[d]! += (w * tf) / (K1 * (1 - B + (B * fieldLen[d * F + f]!) / avg[f]!) + tf);
       }
     }
-  });
-  const all = out.filter((d) => sc.count[d] === words.length);
-  if (tokens.length === 1) return all;
-  return all.filter((d) => phraseAt(segment, tokens, d));
+  }
+  // Keep the entries that had every word (and, for a phrase, had them in order).
+  const all = words.length;
+  const phrase = tokens.length > 1;
+  let kept = 0;
+  for (let i = 0; i < found; i++) {
+    const d = list[i]!;
+    if (count[d] === all && (!phrase || phraseAt(segment, tokens, d))) list[kept++] = d;
+  }
+  return kept;
 }
 
 /** True when the tokens occur in one field of the entry at their relative positions (stop words checked). */
 function phraseAt(segment: Segment, tokens: ResolvedToken[], d: number): boolean {
   const words = tokens.filter((t) => t.stop === null);
   const first = words[0]!;
-  const { pPos, positions } = segment.s;
+  const { pPos, positions } = segment.lazy();
   for (let f = 0; f < segment.fieldCount; f++) {
     const starts: number[] = [];
     for (const { term } of first.terms) {
@@ -233,7 +278,7 @@ function phraseAt(segment: Segment, tokens: ResolvedToken[], d: number): boolean
 }
 
 function hasPosition(segment: Segment, token: ResolvedToken, d: number, f: number, position: number): boolean {
-  const { pPos, positions } = segment.s;
+  const { pPos, positions } = segment.lazy();
   for (const { term } of token.terms) {
     const p = segment.findPosting(term, d, f);
     if (p === -1) continue;
@@ -242,52 +287,69 @@ function hasPosition(segment: Segment, token: ResolvedToken, d: number, f: numbe
   return false;
 }
 
-/** Stop words are not indexed: the stored text tells whether the phrase has the same ones. */
+/** Stop words are not indexed as terms; the segment records which one stood at each position. */
 function stopWordsAt(segment: Segment, tokens: ResolvedToken[], d: number, f: number, start: number): boolean {
-  const stops = tokens.filter((t) => t.stop !== null);
-  if (stops.length === 0) return true;
-  const words = analyze(segment.text(d, f));
-  return stops.every((t) => words[start + t.ordinal]?.word === t.stop);
+  for (const t of tokens) if (t.stop !== null && segment.stopAt(d, f, start + t.ordinal) !== stopId(t.stop)) return false;
+  return true;
 }
 
+/** The filters as a test on an entry, reading the segment's columns through flags over its tables. */
 function filterFor(segment: Segment, plan: QueryPlan): (d: number) => boolean {
   const { documents, excludedDocuments, annotationFilters } = plan;
   if (!documents && excludedDocuments.size === 0 && annotationFilters.length === 0) return () => true;
-  const sets = annotationFilters.map((f) => ({ ...f, set: new Set(f.values) }));
-  const actorFilters = sets.filter((f) => f.field === 'actor' && !f.negated);
-  const stanceFilters = sets.filter((f) => f.field === 'stance' && !f.negated);
+  const docFlags = (ids: Set<string>) => Uint8Array.from(segment.docs, (id) => (ids.has(id) ? 1 : 0));
+  const allowed = documents ? docFlags(documents) : null;
+  const excluded = excludedDocuments.size ? docFlags(excludedDocuments) : null;
+  const { docIdx, color, codeStart, codeIds, codeStance } = segment.s;
+  const tests = annotationFilters.map((filter) => ({ filter, test: valueTest(segment, filter) }));
+  const actors = annotationFilters.filter((f) => f.field === 'actor' && !f.negated).map((f) => codeFlags(segment, f));
+  const stances = annotationFilters.filter((f) => f.field === 'stance' && !f.negated).map((f) => new Set(f.values.map(stanceNumber)));
+  const annotations = segment.kind === 'annotation';
   return (d) => {
-    const meta = segment.meta[d]!;
-    if (documents && !documents.has(meta.documentId)) return false;
-    if (excludedDocuments.has(meta.documentId)) return false;
-    if (sets.length === 0) return true;
-    if (!('annotationId' in meta)) return false;
-    for (const filter of sets) {
-      if (hasValue(meta, filter) === filter.negated) return false;
-    }
+    if (allowed && !allowed[docIdx[d]!]) return false;
+    if (excluded && excluded[docIdx[d]!]) return false;
+    if (tests.length === 0) return true;
+    if (!annotations) return false;
+    for (const { filter, test } of tests) if (test(d, color, codeStart, codeIds, codeStance) === filter.negated) return false;
     // actor:russia stance:opposes means Russia opposes, not that someone does.
-    if (actorFilters.length && stanceFilters.length) {
-      return meta.actors.some(([actor, stance]) => actorFilters.every((f) => f.set.has(actor)) && stanceFilters.every((f) => f.set.has(stance)));
+    if (actors.length && stances.length) {
+      for (let i = codeStart[d]!; i < codeStart[d + 1]!; i++) {
+        if (actors.every((flags) => flags[codeIds[i]!]) && stances.every((set) => set.has(codeStance[i]!))) return true;
+      }
+      return false;
     }
     return true;
   };
 }
 
-type AnnotationMetaLike = { principles: string[]; actors: [string, string][]; tags: string[]; color: string };
+type ValueTest = (d: number, color: Uint8Array, codeStart: Uint32Array, codeIds: Uint32Array, codeStance: Uint8Array) => boolean;
 
-function hasValue(meta: AnnotationMetaLike, filter: AnnotationFilter & { set: Set<string> }): boolean {
-  switch (filter.field) {
-    case 'principle':
-      return meta.principles.some((p) => filter.set.has(p));
-    case 'actor':
-      return meta.actors.some(([a]) => filter.set.has(a));
-    case 'stance':
-      return meta.actors.some(([, s]) => filter.set.has(s));
-    case 'tag':
-      return meta.tags.some((t) => filter.set.has(t.toLowerCase()));
-    case 'color':
-      return filter.set.has(meta.color);
+const stanceNumber = (stance: string) => (STANCES as readonly string[]).indexOf(stance) + 1;
+
+/** Which of the segment's codes a principle, actor or tag filter accepts. */
+function codeFlags(segment: Segment, filter: AnnotationFilter): Uint8Array {
+  const wanted = new Set(filter.values.map((v) => metaKey(filter.field, v)));
+  const tag = filter.field === 'tag';
+  return Uint8Array.from(segment.codes, (code) => (wanted.has(tag ? code.toLowerCase() : code) ? 1 : 0));
+}
+
+function valueTest(segment: Segment, filter: AnnotationFilter): ValueTest {
+  if (filter.field === 'color') {
+    const colors = new Set(filter.values.map((c) => (HIGHLIGHT_COLORS as readonly string[]).indexOf(c)));
+    return (d, color) => colors.has(color[d]!);
   }
+  if (filter.field === 'stance') {
+    const stances = new Set(filter.values.map(stanceNumber));
+    return (d, _color, codeStart, _codeIds, codeStance) => {
+      for (let i = codeStart[d]!; i < codeStart[d + 1]!; i++) if (stances.has(codeStance[i]!)) return true;
+      return false;
+    };
+  }
+  const flags = codeFlags(segment, filter);
+  return (d, _color, codeStart, codeIds) => {
+    for (let i = codeStart[d]!; i < codeStart[d + 1]!; i++) if (flags[codeIds[i]!]) return true;
+    return false;
+  };
 }
 
 /** The smallest in-memory posting list among the positive filters, or every entry. */
@@ -314,15 +376,19 @@ function* range(n: number): Iterable<number> {
 
 /** Filter-only results: newest annotations first, passages in reading order. */
 function recency(segment: Segment, d: number): number {
-  const meta = segment.meta[d]!;
-  if ('annotationId' in meta) return (Date.parse(meta.modified) || 0) / 1e14;
-  return 1 / (1 + meta.start);
+  if (segment.kind === 'annotation') return segment.s.modified[d]! / 1e14;
+  return 1 / (1 + segment.s.start[d]!);
 }
 
 /** Keeps the best k matches (a min-heap on score). */
 class TopK {
   private heap: Match[] = [];
   constructor(private readonly k: number) {}
+
+  /** Whether a match of this score would be kept (checked before making the match object). */
+  accepts(score: number): boolean {
+    return this.k > 0 && (this.heap.length < this.k || score > this.heap[0]!.score);
+  }
 
   push(m: Match): void {
     const h = this.heap;

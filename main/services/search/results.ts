@@ -1,24 +1,33 @@
 // Turning matches into what the search box shows: hits with snippets and marked words, and facets with
 // counts over every match (not only the shown ones).
-import type { Codebook } from '../../../shared/model';
+import { STANCES, type Codebook } from '../../../shared/model';
 import { formatFieldClause } from '../../../shared/search/query';
 import type { Facet, FacetField, SearchHit } from '../../../shared/search/types';
 import { analyze } from './analyzer';
 import type { AnnotationMeta, PassageMeta } from './entries';
-import type { Match } from './execute';
+import type { Match, SegmentMatches } from './execute';
 import type { DocumentInfo } from './plan';
+import type { Segment } from './segment';
 import type { SegmentedIndex } from './segmented-index';
 
 const SNIPPET_RADIUS = 90;
 const FACET_VALUES = 8;
 
+export interface Snippet {
+  text: string;
+  marks: [number, number][];
+  /** Where the first marked word is in the original text, if any. */
+  first: { start: number; end: number } | null;
+}
+
 /** Marks the words whose term matched, and cuts a window of the text around the first one. */
-export function snippet(text: string, terms: ReadonlySet<string>, whole = false): { text: string; marks: [number, number][] } {
+export function snippet(text: string, terms: ReadonlySet<string>): Snippet {
   const marks: [number, number][] = [];
   for (const token of analyze(text)) if (token.term !== null && terms.has(token.term)) marks.push([token.start, token.end]);
-  if (whole || text.length <= 2 * SNIPPET_RADIUS) return { text, marks };
-  const first = marks[0]?.[0] ?? 0;
-  let from = Math.max(0, Math.min(first - SNIPPET_RADIUS, text.length - 2 * SNIPPET_RADIUS));
+  const first = marks[0] ? { start: marks[0][0], end: marks[0][1] } : null;
+  if (text.length <= 2 * SNIPPET_RADIUS) return { text, marks, first };
+  const at = marks[0]?.[0] ?? 0;
+  let from = Math.max(0, Math.min(at - SNIPPET_RADIUS, text.length - 2 * SNIPPET_RADIUS));
   let to = Math.min(text.length, from + 2 * SNIPPET_RADIUS);
   // Whole words only.
   while (from > 0 && /\S/.test(text[from - 1]!)) from--;
@@ -28,6 +37,7 @@ export function snippet(text: string, terms: ReadonlySet<string>, whole = false)
   return {
     text: lead + text.slice(from, to).trim() + (to < text.length ? '…' : ''),
     marks: marks.filter(([s, e]) => s >= from && e <= to).map(([s, e]) => [s + shift, e + shift] as [number, number]),
+    first,
   };
 }
 
@@ -39,7 +49,7 @@ export interface HitContext {
 
 export function toHit(match: Match, terms: ReadonlySet<string>, context: HitContext): SearchHit {
   const { segment, ordinal } = match;
-  const meta = segment.meta[ordinal]!;
+  const meta = segment.meta(ordinal);
   const title = context.document(meta.documentId)?.title ?? 'Untitled';
   if (segment.kind === 'passage') {
     const passage = meta as PassageMeta;
@@ -49,7 +59,7 @@ export function toHit(match: Match, terms: ReadonlySet<string>, context: HitCont
       documentId: passage.documentId,
       documentTitle: title,
       annotationId: null,
-      ...matchedRange(passage, cut.marks.length ? firstMarkOffset(segment.text(ordinal, 0), terms) : null),
+      ...matchedRange(passage, cut.first),
       page: passage.page,
       paragraph: passage.block + 1,
       snippet: cut.text,
@@ -77,7 +87,7 @@ export function toHit(match: Match, terms: ReadonlySet<string>, context: HitCont
     marks: quote.marks,
     score: match.score,
     color: annotation.color,
-    note: noteText ? snippet(noteText, terms) : null,
+    note: noteText ? (({ text, marks }) => ({ text, marks }))(snippet(noteText, terms)) : null,
     labels: labels(annotation, context.codebook),
   };
 }
@@ -88,18 +98,10 @@ function matchedRange(passage: PassageMeta, firstMark: { start: number; end: num
   return { start: passage.start + firstMark.start, end: passage.start + firstMark.end };
 }
 
-function firstMarkOffset(text: string, terms: ReadonlySet<string>): { start: number; end: number } | null {
-  for (const token of analyze(text)) if (token.term !== null && terms.has(token.term)) return { start: token.start, end: token.end };
-  return null;
-}
-
 /** The passage (block) of a document that contains an offset: where an annotation is, for its page. */
 function passageAt(index: SegmentedIndex, documentId: string, offset: number): PassageMeta | null {
-  for (const id of index.entriesOf(documentId)) {
-    if (!id.startsWith('p:')) continue;
-    const at = index.locate(id);
-    const meta = at?.segment.meta[at.ordinal] as PassageMeta | undefined;
-    if (meta && offset >= meta.start && offset < meta.end) return meta;
+  for (const { segment, ordinal } of index.entriesOf(documentId, 'passage')) {
+    if (offset >= segment.s.start[ordinal]! && offset < segment.s.end[ordinal]!) return segment.meta(ordinal) as PassageMeta;
   }
   return null;
 }
@@ -121,9 +123,61 @@ const FACET_LABELS: Record<FacetField, string> = {
   year: 'Year',
 };
 
+// Facet values are counted in typed arrays indexed by codes shared by all segments ("doc\0id",
+// "principle\0id", ...), so counting 100,000 matches touches no strings.
+const globalCodes = new Map<string, number>();
+const globalValues: string[] = [];
+function globalCode(value: string): number {
+  let code = globalCodes.get(value);
+  if (code === undefined) {
+    code = globalValues.length;
+    globalCodes.set(value, code);
+    globalValues.push(value);
+  }
+  return code;
+}
+const segmentCodes = new WeakMap<Segment, { docs: Uint32Array; codes: Uint32Array }>();
+function codesOf(segment: Segment) {
+  let codes = segmentCodes.get(segment);
+  if (!codes) {
+    codes = {
+      docs: Uint32Array.from(segment.docs, (id) => globalCode(`doc\u0000${id}`)),
+      // Tags are counted whatever their case.
+      codes: Uint32Array.from(segment.codes, (c) => globalCode(c.startsWith('tag\u0000') ? c.toLowerCase() : c)),
+    };
+    segmentCodes.set(segment, codes);
+  }
+  return codes;
+}
+
 /** Counts per value over every match: annotations give all six facets, passages document and year. */
-export function facets(matches: readonly Match[], context: HitContext): Facet[] {
-  const counts: Record<FacetField, Map<string, number>> = {
+export function facets(matches: readonly SegmentMatches[], context: HitContext): Facet[] {
+  for (const m of matches) codesOf(m.segment);
+  const counts = new Int32Array(globalValues.length);
+  const seen = new Int32Array(globalValues.length).fill(-1);
+  const stanceCounts = new Int32Array(STANCES.length + 1);
+  let m = 0;
+  for (const { segment, ordinals } of matches) {
+    const codes = codesOf(segment);
+    const { docIdx, codeStart, codeIds, codeStance } = segment.s;
+    const annotation = segment.kind === 'annotation';
+    for (let i = 0; i < ordinals.length; i++, m++) {
+      const ordinal = ordinals[i]!;
+      counts[codes.docs[docIdx[ordinal]!]!]!++;
+      if (!annotation) continue;
+      let stances = 0;
+      for (let c = codeStart[ordinal]!; c < codeStart[ordinal + 1]!; c++) {
+        const g = codes.codes[codeIds[c]!]!;
+        if (seen[g] !== m) {
+          seen[g] = m;
+          counts[g]!++;
+        }
+        stances |= 1 << codeStance[c]!;
+      }
+      for (let k = 1; k <= STANCES.length; k++) if (stances & (1 << k)) stanceCounts[k]!++;
+    }
+  }
+  const byField: Record<FacetField, Map<string, number>> = {
     principle: new Map(),
     actor: new Map(),
     stance: new Map(),
@@ -131,26 +185,16 @@ export function facets(matches: readonly Match[], context: HitContext): Facet[] 
     tag: new Map(),
     year: new Map(),
   };
-  const bump = (field: FacetField, value: string) => counts[field].set(value, (counts[field].get(value) ?? 0) + 1);
-  const yearOf = new Map<string, string | null>();
-  for (const { segment, ordinal } of matches) {
-    const meta = segment.meta[ordinal]!;
-    bump('doc', meta.documentId);
-    let year = yearOf.get(meta.documentId);
-    if (year === undefined) {
-      const y = context.document(meta.documentId)?.year;
-      year = y ? String(y) : null;
-      yearOf.set(meta.documentId, year);
+  counts.forEach((count, g) => {
+    if (!count) return;
+    const [field, value] = globalValues[g]!.split('\u0000') as [FacetField, string];
+    byField[field]?.set(value, count);
+    if (field === 'doc') {
+      const year = context.document(value)?.year;
+      if (year) byField.year.set(String(year), (byField.year.get(String(year)) ?? 0) + count);
     }
-    if (year) bump('year', year);
-    if (!('annotationId' in meta)) continue;
-    for (const p of new Set(meta.principles)) bump('principle', p);
-    const stances = new Set<string>();
-    for (const a of new Set(meta.actors.map(([id]) => id))) bump('actor', a);
-    for (const [, stance] of meta.actors) stances.add(stance);
-    for (const s of stances) bump('stance', s);
-    for (const t of new Set(meta.tags.map((t) => t.toLowerCase()))) bump('tag', t);
-  }
+  });
+  STANCES.forEach((stance, k) => stanceCounts[k + 1] && byField.stance.set(stance, stanceCounts[k + 1]!));
   const label = (field: FacetField, value: string): string => {
     if (field === 'principle') return context.codebook.principles.find((p) => p.id === value)?.name ?? value;
     if (field === 'actor') return context.codebook.actors.find((a) => a.id === value)?.name ?? value;
@@ -165,16 +209,16 @@ export function facets(matches: readonly Match[], context: HitContext): Facet[] 
     }
     return formatFieldClause(field, value);
   };
-  return (Object.keys(counts) as FacetField[])
-    .map((field) => {
-      const entries = [...counts[field]];
-      entries.sort((a, b) => (field === 'year' ? Number(b[0]) - Number(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0])));
-      return {
-        field,
-        label: FACET_LABELS[field],
-        distinct: entries.length,
-        values: entries.slice(0, FACET_VALUES).map(([value, count]) => ({ label: label(field, value), count, clause: clause(field, value) })),
-      };
-    })
-    .filter((facet) => facet.values.length > 0);
+  return FACET_ORDER.map((field) => {
+    const entries = [...byField[field]];
+    entries.sort((a, b) => (field === 'year' ? Number(b[0]) - Number(a[0]) : b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+    return {
+      field,
+      label: FACET_LABELS[field],
+      distinct: entries.length,
+      values: entries.slice(0, FACET_VALUES).map(([value, count]) => ({ label: label(field, value), count, clause: clause(field, value) })),
+    };
+  }).filter((facet) => facet.values.length > 0);
 }
+
+const FACET_ORDER: FacetField[] = ['principle', 'actor', 'stance', 'doc', 'tag', 'year'];

@@ -143,7 +143,7 @@ export class SearchService {
     const passages = executeKind(this.index, 'passage', plan, limit);
     results.annotations = annotations.top.map((m) => toHit(m, annotations.terms, context));
     results.passages = passages.top.map((m) => toHit(m, passages.terms, context));
-    results.total = { annotations: annotations.all.length, passages: passages.all.length };
+    results.total = { annotations: annotations.total, passages: passages.total };
     results.facets = facets([...annotations.all, ...passages.all], context);
     return finish();
   }
@@ -165,7 +165,7 @@ export class SearchService {
   async annotationSaved(annotation: Annotation): Promise<void> {
     await this.start();
     const entry = annotationEntry(annotation, this.store.getCodebook());
-    this.index.add(new Segment(buildSegment('annotation', [entry])));
+    this.index.add(Segment.fromBytes(buildSegment('annotation', [entry])));
     await this.touchedAnnotations(annotation.documentId);
   }
 
@@ -207,10 +207,12 @@ export class SearchService {
   private async load(): Promise<void> {
     const { index, problem } = await this.segmentStore.load();
     if (index) {
-      for (const segment of index.segments) this.index.add(segment);
+      this.index.restore(index.segments);
       this.stamps = { ...index.documents };
       this.indexedCodebook = index.codebook;
       this.enqueue(() => this.reconcile());
+      // Positions and texts are read in the background, so the first phrase query need not wait.
+      for (const segment of index.segments) this.enqueue(() => segment.prefetch());
     } else {
       if (problem) this.log(`${problem} It is rebuilt.`);
       this.enqueue(() => this.rebuild());
@@ -242,7 +244,7 @@ export class SearchService {
   private async reconcile(): Promise<void> {
     const documents = this.store.listDocuments();
     const present = new Set(documents.map((d) => d.id));
-    for (const id of this.index.documentIds()) if (!present.has(id)) this.index.removeDocument(id);
+    for (const id of this.index.documentIds()) if (!present.has(id) && this.index.entriesOf(id).length) this.index.removeDocument(id);
     for (const id of Object.keys(this.stamps)) if (!present.has(id)) delete this.stamps[id];
     const missing = documents.filter((d) => !(d.id in this.stamps)).map((d) => d.id);
     if (missing.length) await this.indexDocuments(missing, missing.length > 20);
@@ -273,7 +275,7 @@ export class SearchService {
         (done) => step(i + done, 'Indexing sources'),
       );
       for (const problem of built.problems) this.log(`document ${problem.documentId}: ${problem.message}`);
-      this.index.add(new Segment(built.bytes), readAt);
+      this.index.add(Segment.fromBytes(built.bytes), readAt);
     }
     await this.reindexAnnotations(ids, (done) => step(ids.length + done, 'Indexing annotations'));
     step(total, 'Search index ready');
@@ -289,7 +291,7 @@ export class SearchService {
       const entries = batch;
       batch = [];
       const bytes = await this.builder.build('annotation', entries);
-      this.index.add(new Segment(bytes), readAt);
+      this.index.add(Segment.fromBytes(bytes), readAt);
       readAt = this.index.generation;
     };
     for (let i = 0; i < ids.length && !this.closed; i++) {
@@ -349,7 +351,7 @@ export class SearchService {
     this.merging = (async () => {
       try {
         const entries = plan.sources.flatMap((segment) => liveEntries(segment));
-        const merged = new Segment(await this.builder.build(plan.kind, entries));
+        const merged = Segment.fromBytes(await this.builder.build(plan.kind, entries));
         if (!this.closed) this.index.replace(plan.sources, merged);
       } catch (error) {
         if (!this.closed) this.log(`merging segments failed: ${(error as Error).message}`);
@@ -417,10 +419,14 @@ export class SearchService {
     if (this.tagCache?.generation !== this.index.generation) {
       const counts = new Map<string, number>();
       for (const segment of this.index.ofKind('annotation')) {
-        segment.meta.forEach((meta, ordinal) => {
-          if (segment.deleted[ordinal] || !('tags' in meta)) return;
-          for (const tag of meta.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-        });
+        const { codeStart, codeIds } = segment.s;
+        for (let o = 0; o < segment.n; o++) {
+          if (segment.deleted[o]) continue;
+          for (let i = codeStart[o]!; i < codeStart[o + 1]!; i++) {
+            const code = segment.codes[codeIds[i]!]!;
+            if (code.startsWith('tag\u0000')) counts.set(code.slice(4), (counts.get(code.slice(4)) ?? 0) + 1);
+          }
+        }
       }
       const tags = [...counts].sort((a, b) => b[1] - a[1]).map(([tag]) => tag);
       this.tagCache = { generation: this.index.generation, tags };
@@ -432,10 +438,11 @@ export class SearchService {
 /** The live entries of a segment as inputs, to build a merged segment from. */
 function liveEntries(segment: Segment): EntryInput[] {
   const entries: EntryInput[] = [];
+  segment.lazy();
   for (let ordinal = 0; ordinal < segment.n; ordinal++) {
     if (segment.deleted[ordinal]) continue;
     const fields = Array.from({ length: segment.fieldCount }, (_, f) => segment.text(ordinal, f));
-    entries.push({ kind: segment.kind, id: segment.ids[ordinal]!, fields, meta: segment.meta[ordinal]! } as EntryInput);
+    entries.push({ kind: segment.kind, id: segment.entryId(ordinal), fields, meta: segment.meta(ordinal) } as EntryInput);
   }
   return entries;
 }

@@ -2,9 +2,10 @@
 // collected in flat typed arrays and grouped by term with a counting sort, so building costs a few
 // passes over the tokens and no object per posting (lunr.Builder's objects are what made a plain lunr
 // index take 39 s and gigabytes for 100,000 annotations).
-import { analyze } from './analyzer';
+import { analyze, stopId } from './analyzer';
 import { FIELDS, type EntryInput, type EntryKind } from './entries';
-import { encodeSegment, type Sections } from './segment';
+import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
+import { encodeSegment, metaKey, type Sections } from './segment';
 
 class Growable {
   data: Uint32Array<ArrayBuffer>;
@@ -41,6 +42,8 @@ export function buildSegment(kind: EntryKind, entries: readonly EntryInput[]): U
   const fieldLenSum = new Array<number>(F).fill(0);
   const textChunks: Uint8Array[] = [];
   const textStart = new Uint32Array(n * F + 1);
+  const ordStart = new Uint32Array(n * F + 1);
+  const ordStops: number[] = [];
   let textLength = 0;
 
   entries.forEach((entry, ordinal) => {
@@ -52,7 +55,9 @@ export function buildSegment(kind: EntryKind, entries: readonly EntryInput[]): U
       textStart[ordinal * F + f] = textLength;
       textLength += bytes.byteLength;
       let length = 0;
+      ordStart[ordinal * F + f] = ordStops.length;
       for (const token of analyze(text)) {
+        ordStops.push(token.term === null ? stopId(token.word) : 0);
         if (token.term === null) continue;
         let id = termIds.get(token.term);
         if (id === undefined) {
@@ -71,6 +76,7 @@ export function buildSegment(kind: EntryKind, entries: readonly EntryInput[]): U
     }
   });
   textStart[n * F] = textLength;
+  ordStart[n * F] = ordStops.length;
 
   // Terms sorted, for binary search; `rank` maps a first-seen id to its sorted index.
   const T = termList.length;
@@ -131,21 +137,95 @@ export function buildSegment(kind: EntryKind, entries: readonly EntryInput[]): U
     textBytes.set(chunk, at);
     at += chunk.byteLength;
   }
+  const columns = metaColumns(kind, entries);
   const sections: Sections = {
     termStart,
     termDf,
     pDoc: pDoc.view(),
     pField: new Uint8Array(pField.view()),
-    pTf: pTf.view(),
-    pPos: pPos.view(),
-    positions,
+    pTf: new Uint16Array(pTf.view().map((tf) => Math.min(tf, 0xffff))),
     fieldLen,
     wordTerm,
     textStart,
+    ...columns.sections,
+    pPos: pPos.view(),
+    positions,
+    ordStart,
+    ordStops: new Uint8Array(ordStops),
     textBytes,
   };
   return encodeSegment(
-    { kind, n, ids: entries.map((e) => e.id), meta: entries.map((e) => e.meta), terms, words, fieldLenSum },
+    { kind, n, docs: columns.docs, annotationIds: columns.annotationIds, codes: columns.codes, terms, words, fieldLenSum },
     sections,
   );
+}
+
+/** The entries' facts as columns, with tables of document ids and annotation codes. */
+function metaColumns(kind: EntryKind, entries: readonly EntryInput[]) {
+  const n = entries.length;
+  const docs: string[] = [];
+  const docIndex = new Map<string, number>();
+  const codes: string[] = [];
+  const codeIndex = new Map<string, number>();
+  const intern = (map: Map<string, number>, list: string[], value: string) => {
+    let i = map.get(value);
+    if (i === undefined) {
+      i = list.length;
+      map.set(value, i);
+      list.push(value);
+    }
+    return i;
+  };
+  const docIdx = new Uint32Array(n);
+  const start = new Uint32Array(n);
+  const end = new Uint32Array(n);
+  const block = new Uint32Array(n);
+  const page = new Uint32Array(n);
+  const annotation = kind === 'annotation';
+  const color = new Uint8Array(annotation ? n : 0);
+  const modified = new Float64Array(annotation ? n : 0);
+  const codeStart = new Uint32Array(annotation ? n + 1 : 0);
+  const codeIds: number[] = [];
+  const codeStance: number[] = [];
+  const annotationIds: string[] = [];
+  entries.forEach((entry, o) => {
+    docIdx[o] = intern(docIndex, docs, entry.meta.documentId);
+    start[o] = entry.meta.start;
+    end[o] = entry.meta.end;
+    if (entry.kind === 'passage') {
+      block[o] = entry.meta.block;
+      page[o] = entry.meta.page === null ? 0 : entry.meta.page + 1;
+      return;
+    }
+    const meta = entry.meta;
+    annotationIds.push(meta.annotationId);
+    color[o] = Math.max(0, HIGHLIGHT_COLORS.indexOf(meta.color));
+    modified[o] = Date.parse(meta.modified) || 0;
+    codeStart[o] = codeIds.length;
+    const code = (value: string, stance = 0) => {
+      codeIds.push(intern(codeIndex, codes, value));
+      codeStance.push(stance);
+    };
+    for (const p of meta.principles) code(metaKey('principle', p));
+    for (const [actor, stance] of meta.actors) code(metaKey('actor', actor), STANCES.indexOf(stance) + 1);
+    for (const t of meta.tags) code(metaKey('tag', t));
+  });
+  if (annotation) codeStart[n] = codeIds.length;
+  return {
+    docs,
+    codes,
+    annotationIds,
+    sections: {
+      docIdx,
+      start,
+      end,
+      block,
+      page,
+      color,
+      modified,
+      codeStart,
+      codeIds: new Uint32Array(codeIds),
+      codeStance: new Uint8Array(codeStance),
+    },
+  };
 }

@@ -50,7 +50,7 @@ export class SegmentStore {
       }
       const segments = await Promise.all(
         manifest.segments.map(async ({ file, deleted }) => {
-          const segment = new Segment(aligned(await readFile(path.join(this.dir, file))));
+          const segment = await Segment.open(path.join(this.dir, file));
           for (const ordinal of deleted) {
             if (ordinal >= segment.n) throw new Error(`${file}: a deleted entry is out of range`);
             segment.markDeleted(ordinal);
@@ -70,6 +70,7 @@ export class SegmentStore {
     await mkdir(this.dir, { recursive: true });
     for (const segment of segments) {
       if (this.files.has(segment)) continue;
+      if (!segment.bytes) throw new Error('A segment loaded from a file has no file name.');
       const file = `${segment.kind}-${Date.now().toString(36)}-${(this.counter++).toString(36)}.seg`;
       await writeFileAtomic(path.join(this.dir, file), segment.bytes);
       this.files.set(segment, file);
@@ -108,10 +109,4 @@ function deletedOrdinals(segment: Segment): number[] {
   const out: number[] = [];
   for (let i = 0; i < segment.n; i++) if (segment.deleted[i]) out.push(i);
   return out;
-}
-
-/** Typed-array views need 4-byte alignment; small Buffers can sit at any offset of Node's shared pool. */
-function aligned(buffer: Buffer): Uint8Array {
-  if (buffer.byteOffset % 4 === 0) return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  return new Uint8Array(buffer);
 }

@@ -1,146 +1,255 @@
-// One index segment: an immutable lunr-style inverted index over a set of entries, held as typed arrays
-// in one byte buffer that is also its file, so loading a segment is reading a file and making views on it
-// (nothing to parse but a small JSON header). Entries deleted after the segment was built are masked.
+// One index segment: an immutable inverted index over a set of entries, in typed arrays inside one byte
+// buffer that is also its file. Loading reads a small JSON header and the "core" sections (postings and
+// the entries' facts as columns: no object per entry); positions, stop-word maps and texts are read from
+// the file when first needed (phrases, snippets, merges), so start-up reads a fraction of the index.
+// Entries deleted after the segment was built are masked.
 //
-// Layout: "APSG", format version (u32), header length (u32), header JSON, then 4-byte-aligned sections:
-//   termStart  u32[T+1]  postings of term t are [termStart[t], termStart[t+1])
-//   termDf     u32[T]    documents containing term t (in any field)
-//   pDoc       u32[P]    entry ordinal of each posting; postings of a term are sorted by (entry, field)
-//   pField     u8[P]     field of each posting
-//   pTf        u32[P]    term frequency
-//   pPos       u32[P+1]  positions of posting p are positions[pPos[p] .. pPos[p+1])
-//   positions  u32[]     word ordinals (stop words counted) where the term occurs
-//   fieldLen   u32[n*F]  indexed terms per entry field (BM25's field length)
-//   wordTerm   u32[W]    term of each indexed word (words are folded surface forms, sorted)
-//   textStart  u32[n*F+1], textBytes u8[]  the fields' texts, UTF-8, for snippets and phrase checks
+// Layout: "APSG", format version (u32), header length (u32), header JSON, then 8-byte-aligned sections,
+// core first:
+//   termStart u32[T+1]  postings of term t are [termStart[t], termStart[t+1]), sorted by (entry, field)
+//   termDf    u32[T]    entries containing term t
+//   pDoc u32[P], pField u8[P], pTf u16[P]   entry, field and term frequency of each posting
+//   fieldLen  u32[n*F]  indexed terms per entry field (BM25's field length)
+//   wordTerm  u32[W]    term of each indexed word (words: folded surface forms, sorted, in the header)
+//   textStart u32[n*F+1]
+//   docIdx, start, end, block, page u32[n]   the entry's document (index into header.docs), range, block,
+//                                            page + 1 (0: none)
+//   color u8[n], modified f64[n], codeStart u32[n+1], codeIds u32[], codeStance u8[]   annotations only:
+//                                            codes are "principle\0id", "actor\0id", "tag\0tag" (header.codes)
+// then the lazy part:
+//   pPos u32[P+1], positions u32[]  word ordinals (stop words counted) of each posting
+//   ordStart u32[n*F+1], ordStops u8[]  for each word of each field its stop-word number (0: not one)
+//   textBytes u8[]  the fields' texts, UTF-8
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import lunr from 'lunr';
-import { FIELDS, type EntryKind, type EntryMeta } from './entries';
+import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
+import { FIELDS, annotationEntryId, passageEntryId, type EntryKind, type EntryMeta } from './entries';
 
-export const SEGMENT_FORMAT_VERSION = 1;
+export const SEGMENT_FORMAT_VERSION = 3;
 const MAGIC = 0x47535041; // "APSG" little-endian
 
-export interface SegmentHeader {
-  kind: EntryKind;
-  n: number;
-  ids: string[];
-  meta: EntryMeta[];
-  terms: string[];
-  words: string[];
-  /** Sum of field lengths per field, for the average BM25 needs. */
-  fieldLenSum: number[];
-  sections: Record<SectionName, [offset: number, length: number]>;
-}
-
-export const SECTION_TYPES = {
+export const CORE_SECTIONS = {
   termStart: Uint32Array,
   termDf: Uint32Array,
   pDoc: Uint32Array,
   pField: Uint8Array,
-  pTf: Uint32Array,
-  pPos: Uint32Array,
-  positions: Uint32Array,
+  pTf: Uint16Array,
   fieldLen: Uint32Array,
   wordTerm: Uint32Array,
   textStart: Uint32Array,
+  docIdx: Uint32Array,
+  start: Uint32Array,
+  end: Uint32Array,
+  block: Uint32Array,
+  page: Uint32Array,
+  color: Uint8Array,
+  modified: Float64Array,
+  codeStart: Uint32Array,
+  codeIds: Uint32Array,
+  codeStance: Uint8Array,
+} as const;
+export const LAZY_SECTIONS = {
+  pPos: Uint32Array,
+  positions: Uint32Array,
+  ordStart: Uint32Array,
+  ordStops: Uint8Array,
   textBytes: Uint8Array,
 } as const;
-export type SectionName = keyof typeof SECTION_TYPES;
-export type Sections = { [K in SectionName]: K extends 'pField' | 'textBytes' ? Uint8Array : Uint32Array };
+const ALL_SECTIONS = { ...CORE_SECTIONS, ...LAZY_SECTIONS };
+export type SectionName = keyof typeof ALL_SECTIONS;
+type ArrayOf<C> = C extends Uint8ArrayConstructor
+  ? Uint8Array<ArrayBuffer>
+  : C extends Uint16ArrayConstructor
+    ? Uint16Array<ArrayBuffer>
+    : C extends Float64ArrayConstructor
+      ? Float64Array<ArrayBuffer>
+      : Uint32Array<ArrayBuffer>;
+export type CoreSections = { [K in keyof typeof CORE_SECTIONS]: ArrayOf<(typeof CORE_SECTIONS)[K]> };
+export type LazySections = { [K in keyof typeof LAZY_SECTIONS]: ArrayOf<(typeof LAZY_SECTIONS)[K]> };
+export type Sections = CoreSections & LazySections;
+
+export interface SegmentHeader {
+  kind: EntryKind;
+  n: number;
+  /** Document ids, indexed by the docIdx column. */
+  docs: string[];
+  /** Annotation ids per entry (annotation segments). */
+  annotationIds: string[];
+  /** Annotation codes, indexed by codeIds: "principle\0id", "actor\0id", "tag\0tag". */
+  codes: string[];
+  terms: string[];
+  words: string[];
+  fieldLenSum: number[];
+  /** [offset, length in elements] of each section, from the start of the sections. */
+  sections: Record<SectionName, [number, number]>;
+  /** Where the lazy part starts, from the start of the sections. */
+  lazyFrom: number;
+}
 
 export class CorruptSegmentError extends Error {}
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
+const align8 = (n: number) => (n + 7) & ~7;
 
-export function encodeSegment(header: Omit<SegmentHeader, 'sections'>, sections: Sections): Uint8Array {
-  const names = Object.keys(SECTION_TYPES) as SectionName[];
+export function encodeSegment(header: Omit<SegmentHeader, 'sections' | 'lazyFrom'>, sections: Sections): Uint8Array<ArrayBuffer> {
   const placed = {} as SegmentHeader['sections'];
   let offset = 0;
-  for (const name of names) {
+  let lazyFrom = 0;
+  for (const name of Object.keys(ALL_SECTIONS) as SectionName[]) {
+    if (name === 'pPos') lazyFrom = offset;
     placed[name] = [offset, sections[name].length];
-    offset += align(sections[name].byteLength);
+    offset += align8(sections[name].byteLength);
   }
-  const json = encoder.encode(JSON.stringify({ ...header, sections: placed }));
-  const start = align(12 + json.byteLength);
+  const json = encoder.encode(JSON.stringify({ ...header, sections: placed, lazyFrom }));
+  const start = align8(12 + json.byteLength);
   const bytes = new Uint8Array(start + offset);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, SEGMENT_FORMAT_VERSION, true);
   view.setUint32(8, json.byteLength, true);
   bytes.set(json, 12);
-  for (const name of names) {
-    const section = sections[name];
-    bytes.set(new Uint8Array(section.buffer, section.byteOffset, section.byteLength), start + placed[name][0]);
+  for (const name of Object.keys(ALL_SECTIONS) as SectionName[]) {
+    const s = sections[name];
+    bytes.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), start + placed[name][0]);
   }
   return bytes;
 }
 
-function align(n: number): number {
-  return (n + 3) & ~3;
+function readHeader(prefix: Uint8Array): { header: SegmentHeader; dataStart: number } | { needed: number } {
+  if (prefix.byteLength < 12) throw new CorruptSegmentError('too short');
+  const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
+  if (view.getUint32(0, true) !== MAGIC) throw new CorruptSegmentError('not a segment');
+  if (view.getUint32(4, true) !== SEGMENT_FORMAT_VERSION) throw new CorruptSegmentError('another format version');
+  const jsonLength = view.getUint32(8, true);
+  if (prefix.byteLength < 12 + jsonLength) return { needed: 12 + jsonLength };
+  try {
+    const header = JSON.parse(decoder.decode(prefix.subarray(12, 12 + jsonLength))) as SegmentHeader;
+    return { header, dataStart: align8(12 + jsonLength) };
+  } catch {
+    throw new CorruptSegmentError('unreadable header');
+  }
 }
+
+function views<T extends Record<string, { BYTES_PER_ELEMENT: number }>>(
+  types: T,
+  header: SegmentHeader,
+  data: Uint8Array,
+  base: number,
+): Record<keyof T, ArrayBufferView> {
+  const out = {} as Record<keyof T, ArrayBufferView>;
+  for (const name of Object.keys(types) as (keyof T & SectionName)[]) {
+    const Type = ALL_SECTIONS[name];
+    const [offset, length] = header.sections?.[name] ?? [-1, -1];
+    const at = offset - base;
+    if (!(at >= 0 && length >= 0 && at + length * Type.BYTES_PER_ELEMENT <= data.byteLength)) {
+      throw new CorruptSegmentError(`section ${name} out of bounds`);
+    }
+    out[name] = new Type(data.buffer as ArrayBuffer, data.byteOffset + at, length);
+  }
+  return out;
+}
+
+/** Where the lazy sections come from: bytes in memory, or the segment's file. */
+type LazySource = { bytes: Uint8Array } | { file: string; offset: number; length: number };
 
 export class Segment {
   readonly kind: EntryKind;
   readonly n: number;
   readonly fieldCount: number;
-  readonly ids: string[];
-  readonly meta: EntryMeta[];
+  readonly docs: string[];
+  readonly annotationIds: string[];
+  readonly codes: string[];
   readonly terms: string[];
   readonly words: string[];
   readonly fieldLenSum: number[];
-  readonly s: Sections;
+  readonly s: CoreSections;
+  /** The whole segment, for a segment built in this process (null for one loaded from a file). */
+  readonly bytes: Uint8Array | null;
   /** Entries deleted since the segment was built (1 = deleted). */
   readonly deleted: Uint8Array;
   deletedCount = 0;
+  /** The index generation at which each entry's copy was placed (set by SegmentedIndex). */
+  readonly placed: Uint32Array;
+  private lazySource: LazySource;
+  private lazySections: LazySections | null = null;
+  private readonly header: SegmentHeader;
+  private idMap: Map<string, number> | null = null;
   private tokenSet: lunr.TokenSet | null = null;
   private metaPostings: Map<string, number[]> | null = null;
+  private byDocument: Map<string, number[]> | null = null;
 
-  constructor(readonly bytes: Uint8Array) {
-    if (bytes.byteLength < 12 || bytes.byteOffset % 4 !== 0) throw new CorruptSegmentError('too short or misaligned');
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (view.getUint32(0, true) !== MAGIC) throw new CorruptSegmentError('not a segment');
-    if (view.getUint32(4, true) !== SEGMENT_FORMAT_VERSION) throw new CorruptSegmentError('another format version');
-    const jsonLength = view.getUint32(8, true);
-    if (12 + jsonLength > bytes.byteLength) throw new CorruptSegmentError('truncated header');
-    let header: SegmentHeader;
-    try {
-      header = JSON.parse(decoder.decode(bytes.subarray(12, 12 + jsonLength))) as SegmentHeader;
-    } catch {
-      throw new CorruptSegmentError('unreadable header');
-    }
-    const start = align(12 + jsonLength);
-    const sections = {} as Record<SectionName, ArrayBufferView>;
-    for (const name of Object.keys(SECTION_TYPES) as SectionName[]) {
-      const Type = SECTION_TYPES[name];
-      const [offset, length] = header.sections?.[name] ?? [-1, -1];
-      const byteOffset = bytes.byteOffset + start + offset;
-      if (!(offset >= 0 && length >= 0 && start + offset + length * Type.BYTES_PER_ELEMENT <= bytes.byteLength)) {
-        throw new CorruptSegmentError(`section ${name} out of bounds`);
-      }
-      sections[name] = new Type(bytes.buffer as ArrayBuffer, byteOffset, length);
-    }
+  private constructor(header: SegmentHeader, core: Uint8Array, lazy: LazySource, bytes: Uint8Array | null) {
+    this.header = header;
     this.kind = header.kind;
     this.n = header.n;
     this.fieldCount = FIELDS[header.kind]?.length ?? 0;
-    this.ids = header.ids;
-    this.meta = header.meta;
+    this.docs = header.docs;
+    this.annotationIds = header.annotationIds;
+    this.codes = header.codes;
     this.terms = header.terms;
     this.words = header.words;
     this.fieldLenSum = header.fieldLenSum;
-    this.s = sections as Sections;
+    this.bytes = bytes;
+    this.lazySource = lazy;
+    this.s = views(CORE_SECTIONS, header, core, 0) as unknown as CoreSections;
+    const F = this.fieldCount;
+    const n = this.n;
     if (
-      !this.fieldCount ||
-      this.ids.length !== this.n ||
-      this.meta.length !== this.n ||
+      !F ||
+      !Array.isArray(this.docs) ||
+      !Array.isArray(this.terms) ||
+      !Array.isArray(this.words) ||
+      (this.kind === 'annotation' && this.annotationIds?.length !== n) ||
       this.s.termStart.length !== this.terms.length + 1 ||
       this.s.wordTerm.length !== this.words.length ||
-      this.s.fieldLen.length !== this.n * this.fieldCount ||
-      this.s.textStart.length !== this.n * this.fieldCount + 1 ||
-      this.s.pPos.length !== this.s.pDoc.length + 1
+      this.s.fieldLen.length !== n * F ||
+      this.s.textStart.length !== n * F + 1 ||
+      this.s.docIdx.length !== n ||
+      this.s.start.length !== n ||
+      (this.kind === 'annotation' && this.s.codeStart.length !== n + 1)
     ) {
       throw new CorruptSegmentError('inconsistent sizes');
     }
-    this.deleted = new Uint8Array(this.n);
+    this.deleted = new Uint8Array(n);
+    this.placed = new Uint32Array(n);
+  }
+
+  /** A segment held in memory (just built). */
+  static fromBytes(bytes: Uint8Array): Segment {
+    const read = readHeader(bytes);
+    if ('needed' in read) throw new CorruptSegmentError('truncated header');
+    const data = bytes.subarray(read.dataStart);
+    const lazyFrom = read.header.lazyFrom;
+    return new Segment(read.header, data.subarray(0, lazyFrom), { bytes: data.subarray(lazyFrom) }, bytes);
+  }
+
+  /** A segment from its file: the header and the core are read now, the rest when first needed. */
+  static async open(file: string): Promise<Segment> {
+    const handle = await open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      const prefix = new Uint8Array(Math.min(size, 1 << 16));
+      await handle.read(prefix, 0, prefix.byteLength, 0);
+      let read = readHeader(prefix);
+      if ('needed' in read) {
+        if (read.needed > size) throw new CorruptSegmentError('truncated header');
+        const whole = new Uint8Array(read.needed);
+        await handle.read(whole, 0, read.needed, 0);
+        read = readHeader(whole);
+        if ('needed' in read) throw new CorruptSegmentError('truncated header');
+      }
+      const { header, dataStart } = read;
+      const lazyFrom = header.lazyFrom;
+      if (!(lazyFrom >= 0 && dataStart + lazyFrom <= size)) throw new CorruptSegmentError('truncated');
+      // An ArrayBuffer of its own, so the typed-array views are aligned.
+      const core = new Uint8Array(lazyFrom);
+      await handle.read(core, 0, lazyFrom, dataStart);
+      return new Segment(header, core, { file, offset: dataStart + lazyFrom, length: size - dataStart - lazyFrom }, null);
+    } finally {
+      await handle.close();
+    }
   }
 
   get live(): number {
@@ -152,6 +261,57 @@ export class Segment {
     this.deleted[ordinal] = 1;
     this.deletedCount++;
   }
+
+  // ---- Entries ------------------------------------------------------------------------------------
+
+  documentId(ordinal: number): string {
+    return this.docs[this.s.docIdx[ordinal]!]!;
+  }
+
+  entryId(ordinal: number): string {
+    return this.kind === 'annotation'
+      ? annotationEntryId(this.annotationIds[ordinal]!)
+      : passageEntryId(this.documentId(ordinal), this.s.block[ordinal]!);
+  }
+
+  /** The ordinal of an entry id (deleted or not), or -1. */
+  ordinalOf(entryId: string): number {
+    if (!this.idMap) {
+      this.idMap = new Map();
+      for (let o = 0; o < this.n; o++) this.idMap.set(this.entryId(o), o);
+    }
+    return this.idMap.get(entryId) ?? -1;
+  }
+
+  /** An entry's facts as an object (for results and merges; queries read the columns). */
+  meta(ordinal: number): EntryMeta {
+    const { s } = this;
+    const common = { documentId: this.documentId(ordinal), start: s.start[ordinal]!, end: s.end[ordinal]! };
+    if (this.kind === 'passage') {
+      const page = s.page[ordinal]!;
+      return { ...common, block: s.block[ordinal]!, page: page === 0 ? null : page - 1 };
+    }
+    const principles: string[] = [];
+    const actors: [string, (typeof STANCES)[number]][] = [];
+    const tags: string[] = [];
+    for (let i = s.codeStart[ordinal]!; i < s.codeStart[ordinal + 1]!; i++) {
+      const [field, value] = this.codes[s.codeIds[i]!]!.split('\u0000') as [string, string];
+      if (field === 'principle') principles.push(value);
+      else if (field === 'actor') actors.push([value, STANCES[s.codeStance[i]! - 1] ?? 'mentions']);
+      else tags.push(value);
+    }
+    return {
+      ...common,
+      annotationId: this.annotationIds[ordinal]!,
+      color: HIGHLIGHT_COLORS[s.color[ordinal]!] ?? 'yellow',
+      principles,
+      actors,
+      tags,
+      modified: new Date(s.modified[ordinal]!).toISOString(),
+    };
+  }
+
+  // ---- Terms --------------------------------------------------------------------------------------
 
   /** The index of a term, or -1. */
   findTerm(term: string): number {
@@ -179,16 +339,11 @@ export class Segment {
     return [...found];
   }
 
-  /** The text of one field of an entry. */
-  text(ordinal: number, field: number): string {
-    const k = ordinal * this.fieldCount + field;
-    return decoder.decode(this.s.textBytes.subarray(this.s.textStart[k]!, this.s.textStart[k + 1]!));
-  }
-
-  /** The posting of a term for one entry and field, or -1 (postings of a term are sorted by entry, field). */
+  /** The posting of a term for one entry and field, or -1. */
   findPosting(term: number, ordinal: number, field: number): number {
     let lo = this.s.termStart[term]!;
-    let hi = this.s.termStart[term + 1]!;
+    const end = this.s.termStart[term + 1]!;
+    let hi = end;
     const { pDoc, pField } = this.s;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
@@ -196,15 +351,117 @@ export class Segment {
       if (d < ordinal || (d === ordinal && pField[mid]! < field)) lo = mid + 1;
       else hi = mid;
     }
-    return lo < this.s.termStart[term + 1]! && pDoc[lo] === ordinal && pField[lo] === field ? lo : -1;
+    return lo < end && pDoc[lo] === ordinal && pField[lo] === field ? lo : -1;
+  }
+
+  // ---- The lazy part ------------------------------------------------------------------------------
+
+  /** Positions, stop-word maps and texts; read from the file on first use. */
+  lazy(): LazySections {
+    if (!this.lazySections) this.setLazy(this.readLazySync());
+    return this.lazySections!;
+  }
+
+  /** Reads the lazy part in the background, so the first phrase query does not wait for it. */
+  async prefetch(): Promise<void> {
+    if (this.lazySections || !('file' in this.lazySource)) return;
+    const { file, offset, length } = this.lazySource;
+    const bytes = new Uint8Array(length);
+    const handle = await open(file, 'r');
+    try {
+      await handle.read(bytes, 0, length, offset);
+    } finally {
+      await handle.close();
+    }
+    if (!this.lazySections) this.setLazy(bytes);
+  }
+
+  private readLazySync(): Uint8Array {
+    if ('bytes' in this.lazySource) return this.lazySource.bytes;
+    const { file, offset, length } = this.lazySource;
+    const bytes = new Uint8Array(length);
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, bytes, 0, length, offset);
+    } finally {
+      closeSync(fd);
+    }
+    return bytes;
+  }
+
+  private setLazy(bytes: Uint8Array): void {
+    const lazy = views(LAZY_SECTIONS, this.header, bytes, this.header.lazyFrom) as unknown as LazySections;
+    if (lazy.pPos.length !== this.s.pDoc.length + 1 || lazy.ordStart.length !== this.n * this.fieldCount + 1) {
+      throw new CorruptSegmentError('inconsistent sizes');
+    }
+    this.lazySections = lazy;
+    this.lazySource = { bytes };
+  }
+
+  /** The text of one field of an entry. */
+  text(ordinal: number, field: number): string {
+    const k = ordinal * this.fieldCount + field;
+    const from = this.s.textStart[k]!;
+    const to = this.s.textStart[k + 1]!;
+    if (this.lazySections || 'bytes' in this.lazySource) return decoder.decode(this.lazy().textBytes.subarray(from, to));
+    // One entry's text from the file, without reading the whole lazy part.
+    const { file, offset } = this.lazySource;
+    const textOffset = this.header.sections.textBytes[0] - this.header.lazyFrom;
+    const bytes = new Uint8Array(to - from);
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, bytes, 0, bytes.byteLength, offset + textOffset + from);
+    } finally {
+      closeSync(fd);
+    }
+    return decoder.decode(bytes);
+  }
+
+  /** The stop word number at a word position of an entry's field (0: another word or out of range). */
+  stopAt(ordinal: number, field: number, position: number): number {
+    const { ordStart, ordStops } = this.lazy();
+    const k = ordinal * this.fieldCount + field;
+    const at = ordStart[k]! + position;
+    return position >= 0 && at < ordStart[k + 1]! ? ordStops[at]! : 0;
+  }
+
+  /** Ordinals of a document's entries (deleted ones included), from one scan of the docIdx column. */
+  ordinalsOfDocument(documentId: string): readonly number[] {
+    if (!this.byDocument) {
+      const lists: number[][] = this.docs.map(() => []);
+      const { docIdx } = this.s;
+      for (let o = 0; o < this.n; o++) lists[docIdx[o]!]!.push(o);
+      this.byDocument = new Map(this.docs.map((id, i) => [id, lists[i]!]));
+    }
+    return this.byDocument.get(documentId) ?? [];
   }
 
   /**
-   * Entries with a filter value, e.g. "principle\u0000cyber-hygiene": an in-memory posting list built once
-   * per segment on first use, so a query made only of filters never touches the text index.
+   * Entries with a value, e.g. metaKey('principle', 'cyber-hygiene') or metaKey('doc', id): in-memory
+   * posting lists built once per segment on first use, so a query made only of filters never touches
+   * the text index.
    */
   withValue(key: string): readonly number[] {
-    this.metaPostings ??= buildMetaPostings(this);
+    if (key.startsWith('doc\u0000')) return this.ordinalsOfDocument(key.slice(4));
+    if (!this.metaPostings) {
+      const map = new Map<string, number[]>();
+      const add = (k: string, o: number) => {
+        const list = map.get(k);
+        if (!list) map.set(k, [o]);
+        else if (list[list.length - 1] !== o) list.push(o);
+      };
+      const { s } = this;
+      for (let o = 0; o < this.n && this.kind === 'annotation'; o++) {
+        add(metaKey('color', HIGHLIGHT_COLORS[s.color[o]!] ?? 'yellow'), o);
+        for (let i = s.codeStart[o]!; i < s.codeStart[o + 1]!; i++) {
+          const code = this.codes[s.codeIds[i]!]!;
+          // Tags match whatever their case.
+          add(code.startsWith('tag\u0000') ? code.toLowerCase() : code, o);
+          if (s.codeStance[i]) add(metaKey('stance', STANCES[s.codeStance[i]! - 1]!), o);
+        }
+      }
+      this.metaPostings = map;
+    }
     return this.metaPostings.get(key) ?? [];
   }
 }
@@ -215,28 +472,6 @@ interface TokenSetStatics {
 }
 
 export const metaKey = (field: string, value: string) => `${field}\u0000${value}`;
-
-function buildMetaPostings(segment: Segment): Map<string, number[]> {
-  const map = new Map<string, number[]>();
-  const add = (key: string, ordinal: number) => {
-    const list = map.get(key);
-    if (list) {
-      if (list[list.length - 1] !== ordinal) list.push(ordinal);
-    } else map.set(key, [ordinal]);
-  };
-  segment.meta.forEach((meta, ordinal) => {
-    add(metaKey('doc', meta.documentId), ordinal);
-    if (!('annotationId' in meta)) return;
-    for (const p of meta.principles) add(metaKey('principle', p), ordinal);
-    for (const [actor, stance] of meta.actors) {
-      add(metaKey('actor', actor), ordinal);
-      add(metaKey('stance', stance), ordinal);
-    }
-    for (const t of meta.tags) add(metaKey('tag', t.toLowerCase()), ordinal);
-    add(metaKey('color', meta.color), ordinal);
-  });
-  return map;
-}
 
 export function binarySearch(sorted: readonly string[], value: string): number {
   const i = lowerBound(sorted, value);

@@ -1,14 +1,13 @@
 // The index as a list of segments: a few large ones, built rarely, and small recent ones, one per edit,
-// that background merges fold together. An entry lives in exactly one segment; replacing or deleting it
-// masks its old copy, so a deleted annotation is never returned even before any merge.
+// that background merges fold together. An entry has at most one live copy; replacing or deleting it
+// masks the old copy, so a deleted annotation is never returned even before any merge. Nothing here is
+// built per entry at load: entries are found through each segment's own tables when an edit needs them.
 import type { EntryKind } from './entries';
 import type { Segment } from './segment';
 
 export interface Location {
   segment: Segment;
   ordinal: number;
-  /** The generation at which this copy was placed. */
-  placed?: number;
 }
 
 export interface KindStats {
@@ -20,13 +19,11 @@ export interface KindStats {
 
 export class SegmentedIndex {
   private list: Segment[] = [];
-  private readonly live = new Map<string, Location>();
-  private readonly byDocument = new Map<string, Set<string>>();
   private statsCache = new Map<EntryKind, KindStats>();
+  private dfCache = new Map<string, number>();
   /** When entries and whole documents were last deleted, for builds that read them before. */
   private readonly tombstones = new Map<string, number>();
   private readonly deletedDocuments = new Map<string, number>();
-  private dfCache = new Map<string, number>();
   /** Bumped on every change, so work started before a change can tell it is stale. */
   generation = 0;
 
@@ -39,19 +36,39 @@ export class SegmentedIndex {
   }
 
   get size(): number {
-    return this.live.size;
+    return this.list.reduce((sum, s) => sum + s.live, 0);
   }
 
+  /** Segments loaded from disk, already consistent with each other (masks included). */
+  restore(segments: readonly Segment[]): void {
+    this.list.push(...segments);
+    this.changed();
+  }
+
+  /** Where the live copy of an entry is. */
   locate(entryId: string): Location | undefined {
-    return this.live.get(entryId);
+    const kind: EntryKind = entryId.startsWith('a:') ? 'annotation' : 'passage';
+    for (let i = this.list.length - 1; i >= 0; i--) {
+      const segment = this.list[i]!;
+      if (segment.kind !== kind) continue;
+      const ordinal = segment.ordinalOf(entryId);
+      if (ordinal !== -1 && !segment.deleted[ordinal]) return { segment, ordinal };
+    }
+    return undefined;
   }
 
-  entriesOf(documentId: string): string[] {
-    return [...(this.byDocument.get(documentId) ?? [])];
+  /** Live entries of a document. */
+  entriesOf(documentId: string, kind?: EntryKind): Location[] {
+    const out: Location[] = [];
+    for (const segment of this.list) {
+      if (kind && segment.kind !== kind) continue;
+      for (const ordinal of segment.ordinalsOfDocument(documentId)) if (!segment.deleted[ordinal]) out.push({ segment, ordinal });
+    }
+    return out;
   }
 
   documentIds(): string[] {
-    return [...this.byDocument.keys()];
+    return [...new Set(this.list.flatMap((s) => s.docs))];
   }
 
   /**
@@ -63,14 +80,17 @@ export class SegmentedIndex {
     const placed = ++this.generation;
     for (let ordinal = 0; ordinal < segment.n; ordinal++) {
       if (segment.deleted[ordinal]) continue;
-      const id = segment.ids[ordinal]!;
-      const current = this.live.get(id);
+      const id = segment.entryId(ordinal);
+      const current = this.locate(id);
       const newer =
-        (current?.placed ?? -1) > readAt ||
+        (current ? current.segment.placed[current.ordinal]! : -1) > readAt ||
         (this.tombstones.get(id) ?? -1) > readAt ||
-        (this.deletedDocuments.get(segment.meta[ordinal]!.documentId) ?? -1) > readAt;
+        (this.deletedDocuments.get(segment.documentId(ordinal)) ?? -1) > readAt;
       if (newer) segment.markDeleted(ordinal);
-      else this.place(id, { segment, ordinal, placed });
+      else {
+        current?.segment.markDeleted(current.ordinal);
+        segment.placed[ordinal] = placed;
+      }
     }
     this.list.push(segment);
     this.changed();
@@ -78,27 +98,22 @@ export class SegmentedIndex {
 
   remove(entryId: string): boolean {
     this.tombstones.set(entryId, this.generation + 1);
-    const at = this.live.get(entryId);
-    if (!at) return false;
-    at.segment.markDeleted(at.ordinal);
-    this.live.delete(entryId);
-    const documentId = at.segment.meta[at.ordinal]!.documentId;
-    const set = this.byDocument.get(documentId);
-    set?.delete(entryId);
-    if (set && set.size === 0) this.byDocument.delete(documentId);
+    const at = this.locate(entryId);
+    if (at) at.segment.markDeleted(at.ordinal);
     this.changed();
-    return true;
+    return at !== undefined;
   }
 
   /** Removes every entry of a document, or only those of one kind. */
   removeDocument(documentId: string, kind?: EntryKind): number {
-    if (!kind) this.deletedDocuments.set(documentId, ++this.generation);
-    let removed = 0;
-    for (const id of this.entriesOf(documentId)) {
-      const at = this.live.get(id);
-      if (at && (!kind || at.segment.kind === kind) && this.remove(id)) removed++;
+    if (!kind) this.deletedDocuments.set(documentId, this.generation + 1);
+    const found = this.entriesOf(documentId, kind);
+    for (const { segment, ordinal } of found) {
+      if (kind) this.tombstones.set(segment.entryId(ordinal), this.generation + 1);
+      segment.markDeleted(ordinal);
     }
-    return removed;
+    this.changed();
+    return found.length;
   }
 
   /**
@@ -108,9 +123,8 @@ export class SegmentedIndex {
   replace(sources: readonly Segment[], merged: Segment): void {
     const from = new Set(sources);
     for (let ordinal = 0; ordinal < merged.n; ordinal++) {
-      const id = merged.ids[ordinal]!;
-      const current = this.live.get(id);
-      if (current && from.has(current.segment)) this.live.set(id, { segment: merged, ordinal, placed: current.placed });
+      const current = this.locate(merged.entryId(ordinal));
+      if (current && from.has(current.segment)) merged.placed[ordinal] = current.segment.placed[current.ordinal]!;
       else merged.markDeleted(ordinal);
     }
     this.list = [...this.list.filter((s) => !from.has(s)), merged];
@@ -119,8 +133,6 @@ export class SegmentedIndex {
 
   clear(): void {
     this.list = [];
-    this.live.clear();
-    this.byDocument.clear();
     this.changed();
   }
 
@@ -128,8 +140,8 @@ export class SegmentedIndex {
     let stats = this.statsCache.get(kind);
     if (!stats) {
       let count = 0;
-      let sums: number[] = [];
       let built = 0;
+      let sums: number[] = [];
       for (const segment of this.list) {
         if (segment.kind !== kind) continue;
         count += segment.live;
@@ -157,16 +169,6 @@ export class SegmentedIndex {
       this.dfCache.set(key, df);
     }
     return df;
-  }
-
-  private place(entryId: string, at: Location): void {
-    const old = this.live.get(entryId);
-    if (old) old.segment.markDeleted(old.ordinal);
-    this.live.set(entryId, at);
-    const documentId = at.segment.meta[at.ordinal]!.documentId;
-    let set = this.byDocument.get(documentId);
-    if (!set) this.byDocument.set(documentId, (set = new Set()));
-    set.add(entryId);
   }
 
   private changed(): void {
