@@ -164,10 +164,9 @@ async function main(): Promise<void> {
 
   console.log(`Search benchmark: ${size.documents} documents, ${size.annotations} annotations (${small ? 'small' : 'full size'})`);
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-  let t = performance.now();
+  const t = performance.now();
   const { reused } = generateLibrary(libraryDir, size, vocab);
   console.log(`Library ${reused ? 'reused' : 'generated'} in ${seconds(performance.now() - t)} s at ${libraryDir}`);
-  t = performance.now();
   const build = runPhase('build');
   console.log(`Full build: ${build.build_s} s (${build.segments} segments, ${build.index_mb} MB on disk)`);
   const serve = runPhase('serve');

@@ -29,7 +29,7 @@ export interface AnalyzedToken {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 // The same words in ASCII text, where the ASCII class is much faster than Unicode property classes.
-const ASCII_TEXT = /^[\x00-\x7f]*$/;
+const ASCII_TEXT = /^\p{ASCII}*$/u;
 const ASCII_WORDS = /[A-Za-z0-9]+/g;
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
 /**

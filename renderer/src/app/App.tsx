@@ -8,7 +8,9 @@ import { CodebookProvider } from '../codebook/codebook-context';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
 import { ReaderView, type FocusRequest } from '../reader/ReaderView';
+import { SavedSearches } from '../search/SavedSearches';
 import { SearchBox } from '../search/SearchBox';
+import { SearchProvider } from '../search/search-context';
 import { NoticeProvider, useNotices } from '../ui/notices';
 import { useAsync } from '../ui/useAsync';
 import { useOpenDocumentId } from './useOpenDocumentId';
@@ -16,7 +18,9 @@ import { useOpenDocumentId } from './useOpenDocumentId';
 export function App() {
   return (
     <NoticeProvider>
-      <Workbench />
+      <SearchProvider>
+        <Workbench />
+      </SearchProvider>
     </NoticeProvider>
   );
 }
@@ -111,7 +115,9 @@ function Workbench() {
           onCancelImport={importer.cancel}
           failures={failures}
           onDismissFailures={() => setFailures([])}
-        />
+        >
+          <SavedSearches />
+        </LibraryPanel>
         <main className="workspace">
           {openId && documents.some((d) => d.id === openId) ? (
             <OpenDocument key={openId} id={openId} focus={focus} onChanged={reloadDocuments} />
