@@ -152,6 +152,38 @@ describe('queries', () => {
   });
 });
 
+describe('passages', () => {
+  it('match phrases exactly in one-field segments too', () => {
+    const index = new SegmentedIndex();
+    const passage = (block: number, text: string): EntryInput => ({
+      kind: 'passage',
+      id: `p:d1:${block}`,
+      fields: [text],
+      meta: { documentId: 'd1', block, start: block * 100, end: block * 100 + text.length, page: null },
+    });
+    index.add(
+      Segment.fromBytes(
+        buildSegment('passage', [
+          passage(0, 'The rule of law and the law of rules.'),
+          passage(1, 'Rule the law, law rule.'),
+          passage(2, 'Critical infrastructure needs critical care; infrastructure is critical.'),
+        ]),
+      ),
+    );
+    const find = (query: string) => {
+      const planned = planQuery(query, { codebook: PARIS_CALL_CODEBOOK, documents });
+      if (!planned.ok) throw new Error(planned.error.message);
+      return executeKind(index, 'passage', planned.plan, 10).top.map((m) => m.segment.entryId(m.ordinal)).sort();
+    };
+    expect(find('"rule of law"')).toEqual(['p:d1:0']);
+    expect(find('"law rule"')).toEqual(['p:d1:1']);
+    expect(find('"critical infrastructure"')).toEqual(['p:d1:2']);
+    expect(find('"infrastructure critical"')).toEqual([]);
+    expect(find('"is critical"')).toEqual(['p:d1:2']);
+    expect(find('rule law')).toEqual(['p:d1:0', 'p:d1:1']);
+  });
+});
+
 describe('deletion masking and merging', () => {
   it('never returns a deleted or replaced entry', () => {
     const index = indexOf([annotation('drones and norms', '', { annotationId: 'a' }), annotation('norms for drones', '', { annotationId: 'b' })]);

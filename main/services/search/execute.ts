@@ -53,6 +53,8 @@ interface Scratch {
   touched: Int32Array;
   outOrdinals: Int32Array;
   outScores: Float64Array;
+  /** For phrases in one-field segments: the posting of each phrase word per entry. */
+  posts: Int32Array[];
   next: number;
 }
 
@@ -73,6 +75,7 @@ function scratchFor(segment: Segment): Scratch {
       touched: new Int32Array(n),
       outOrdinals: new Int32Array(n),
       outScores: new Float64Array(n),
+      posts: [],
       next: 0,
     };
     scratches.set(segment, s);
@@ -167,12 +170,24 @@ function matchSegment(
   }
   let out = 0;
   const emit = (d: number, score: number) => {
-    if (deleted[d] || (anyExcluded && sc.excluded[d] === excludedStamp) || !accept(d)) return;
+    if (deleted[d] || (anyExcluded && sc.excluded[d] === excludedStamp) || (accept && !accept(d))) return;
     sc.outOrdinals[out] = d;
     sc.outScores[out++] = score;
   };
 
-  if (positive.length === 0) {
+  if (positive.length === 1) {
+    // One clause (the common case): its matches are the results, without the bookkeeping of several.
+    const found = clauseMatches(segment, positive[0]!, sc, -1, avgFieldLen);
+    const { list, local, outOrdinals, outScores } = sc;
+    if (!accept && !anyExcluded) {
+      for (let i = 0; i < found; i++) {
+        const d = list[i]!;
+        if (deleted[d]) continue;
+        outOrdinals[out] = d;
+        outScores[out++] = local[d]!;
+      }
+    } else for (let i = 0; i < found; i++) emit(list[i]!, local[list[i]!]!);
+  } else if (positive.length === 0) {
     // Filters only (or exclusions only): the filters' in-memory postings, or every entry.
     for (const d of candidatesFromFilters(segment, plan)) emit(d, recency(segment, d));
   } else {
@@ -226,8 +241,14 @@ function clauseMatches(segment: Segment, tokens: ResolvedToken[], sc: Scratch, l
   const { state, count, local, list } = sc;
   const stamps = sc.stamp;
   const avg = Float64Array.from(avgFieldLen);
+  const phrase = tokens.length > 1;
+  // A phrase in a one-field segment with one term per word remembers each word's posting per entry,
+  // so checking positions needs no search for the postings.
+  const remember = phrase && F === 1 && words.every((w) => w.terms.length === 1);
+  if (remember) while (sc.posts.length < words.length) sc.posts.push(new Int32Array(segment.n));
   let found = 0;
   for (let k = 0; k < words.length; k++) {
+    const posts = remember ? sc.posts[k]! : null;
     for (const { term, idf, weight } of words[k]!.terms) {
       const w = weight * idf * (K1 + 1);
       for (let p = termStart[term]!, end = termStart[term + 1]!; p < end; p++) {
@@ -241,6 +262,7 @@ function clauseMatches(segment: Segment, tokens: ResolvedToken[], sc: Scratch, l
           list[found++] = d;
         } else if (count[d] === k) count[d] = k + 1;
         else if (count[d] !== k + 1) continue;
+        if (posts) posts[d] = p;
         const f = pField[p]!;
         const tf = pTf[p]!;
         local[d]! += (w * tf) / (K1 * (1 - B + (B * fieldLen[d * F + f]!) / avg[f]!) + tf);
@@ -249,13 +271,37 @@ function clauseMatches(segment: Segment, tokens: ResolvedToken[], sc: Scratch, l
   }
   // Keep the entries that had every word (and, for a phrase, had them in order).
   const all = words.length;
-  const phrase = tokens.length > 1;
   let kept = 0;
   for (let i = 0; i < found; i++) {
     const d = list[i]!;
-    if (count[d] === all && (!phrase || phraseAt(segment, tokens, d))) list[kept++] = d;
+    if (count[d] !== all) continue;
+    if (phrase && !(remember ? phraseInPostings(segment, tokens, sc.posts, d) : phraseAt(segment, tokens, d))) continue;
+    list[kept++] = d;
   }
   return kept;
+}
+
+/** phraseAt for a one-field segment whose words' postings for the entry are known. */
+function phraseInPostings(segment: Segment, tokens: ResolvedToken[], posts: Int32Array[], d: number): boolean {
+  const { pPos, positions } = segment.lazy();
+  const words = tokens.filter((t) => t.stop === null);
+  const p0 = posts[0]![d]!;
+  for (let i = pPos[p0]!; i < pPos[p0 + 1]!; i++) {
+    const start = positions[i]! - words[0]!.ordinal;
+    let fits = true;
+    for (let k = 1; k < words.length && fits; k++) {
+      const p = posts[k]![d]!;
+      const wanted = start + words[k]!.ordinal;
+      fits = false;
+      for (let j = pPos[p]!; j < pPos[p + 1]!; j++) {
+        const at = positions[j]!;
+        if (at === wanted) fits = true;
+        if (at >= wanted) break;
+      }
+    }
+    if (fits && stopWordsAt(segment, tokens, d, 0, start)) return true;
+  }
+  return false;
 }
 
 /** True when the tokens occur in one field of the entry at their relative positions (stop words checked). */
@@ -294,9 +340,9 @@ function stopWordsAt(segment: Segment, tokens: ResolvedToken[], d: number, f: nu
 }
 
 /** The filters as a test on an entry, reading the segment's columns through flags over its tables. */
-function filterFor(segment: Segment, plan: QueryPlan): (d: number) => boolean {
+function filterFor(segment: Segment, plan: QueryPlan): ((d: number) => boolean) | null {
   const { documents, excludedDocuments, annotationFilters } = plan;
-  if (!documents && excludedDocuments.size === 0 && annotationFilters.length === 0) return () => true;
+  if (!documents && excludedDocuments.size === 0 && annotationFilters.length === 0) return null;
   const docFlags = (ids: Set<string>) => Uint8Array.from(segment.docs, (id) => (ids.has(id) ? 1 : 0));
   const allowed = documents ? docFlags(documents) : null;
   const excluded = excludedDocuments.size ? docFlags(excludedDocuments) : null;

@@ -123,16 +123,20 @@ const FACET_LABELS: Record<FacetField, string> = {
   year: 'Year',
 };
 
-// Facet values are counted in typed arrays indexed by codes shared by all segments ("doc\0id",
-// "principle\0id", ...), so counting 100,000 matches touches no strings.
+// Facet values are counted in typed arrays indexed by codes shared by all segments, so counting 100,000
+// matches touches no strings; a code's field and value are kept apart so reading counts splits nothing.
+const FIELD_OF_CODE: FacetField[] = ['doc', 'principle', 'actor', 'tag'];
 const globalCodes = new Map<string, number>();
-const globalValues: string[] = [];
-function globalCode(value: string): number {
-  let code = globalCodes.get(value);
+const codeField: number[] = [];
+const codeValue: string[] = [];
+function globalCode(field: FacetField, value: string): number {
+  const key = `${field}\u0000${value}`;
+  let code = globalCodes.get(key);
   if (code === undefined) {
-    code = globalValues.length;
-    globalCodes.set(value, code);
-    globalValues.push(value);
+    code = codeField.length;
+    globalCodes.set(key, code);
+    codeField.push(FIELD_OF_CODE.indexOf(field));
+    codeValue.push(value);
   }
   return code;
 }
@@ -141,9 +145,12 @@ function codesOf(segment: Segment) {
   let codes = segmentCodes.get(segment);
   if (!codes) {
     codes = {
-      docs: Uint32Array.from(segment.docs, (id) => globalCode(`doc\u0000${id}`)),
-      // Tags are counted whatever their case.
-      codes: Uint32Array.from(segment.codes, (c) => globalCode(c.startsWith('tag\u0000') ? c.toLowerCase() : c)),
+      docs: Uint32Array.from(segment.docs, (id) => globalCode('doc', id)),
+      codes: Uint32Array.from(segment.codes, (c) => {
+        const [field, value] = c.split('\u0000') as [FacetField, string];
+        // Tags are counted whatever their case.
+        return globalCode(field, field === 'tag' ? value.toLowerCase() : value);
+      }),
     };
     segmentCodes.set(segment, codes);
   }
@@ -153,8 +160,8 @@ function codesOf(segment: Segment) {
 /** Counts per value over every match: annotations give all six facets, passages document and year. */
 export function facets(matches: readonly SegmentMatches[], context: HitContext): Facet[] {
   for (const m of matches) codesOf(m.segment);
-  const counts = new Int32Array(globalValues.length);
-  const seen = new Int32Array(globalValues.length).fill(-1);
+  const counts = new Int32Array(codeField.length);
+  const seen = new Int32Array(codeField.length).fill(-1);
   const stanceCounts = new Int32Array(STANCES.length + 1);
   let m = 0;
   for (const { segment, ordinals } of matches) {
@@ -177,24 +184,21 @@ export function facets(matches: readonly SegmentMatches[], context: HitContext):
       for (let k = 1; k <= STANCES.length; k++) if (stances & (1 << k)) stanceCounts[k]!++;
     }
   }
-  const byField: Record<FacetField, Map<string, number>> = {
-    principle: new Map(),
-    actor: new Map(),
-    stance: new Map(),
-    doc: new Map(),
-    tag: new Map(),
-    year: new Map(),
-  };
-  counts.forEach((count, g) => {
-    if (!count) return;
-    const [field, value] = globalValues[g]!.split('\u0000') as [FacetField, string];
-    byField[field]?.set(value, count);
+  const byField: Record<FacetField, [string, number][]> = { principle: [], actor: [], stance: [], doc: [], tag: [], year: [] };
+  const years = new Map<number, number>();
+  for (let g = 0; g < counts.length; g++) {
+    const count = counts[g]!;
+    if (!count) continue;
+    const field = FIELD_OF_CODE[codeField[g]!]!;
+    const value = codeValue[g]!;
+    byField[field].push([value, count]);
     if (field === 'doc') {
       const year = context.document(value)?.year;
-      if (year) byField.year.set(String(year), (byField.year.get(String(year)) ?? 0) + count);
+      if (year) years.set(year, (years.get(year) ?? 0) + count);
     }
-  });
-  STANCES.forEach((stance, k) => stanceCounts[k + 1] && byField.stance.set(stance, stanceCounts[k + 1]!));
+  }
+  for (const [year, count] of years) byField.year.push([String(year), count]);
+  STANCES.forEach((stance, k) => stanceCounts[k + 1] && byField.stance.push([stance, stanceCounts[k + 1]!]));
   const label = (field: FacetField, value: string): string => {
     if (field === 'principle') return context.codebook.principles.find((p) => p.id === value)?.name ?? value;
     if (field === 'actor') return context.codebook.actors.find((a) => a.id === value)?.name ?? value;
@@ -210,15 +214,32 @@ export function facets(matches: readonly SegmentMatches[], context: HitContext):
     return formatFieldClause(field, value);
   };
   return FACET_ORDER.map((field) => {
-    const entries = [...byField[field]];
-    entries.sort((a, b) => (field === 'year' ? Number(b[0]) - Number(a[0]) : b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+    const entries = byField[field];
+    const top = field === 'year' ? entries.sort((a, b) => Number(b[0]) - Number(a[0])).slice(0, FACET_VALUES) : topByCount(entries, FACET_VALUES);
     return {
       field,
       label: FACET_LABELS[field],
       distinct: entries.length,
-      values: entries.slice(0, FACET_VALUES).map(([value, count]) => ({ label: label(field, value), count, clause: clause(field, value) })),
+      values: top.map(([value, count]) => ({ label: label(field, value), count, clause: clause(field, value) })),
     };
   }).filter((facet) => facet.values.length > 0);
+}
+
+/** The k entries with the highest counts (ties by value), without sorting them all. */
+function topByCount(entries: [string, number][], k: number): [string, number][] {
+  const better = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  const top: [string, number][] = [];
+  for (const entry of entries) {
+    if (top.length === k && !better(entry, top[k - 1]!)) continue;
+    let i = Math.min(top.length, k - 1);
+    if (top.length < k) top.push(entry);
+    while (i > 0 && better(entry, top[i - 1]!)) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = entry;
+  }
+  return top;
 }
 
 const FACET_ORDER: FacetField[] = ['principle', 'actor', 'stance', 'doc', 'tag', 'year'];
