@@ -43,6 +43,8 @@ export function snippet(text: string, terms: ReadonlySet<string>): Snippet {
 
 export interface HitContext {
   index: SegmentedIndex;
+  /** Changes whenever documents' metadata may have changed. */
+  version: number;
   codebook: Codebook;
   document(id: string): DocumentInfo | undefined;
 }
@@ -184,21 +186,32 @@ export function facets(matches: readonly SegmentMatches[], context: HitContext):
       for (let k = 1; k <= STANCES.length; k++) if (stances & (1 << k)) stanceCounts[k]!++;
     }
   }
-  const byField: Record<FacetField, [string, number][]> = { principle: [], actor: [], stance: [], doc: [], tag: [], year: [] };
+  // Per field, the distinct values and the best few (no object per value: a document facet has thousands).
+  const top: Record<FacetField, [string, number][]> = { principle: [], actor: [], stance: [], doc: [], tag: [], year: [] };
+  const distinct: Record<FacetField, number> = { principle: 0, actor: 0, stance: 0, doc: 0, tag: 0, year: 0 };
   const years = new Map<number, number>();
+  const yearOf = yearsFor(context);
   for (let g = 0; g < counts.length; g++) {
     const count = counts[g]!;
     if (!count) continue;
     const field = FIELD_OF_CODE[codeField[g]!]!;
-    const value = codeValue[g]!;
-    byField[field].push([value, count]);
+    distinct[field]++;
+    const list = top[field];
+    if (list.length < FACET_VALUES || count >= list[list.length - 1]![1]) insertTop(list, [codeValue[g]!, count], FACET_VALUES);
     if (field === 'doc') {
-      const year = context.document(value)?.year;
+      const year = yearOf(g);
       if (year) years.set(year, (years.get(year) ?? 0) + count);
     }
   }
-  for (const [year, count] of years) byField.year.push([String(year), count]);
-  STANCES.forEach((stance, k) => stanceCounts[k + 1] && byField.stance.push([stance, stanceCounts[k + 1]!]));
+  top.year = [...years].sort((a, b) => b[0] - a[0]).map(([year, count]) => [String(year), count] as [string, number]);
+  distinct.year = top.year.length;
+  top.year = top.year.slice(0, FACET_VALUES);
+  STANCES.forEach((stance, k) => {
+    if (stanceCounts[k + 1]) {
+      distinct.stance++;
+      insertTop(top.stance, [stance, stanceCounts[k + 1]!], FACET_VALUES);
+    }
+  });
   const label = (field: FacetField, value: string): string => {
     if (field === 'principle') return context.codebook.principles.find((p) => p.id === value)?.name ?? value;
     if (field === 'actor') return context.codebook.actors.find((a) => a.id === value)?.name ?? value;
@@ -213,33 +226,43 @@ export function facets(matches: readonly SegmentMatches[], context: HitContext):
     }
     return formatFieldClause(field, value);
   };
-  return FACET_ORDER.map((field) => {
-    const entries = byField[field];
-    const top = field === 'year' ? entries.sort((a, b) => Number(b[0]) - Number(a[0])).slice(0, FACET_VALUES) : topByCount(entries, FACET_VALUES);
-    return {
-      field,
-      label: FACET_LABELS[field],
-      distinct: entries.length,
-      values: top.map(([value, count]) => ({ label: label(field, value), count, clause: clause(field, value) })),
-    };
-  }).filter((facet) => facet.values.length > 0);
+  return FACET_ORDER.map((field) => ({
+    field,
+    label: FACET_LABELS[field],
+    distinct: distinct[field],
+    values: top[field].map(([value, count]) => ({ label: label(field, value), count, clause: clause(field, value) })),
+  })).filter((facet) => facet.values.length > 0);
 }
 
-/** The k entries with the highest counts (ties by value), without sorting them all. */
-function topByCount(entries: [string, number][], k: number): [string, number][] {
-  const better = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
-  const top: [string, number][] = [];
-  for (const entry of entries) {
-    if (top.length === k && !better(entry, top[k - 1]!)) continue;
-    let i = Math.min(top.length, k - 1);
-    if (top.length < k) top.push(entry);
-    while (i > 0 && better(entry, top[i - 1]!)) {
-      top[i] = top[i - 1]!;
-      i--;
-    }
-    top[i] = entry;
+/** Inserts into a list kept sorted by count (then value), cut at k. */
+function insertTop(list: [string, number][], entry: [string, number], k: number): void {
+  let i = list.length;
+  list.push(entry);
+  while (i > 0 && (list[i - 1]![1] < entry[1] || (list[i - 1]![1] === entry[1] && list[i - 1]![0] > entry[0]))) {
+    list[i] = list[i - 1]!;
+    i--;
   }
-  return top;
+  list[i] = entry;
+  if (list.length > k) list.length = k;
+}
+
+/** The year of each document code, cached until the documents change (HitContext.version). */
+let yearCache: { version: number; years: Int32Array } = { version: -1, years: new Int32Array(0) };
+function yearsFor(context: HitContext): (code: number) => number {
+  if (yearCache.version !== context.version || yearCache.years.length < codeField.length) {
+    const years = new Int32Array(codeField.length + 1024).fill(-1);
+    if (yearCache.version === context.version) years.set(yearCache.years);
+    yearCache = { version: context.version, years };
+  }
+  const { years } = yearCache;
+  return (code) => {
+    let year = years[code]!;
+    if (year === -1) {
+      year = context.document(codeValue[code]!)?.year ?? 0;
+      years[code] = year;
+    }
+    return year;
+  };
 }
 
 const FACET_ORDER: FacetField[] = ['principle', 'actor', 'stance', 'doc', 'tag', 'year'];

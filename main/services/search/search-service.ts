@@ -63,6 +63,7 @@ export class SearchService {
   private stamps: Record<string, string> = {};
   private indexedCodebook = '';
   private documentCache: Map<string, DocumentInfo> | null = null;
+  private documentsVersion = 0;
   private tagCache: { generation: number; tags: string[] } | null = null;
   private closed = false;
 
@@ -400,6 +401,7 @@ export class SearchService {
 
   private documents(): Map<string, DocumentInfo> {
     if (!this.documentCache) {
+      this.documentsVersion++;
       this.documentCache = new Map(
         this.store.listDocuments().map((d) => {
           const year = d.metadata.date ? Number(d.metadata.date.slice(0, 4)) : null;
@@ -412,7 +414,7 @@ export class SearchService {
 
   private hitContext(codebook: Codebook): HitContext {
     const documents = this.documents();
-    return { index: this.index, codebook, document: (id) => documents.get(id) };
+    return { index: this.index, codebook, version: this.documentsVersion, document: (id) => documents.get(id) };
   }
 
   private tags(): string[] {
