@@ -66,7 +66,8 @@ describe('segments', () => {
     expect(segment.meta(0)).toMatchObject({ documentId: 'd1', color: 'yellow', tags: [] });
     expect(segment.text(0, 0)).toBe('Cyber norms for states');
     expect(segment.text(0, 1)).toBe('a note');
-    expect(segment.terms).toEqual([...segment.terms].sort());
+    expect(segment.terms.all()).toEqual([...segment.terms.all()].sort());
+    expect(segment.terms.indexOf('norm')).toBeGreaterThanOrEqual(0);
     expect(() => Segment.fromBytes(bytes.slice(0, 20))).toThrow(CorruptSegmentError);
     const round = buildSegment('annotation', [annotation('x', '', { annotationId: 'codes', principles: ['cyber-hygiene'], actors: [['russia', 'opposes']], tags: ['Followup'], color: 'pink' })]);
     expect(Segment.fromBytes(round).meta(0)).toMatchObject({ principles: ['cyber-hygiene'], actors: [['russia', 'opposes']], tags: ['Followup'], color: 'pink' });

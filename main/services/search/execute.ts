@@ -143,7 +143,7 @@ function resolveToken(
   const scale = segment.n ? index.stats(kind).count / segment.n : 1;
   const terms: WeightedTerm[] = [];
   for (const [t, weight] of found) {
-    const term = segment.terms[t]!;
+    const term = segment.terms.get(t);
     matched.add(term);
     const df = estimate ? segment.s.termDf[t]! * scale : index.df(kind, term);
     terms.push({ term: t, idf: idfOf(df), weight });

@@ -5,6 +5,7 @@
 import { analyze, stopId } from './analyzer';
 import { FIELDS, type EntryInput, type EntryKind } from './entries';
 import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
+import { PackedStrings } from './packed-strings';
 import { encodeSegment, metaKey, type Sections } from './segment';
 
 class Growable {
@@ -138,7 +139,16 @@ export function buildSegment(kind: EntryKind, entries: readonly EntryInput[]): U
     at += chunk.byteLength;
   }
   const columns = metaColumns(kind, entries);
+  const packedTerms = PackedStrings.pack(terms);
+  const packedWords = PackedStrings.pack(words);
+  const packedIds = PackedStrings.pack(columns.annotationIds);
   const sections: Sections = {
+    termOffsets: packedTerms.offsets,
+    termBytes: packedTerms.bytes,
+    wordOffsets: packedWords.offsets,
+    wordBytes: packedWords.bytes,
+    idOffsets: packedIds.offsets,
+    idBytes: packedIds.bytes,
     termStart,
     termDf,
     pDoc: pDoc.view(),
@@ -155,7 +165,7 @@ export function buildSegment(kind: EntryKind, entries: readonly EntryInput[]): U
     textBytes,
   };
   return encodeSegment(
-    { kind, n, docs: columns.docs, annotationIds: columns.annotationIds, codes: columns.codes, terms, words, fieldLenSum },
+    { kind, n, docs: columns.docs, codes: columns.codes, fieldLenSum },
     sections,
   );
 }

@@ -6,11 +6,13 @@
 //
 // Layout: "APSG", format version (u32), header length (u32), header JSON, then 8-byte-aligned sections,
 // core first:
+//   termOffsets/termBytes, wordOffsets/wordBytes, idOffsets/idBytes   the sorted terms, the sorted indexed
+//                       words (folded surface forms) and the annotation ids, as UTF-8 (packed-strings.ts)
 //   termStart u32[T+1]  postings of term t are [termStart[t], termStart[t+1]), sorted by (entry, field)
 //   termDf    u32[T]    entries containing term t
 //   pDoc u32[P], pField u8[P], pTf u16[P]   entry, field and term frequency of each posting
 //   fieldLen  u32[n*F]  indexed terms per entry field (BM25's field length)
-//   wordTerm  u32[W]    term of each indexed word (words: folded surface forms, sorted, in the header)
+//   wordTerm  u32[W]    term of each indexed word
 //   textStart u32[n*F+1]
 //   docIdx, start, end, block, page u32[n]   the entry's document (index into header.docs), range, block,
 //                                            page + 1 (0: none)
@@ -24,12 +26,19 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import lunr from 'lunr';
 import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
+import { PackedStrings } from './packed-strings';
 import { FIELDS, annotationEntryId, passageEntryId, type EntryKind, type EntryMeta } from './entries';
 
-export const SEGMENT_FORMAT_VERSION = 3;
+export const SEGMENT_FORMAT_VERSION = 4;
 const MAGIC = 0x47535041; // "APSG" little-endian
 
 export const CORE_SECTIONS = {
+  termOffsets: Uint32Array,
+  termBytes: Uint8Array,
+  wordOffsets: Uint32Array,
+  wordBytes: Uint8Array,
+  idOffsets: Uint32Array,
+  idBytes: Uint8Array,
   termStart: Uint32Array,
   termDf: Uint32Array,
   pDoc: Uint32Array,
@@ -74,12 +83,8 @@ export interface SegmentHeader {
   n: number;
   /** Document ids, indexed by the docIdx column. */
   docs: string[];
-  /** Annotation ids per entry (annotation segments). */
-  annotationIds: string[];
   /** Annotation codes, indexed by codeIds: "principle\0id", "actor\0id", "tag\0tag". */
   codes: string[];
-  terms: string[];
-  words: string[];
   fieldLenSum: number[];
   /** [offset, length in elements] of each section, from the start of the sections. */
   sections: Record<SectionName, [number, number]>;
@@ -159,10 +164,10 @@ export class Segment {
   readonly n: number;
   readonly fieldCount: number;
   readonly docs: string[];
-  readonly annotationIds: string[];
+  readonly annotationIds: PackedStrings;
   readonly codes: string[];
-  readonly terms: string[];
-  readonly words: string[];
+  readonly terms: PackedStrings;
+  readonly words: PackedStrings;
   readonly fieldLenSum: number[];
   readonly s: CoreSections;
   /** The whole segment, for a segment built in this process (null for one loaded from a file). */
@@ -186,22 +191,24 @@ export class Segment {
     this.n = header.n;
     this.fieldCount = FIELDS[header.kind]?.length ?? 0;
     this.docs = header.docs;
-    this.annotationIds = header.annotationIds;
     this.codes = header.codes;
-    this.terms = header.terms;
-    this.words = header.words;
     this.fieldLenSum = header.fieldLenSum;
     this.bytes = bytes;
     this.lazySource = lazy;
     this.s = views(CORE_SECTIONS, header, core, 0) as unknown as CoreSections;
+    this.terms = new PackedStrings(this.s.termOffsets, this.s.termBytes);
+    this.words = new PackedStrings(this.s.wordOffsets, this.s.wordBytes);
+    this.annotationIds = new PackedStrings(this.s.idOffsets, this.s.idBytes);
     const F = this.fieldCount;
     const n = this.n;
     if (
       !F ||
       !Array.isArray(this.docs) ||
-      !Array.isArray(this.terms) ||
-      !Array.isArray(this.words) ||
-      (this.kind === 'annotation' && this.annotationIds?.length !== n) ||
+      !Array.isArray(this.codes) ||
+      this.s.termOffsets.length < 1 ||
+      this.s.wordOffsets.length < 1 ||
+      this.s.idOffsets.length < 1 ||
+      (this.kind === 'annotation' && this.annotationIds.length !== n) ||
       this.s.termStart.length !== this.terms.length + 1 ||
       this.s.wordTerm.length !== this.words.length ||
       this.s.fieldLen.length !== n * F ||
@@ -270,7 +277,7 @@ export class Segment {
 
   entryId(ordinal: number): string {
     return this.kind === 'annotation'
-      ? annotationEntryId(this.annotationIds[ordinal]!)
+      ? annotationEntryId(this.annotationIds.get(ordinal))
       : passageEntryId(this.documentId(ordinal), this.s.block[ordinal]!);
   }
 
@@ -302,7 +309,7 @@ export class Segment {
     }
     return {
       ...common,
-      annotationId: this.annotationIds[ordinal]!,
+      annotationId: this.annotationIds.get(ordinal),
       color: HIGHLIGHT_COLORS[s.color[ordinal]!] ?? 'yellow',
       principles,
       actors,
@@ -315,14 +322,14 @@ export class Segment {
 
   /** The index of a term, or -1. */
   findTerm(term: string): number {
-    return binarySearch(this.terms, term);
+    return this.terms.indexOf(term);
   }
 
   /** Terms of the indexed words starting with `prefix` (folded), each once. */
   prefixTerms(prefix: string): number[] {
-    let lo = lowerBound(this.words, prefix);
+    let lo = this.words.lowerBound(prefix);
     const found = new Set<number>();
-    for (; lo < this.words.length && this.words[lo]!.startsWith(prefix); lo++) found.add(this.s.wordTerm[lo]!);
+    for (; lo < this.words.length && this.words.get(lo).startsWith(prefix); lo++) found.add(this.s.wordTerm[lo]!);
     return [...found];
   }
 
@@ -330,10 +337,10 @@ export class Segment {
   fuzzyTerms(word: string, distance: number): number[] {
     // lunr's TokenSet statics are missing from @types/lunr.
     const TokenSet = lunr.TokenSet as unknown as TokenSetStatics;
-    const tokenSet = (this.tokenSet ??= TokenSet.fromArray(this.words));
+    const tokenSet = (this.tokenSet ??= TokenSet.fromArray(this.words.all()));
     const found = new Set<number>();
     for (const w of tokenSet.intersect(TokenSet.fromFuzzyString(word, distance)).toArray()) {
-      const i = binarySearch(this.words, w);
+      const i = this.words.indexOf(w);
       if (i !== -1) found.add(this.s.wordTerm[i]!);
     }
     return [...found];
@@ -472,19 +479,3 @@ interface TokenSetStatics {
 }
 
 export const metaKey = (field: string, value: string) => `${field}\u0000${value}`;
-
-export function binarySearch(sorted: readonly string[], value: string): number {
-  const i = lowerBound(sorted, value);
-  return i < sorted.length && sorted[i] === value ? i : -1;
-}
-
-export function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -136,8 +136,16 @@ export function SearchBox({ onOpen }: Props) {
     }
     if (event.key === 'ArrowDown') setCursor((c) => Math.min(c + 1, hits.length - 1));
     else if (event.key === 'ArrowUp') setCursor((c) => Math.max(c - 1, 0));
-    else if (event.key === 'Enter') choose(hits[cursor]);
-    else if (event.key === 'Escape') setOpen(false);
+    else if (event.key === 'Enter') {
+      // Enter before the results of what was typed arrived opens the best hit of that, not of older text.
+      if (results?.query === query) choose(hits[cursor]);
+      else if (query.trim()) {
+        void call('search.query', { query, limit: 1, typing: !/\s$/.test(query) }).then(
+          (value) => choose(value.annotations[0] ?? value.passages[0]),
+          (e: unknown) => setFailure(errorMessage(e)),
+        );
+      }
+    } else if (event.key === 'Escape') setOpen(false);
     else return;
     event.preventDefault();
   };
