@@ -3,12 +3,13 @@
 // the query's terms, with the document frequencies of the whole index (not of one segment), so results of
 // a fresh segment rank like those of the base. Work is proportional to the postings of the query's
 // terms, in typed arrays with no object per match; deleted entries are skipped as they are met.
-import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
 import { stopId } from './analyzer';
 import type { EntryKind } from './entries';
-import type { AnnotationFilter, QueryPlan, TextClause, TokenSpec } from './plan';
-import { metaKey, type Segment } from './segment';
+import type { QueryPlan, TextClause, TokenSpec } from './plan';
+import { candidatesFromFilters, filterFor } from './filters';
+import type { Segment } from './segment';
 import type { SegmentedIndex } from './segmented-index';
+import { TopK } from './top-k';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -339,131 +340,8 @@ function stopWordsAt(segment: Segment, tokens: ResolvedToken[], d: number, f: nu
   return true;
 }
 
-/** The filters as a test on an entry, reading the segment's columns through flags over its tables. */
-function filterFor(segment: Segment, plan: QueryPlan): ((d: number) => boolean) | null {
-  const { documents, excludedDocuments, annotationFilters } = plan;
-  if (!documents && excludedDocuments.size === 0 && annotationFilters.length === 0) return null;
-  const docFlags = (ids: Set<string>) => Uint8Array.from(segment.docs, (id) => (ids.has(id) ? 1 : 0));
-  const allowed = documents ? docFlags(documents) : null;
-  const excluded = excludedDocuments.size ? docFlags(excludedDocuments) : null;
-  const { docIdx, color, codeStart, codeIds, codeStance } = segment.s;
-  const tests = annotationFilters.map((filter) => ({ filter, test: valueTest(segment, filter) }));
-  const actors = annotationFilters.filter((f) => f.field === 'actor' && !f.negated).map((f) => codeFlags(segment, f));
-  const stances = annotationFilters.filter((f) => f.field === 'stance' && !f.negated).map((f) => new Set(f.values.map(stanceNumber)));
-  const annotations = segment.kind === 'annotation';
-  return (d) => {
-    if (allowed && !allowed[docIdx[d]!]) return false;
-    if (excluded && excluded[docIdx[d]!]) return false;
-    if (tests.length === 0) return true;
-    if (!annotations) return false;
-    for (const { filter, test } of tests) if (test(d, color, codeStart, codeIds, codeStance) === filter.negated) return false;
-    // actor:russia stance:opposes means Russia opposes, not that someone does.
-    if (actors.length && stances.length) {
-      for (let i = codeStart[d]!; i < codeStart[d + 1]!; i++) {
-        if (actors.every((flags) => flags[codeIds[i]!]) && stances.every((set) => set.has(codeStance[i]!))) return true;
-      }
-      return false;
-    }
-    return true;
-  };
-}
-
-type ValueTest = (d: number, color: Uint8Array, codeStart: Uint32Array, codeIds: Uint32Array, codeStance: Uint8Array) => boolean;
-
-const stanceNumber = (stance: string) => (STANCES as readonly string[]).indexOf(stance) + 1;
-
-/** Which of the segment's codes a principle, actor or tag filter accepts. */
-function codeFlags(segment: Segment, filter: AnnotationFilter): Uint8Array {
-  const wanted = new Set(filter.values.map((v) => metaKey(filter.field, v)));
-  const tag = filter.field === 'tag';
-  return Uint8Array.from(segment.codes, (code) => (wanted.has(tag ? code.toLowerCase() : code) ? 1 : 0));
-}
-
-function valueTest(segment: Segment, filter: AnnotationFilter): ValueTest {
-  if (filter.field === 'color') {
-    const colors = new Set(filter.values.map((c) => (HIGHLIGHT_COLORS as readonly string[]).indexOf(c)));
-    return (d, color) => colors.has(color[d]!);
-  }
-  if (filter.field === 'stance') {
-    const stances = new Set(filter.values.map(stanceNumber));
-    return (d, _color, codeStart, _codeIds, codeStance) => {
-      for (let i = codeStart[d]!; i < codeStart[d + 1]!; i++) if (stances.has(codeStance[i]!)) return true;
-      return false;
-    };
-  }
-  const flags = codeFlags(segment, filter);
-  return (d, _color, codeStart, codeIds) => {
-    for (let i = codeStart[d]!; i < codeStart[d + 1]!; i++) if (flags[codeIds[i]!]) return true;
-    return false;
-  };
-}
-
-/** The smallest in-memory posting list among the positive filters, or every entry. */
-function candidatesFromFilters(segment: Segment, plan: QueryPlan): Iterable<number> {
-  const lists: number[][] = [];
-  for (const filter of plan.annotationFilters) {
-    if (filter.negated) continue;
-    const union = new Set<number>();
-    for (const value of filter.values) for (const d of segment.withValue(metaKey(filter.field, value))) union.add(d);
-    lists.push([...union]);
-  }
-  if (plan.documents) {
-    const union: number[] = [];
-    for (const id of plan.documents) union.push(...segment.withValue(metaKey('doc', id)));
-    lists.push(union);
-  }
-  if (lists.length === 0) return range(segment.n);
-  return lists.reduce((a, b) => (b.length < a.length ? b : a));
-}
-
-function* range(n: number): Iterable<number> {
-  for (let i = 0; i < n; i++) yield i;
-}
-
 /** Filter-only results: newest annotations first, passages in reading order. */
 function recency(segment: Segment, d: number): number {
   if (segment.kind === 'annotation') return segment.s.modified[d]! / 1e14;
   return 1 / (1 + segment.s.start[d]!);
-}
-
-/** Keeps the best k matches (a min-heap on score). */
-class TopK {
-  private heap: Match[] = [];
-  constructor(private readonly k: number) {}
-
-  /** Whether a match of this score would be kept (checked before making the match object). */
-  accepts(score: number): boolean {
-    return this.k > 0 && (this.heap.length < this.k || score > this.heap[0]!.score);
-  }
-
-  push(m: Match): void {
-    const h = this.heap;
-    if (h.length < this.k) {
-      h.push(m);
-      let i = h.length - 1;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (h[parent]!.score <= h[i]!.score) break;
-        [h[parent], h[i]] = [h[i]!, h[parent]!];
-        i = parent;
-      }
-    } else if (this.k > 0 && m.score > h[0]!.score) {
-      h[0] = m;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let min = i;
-        if (l < h.length && h[l]!.score < h[min]!.score) min = l;
-        if (r < h.length && h[r]!.score < h[min]!.score) min = r;
-        if (min === i) break;
-        [h[min], h[i]] = [h[i]!, h[min]!];
-        i = min;
-      }
-    }
-  }
-
-  sorted(): Match[] {
-    return [...this.heap].sort((a, b) => b.score - a.score);
-  }
 }

@@ -14,7 +14,7 @@ import type { SearchResults } from '../../../shared/search/types';
 import type { EventBus } from '../events';
 import type { LibraryStore } from '../library/store';
 import { InlineBuilder, type IndexBuilder } from './builder';
-import { annotationEntry, annotationEntryId, type EntryInput, type EntryKind } from './entries';
+import { annotationEntry, annotationEntryId, type EntryInput } from './entries';
 import { executeKind } from './execute';
 import { planQuery, type DocumentInfo } from './plan';
 import { facets, toHit, type HitContext } from './results';
@@ -22,16 +22,13 @@ import { Segment } from './segment';
 import { buildSegment } from './segment-build';
 import { SegmentedIndex } from './segmented-index';
 import { SegmentStore } from './segment-store';
+import { codebookFingerprint, liveEntries, pickMerge } from './merge-policy';
 import { findWorkerScript, WorkerBuilder } from './worker-builder';
 
 export const INDEX_TASK = 'search-index';
 /** Documents per passage segment of a full build, annotations per annotation segment. */
 const PASSAGE_BATCH = 1_000;
 const ANNOTATION_BATCH = 25_000;
-/** Segments of one size tier (a factor of 8 apart) merged once there are this many. */
-const MERGE_FAN_IN = 8;
-/** A segment with more than this share of deleted entries is rewritten without them. */
-const DELETED_SHARE = 0.4;
 
 export interface SearchServiceOptions {
   /** Where segments are built; by default a worker thread, inline where the worker script is missing. */
@@ -347,7 +344,7 @@ export class SearchService {
   /** Tiered merging: segments of similar size (a factor of 8) are merged once there are eight of them. */
   private scheduleMerge(): void {
     if (this.merging || this.closed) return;
-    const plan = this.mergeCandidates();
+    const plan = pickMerge(this.index);
     if (!plan) return;
     this.merging = (async () => {
       try {
@@ -361,23 +358,6 @@ export class SearchService {
       }
       this.afterChange();
     })();
-  }
-
-  private mergeCandidates(): { kind: EntryKind; sources: Segment[] } | null {
-    for (const kind of ['annotation', 'passage'] as const) {
-      const segments = this.index.ofKind(kind);
-      const sparse = segments.find((s) => s.n >= 64 && s.deletedCount > s.n * DELETED_SHARE);
-      if (sparse) return { kind, sources: [sparse] };
-      const tiers = new Map<number, Segment[]>();
-      for (const s of segments) {
-        const tier = Math.floor(Math.log(Math.max(1, s.live)) / Math.log(8));
-        tiers.set(tier, [...(tiers.get(tier) ?? []), s]);
-      }
-      for (const [, group] of [...tiers].sort((a, b) => a[0] - b[0])) {
-        if (group.length >= MERGE_FAN_IN) return { kind, sources: group };
-      }
-    }
-    return null;
   }
 
   private schedulePersist(): void {
@@ -435,23 +415,4 @@ export class SearchService {
     }
     return this.tagCache.tags;
   }
-}
-
-/** The live entries of a segment as inputs, to build a merged segment from. */
-function liveEntries(segment: Segment): EntryInput[] {
-  const entries: EntryInput[] = [];
-  segment.lazy();
-  for (let ordinal = 0; ordinal < segment.n; ordinal++) {
-    if (segment.deleted[ordinal]) continue;
-    const fields = Array.from({ length: segment.fieldCount }, (_, f) => segment.text(ordinal, f));
-    entries.push({ kind: segment.kind, id: segment.entryId(ordinal), fields, meta: segment.meta(ordinal) } as EntryInput);
-  }
-  return entries;
-}
-
-export function codebookFingerprint(codebook: Codebook): string {
-  let hash = 2166136261;
-  const text = JSON.stringify([codebook.principles.map((p) => [p.id, p.name]), codebook.actors.map((a) => [a.id, a.name, a.aliases])]);
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-  return `${text.length}:${(hash >>> 0).toString(16)}`;
 }
