@@ -4,7 +4,7 @@
 // Prints the figures, then ONE line of JSON.
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PARIS_CALL_CODEBOOK } from '../../shared/codebooks';
@@ -64,16 +64,23 @@ async function servePhase(): Promise<Record<string, number>> {
   const queries = querySet(vocab, QUERIES, titles);
   for (const q of queries.slice(0, WARMUP)) await search.query(q);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let found = 0;
   let errors = 0;
+  const loadBefore = loadavg()[0]!;
   for (const q of queries) {
+    const cpu = process.cpuUsage();
     const t = performance.now();
     const result = await search.query(q);
     times.push(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     if (result.error) errors++;
     if (result.total.annotations + result.total.passages > 0) found++;
   }
   const sorted = [...times].sort((a, b) => a - b);
+  const cpuSorted = [...cpuTimes].sort((a, b) => a - b);
+  const loadAfter = loadavg()[0]!;
   const slowest = queries.map((q, i) => [times[i]!, q] as const).sort((a, b) => b[0] - a[0]).slice(0, 8);
   console.error(`Slowest queries: ${slowest.map(([ms, q]) => `${q} (${round(ms, 1)} ms)`).join(', ')}`);
 
@@ -136,6 +143,10 @@ async function servePhase(): Promise<Record<string, number>> {
     p95_ms: round(percentile(sorted, 95)),
     p99_ms: round(percentile(sorted, 99)),
     max_ms: round(sorted[sorted.length - 1] ?? 0),
+    cpu_p50_ms: round(percentile(cpuSorted, 50)),
+    cpu_p95_ms: round(percentile(cpuSorted, 95)),
+    cpu_p99_ms: round(percentile(cpuSorted, 99)),
+    load_avg: round(Math.max(loadBefore, loadAfter), 1),
     queries_with_results: found,
     query_errors: errors,
     save_to_searchable_ms: round(percentile(saves, 50)),
@@ -173,6 +184,9 @@ async function main(): Promise<void> {
   console.log(`Load at start: ${serve.load_s} s (then ${serve.reconcile_s} s checking the library for changes, in the background)`);
   console.log(
     `Queries (${QUERIES} mixed, after ${WARMUP} warm-up): p50 ${serve.p50_ms} ms, p95 ${serve.p95_ms} ms, p99 ${serve.p99_ms} ms, max ${serve.max_ms} ms; ${serve.queries_with_results} found something, ${serve.query_errors} refused`,
+  );
+  console.log(
+    `The same queries in CPU time of this process: p50 ${serve.cpu_p50_ms} ms, p95 ${serve.cpu_p95_ms} ms, p99 ${serve.cpu_p99_ms} ms (machine load average ${serve.load_avg} on ${cpus().length} cores while they ran)`,
   );
   console.log(`Save to searchable: ${serve.save_to_searchable_ms} ms median of 20 (max ${serve.save_to_searchable_max_ms} ms)`);
   console.log(`Main-process memory after load and queries: ${serve.rss_mb} MB RSS`);

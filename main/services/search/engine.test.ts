@@ -85,6 +85,7 @@ describe('queries', () => {
       annotation('The rule of law applies in cyberspace', '', { annotationId: 'law', actors: [['russia', 'opposes'], ['france', 'supports']] }),
       annotation('Rule, the law of the sea', '', { annotationId: 'sea', documentId: 'd2' }),
       annotation('Meeting in Zürich on sécurité', '', { annotationId: 'zurich', color: 'green' }),
+      annotation('Notes', 'states keep the freedom of the seas in mind', { annotationId: 'note' }),
     ],
   );
 
@@ -100,6 +101,9 @@ describe('queries', () => {
     expect(search(index, '"law of the sea"')).toEqual(['a:sea']);
     expect(search(index, '"law of sea"')).toEqual([]);
     expect(search(index, '"hack-back"')).toEqual(['a:hack']);
+    // In a note (another field) too, and never across fields.
+    expect(search(index, '"freedom of the seas"')).toEqual(['a:note']);
+    expect(search(index, '"notes states"')).toEqual([]);
   });
 
   it('expands prefixes and typos', () => {

@@ -243,9 +243,9 @@ function clauseMatches(segment: Segment, tokens: ResolvedToken[], sc: Scratch, l
   const stamps = sc.stamp;
   const avg = Float64Array.from(avgFieldLen);
   const phrase = tokens.length > 1;
-  // A phrase in a one-field segment with one term per word remembers each word's posting per entry,
-  // so checking positions needs no search for the postings.
-  const remember = phrase && F === 1 && words.every((w) => w.terms.length === 1);
+  // A phrase with one term per word remembers where each word's postings for an entry start (they are
+  // sorted by entry, then field), so checking positions needs no search for the postings.
+  const remember = phrase && words.every((w) => w.terms.length === 1);
   if (remember) while (sc.posts.length < words.length) sc.posts.push(new Int32Array(segment.n));
   let found = 0;
   for (let k = 0; k < words.length; k++) {
@@ -261,9 +261,11 @@ function clauseMatches(segment: Segment, tokens: ResolvedToken[], sc: Scratch, l
           count[d] = 1;
           local[d] = 0;
           list[found++] = d;
-        } else if (count[d] === k) count[d] = k + 1;
-        else if (count[d] !== k + 1) continue;
-        if (posts) posts[d] = p;
+          if (posts) posts[d] = p;
+        } else if (count[d] === k) {
+          count[d] = k + 1;
+          if (posts) posts[d] = p;
+        } else if (count[d] !== k + 1) continue;
         const f = pField[p]!;
         const tf = pTf[p]!;
         local[d]! += (w * tf) / (K1 * (1 - B + (B * fieldLen[d * F + f]!) / avg[f]!) + tf);
@@ -282,25 +284,35 @@ function clauseMatches(segment: Segment, tokens: ResolvedToken[], sc: Scratch, l
   return kept;
 }
 
-/** phraseAt for a one-field segment whose words' postings for the entry are known. */
+/** phraseAt for words whose postings for the entry are known to start at posts[k][d]. */
 function phraseInPostings(segment: Segment, tokens: ResolvedToken[], posts: Int32Array[], d: number): boolean {
   const { pPos, positions } = segment.lazy();
+  const { pDoc, pField } = segment.s;
   const words = tokens.filter((t) => t.stop === null);
-  const p0 = posts[0]![d]!;
-  for (let i = pPos[p0]!; i < pPos[p0 + 1]!; i++) {
-    const start = positions[i]! - words[0]!.ordinal;
-    let fits = true;
-    for (let k = 1; k < words.length && fits; k++) {
-      const p = posts[k]![d]!;
-      const wanted = start + words[k]!.ordinal;
-      fits = false;
-      for (let j = pPos[p]!; j < pPos[p + 1]!; j++) {
-        const at = positions[j]!;
-        if (at === wanted) fits = true;
-        if (at >= wanted) break;
+  const postingIn = (k: number, f: number): number => {
+    for (let p = posts[k]![d]!; p < pDoc.length && pDoc[p] === d; p++) if (pField[p] === f) return p;
+    return -1;
+  };
+  for (let f = 0; f < segment.fieldCount; f++) {
+    const p0 = postingIn(0, f);
+    if (p0 === -1) continue;
+    const others = words.map((_, k) => (k === 0 ? p0 : postingIn(k, f)));
+    if (others.includes(-1)) continue;
+    for (let i = pPos[p0]!; i < pPos[p0 + 1]!; i++) {
+      const start = positions[i]! - words[0]!.ordinal;
+      let fits = true;
+      for (let k = 1; k < words.length && fits; k++) {
+        const p = others[k]!;
+        const wanted = start + words[k]!.ordinal;
+        fits = false;
+        for (let j = pPos[p]!; j < pPos[p + 1]!; j++) {
+          const at = positions[j]!;
+          if (at === wanted) fits = true;
+          if (at >= wanted) break;
+        }
       }
+      if (fits && stopWordsAt(segment, tokens, d, f, start)) return true;
     }
-    if (fits && stopWordsAt(segment, tokens, d, 0, start)) return true;
   }
   return false;
 }

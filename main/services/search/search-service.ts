@@ -209,8 +209,12 @@ export class SearchService {
       this.stamps = { ...index.documents };
       this.indexedCodebook = index.codebook;
       this.enqueue(() => this.reconcile());
-      // Positions and texts are read in the background, so the first phrase query need not wait.
-      for (const segment of index.segments) this.enqueue(() => segment.prefetch());
+      // Positions and texts are read, and typo automata built, in the background (one segment at a time,
+      // so queries get in between), so the first phrase or word~1 query need not wait.
+      for (const segment of index.segments) {
+        this.enqueue(() => segment.prefetch());
+        this.enqueue(async () => segment.warmFuzzy());
+      }
     } else {
       if (problem) this.log(`${problem} It is rebuilt.`);
       this.enqueue(() => this.rebuild());

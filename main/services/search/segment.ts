@@ -239,6 +239,12 @@ export class Segment {
     return this.lazySections!;
   }
 
+  /** Builds lunr's automaton of the segment's words now, so the first word~1 query does not wait for it. */
+  warmFuzzy(): void {
+    const TokenSet = lunr.TokenSet as unknown as TokenSetStatics;
+    this.tokenSet ??= TokenSet.fromArray(this.words.all());
+  }
+
   /** Reads the lazy part in the background, so the first phrase query does not wait for it. */
   async prefetch(): Promise<void> {
     if (this.lazySections || !('file' in this.lazySource)) return;
