@@ -198,6 +198,33 @@ describe('WorkerBuilder', () => {
       await rm(out, { recursive: true, force: true });
     }
   });
+
+  it('keeps building on the main thread when the worker cannot start', async () => {
+    const cacheDir = path.resolve(import.meta.dirname, '../../../node_modules/.cache');
+    await mkdir(cacheDir, { recursive: true });
+    const out = await mkdtemp(path.join(cacheDir, 'apostil-worker-test-'));
+    try {
+      const script = path.join(out, 'broken-worker.js');
+      await writeFile(script, 'throw new Error("cannot start");\n');
+      const builder = new WorkerBuilder(script);
+      const dir = await tempDir();
+      const store = await LibraryStore.open(dir, { defaultCodebook: PARIS_CALL_CODEBOOK });
+      const document = await store.addDocument(sampleDocument({ text: pdfText() }));
+      const warn = console.warn;
+      console.warn = () => undefined;
+      try {
+        const built = await builder.buildPassages([{ documentId: document.id, textFile: store.paths.document(document.id).text }]);
+        expect(built.problems).toEqual([]);
+        expect(built.bytes.byteLength).toBeGreaterThan(100);
+      } finally {
+        console.warn = warn;
+      }
+      await builder.close();
+      await store.close();
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('SavedSearches', () => {

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EntryInput, EntryKind } from './entries';
-import type { BuiltSegment, DocumentSource, IndexBuilder } from './builder';
+import { InlineBuilder, type BuiltSegment, type DocumentSource, type IndexBuilder } from './builder';
 
 export type WorkerRequest =
   | { id: number; type: 'entries'; kind: EntryKind; entries: EntryInput[] }
@@ -16,6 +16,7 @@ export type WorkerResponse =
   | { id: number; type: 'error'; message: string };
 
 interface Pending {
+  request: WorkerRequest;
   resolve(value: BuiltSegment): void;
   reject(error: Error): void;
   onProgress?: (done: number) => void;
@@ -37,6 +38,8 @@ export class WorkerBuilder implements IndexBuilder {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
+  /** Set when the worker could not start or died: builds then run on this thread, slower but working. */
+  private fallback: InlineBuilder | null = null;
 
   constructor(script: string) {
     this.worker = new Worker(script);
@@ -50,8 +53,8 @@ export class WorkerBuilder implements IndexBuilder {
       if (message.type === 'done') pending.resolve({ bytes: message.bytes, problems: message.problems });
       else pending.reject(new Error(message.message));
     });
-    this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', (code) => this.failAll(new Error(`The search index worker stopped (exit code ${code}).`)));
+    this.worker.on('error', (error) => this.workerLost(error));
+    this.worker.on('exit', (code) => this.workerLost(new Error(`The search index worker stopped (exit code ${code}).`)));
   }
 
   async build(kind: EntryKind, entries: EntryInput[]): Promise<Uint8Array> {
@@ -70,15 +73,30 @@ export class WorkerBuilder implements IndexBuilder {
 
   private send(request: WorkerRequest, onProgress?: (done: number) => void): Promise<BuiltSegment> {
     if (this.closed) return Promise.reject(new Error('The search index is closing.'));
+    if (this.fallback) return runInline(this.fallback, request, onProgress);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
+      this.pending.set(id, { request, resolve, reject, onProgress });
       this.worker.postMessage({ ...request, id });
     });
+  }
+
+  private workerLost(error: Error): void {
+    if (this.closed) return this.failAll(error);
+    console.warn(`Search: ${error.message} Indexing continues on the main thread.`);
+    this.fallback ??= new InlineBuilder();
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of pending) runInline(this.fallback, p.request, p.onProgress).then(p.resolve, p.reject);
   }
 
   private failAll(error: Error): void {
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
   }
+}
+
+function runInline(builder: InlineBuilder, request: WorkerRequest, onProgress?: (done: number) => void): Promise<BuiltSegment> {
+  if (request.type === 'entries') return builder.build(request.kind, request.entries).then((bytes) => ({ bytes, problems: [] }));
+  return builder.buildPassages(request.documents, onProgress);
 }
