@@ -13,7 +13,7 @@ import { findSelector } from '../../shared/model';
 import { EventBus } from '../../main/services/events';
 import { LibraryStore } from '../../main/services/library/store';
 import { SearchService } from '../../main/services/search/search-service';
-import { generateLibrary, querySet, vocabulary, type LibrarySize } from './synthetic-library';
+import { generateLibrary, QUERY_KINDS, querySet, vocabulary, type LibrarySize } from './synthetic-library';
 
 const small = process.argv.includes('--small') || process.env.npm_config_small === 'true';
 const size: LibrarySize = small ? { documents: 500, annotations: 10_000 } : { documents: 5_000, annotations: 100_000 };
@@ -81,6 +81,19 @@ async function servePhase(): Promise<Record<string, number>> {
   const sorted = [...times].sort((a, b) => a - b);
   const cpuSorted = [...cpuTimes].sort((a, b) => a - b);
   const loadAfter = loadavg()[0]!;
+  const byKind = new Map<string, number[]>();
+  queries.forEach((_, i) => {
+    const kind = QUERY_KINDS[i % QUERY_KINDS.length]!;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), cpuTimes[i]!]);
+  });
+  console.error(
+    `CPU time by kind of query (p50/p95 ms): ${[...byKind]
+      .map(([kind, list]) => {
+        const s = [...list].sort((a, b) => a - b);
+        return `${kind} ${round(percentile(s, 50), 1)}/${round(percentile(s, 95), 1)}`;
+      })
+      .join(', ')}`,
+  );
   const slowest = queries.map((q, i) => [times[i]!, q] as const).sort((a, b) => b[0] - a[0]).slice(0, 8);
   console.error(`Slowest queries: ${slowest.map(([ms, q]) => `${q} (${round(ms, 1)} ms)`).join(', ')}`);
 

@@ -172,6 +172,9 @@ export function generateLibrary(dir: string, size: LibrarySize, vocab: Vocabular
   return { reused: false };
 }
 
+/** The kind of each query in querySet's order (it cycles through them). */
+export const QUERY_KINDS = ['word', 'word', 'two words', 'phrase', 'principle', 'actor+stance', 'tag+word', 'word+year-color', 'word+doc', 'prefix', 'typo', 'word -word'];
+
 /** The fixed, mixed query set: words, word pairs, phrases, fields, prefixes and typos. */
 export function querySet(vocab: Vocabulary, count: number, documents: { title: string }[]): string[] {
   const r = random(99);
