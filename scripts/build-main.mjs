@@ -9,6 +9,15 @@ const entries = [
   { entryPoints: ['main/host/cli.ts'], outfile: 'dist/main/host.js', format: 'esm', packages: 'external' },
   { entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/electron/main.js', format: 'esm', packages: 'external' },
   { entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/electron/preload.cjs', format: 'cjs', external: ['electron'] },
+  // The import's worker thread, beside each bundle that starts it (found relative to the bundle). Split
+  // into chunks so that each format's reader (jsdom, pdf.js) loads only when a file needs it.
+  ...['dist/main/extract-worker', 'dist/main/electron/extract-worker'].map((outdir) => ({
+    entryPoints: { 'extract-worker': 'main/services/import/worker/worker-main.ts' },
+    outdir,
+    format: 'esm',
+    splitting: true,
+    packages: 'external',
+  })),
   // The search index worker, found beside the host bundle (and one folder up from the Electron one).
   { entryPoints: ['main/services/search/worker-entry.ts'], outfile: 'dist/main/search-worker.js', format: 'esm', packages: 'external' },
 ];
@@ -18,5 +27,5 @@ if (process.argv.includes('--bench')) {
 }
 
 await Promise.all(
-  entries.filter((entry) => existsSync(entry.entryPoints[0])).map((entry) => build({ ...common, ...entry })),
+  entries.filter((entry) => Object.values(entry.entryPoints).every((file) => existsSync(file))).map((entry) => build({ ...common, ...entry })),
 );

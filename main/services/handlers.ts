@@ -1,9 +1,16 @@
 // The handler of every call in the contract. Arguments arrive already validated by the dispatcher.
 import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
-import { importFile } from './importing';
+import { createExportHandlers } from './export/handlers';
+import type { ChooseSaveTarget } from './export/save-file';
+import { importDocumentFile } from './references/import-references';
 
-export function createHandlers(app: AppServices): Handlers {
+export interface HandlerOptions {
+  /** The desktop app's save dialog (files.save); browser mode has none. */
+  chooseSaveTarget?: ChooseSaveTarget;
+}
+
+export function createHandlers(app: AppServices, options: HandlerOptions = {}): Handlers {
   const { store, search, events } = app;
   const changed = (documentIds: string[]) => events.emit('library.changed', { documentIds });
 
@@ -12,6 +19,7 @@ export function createHandlers(app: AppServices): Handlers {
       await store.allAnnotations();
       return store.info();
     },
+    'library.health': async () => store.health(),
 
     'codebook.get': async () => store.getCodebook(),
     'codebook.save': async ({ codebook }) => {
@@ -41,7 +49,8 @@ export function createHandlers(app: AppServices): Handlers {
       return null;
     },
     'documents.import': async ({ name, bytes }) => {
-      const outcome = await importFile(store, name, bytes);
+      // A file that belongs to a reference waiting for it takes that reference's details.
+      const outcome = await importDocumentFile(app, name, bytes);
       if (outcome.status === 'imported') {
         await search.documentAdded(outcome.document.id);
         changed([outcome.document.id]);
@@ -70,5 +79,15 @@ export function createHandlers(app: AppServices): Handlers {
 
     'settings.get': async () => app.settings.get(),
     'settings.update': async ({ patch }) => app.settings.update(patch),
+
+    // Imports of references and annotation files change documents and annotations in bulk: search
+    // re-reads those documents in the background.
+    ...createExportHandlers(app, {
+      chooseSaveTarget: options.chooseSaveTarget,
+      changed: (documentIds) => {
+        search.documentsChanged(documentIds);
+        changed(documentIds);
+      },
+    }),
   };
 }

@@ -1,7 +1,7 @@
 // A parsed query turned into what the index evaluates: text clauses (analysed words, phrases, prefixes,
 // fuzzy words) and filters. Codebook names resolve to ids here; kind:, year: and doc: all become sets of
 // documents, so every filter is either a document set or an annotation field.
-import type { Codebook, DocumentKind } from '../../../shared/model';
+import type { Codebook, DocumentKind, LibraryDocument } from '../../../shared/model';
 import { parseQuery, type ParsedQuery, type QueryError } from '../../../shared/search/query';
 import { foldKey, resolveActors, resolvePrinciples } from '../../../shared/search/resolve';
 import { analyzeQuery, foldWord } from './analyzer';
@@ -50,6 +50,12 @@ export interface DocumentInfo {
   key: string;
   kind: DocumentKind;
   year: number | null;
+}
+
+/** What doc:, kind: and year: and the results need to know of a document. */
+export function documentInfo(d: LibraryDocument): DocumentInfo {
+  const year = d.metadata.date ? Number(d.metadata.date.slice(0, 4)) : null;
+  return { id: d.id, title: d.metadata.title, key: foldKey(d.metadata.title), kind: d.metadata.kind, year };
 }
 
 export type PlanResult = { ok: true; plan: QueryPlan } | { ok: false; error: QueryError };

@@ -2,11 +2,11 @@
 // counts over every match (not only the shown ones).
 import { STANCES, type Codebook } from '../../../shared/model';
 import { formatFieldClause } from '../../../shared/search/query';
-import type { Facet, FacetField, SearchHit } from '../../../shared/search/types';
+import type { Facet, FacetField, SearchHit, SearchResults } from '../../../shared/search/types';
 import { analyze } from './analyzer';
 import type { AnnotationMeta, PassageMeta } from './entries';
-import type { Match, SegmentMatches } from './execute';
-import type { DocumentInfo } from './plan';
+import { executeKind, type Match, type SegmentMatches } from './execute';
+import type { DocumentInfo, PlanResult } from './plan';
 import type { Segment } from './segment';
 import type { SegmentedIndex } from './segmented-index';
 
@@ -266,3 +266,48 @@ function yearsFor(context: HitContext): (code: number) => number {
 }
 
 const FACET_ORDER: FacetField[] = ['principle', 'actor', 'stance', 'doc', 'tag', 'year'];
+
+/** The tags of live annotations, most used first (for completing tag:). */
+export function tagsByUse(index: SegmentedIndex): string[] {
+  const counts = new Map<string, number>();
+  for (const segment of index.ofKind('annotation')) {
+    const { codeStart, codeIds } = segment.s;
+    for (let o = 0; o < segment.n; o++) {
+      if (segment.deleted[o]) continue;
+      for (let i = codeStart[o]!; i < codeStart[o + 1]!; i++) {
+        const code = segment.codes[codeIds[i]!]!;
+        if (code.startsWith('tag\u0000')) counts.set(code.slice(4), (counts.get(code.slice(4)) ?? 0) + 1);
+      }
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([tag]) => tag);
+}
+
+/** A query's results, from its plan (or the problem with it); null for an empty query. */
+export function answer(
+  index: SegmentedIndex,
+  query: string,
+  planned: PlanResult | null,
+  limit: number,
+  context: HitContext,
+): Omit<SearchResults, 'indexing' | 'tookMs'> {
+  const results: Omit<SearchResults, 'indexing' | 'tookMs'> = {
+    query,
+    annotations: [],
+    passages: [],
+    total: { annotations: 0, passages: 0 },
+    facets: [],
+    error: null,
+  };
+  if (!planned) return results;
+  if (!planned.ok) return { ...results, error: planned.error };
+  const { plan } = planned;
+  if (plan.text.length === 0 && plan.annotationFilters.length === 0 && !plan.documents && plan.excludedDocuments.size === 0) return results;
+  const annotations = executeKind(index, 'annotation', plan, limit);
+  const passages = executeKind(index, 'passage', plan, limit);
+  results.annotations = annotations.top.map((m) => toHit(m, annotations.terms, context));
+  results.passages = passages.top.map((m) => toHit(m, passages.terms, context));
+  results.total = { annotations: annotations.total, passages: passages.total };
+  results.facets = facets([...annotations.all, ...passages.all], context);
+  return results;
+}

@@ -7,17 +7,15 @@
 // is rebuilt in the background with progress reported as 'task.progress' events.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Annotation, Codebook } from '../../../shared/model';
+import type { Annotation, Codebook, LibraryDocument } from '../../../shared/model';
 import { completeQuery, type CompletionResult } from '../../../shared/search/complete';
-import { foldKey } from '../../../shared/search/resolve';
 import type { SearchResults } from '../../../shared/search/types';
-import type { EventBus } from '../events';
+import { EventBus } from '../events';
 import type { LibraryStore } from '../library/store';
 import { InlineBuilder, type IndexBuilder } from './builder';
 import { annotationEntry, annotationEntryId, type EntryInput } from './entries';
-import { executeKind } from './execute';
-import { planQuery, type DocumentInfo } from './plan';
-import { facets, toHit, type HitContext } from './results';
+import { documentInfo, planQuery, type DocumentInfo } from './plan';
+import { answer, tagsByUse, type HitContext } from './results';
 import { Segment } from './segment';
 import { buildSegment } from './segment-build';
 import { SegmentedIndex } from './segmented-index';
@@ -26,6 +24,12 @@ import { codebookFingerprint, liveEntries, pickMerge } from './merge-policy';
 import { findWorkerScript, WorkerBuilder } from './worker-builder';
 
 export const INDEX_TASK = 'search-index';
+/**
+ * Up to this many documents, a query waits for indexing still under way (a rebuild, changes found at
+ * start): it takes a moment there, and complete results are worth it. Larger libraries answer at once
+ * from what is indexed, with the progress in the results.
+ */
+const WAIT_FOR_INDEXING_DOCUMENTS = 200;
 /** Documents per passage segment of a full build, annotations per annotation segment. */
 const PASSAGE_BATCH = 1_000;
 const ANNOTATION_BATCH = 25_000;
@@ -60,13 +64,17 @@ export class SearchService {
   private stamps: Record<string, string> = {};
   private indexedCodebook = '';
   private documentCache: Map<string, DocumentInfo> | null = null;
+  /** The store's document objects the cache was made from (the store replaces one when it changes). */
+  private documentSources: LibraryDocument[] = [];
+  /** Per document, the store's list of annotations as last indexed (the store replaces it on a change). */
+  private readonly indexedLists = new Map<string, readonly Annotation[]>();
   private documentsVersion = 0;
   private tagCache: { generation: number; tags: string[] } | null = null;
   private closed = false;
 
   constructor(
     private readonly store: LibraryStore,
-    private readonly events: EventBus,
+    private readonly events: Pick<EventBus, 'emit'> = new EventBus(),
     options: SearchServiceOptions = {},
   ) {
     this.segmentStore = new SegmentStore(path.join(store.paths.cache, 'search'));
@@ -112,38 +120,15 @@ export class SearchService {
 
   async query(text: string, options: QueryOptions = {}): Promise<SearchResults> {
     await this.start();
+    if (this.store.listDocuments().length <= WAIT_FOR_INDEXING_DOCUMENTS) {
+      this.enqueue(() => this.catchUp());
+      await this.background;
+    }
     const began = performance.now();
-    const limit = options.limit ?? 20;
-    const results: SearchResults = {
-      query: text,
-      annotations: [],
-      passages: [],
-      total: { annotations: 0, passages: 0 },
-      facets: [],
-      error: null,
-      indexing: this.progress,
-      tookMs: 0,
-    };
-    const finish = () => ({ ...results, tookMs: Math.round((performance.now() - began) * 100) / 100 });
-    if (!text.trim()) return finish();
     const codebook = this.store.getCodebook();
-    const planned = planQuery(text, { codebook, documents: [...this.documents().values()] }, { typing: options.typing });
-    if (!planned.ok) {
-      results.error = planned.error;
-      return finish();
-    }
-    const { plan } = planned;
-    if (plan.text.length === 0 && plan.annotationFilters.length === 0 && !plan.documents && plan.excludedDocuments.size === 0) {
-      return finish();
-    }
-    const context = this.hitContext(codebook);
-    const annotations = executeKind(this.index, 'annotation', plan, limit);
-    const passages = executeKind(this.index, 'passage', plan, limit);
-    results.annotations = annotations.top.map((m) => toHit(m, annotations.terms, context));
-    results.passages = passages.top.map((m) => toHit(m, passages.terms, context));
-    results.total = { annotations: annotations.total, passages: passages.total };
-    results.facets = facets([...annotations.all, ...passages.all], context);
-    return finish();
+    const planned = text.trim() ? planQuery(text, { codebook, documents: [...this.documents().values()] }, { typing: options.typing }) : null;
+    const results = answer(this.index, text, planned, options.limit ?? 20, this.hitContext(codebook));
+    return { ...results, indexing: this.progress, tookMs: Math.round((performance.now() - began) * 100) / 100 };
   }
 
   async complete(query: string, cursor: number): Promise<CompletionResult> {
@@ -194,6 +179,28 @@ export class SearchService {
     this.afterChange();
   }
 
+  /**
+   * Documents changed in bulk elsewhere (references imported, annotation files imported): new ones are
+   * indexed, removed ones dropped, and the annotations of the others re-read, in the background.
+   */
+  documentsChanged(documentIds: string[]): void {
+    this.documentCache = null;
+    if (documentIds.length === 0) return;
+    this.enqueue(async () => {
+      const gone = documentIds.filter((id) => !this.exists(id));
+      for (const id of gone) {
+        this.index.removeDocument(id);
+        delete this.stamps[id];
+      }
+      const present = documentIds.filter((id) => this.exists(id));
+      const fresh = present.filter((id) => !(id in this.stamps));
+      if (fresh.length) await this.indexDocuments(fresh, fresh.length > 20);
+      const known = present.filter((id) => !fresh.includes(id));
+      if (known.length) await this.reindexAnnotations(known);
+      this.afterChange();
+    });
+  }
+
   /** Principle and actor names are part of annotations' searchable text: re-index them in the background. */
   codebookChanged(): void {
     if (codebookFingerprint(this.store.getCodebook()) === this.indexedCodebook) return;
@@ -236,10 +243,12 @@ export class SearchService {
   private async rebuild(): Promise<void> {
     this.index.clear();
     this.stamps = {};
-    await this.segmentStore.clear();
+    // A cache folder that cannot be cleared (replaced by a file, read-only) must not stop the rebuild:
+    // search then works from memory and says why it could not save.
+    await this.segmentStore.clear().catch((error: unknown) => this.log(`the old index could not be removed: ${(error as Error).message}`));
     await this.indexDocuments(this.store.listDocuments().map((d) => d.id), true);
     this.indexedCodebook = codebookFingerprint(this.store.getCodebook());
-    await this.flush();
+    await this.flush().catch((error: unknown) => this.log(`the index could not be saved: ${(error as Error).message}`));
   }
 
   /** After loading: documents added, removed or annotated while the index was not watching. */
@@ -258,6 +267,28 @@ export class SearchService {
     }
     if (changed.length) await this.reindexAnnotations(changed);
     this.afterChange();
+  }
+
+  /**
+   * Changes made through the store without telling search (tools, bulk imports, tests): found by the
+   * identity of the store's objects, which it replaces on every change. Used where checking every
+   * document per query is cheap (small libraries); large ones rely on notifications and the check at start.
+   */
+  private async catchUp(): Promise<void> {
+    const documents = this.store.listDocuments();
+    if (documents.length !== this.documentSources.length || documents.some((d, i) => d !== this.documentSources[i])) {
+      this.documentCache = null;
+    }
+    const present = new Set(documents.map((d) => d.id));
+    for (const id of this.index.documentIds()) if (!present.has(id) && this.index.entriesOf(id).length) this.index.removeDocument(id);
+    const fresh: string[] = [];
+    const stale: string[] = [];
+    for (const d of documents) {
+      if (!(d.id in this.stamps)) fresh.push(d.id);
+      else if ((await this.store.listAnnotations(d.id).catch(() => null)) !== (this.indexedLists.get(d.id) ?? null)) stale.push(d.id);
+    }
+    if (fresh.length) await this.indexDocuments(fresh);
+    if (stale.length) await this.reindexAnnotations(stale);
   }
 
   /** Passages (in the worker) and annotations of documents, in batches that become segments. */
@@ -299,10 +330,12 @@ export class SearchService {
     for (let i = 0; i < ids.length && !this.closed; i++) {
       const id = ids[i]!;
       if (!this.exists(id)) continue;
-      this.index.removeDocument(id, 'annotation');
+      this.index.removeDocument(id, 'annotation', true);
       const stampBefore = await this.annotationsStamp(id);
       try {
-        for (const annotation of await this.store.listAnnotations(id)) batch.push(annotationEntry(annotation, codebook));
+        const list = await this.store.listAnnotations(id);
+        for (const annotation of list) batch.push(annotationEntry(annotation, codebook));
+        this.indexedLists.set(id, list);
         this.stamps[id] = stampBefore;
       } catch (error) {
         this.log(`the annotations of ${id} could not be read: ${(error as Error).message}`);
@@ -326,6 +359,8 @@ export class SearchService {
 
   private async touchedAnnotations(documentId: string): Promise<void> {
     this.stamps[documentId] = await this.annotationsStamp(documentId);
+    const list = await this.store.listAnnotations(documentId).catch(() => null);
+    if (list) this.indexedLists.set(documentId, list);
     this.afterChange();
   }
 
@@ -386,11 +421,9 @@ export class SearchService {
   private documents(): Map<string, DocumentInfo> {
     if (!this.documentCache) {
       this.documentsVersion++;
+      this.documentSources = this.store.listDocuments();
       this.documentCache = new Map(
-        this.store.listDocuments().map((d) => {
-          const year = d.metadata.date ? Number(d.metadata.date.slice(0, 4)) : null;
-          return [d.id, { id: d.id, title: d.metadata.title, key: foldKey(d.metadata.title), kind: d.metadata.kind, year }];
-        }),
+        this.documentSources.map((d) => [d.id, documentInfo(d)]),
       );
     }
     return this.documentCache;
@@ -402,21 +435,8 @@ export class SearchService {
   }
 
   private tags(): string[] {
-    if (this.tagCache?.generation !== this.index.generation) {
-      const counts = new Map<string, number>();
-      for (const segment of this.index.ofKind('annotation')) {
-        const { codeStart, codeIds } = segment.s;
-        for (let o = 0; o < segment.n; o++) {
-          if (segment.deleted[o]) continue;
-          for (let i = codeStart[o]!; i < codeStart[o + 1]!; i++) {
-            const code = segment.codes[codeIds[i]!]!;
-            if (code.startsWith('tag\u0000')) counts.set(code.slice(4), (counts.get(code.slice(4)) ?? 0) + 1);
-          }
-        }
-      }
-      const tags = [...counts].sort((a, b) => b[1] - a[1]).map(([tag]) => tag);
-      this.tagCache = { generation: this.index.generation, tags };
-    }
+    if (this.tagCache?.generation !== this.index.generation) this.tagCache = { generation: this.index.generation, tags: tagsByUse(this.index) };
     return this.tagCache.tags;
   }
+
 }

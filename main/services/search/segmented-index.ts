@@ -104,12 +104,15 @@ export class SegmentedIndex {
     return at !== undefined;
   }
 
-  /** Removes every entry of a document, or only those of one kind. */
-  removeDocument(documentId: string, kind?: EntryKind): number {
-    if (!kind) this.deletedDocuments.set(documentId, this.generation + 1);
+  /**
+   * Removes every entry of a document, or only those of one kind. `reindexing`: the caller is about to
+   * add them again from what it reads next, so the removal must not mask what it adds.
+   */
+  removeDocument(documentId: string, kind?: EntryKind, reindexing = false): number {
+    if (!kind && !reindexing) this.deletedDocuments.set(documentId, this.generation + 1);
     const found = this.entriesOf(documentId, kind);
     for (const { segment, ordinal } of found) {
-      if (kind) this.tombstones.set(segment.entryId(ordinal), this.generation + 1);
+      if (kind && !reindexing) this.tombstones.set(segment.entryId(ordinal), this.generation + 1);
       segment.markDeleted(ordinal);
     }
     this.changed();

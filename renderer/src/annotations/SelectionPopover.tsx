@@ -11,6 +11,8 @@ interface Props {
   /** Position within the scrolling reader, in CSS pixels. */
   top: number;
   left: number;
+  /** Drawn above `top` rather than below it. */
+  above: boolean;
   body: AnnotationBody | null;
   suggestedActors: Actor[];
   onChange(patch: Partial<AnnotationBody>): void;
@@ -18,7 +20,7 @@ interface Props {
   onClose(): void;
 }
 
-export function SelectionPopover({ quote, top, left, body, suggestedActors, onChange, onDelete, onClose }: Props) {
+export function SelectionPopover({ quote, top, left, above, body, suggestedActors, onChange, onDelete, onClose }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
   useEffect(() => {
@@ -41,7 +43,7 @@ export function SelectionPopover({ quote, top, left, body, suggestedActors, onCh
   return (
     <div
       ref={element}
-      className="selection-popover"
+      className={above ? 'selection-popover above' : 'selection-popover'}
       role="dialog"
       aria-label={body ? 'Edit highlight' : 'New highlight'}
       style={{ top, left }}

@@ -13,7 +13,7 @@ interface Props {
   onCancelImport(): void;
   failures: ImportFailure[];
   onDismissFailures(): void;
-  /** Shown under the documents (saved searches). */
+  /** Shown below the documents (references waiting for their file, saved searches). */
   children?: ReactNode;
 }
 

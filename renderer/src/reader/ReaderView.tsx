@@ -33,6 +33,8 @@ interface PendingSelection {
   end: number;
   top: number;
   left: number;
+  /** Above the selection when there is more room there than below. */
+  above: boolean;
   /** Set once the first change created the highlight. */
   annotationId: string | null;
 }
@@ -97,11 +99,14 @@ export function ReaderView({ opened, focus, onDocumentChanged }: Props) {
     const trimmed = trimOffsets(text.text, offsets.start, offsets.end);
     const rect = range.getBoundingClientRect();
     const box = scroller.current.getBoundingClientRect();
+    const roomBelow = box.bottom - rect.bottom;
+    const above = roomBelow < 420 && rect.top - box.top > roomBelow;
     setActiveId(null);
     setPending({
       ...trimmed,
-      top: rect.bottom - box.top + scroller.current.scrollTop + 8,
+      top: (above ? rect.top - 8 : rect.bottom + 8) - box.top + scroller.current.scrollTop,
       left: Math.max(8, Math.min(rect.left - box.left, box.width - 380)),
+      above,
       annotationId: null,
     });
   }
@@ -203,6 +208,7 @@ export function ReaderView({ opened, focus, onDocumentChanged }: Props) {
               quote={quote}
               top={pending.top}
               left={pending.left}
+              above={pending.above}
               body={pendingAnnotation?.body ?? null}
               suggestedActors={suggestActors(quote, codebook)}
               onChange={changePending}
