@@ -18,7 +18,13 @@ const entries = [
     splitting: true,
     packages: 'external',
   })),
+  // The search index worker, found beside the host bundle (and one folder up from the Electron one).
+  { entryPoints: ['main/services/search/worker-entry.ts'], outfile: 'dist/main/search-worker.js', format: 'esm', packages: 'external' },
 ];
+// `--bench`: also the search benchmark, beside the worker it starts.
+if (process.argv.includes('--bench')) {
+  entries.push({ entryPoints: ['scripts/bench/bench-search.ts'], outfile: 'dist/main/bench-search.js', format: 'esm', packages: 'external' });
+}
 
 await Promise.all(
   entries.filter((entry) => Object.values(entry.entryPoints).every((file) => existsSync(file))).map((entry) => build({ ...common, ...entry })),

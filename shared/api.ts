@@ -17,7 +17,8 @@ import {
 } from './schemas';
 import type { ApiResult } from './errors';
 import type { LibraryHealth } from './health';
-import type { SearchResults } from './search/types';
+import type { CompletionResult } from './search/complete';
+import type { SavedSearch, SearchResults } from './search/types';
 import type { AnalysisData } from './analysis/passages';
 import {
   exportRequestSchema,
@@ -87,8 +88,18 @@ export const contract = {
     z.strictObject({
       query: z.string().max(2_000),
       limit: z.number().int().min(1).max(500).optional(),
+      /** The last word is still being typed: match it as a prefix too. */
+      typing: z.boolean().optional(),
     }),
   ).returns<SearchResults>(),
+  'search.complete': call(
+    z.strictObject({ query: z.string().max(2_000), cursor: z.number().int().min(0).max(2_000) }),
+  ).returns<CompletionResult>(),
+  'search.saved.list': call(noArgs).returns<SavedSearch[]>(),
+  'search.saved.save': call(
+    z.strictObject({ name: z.string().trim().min(1, 'a name is required').max(200), query: z.string().trim().min(1).max(2_000) }),
+  ).returns<SavedSearch[]>(),
+  'search.saved.delete': call(z.strictObject({ id: z.string().min(1).max(100) })).returns<SavedSearch[]>(),
 
   'settings.get': call(noArgs).returns<Settings>(),
   'settings.update': call(z.strictObject({ patch: settingsPatchSchema })).returns<Settings>(),

@@ -12,10 +12,7 @@ export interface HandlerOptions {
 
 export function createHandlers(app: AppServices, options: HandlerOptions = {}): Handlers {
   const { store, search, events } = app;
-  const changed = (documentIds: string[]) => {
-    search.invalidate();
-    events.emit('library.changed', { documentIds });
-  };
+  const changed = (documentIds: string[]) => events.emit('library.changed', { documentIds });
 
   return {
     'library.info': async () => {
@@ -27,6 +24,7 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     'codebook.get': async () => store.getCodebook(),
     'codebook.save': async ({ codebook }) => {
       const saved = await store.saveCodebook(codebook);
+      search.codebookChanged();
       changed([]);
       return saved;
     },
@@ -40,37 +38,56 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     'documents.file': async ({ id }) => store.readOriginal(id),
     'documents.updateMetadata': async ({ id, metadata }) => {
       const document = await store.updateMetadata(id, metadata);
+      search.documentUpdated();
       changed([id]);
       return document;
     },
     'documents.delete': async ({ id }) => {
       await store.deleteDocument(id);
+      await search.documentDeleted(id);
       changed([id]);
       return null;
     },
     'documents.import': async ({ name, bytes }) => {
       // A file that belongs to a reference waiting for it takes that reference's details.
       const outcome = await importDocumentFile(app, name, bytes);
-      if (outcome.status === 'imported') changed([outcome.document.id]);
+      if (outcome.status === 'imported') {
+        await search.documentAdded(outcome.document.id);
+        changed([outcome.document.id]);
+      }
       return outcome;
     },
 
     'annotations.save': async ({ annotation }) => {
       const saved = await store.saveAnnotation(annotation);
+      await search.annotationSaved(saved);
       changed([annotation.documentId]);
       return saved;
     },
     'annotations.delete': async ({ documentId, id }) => {
       await store.deleteAnnotation(documentId, id);
+      await search.annotationDeleted(documentId, id);
       changed([documentId]);
       return null;
     },
 
-    'search.query': async ({ query, limit }) => search.query(query, limit),
+    'search.query': async ({ query, limit, typing }) => search.query(query, { limit, typing }),
+    'search.complete': async ({ query, cursor }) => search.complete(query, cursor),
+    'search.saved.list': async () => app.savedSearches.list(),
+    'search.saved.save': async ({ name, query }) => app.savedSearches.save(name, query),
+    'search.saved.delete': async ({ id }) => app.savedSearches.delete(id),
 
     'settings.get': async () => app.settings.get(),
     'settings.update': async ({ patch }) => app.settings.update(patch),
 
-    ...createExportHandlers(app, { chooseSaveTarget: options.chooseSaveTarget, changed }),
+    // Imports of references and annotation files change documents and annotations in bulk: search
+    // re-reads those documents in the background.
+    ...createExportHandlers(app, {
+      chooseSaveTarget: options.chooseSaveTarget,
+      changed: (documentIds) => {
+        search.documentsChanged(documentIds);
+        changed(documentIds);
+      },
+    }),
   };
 }

@@ -23,7 +23,10 @@ export async function openTestApp(libraryDir: string, dataDir: string): Promise<
   return { app, dispatch, internalErrors, close: () => app.close() };
 }
 
-/** A hash of every file's path and contents under `dir` (the lock file, which names the process, aside). */
+/**
+ * A hash of every file's path and contents under `dir`: the library's data. The lock file (it names the
+ * process) and cache/ (derived data the search index writes in the background, safe to delete) aside.
+ */
 export async function folderFingerprint(dir: string): Promise<string> {
   const hash = createHash('sha256');
   const visit = async (current: string): Promise<void> => {
@@ -31,7 +34,7 @@ export async function folderFingerprint(dir: string): Promise<string> {
     for (const entry of entries) {
       const full = path.join(current, entry.name);
       const relative = path.relative(dir, full);
-      if (relative === 'apostil.lock') continue;
+      if (relative === 'apostil.lock' || relative === 'cache') continue;
       hash.update(`${relative}\0`);
       if (entry.isDirectory()) await visit(full);
       else hash.update(await readFile(full));

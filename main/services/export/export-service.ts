@@ -140,7 +140,8 @@ export async function resolveScope(app: ExportServices, scope: ExportScope): Pro
     const documents = [...new Set(scope.documentIds)].map((id) => store.getDocument(id));
     return { documents, waiting: [], annotations: await annotationsOf(store, documents), label: documents.length === 1 ? 'document' : 'selection' };
   }
-  const results = await app.search.query(scope.query, 1_000_000);
+  const results = await app.search.query(scope.query, { limit: 1_000_000 });
+  if (results.error) throw new AppError('invalid-input', results.error.message);
   const wanted = new Set(results.annotations.map((hit) => hit.annotationId).filter((id): id is string => id !== null));
   if (wanted.size === 0) throw new AppError('not-found', `No annotation matches “${scope.query}”, so there is nothing to export. Try other words.`);
   const all = await annotationsOf(store, store.listDocuments());

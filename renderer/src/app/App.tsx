@@ -15,7 +15,9 @@ import { LibraryHealthButton } from '../health/LibraryHealth';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
 import { ReaderView, type FocusRequest } from '../reader/ReaderView';
+import { SavedSearches } from '../search/SavedSearches';
 import { SearchBox } from '../search/SearchBox';
+import { SearchProvider } from '../search/search-context';
 import { ThemeSelect } from '../settings/ThemeSelect';
 import { NoticeProvider, useNotices } from '../ui/notices';
 import { useAsync } from '../ui/useAsync';
@@ -24,7 +26,9 @@ import { useOpenDocumentId } from './useOpenDocumentId';
 export function App() {
   return (
     <NoticeProvider>
-      <Workbench />
+      <SearchProvider>
+        <Workbench />
+      </SearchProvider>
     </NoticeProvider>
   );
 }
@@ -139,6 +143,7 @@ function Workbench() {
               onDismissFailures={() => setFailures([])}
             >
               <WaitingReferences onOpen={setOpenId} />
+              <SavedSearches />
             </LibraryPanel>
             <main className="workspace">
               {openId && documents.some((d) => d.id === openId) ? (

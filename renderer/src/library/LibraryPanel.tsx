@@ -13,7 +13,7 @@ interface Props {
   onCancelImport(): void;
   failures: ImportFailure[];
   onDismissFailures(): void;
-  /** Shown below the documents (e.g. references waiting for their file). */
+  /** Shown below the documents (references waiting for their file, saved searches). */
   children?: ReactNode;
 }
 

@@ -254,7 +254,8 @@ async function expectSearchAnswers(root: string, state: LibraryState, context: s
   if (!documentId || !token) return false;
   const store = await open(root);
   try {
-    const results = await new SearchService(store).query(token);
+    const search = new SearchService(store);
+    const results = await search.query(token).finally(() => search.close());
     if (!results.passages.some((hit) => hit.documentId === documentId)) {
       throw new Error(`After ${context}, search does not find "${token}" in document ${documentId}.`);
     }
