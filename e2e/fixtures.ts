@@ -25,6 +25,11 @@ export class AppUnderTest {
     private readonly browser: Browser | null,
   ) {}
 
+  /** The desktop app under test (Electron target only), e.g. to answer its dialogs. */
+  get electronApp(): ElectronApplication | null {
+    return this.electron;
+  }
+
   async start(): Promise<void> {
     if (target === 'electron') {
       this.electron = await _electron.launch({

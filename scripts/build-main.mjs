@@ -9,15 +9,30 @@ const entries = [
   { entryPoints: ['main/host/cli.ts'], outfile: 'dist/main/host.js', format: 'esm', packages: 'external' },
   { entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/electron/main.js', format: 'esm', packages: 'external' },
   { entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/electron/preload.cjs', format: 'cjs', external: ['electron'] },
-  // The helper thread of long PDF imports, beside each bundle that imports (see pdf-parallel.ts).
-  ...['dist/main', 'dist/main/electron'].map((dir) => ({
+  // The import's worker thread, beside each bundle that starts it (found relative to the bundle). Split
+  // into chunks so that each format's reader (jsdom, pdf.js) loads only when a file needs it.
+  ...['dist/main/extract-worker', 'dist/main/electron/extract-worker'].map((outdir) => ({
+    entryPoints: { 'extract-worker': 'main/services/import/worker/worker-main.ts' },
+    outdir,
+    format: 'esm',
+    splitting: true,
+    packages: 'external',
+  })),
+  // The helper thread of long PDF imports, beside the extraction chunks that start it (pdf-parallel.ts).
+  ...['dist/main/extract-worker', 'dist/main/electron/extract-worker'].map((outdir) => ({
     entryPoints: ['main/services/import/pdf-text-worker.ts'],
-    outfile: `${dir}/pdf-text-worker.mjs`,
+    outfile: `${outdir}/pdf-text-worker.mjs`,
     format: 'esm',
     packages: 'external',
   })),
+  // The search index worker, found beside the host bundle (and one folder up from the Electron one).
+  { entryPoints: ['main/services/search/worker-entry.ts'], outfile: 'dist/main/search-worker.js', format: 'esm', packages: 'external' },
 ];
+// `--bench`: also the search benchmark, beside the worker it starts.
+if (process.argv.includes('--bench')) {
+  entries.push({ entryPoints: ['scripts/bench/bench-search.ts'], outfile: 'dist/main/bench-search.js', format: 'esm', packages: 'external' });
+}
 
 await Promise.all(
-  entries.filter((entry) => existsSync(entry.entryPoints[0])).map((entry) => build({ ...common, ...entry })),
+  entries.filter((entry) => Object.values(entry.entryPoints).every((file) => existsSync(file))).map((entry) => build({ ...common, ...entry })),
 );

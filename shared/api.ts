@@ -16,7 +16,20 @@ import {
   idSchema,
 } from './schemas';
 import type { ApiResult } from './errors';
-import type { SearchResults } from './search/types';
+import type { LibraryHealth } from './health';
+import type { CompletionResult } from './search/complete';
+import type { SavedSearch, SearchResults } from './search/types';
+import type { AnalysisData } from './analysis/passages';
+import {
+  exportRequestSchema,
+  fileNameSchema,
+  importedFileSchema,
+  saveFileSchema,
+  type AnnotationImportReport,
+  type ExportedFile,
+  type ReferenceImportReport,
+  type WaitingReference,
+} from './export/types';
 import { settingsPatchSchema, type Settings } from './settings';
 
 /** A call's argument schema plus its result type (a phantom: only the type is used). */
@@ -60,6 +73,8 @@ export type ImportOutcome =
 
 export const contract = {
   'library.info': call(noArgs).returns<LibraryInfo>(),
+  /** The integrity check's findings at open and everything kept aside in the quarantine folder. */
+  'library.health': call(noArgs).returns<LibraryHealth>(),
 
   'codebook.get': call(noArgs).returns<Codebook>(),
   'codebook.save': call(z.strictObject({ codebook: codebookSchema })).returns<Codebook>(),
@@ -83,11 +98,44 @@ export const contract = {
     z.strictObject({
       query: z.string().max(2_000),
       limit: z.number().int().min(1).max(500).optional(),
+      /** The last word is still being typed: match it as a prefix too. */
+      typing: z.boolean().optional(),
     }),
   ).returns<SearchResults>(),
+  'search.complete': call(
+    z.strictObject({ query: z.string().max(2_000), cursor: z.number().int().min(0).max(2_000) }),
+  ).returns<CompletionResult>(),
+  'search.saved.list': call(noArgs).returns<SavedSearch[]>(),
+  'search.saved.save': call(
+    z.strictObject({ name: z.string().trim().min(1, 'a name is required').max(200), query: z.string().trim().min(1).max(2_000) }),
+  ).returns<SavedSearch[]>(),
+  'search.saved.delete': call(z.strictObject({ id: z.string().min(1).max(100) })).returns<SavedSearch[]>(),
 
   'settings.get': call(noArgs).returns<Settings>(),
   'settings.update': call(z.strictObject({ patch: settingsPatchSchema })).returns<Settings>(),
+
+  // ---- Analysis, exports and reference/annotation imports (shared/analysis, shared/export) ----
+  'analysis.data': call(noArgs).returns<AnalysisData>(),
+  /** Long: reports 'task.progress' under taskId and stops on tasks.cancel. Returns the file's bytes. */
+  'export.run': call(z.strictObject({ taskId: idSchema, request: exportRequestSchema })).returns<ExportedFile>(),
+  'tasks.cancel': call(z.strictObject({ taskId: idSchema })).returns<{ cancelled: boolean }>(),
+  /** Desktop only: asks where to save (a dialog) and writes the file atomically. null if the user cancelled. */
+  'files.save': call(saveFileSchema).returns<{ path: string } | null>(),
+  'references.list': call(noArgs).returns<WaitingReference[]>(),
+  'references.import': call(z.strictObject({ name: fileNameSchema, bytes: importedFileSchema })).returns<ReferenceImportReport>(),
+  'references.attachFile': call(
+    z.strictObject({
+      id: idSchema,
+      name: z.string().min(1).max(1_000),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
+        message: `files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB cannot be imported`,
+      }),
+    }),
+  ).returns<ImportOutcome>(),
+  'references.delete': call(z.strictObject({ id: idSchema })).returns<null>(),
+  'annotations.import': call(
+    z.strictObject({ taskId: idSchema, name: fileNameSchema, bytes: importedFileSchema }),
+  ).returns<AnnotationImportReport>(),
 } satisfies Record<string, CallSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

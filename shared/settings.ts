@@ -34,3 +34,15 @@ export const settingsPatchSchema = z.strictObject({
   readerFontSize: z.number().int().min(12).max(32).optional(),
 });
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
+
+/** What a settings file may hold (other keys are left alone); a file that fails this is set aside. */
+export const settingsFileSchema = z
+  .looseObject({
+    theme: z.enum(THEMES),
+    readerFontSize: z.number().int().min(8).max(72),
+    lastLibrary: z.string().min(1).nullable(),
+    window: z
+      .object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional() })
+      .nullable(),
+  })
+  .partial();

@@ -34,4 +34,14 @@ describe('openDesktopSettings', () => {
     expect(settings.get().theme).toBe('system');
     expect((await readdir(dir)).some((name) => name.startsWith('settings.json.unreadable-'))).toBe(true);
   });
+
+  it('sets aside a settings file with values it cannot use, keeping its bytes', async () => {
+    const text = '{ "theme": "neon", "window": "maximised" }';
+    await writeFile(path.join(dir, 'settings.json'), text);
+    const settings = openDesktopSettings(dir);
+    expect(settings.notice).toMatch(/cannot use/);
+    expect(settings.get().theme).toBe('system');
+    const aside = (await readdir(dir)).find((name) => name.startsWith('settings.json.unreadable-'));
+    expect(await readFile(path.join(dir, aside!), 'utf8')).toBe(text);
+  });
 });

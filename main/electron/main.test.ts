@@ -93,7 +93,7 @@ const fake = vi.hoisted(() => {
         webRequest: { onBeforeRequest: vi.fn() },
       },
     },
-    dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn(), showOpenDialog: vi.fn() },
+    dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
     screen: { getAllDisplays: () => [] },
     shell: { openExternal: vi.fn(), openPath: vi.fn() },
@@ -188,7 +188,7 @@ describe('main.ts', () => {
     expect(window().focus).toHaveBeenCalled();
   });
 
-  it('refuses new windows and <webview> in every webContents', () => {
+  it('refuses new windows, <webview> and navigation away from the app in every webContents', () => {
     const setWindowOpenHandler = vi.fn();
     const contentsListeners = new Map<string, Listener>();
     const contents = { setWindowOpenHandler, on: (name: string, listener: Listener) => contentsListeners.set(name, listener) };
@@ -198,6 +198,14 @@ describe('main.ts', () => {
     const preventDefault = vi.fn();
     contentsListeners.get('will-attach-webview')?.({ preventDefault });
     expect(preventDefault).toHaveBeenCalled();
+    const navigate = (url: string) => {
+      const prevent = vi.fn();
+      contentsListeners.get('will-navigate')?.({ url, preventDefault: prevent });
+      return prevent.mock.calls.length > 0;
+    };
+    expect(navigate('https://example.org/')).toBe(true);
+    expect(navigate('file:///etc/passwd')).toBe(true);
+    expect(navigate('app://apostil/index.html')).toBe(false);
   });
 
   it('saves the window bounds when it closes, and releases the library when quitting', async () => {

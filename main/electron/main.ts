@@ -15,7 +15,9 @@ import { openDesktopSettings } from './desktop-settings';
 import { createSenderCheck, forwardEvents, registerAppIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { openLibraryWithRecovery, type LibraryProblem } from './open-library';
+import { isAppUrl } from './origin';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { createSaveDialog } from './save-dialog';
 import { hardenSession } from './session';
 import { askToOpenExternal, createMainWindow } from './window';
 
@@ -46,10 +48,13 @@ if (!app.requestSingleInstanceLock()) {
     window.show();
     window.focus();
   });
-  // Whatever the page does, no webContents may open windows or attach <webview>s.
+  // Whatever the page does, no webContents may open windows, attach <webview>s or leave app://apostil/.
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('will-navigate', (event) => {
+      if (!isAppUrl(event.url)) event.preventDefault();
+    });
   });
   start().catch((error: unknown) => {
     dialog.showErrorBox('Apostil could not start', messageOf(error));
@@ -91,7 +96,12 @@ async function start(): Promise<void> {
   const services = opened.app;
   for (const problem of services.store.problems) console.warn(`Library: ${problem.path}: ${problem.message}`);
 
-  const dispatch = createDispatcher(createHandlers(services), {
+  const chooseSaveTarget = createSaveDialog(
+    dialog,
+    () => BrowserWindow.getFocusedWindow() ?? [...windows].find((window) => !window.isDestroyed()) ?? null,
+    () => app.getPath('downloads'),
+  );
+  const dispatch = createDispatcher(createHandlers(services, { chooseSaveTarget }), {
     onInternalError: (name, error) => console.error(`Unexpected error in ${name}:`, error),
   });
   const unregisterIpc = registerAppIpc(

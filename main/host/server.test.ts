@@ -1,4 +1,6 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -16,7 +18,7 @@ interface Reply {
 function send(port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
+      { host: '127.0.0.1', port, agent: false, path: options.path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
       (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -128,5 +130,89 @@ describe('browser-mode host', () => {
       const reply = await send(port, { path: p, headers: { Cookie: cookie } });
       expect(reply.body).not.toContain('root:');
     }
+  });
+
+  it('cannot be reached on any address but 127.0.0.1', async () => {
+    const { port } = await start();
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal)
+      .map((a) => a!.address);
+    for (const address of ['::1', ...others]) {
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = connect({ host: address, port });
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+      expect(outcome, address).not.toBe('connected');
+    }
+  });
+
+  it('refuses every method and path without the token, the event stream included', async () => {
+    const { port, dispatch } = await start();
+    const origin = { Origin: `http://127.0.0.1:${port}` };
+    for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS']) {
+      for (const p of ['/', '/api/events', '/api/call/documents.list', '/api/call/documents.delete']) {
+        const reply = await send(port, { path: p, method, headers: { ...origin, 'Content-Type': 'application/json', Authorization: 'Bearer secret-token' }, body: method === 'GET' || method === 'HEAD' ? undefined : '{}' });
+        expect(reply.status, `${method} ${p}`).toBe(403);
+      }
+    }
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['no port', () => ({ Host: '127.0.0.1' })],
+    ['another port', (port: number) => ({ Host: `127.0.0.1:${port + 1}` })],
+    ['a lookalike name', (port: number) => ({ Host: `127.0.0.1.evil.example:${port}` })],
+    ['IPv6 loopback', (port: number) => ({ Host: `[::1]:${port}` })],
+    ['a null Origin (sandboxed frame, file:)', (port: number) => ({ Origin: 'null', Host: `127.0.0.1:${port}` })],
+    ['an Origin on another port', (port: number) => ({ Origin: `http://127.0.0.1:${port + 1}` })],
+    ['an https Origin', (port: number) => ({ Origin: `https://127.0.0.1:${port}` })],
+    ['a lookalike Origin', (port: number) => ({ Origin: `http://localhost.evil.example:${port}` })],
+    ['an Origin with a path', (port: number) => ({ Origin: `http://127.0.0.1:${port}/x` })],
+  ])('refuses a request with %s, even with the cookie and token', async (_label, headers) => {
+    const { port, cookie, dispatch } = await start();
+    const extra = headers(port) as Record<string, string>;
+    const call = await send(port, {
+      path: '/api/call/documents.list',
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json', ...extra },
+      body: '{}',
+    });
+    expect(call.status).toBe(403);
+    const signIn = await send(port, { path: '/?token=secret-token', headers: extra });
+    expect(signIn.status).toBe(403);
+    expect(signIn.headers['set-cookie']).toBeUndefined();
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('accepts its own origin by either loopback name', async () => {
+    const { port, cookie } = await start();
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+      const reply = await send(port, {
+        path: '/api/call/documents.list',
+        method: 'POST',
+        headers: { Cookie: cookie, 'Content-Type': 'application/json', Host: host, Origin: `http://${host}` },
+        body: '{}',
+      });
+      expect(reply.status).toBe(200);
+    }
+  });
+
+  it('refuses a request without a Host header', async () => {
+    const { port, cookie } = await start();
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect({ host: '127.0.0.1', port }, () => {
+        socket.end(`POST /api/call/documents.list HTTP/1.1\r\nCookie: ${cookie}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+      });
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 4\d\d /);
   });
 });

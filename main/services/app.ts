@@ -5,14 +5,22 @@ import { WELCOME_DOCUMENT } from '../../shared/welcome/welcome';
 import { EventBus } from './events';
 import { importFile } from './importing';
 import { LibraryStore } from './library/store';
+import { SavedSearches } from './search/saved-searches';
+import { ReferenceShelf } from './references/shelf';
 import { SearchService } from './search/search-service';
 import type { SettingsService } from './settings';
+import { TaskRegistry } from './tasks';
 
 export interface AppServices {
   store: LibraryStore;
   search: SearchService;
+  savedSearches: SavedSearches;
   settings: SettingsService;
   events: EventBus;
+  /** Sources known from reference files, waiting for their document. */
+  references: ReferenceShelf;
+  /** Long work that reports progress and can be cancelled (exports, annotation imports). */
+  tasks: TaskRegistry;
   close(): Promise<void>;
 }
 
@@ -27,13 +35,29 @@ export async function openApp(options: { libraryPath: string; settings: Settings
       throw error;
     }
   }
-  const search = new SearchService(store);
   const events = new EventBus();
+  let references: ReferenceShelf;
+  try {
+    references = await ReferenceShelf.open(store.paths.root, store.listDocuments());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  store.problems.push(...references.problems);
+  const search = new SearchService(store, events);
+  // Loading the index is quick; bringing it up to date (or rebuilding it) goes on in the background.
+  void search.start();
   return {
     store,
     search,
+    savedSearches: new SavedSearches(store.paths.root),
     settings: options.settings,
     events,
-    close: () => store.close(),
+    references,
+    tasks: new TaskRegistry(events),
+    close: async () => {
+      await search.close();
+      await store.close();
+    },
   };
 }

@@ -38,10 +38,20 @@ export async function importFile(
  * only ever displayed and exported; files on disk are named by document id, never by this.
  */
 export function safeFileName(fileName: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = fileName.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  if (!base || base === '.' || base === '..') throw new AppError('invalid-input', `"${fileName.slice(0, 100)}" is not a usable file name.`);
+  const base = withoutControls(fileName.split(/[\\/]/).pop()!).trim();
+  if (!base || base === '.' || base === '..') {
+    throw new AppError('invalid-input', `"${withoutControls(fileName).slice(0, 100)}" is not a usable file name. Rename the file and import it again.`);
+  }
   return base.slice(0, 255);
+}
+
+/**
+ * Without control characters (C0, DEL, C1) and the invisible bidirectional controls that can make a
+ * name display as something else ("report\u202Efdp.exe").
+ */
+function withoutControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 function completeMetadata(

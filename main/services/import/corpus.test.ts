@@ -7,12 +7,13 @@ import { blockTexts, expectValidText, utf8 } from './test-helpers';
 const corpus = readCorpus();
 
 // What a careful reader would take from each file's first lines; no guess is better than a wrong one.
-const EXPECTED: Record<string, { title?: string; date?: string }> = {
+// (Titles are read from the files at test time: no corpus text is copied here.)
+const EXPECTED: Record<string, { titleIsFirstLine?: boolean; date?: string }> = {
   '000_da03a306485df788.txt': {}, // starts straight with a long paragraph
   '001_f3d89aa080190fca.txt': {}, // starts with a one-sentence summary; its date is an event in the text
   '002_3b45d2e4694025e4.txt': {},
-  '003_d154e7ae6a0741b9.txt': { title: 'At the table with the Paris Call for Trust and Security in Cyberspace', date: '2024-04-05' },
-  '004_b2173ca8c8111679.txt': { title: 'Envisioning a Cyber-Utopia: the Paris Call for Trust and Security in Cyberspace', date: '2019-04-29' },
+  '003_d154e7ae6a0741b9.txt': { titleIsFirstLine: true, date: '2024-04-05' },
+  '004_b2173ca8c8111679.txt': { titleIsFirstLine: true, date: '2019-04-29' },
 };
 
 describe('the shared corpus', () => {
@@ -26,7 +27,8 @@ describe('the shared corpus', () => {
     expect(doc.format).toBe('text');
     expect(doc.warnings).toEqual([]);
     expect(doc.text.blocks.length).toBeGreaterThan(5);
-    expect(doc.metadata.title).toBe(EXPECTED[name]?.title);
+    const firstLine = file.text.split('\n')[0]!.trim();
+    expect(doc.metadata.title).toBe(EXPECTED[name]?.titleIsFirstLine ? firstLine : undefined);
     expect(doc.metadata.date).toBe(EXPECTED[name]?.date);
     // Every word of the file is kept (whitespace aside).
     expect(doc.text.text.replace(/\s+/g, ' ')).toBe(file.text.replace(/\s+/g, ' ').trim());

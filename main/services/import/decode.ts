@@ -28,6 +28,19 @@ export function decodeText(fileName: string, bytes: Uint8Array, declaredCharset:
     // fall through: not UTF-8
   }
 
+  // Mostly UTF-8 with a few broken bytes (a download cut mid-character, one bad byte): reading it all
+  // as Windows-1252 would garble every accented letter, so keep UTF-8 and mark only the broken bytes.
+  const quality = utf8Quality(bytes);
+  if (quality.multibyte > 0 && quality.invalid <= Math.max(3, quality.multibyte / 20)) {
+    return {
+      text: new TextDecoder('utf-8').decode(bytes),
+      encoding: 'utf-8',
+      warnings: [
+        `"${fileName}" is not entirely valid UTF-8: ${quality.invalid === 1 ? '1 byte' : `${quality.invalid} bytes`} (the first at byte ${quality.firstInvalid}) could not be read and show as "\uFFFD". The file may be damaged or cut short; import a complete copy to fix it.`,
+      ],
+    };
+  }
+
   const declared = declaredCharset ? decoder(declaredCharset, false) : null;
   if (declared && declared.encoding !== 'utf-8' && !declared.encoding.startsWith('utf-16')) {
     return { text: declared.decode(bytes), encoding: declared.encoding, warnings: [] };
@@ -39,6 +52,31 @@ export function decodeText(fileName: string, bytes: Uint8Array, declaredCharset:
       `"${fileName}" is not valid UTF-8, so it was read as Windows-1252 (Western European). If some characters look wrong, save the file as UTF-8 and import it again.`,
     ],
   };
+}
+
+/** Valid multi-byte UTF-8 sequences and invalid bytes in `bytes` (a strict UTF-8 reading). */
+export function utf8Quality(bytes: Uint8Array): { multibyte: number; invalid: number; firstInvalid: number } {
+  let multibyte = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    // Overlong forms and surrogates (E0 80-9F, ED A0-BF, F0 80-8F, F4 90+) are invalid too.
+    if (ok && length === 3) ok = !(b === 0xe0 && bytes[i + 1]! < 0xa0) && !(b === 0xed && bytes[i + 1]! >= 0xa0);
+    if (ok && length === 4) ok = !(b === 0xf0 && bytes[i + 1]! < 0x90) && !(b === 0xf4 && bytes[i + 1]! >= 0x90);
+    if (!ok) {
+      if (firstInvalid === -1) firstInvalid = i;
+      invalid++;
+      i++;
+    } else {
+      if (length > 1) multibyte++;
+      i += length;
+    }
+  }
+  return { multibyte, invalid, firstInvalid };
 }
 
 /** The charset an HTML page declares in its first kilobytes (<meta charset> or http-equiv). */

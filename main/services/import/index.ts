@@ -1,17 +1,11 @@
 // The import pipeline's extraction step: from a file name and its bytes to the document's text
 // (the one text every annotation, search hit and export refers to) and a guess at its metadata.
 // Pure Node: no Electron, no network. Storing the result is the library's job.
-import { MAX_IMPORT_BYTES } from '../../../shared/api';
-import { AppError } from '../../../shared/errors';
+// The work (extract.ts) runs in a worker thread (worker/), with memory and time limits, so a hostile
+// file can neither hang nor exhaust the app; this module never loads the format readers itself.
 import type { DocumentFormat, DocumentMetadata, DocumentText } from '../../../shared/model';
-import type { TextExtraction } from './blocks';
-import { decodeText, sniffHtmlCharset } from './decode';
-import { detectFormat, isBlank } from './detect';
-import { extractHtml } from './html';
-import { MAX_TEXT_FILE_BYTES, megabytes, throwIfAborted } from './limits';
-import { extractMarkdown } from './markdown';
-import { extractPdf } from './pdf';
-import { extractPlainText } from './text';
+import { extractInWorker } from './worker/extraction-worker';
+import type { ExtractionLimits } from './worker/limits';
 
 export interface ExtractedDocument {
   format: DocumentFormat;
@@ -25,69 +19,15 @@ export interface ExtractedDocument {
 }
 
 export interface ExtractOptions {
+  /** Cancels the extraction: its worker is stopped at once. */
   signal?: AbortSignal;
   /** The password of an encrypted PDF, typed by the user: used for this read only, never stored. */
   password?: string;
+  /** Limits of the worker thread (tests lower them); see worker/limits.ts for the defaults. */
+  limits?: Partial<ExtractionLimits>;
 }
 
-const FORMAT_NAMES: Record<DocumentFormat, string> = {
-  pdf: 'PDF',
-  html: 'web page',
-  markdown: 'Markdown file',
-  text: 'text file',
-};
-
-export async function extractDocument(
-  fileName: string,
-  bytes: Uint8Array,
-  options: ExtractOptions = {},
-): Promise<ExtractedDocument> {
-  const { signal, password } = options;
-  throwIfAborted(fileName, signal);
-  if (isBlank(bytes)) {
-    throw new AppError('invalid-input', `"${fileName}" is empty: there is nothing to import. Choose a file that contains text.`);
-  }
-  if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw new AppError(
-      'too-large',
-      `"${fileName}" is ${megabytes(bytes.byteLength)}; Apostil imports files of up to ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files and import those.`,
-    );
-  }
-
-  const detection = detectFormat(fileName, bytes);
-  const { format } = detection;
-  if (format === 'pdf') {
-    const pdf = await extractPdf(fileName, bytes, { signal, password });
-    return {
-      format,
-      text: pdf.text,
-      metadata: pdf.metadata,
-      pageCount: pdf.pageCount,
-      warnings: [...detection.warnings, ...pdf.warnings],
-    };
-  }
-
-  if (bytes.byteLength > MAX_TEXT_FILE_BYTES) {
-    throw new AppError(
-      'too-large',
-      `"${fileName}" is ${megabytes(bytes.byteLength)}; a ${FORMAT_NAMES[format]} can be at most ${megabytes(MAX_TEXT_FILE_BYTES)}. Split it into smaller files and import those.`,
-    );
-  }
-  const decoded = decodeText(fileName, bytes, format === 'html' ? sniffHtmlCharset(bytes) : null);
-  throwIfAborted(fileName, signal);
-  const extraction: TextExtraction =
-    format === 'html' ? extractHtml(decoded.text) : format === 'markdown' ? extractMarkdown(decoded.text) : extractPlainText(decoded.text);
-  if (extraction.text.blocks.length === 0) {
-    throw new AppError(
-      'invalid-input',
-      `"${fileName}" has no readable text to import${format === 'html' ? ' (the page may build its content with scripts, which Apostil never runs)' : ''}. Check that it is the right file, or save its text in another format and import that.`,
-    );
-  }
-  return {
-    format,
-    text: extraction.text,
-    metadata: extraction.metadata,
-    pageCount: null,
-    warnings: [...detection.warnings, ...decoded.warnings],
-  };
+/** Extracts a file's text and metadata in a worker thread, within the limits. */
+export function extractDocument(fileName: string, bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+  return extractInWorker(fileName, bytes, options);
 }

@@ -190,7 +190,7 @@ export async function makePdfWithVisualTitle(title: string, body: string[]): Pro
 }
 
 /** Writes a PDF by hand from object bodies (numbered from 1; object 1 is the catalog). */
-function writeRawPdf(objects: string[], trailerExtra = ''): Uint8Array {
+export function writeRawPdf(objects: string[], trailerExtra = ''): Uint8Array {
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((object, i) => {

@@ -4,7 +4,7 @@
 // the helper only ever makes an import faster, never different.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { resourceLimits, Worker } from 'node:worker_threads';
 
 export interface PagesRequest {
   bytes: Uint8Array;
@@ -35,7 +35,9 @@ export function readPagesInHelper(script: string | null, request: PagesRequest):
   if (!script) return { result: Promise.resolve(null), stop: () => undefined };
   let worker: Worker;
   try {
-    worker = new Worker(script, { workerData: { ...request, bytes: request.bytes.slice() } });
+    // The helper gets the heap limits of the extraction thread that starts it (the process's memory
+    // is watched as a whole by the extraction's main side).
+    worker = new Worker(script, { workerData: { ...request, bytes: request.bytes.slice() }, resourceLimits });
   } catch {
     return { result: Promise.resolve(null), stop: () => undefined };
   }

@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { extractInThread } from './extract';
 import { extractDocument } from './index';
 import {
   LOREM,
@@ -153,10 +154,10 @@ describe('pdf', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(extractDocument('paper.pdf', bytes, { signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
-    // A signal that turns aborted once the first page has been read.
+    // In the reading thread itself: a signal that turns aborted once the first page has been read.
     let checks = 0;
     const signal = { get aborted() { return ++checks > 3; } } as unknown as AbortSignal;
-    await expect(extractDocument('paper.pdf', bytes, { signal })).rejects.toMatchObject({
+    await expect(extractInThread('paper.pdf', bytes, { signal })).rejects.toMatchObject({
       code: 'cancelled',
       message: expect.stringMatching(/"paper.pdf" was cancelled/),
     });

@@ -111,6 +111,12 @@ export function extractPdf(fileName: string, bytes: Uint8Array, options: PdfRead
       });
       const firstPageLines: PdfLine[] = firstPage?.lines ?? [];
 
+      if (pageCount > 0 && unreadablePages.length === pageCount) {
+        throw new AppError(
+          'corrupt',
+          `"${fileName}" could not be read as a PDF: none of its ${pageCount === 1 ? 'page' : `${pageCount} pages`} could be read. Download or export it again, and import the new copy.`,
+        );
+      }
       const text = builder.build();
       const metadata = readPdfMetadata(await pdf.getMetadata(), firstPageLines, text.text.slice(0, 5_000));
 

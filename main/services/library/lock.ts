@@ -1,14 +1,25 @@
 // One process owns a library at a time. The lock file is created with its full contents in one step
 // (written to a temp file, then hard-linked into place, which fails if a lock exists), so nobody ever
 // reads a half-written lock. A lock whose process is gone is stale and is taken over.
-import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
+//
+// Taking over must be safe when several processes find the same stale lock at once: removing "the
+// lock" could remove the fresh lock another one has just created. So a stale lock is removed only by
+// the process that wins its takeover gate (a file named after the stale lock's fingerprint, created
+// the same exclusive way), and only if the lock still has that fingerprint. A lock, once removed,
+// never comes back with the same fingerprint (it holds a random token), so a late winner of an old
+// gate removes nothing. If a gate's winner died before finishing, the next gate in the chain (named
+// after that gate's own fingerprint) lets one other process finish the job.
+import { createHash, randomBytes } from 'node:crypto';
+import { link, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../../shared/errors';
 import { isCode } from './atomic';
 
 export const LOCK_FILE = 'apostil.lock';
+const GATE_MARK = '.takeover-';
+const MAX_GATE_LEVELS = 4;
 
 interface LockOwner {
   pid: number;
@@ -21,6 +32,13 @@ export interface LibraryLock {
   release(): Promise<void>;
 }
 
+interface SeenLock {
+  /** null when the file cannot be read as a lock (torn by hand, garbage): stale. */
+  owner: LockOwner | null;
+  /** Identifies this very file's contents. */
+  fingerprint: string;
+}
+
 export async function acquireLibraryLock(dir: string): Promise<LibraryLock> {
   const lockPath = path.join(dir, LOCK_FILE);
   const owner: LockOwner = {
@@ -29,24 +47,44 @@ export async function acquireLibraryLock(dir: string): Promise<LibraryLock> {
     since: new Date().toISOString(),
     token: randomBytes(8).toString('hex'),
   };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (await tryCreate(lockPath, owner)) return { release: () => release(lockPath, owner.token) };
-    const holder = await readOwner(lockPath);
-    if (holder && isAlive(holder)) throw inUse(dir, holder);
-    // Stale (its process is gone) or unreadable: move it aside and try again. Renaming (not deleting)
-    // means two processes racing to take over cannot both succeed: only one rename finds the file.
-    await rename(lockPath, `${lockPath}.stale-${owner.token}`).catch(() => undefined);
-    await rm(`${lockPath}.stale-${owner.token}`, { force: true });
+  for (let attempt = 0; attempt < 8; attempt++) {
+    if (await tryCreate(lockPath, owner)) {
+      await removeGates(dir);
+      return { release: () => release(lockPath, owner.token) };
+    }
+    const seen = await readLock(lockPath);
+    if (!seen) continue; // released meanwhile: try again
+    if (seen.owner && isAlive(seen.owner)) throw inUse(dir, seen.owner);
+    await removeStale(lockPath, seen.fingerprint, owner);
   }
-  const holder = await readOwner(lockPath);
-  throw holder ? inUse(dir, holder) : new AppError('in-use', `Could not lock the library at ${dir}. Try again.`);
+  const seen = await readLock(lockPath);
+  throw seen?.owner ? inUse(dir, seen.owner) : new AppError('in-use', `Could not lock the library at ${dir}. Try again.`);
 }
 
-async function tryCreate(lockPath: string, owner: LockOwner): Promise<boolean> {
-  const temp = `${lockPath}.${owner.token}.tmp`;
+/** Removes the stale lock with this fingerprint, if this process wins the right to. */
+async function removeStale(lockPath: string, fingerprint: string, me: LockOwner): Promise<void> {
+  let gate = `${lockPath}${GATE_MARK}${fingerprint}`;
+  for (let level = 0; level < MAX_GATE_LEVELS; level++) {
+    if (await tryCreate(gate, me)) {
+      const still = await readLock(lockPath);
+      if (still?.fingerprint === fingerprint) await rm(lockPath, { force: true });
+      return;
+    }
+    const holder = await readLock(gate);
+    if (!holder) continue;
+    if (holder.owner && isAlive(holder.owner)) {
+      await sleep(20); // it is taking over right now
+      return;
+    }
+    gate = `${gate}-${holder.fingerprint}`; // its winner died mid-takeover: the next gate decides
+  }
+}
+
+async function tryCreate(target: string, owner: LockOwner): Promise<boolean> {
+  const temp = `${target}.${owner.token}.tmp`;
   await writeFile(temp, JSON.stringify(owner));
   try {
-    await link(temp, lockPath);
+    await link(temp, target);
     return true;
   } catch (error) {
     if (isCode(error, 'EEXIST')) return false;
@@ -56,16 +94,32 @@ async function tryCreate(lockPath: string, owner: LockOwner): Promise<boolean> {
   }
 }
 
-async function readOwner(lockPath: string): Promise<LockOwner | null> {
+async function readLock(file: string): Promise<SeenLock | null> {
+  let text: string;
   try {
-    const value = JSON.parse(await readFile(lockPath, 'utf8')) as Partial<LockOwner>;
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return null;
+    throw error;
+  }
+  const fingerprint = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  try {
+    const value = JSON.parse(text) as Partial<LockOwner>;
     if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string') {
-      return { pid: value.pid, host: value.host, since: String(value.since ?? ''), token: value.token };
+      return { owner: { pid: value.pid, host: value.host, since: String(value.since ?? ''), token: value.token }, fingerprint };
     }
   } catch {
-    // Missing or unreadable: treated as stale.
+    // Unreadable: treated as stale.
   }
-  return null;
+  return { owner: null, fingerprint };
+}
+
+/** Gates of earlier takeovers: harmless once the lock is ours (they match no lock any more). */
+async function removeGates(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((name) => name.startsWith(`${LOCK_FILE}${GATE_MARK}`)).map((name) => rm(path.join(dir, name), { force: true })),
+  );
 }
 
 function isAlive(owner: LockOwner): boolean {
@@ -90,6 +144,6 @@ function inUse(dir: string, owner: LockOwner): AppError {
 }
 
 async function release(lockPath: string, token: string): Promise<void> {
-  const holder = await readOwner(lockPath);
-  if (holder?.token === token) await rm(lockPath, { force: true });
+  const seen = await readLock(lockPath).catch(() => null);
+  if (seen?.owner?.token === token) await rm(lockPath, { force: true });
 }

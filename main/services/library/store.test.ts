@@ -95,7 +95,7 @@ describe('LibraryStore', () => {
     store = await open(dir);
     expect(store.listDocuments().map((d) => d.id)).toEqual([doc.id]);
     const problems = store.problems.map((p) => p.message).join('\n');
-    expect(problems).toMatch(/unfinished import/);
+    expect(problems).toMatch(/import that did not finish/);
     expect(problems).toMatch(/not valid JSON/);
     await store.close();
   });

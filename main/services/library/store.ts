@@ -1,11 +1,11 @@
 // The library store: documents, their texts and annotations, and the codebook, as plain files.
-// It keeps an in-memory view (metadata of every document, annotations loaded on first use) and writes
-// every change through at once, atomically, one write at a time.
-import { copyFile, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+// It keeps an in-memory view (every document's metadata and annotations, read and checked by the
+// integrity check at open) and writes every change through at once, atomically, one write at a time.
+import { copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import type { LibraryHealth } from '../../../shared/health';
 import type {
   Annotation,
   Codebook,
@@ -20,12 +20,12 @@ import {
   documentTextSchema,
   libraryDocumentSchema,
 } from '../../../shared/schemas';
-import { removeStaleTempFiles, writeFileAtomic, writeJsonAtomic } from './atomic';
+import { writeFileAtomic, writeJsonAtomic } from './atomic';
 import { LIBRARY_FORMAT_VERSION, libraryPaths, readJsonFile, type LibraryPaths } from './files';
+import { annotationsFileSchema, checkLibrary, type CheckedLibrary } from './integrity';
 import { acquireLibraryLock, type LibraryLock } from './lock';
+import { Quarantine } from './quarantine';
 
-const libraryFileSchema = z.object({ version: z.literal(LIBRARY_FORMAT_VERSION), name: z.string(), created: z.string() });
-const annotationsFileSchema = z.object({ version: z.literal(1), annotations: z.array(annotationSchema) });
 const textFileSchema = documentTextSchema;
 
 /** What an importer hands the store to add a document. */
@@ -51,7 +51,7 @@ export interface ReplacedFile {
   annotations: Annotation[];
 }
 
-/** Something found at open that could not be loaded; kept on disk untouched and reported. */
+/** Something the integrity check found at open (see health() for the full report). */
 export interface LoadProblem {
   path: string;
   message: string;
@@ -67,14 +67,28 @@ export class LibraryStore {
   private name: string;
   private writes: Promise<unknown> = Promise.resolve();
   private closed = false;
-  readonly problems: LoadProblem[] = [];
+  private readonly checked: Pick<LibraryHealth, 'checkedAt' | 'issues'>;
 
-  private constructor(paths: LibraryPaths, lock: LibraryLock, name: string, codebook: Codebook, created: boolean) {
+  private constructor(paths: LibraryPaths, lock: LibraryLock, library: CheckedLibrary, created: boolean) {
     this.paths = paths;
     this.lock = lock;
-    this.name = name;
-    this.codebook = codebook;
+    this.name = library.name;
+    this.codebook = library.codebook;
     this.created = created;
+    for (const document of library.documents) this.documents.set(document.id, document);
+    for (const [id, list] of library.annotations) this.annotations.set(id, list);
+    this.checked = { checkedAt: new Date().toISOString(), issues: library.issues };
+  }
+
+  /** What the integrity check found at open, one line each (the health report has the details). */
+  get problems(): LoadProblem[] {
+    return this.checked.issues.map((issue) => ({ path: issue.path, message: `${issue.message} ${issue.action}` }));
+  }
+
+  /** The library health report: the findings of the check at open and everything kept aside. */
+  async health(): Promise<LibraryHealth> {
+    const quarantine = new Quarantine(this.paths.root);
+    return { ...this.checked, quarantine: await quarantine.list(), quarantinePath: quarantine.dir };
   }
 
   /** Open (creating if needed) the library in `dir`, taking its lock. */
@@ -83,7 +97,8 @@ export class LibraryStore {
     await mkdir(paths.root, { recursive: true });
     const lock = await acquireLibraryLock(paths.root);
     try {
-      const created = !(await exists(paths.libraryFile));
+      // New only if nothing of a library is there: a missing library.json alone is repaired by the check.
+      const created = !(await exists(paths.libraryFile)) && !(await exists(paths.codebookFile)) && !(await exists(paths.documents));
       if (created) {
         await writeJsonAtomic(paths.codebookFile, options.defaultCodebook);
         await writeJsonAtomic(paths.libraryFile, {
@@ -92,35 +107,13 @@ export class LibraryStore {
           created: new Date().toISOString(),
         });
       }
-      const library = await readJsonFile(paths.libraryFile, libraryFileSchema);
-      const codebook = await readJsonFile(paths.codebookFile, codebookSchema);
       await mkdir(paths.documents, { recursive: true });
-      const store = new LibraryStore(paths, lock, library.name, codebook, created);
-      await store.loadDocuments();
-      return store;
+      // Every open checks the whole library; what cannot be used is set aside and reported.
+      const library = await checkLibrary(paths, options.defaultCodebook);
+      return new LibraryStore(paths, lock, library, created);
     } catch (error) {
       await lock.release();
       throw error;
-    }
-  }
-
-  private async loadDocuments(): Promise<void> {
-    await removeStaleTempFiles(this.paths.root);
-    for (const id of await readdir(this.paths.documents)) {
-      const files = this.paths.document(id);
-      await removeStaleTempFiles(files.dir);
-      if (!(await exists(files.meta))) {
-        // An import that did not finish (meta.json is written last). Left on disk, never shown.
-        this.problems.push({ path: files.dir, message: 'An unfinished import (no meta.json); it is ignored.' });
-        continue;
-      }
-      try {
-        const document = await readJsonFile(files.meta, libraryDocumentSchema);
-        if (document.id !== id) throw new AppError('corrupt', `${files.meta} names another document (${document.id}).`);
-        this.documents.set(id, document);
-      } catch (error) {
-        this.problems.push({ path: files.meta, message: (error as Error).message });
-      }
     }
   }
 
@@ -273,13 +266,7 @@ export class LibraryStore {
   /** Every annotation of the library (loads any not yet read). */
   async allAnnotations(): Promise<Annotation[]> {
     const all: Annotation[] = [];
-    for (const id of this.documents.keys()) {
-      try {
-        all.push(...(await this.listAnnotations(id)));
-      } catch (error) {
-        this.problems.push({ path: this.paths.document(id).annotations, message: (error as Error).message });
-      }
-    }
+    for (const id of this.documents.keys()) all.push(...(await this.listAnnotations(id)));
     return all;
   }
 
@@ -296,6 +283,23 @@ export class LibraryStore {
       const next = index === -1 ? [...current, stored] : current.map((a, i) => (i === index ? stored : a));
       await this.writeAnnotations(annotation.documentId, next);
       return stored;
+    });
+  }
+
+  /** Adds new annotations to one document in a single write (an import). Every id must be unused. */
+  addAnnotations(documentId: string, annotations: readonly Annotation[]): Promise<Annotation[]> {
+    return this.serialize(async () => {
+      const current = await this.listAnnotations(documentId);
+      const ids = new Set<string>();
+      for (const annotation of annotations) {
+        annotationSchema.parse(annotation);
+        if (annotation.documentId !== documentId) throw new AppError('invalid-input', `Annotation ${annotation.id} belongs to another document.`);
+        if (ids.has(annotation.id) || this.annotationOwner(annotation.id)) throw new AppError('duplicate', `Annotation ${annotation.id} is already in the library.`);
+        ids.add(annotation.id);
+        this.checkCodebookLinks(annotation);
+      }
+      await this.writeAnnotations(documentId, [...current, ...annotations]);
+      return [...annotations];
     });
   }
 
@@ -337,6 +341,27 @@ export class LibraryStore {
 
   // ---- Codebook -----------------------------------------------------------------------------------
 
+  /** A codebook may not drop a principle or actor that annotations still link to. */
+  private async checkStillLinked(codebook: Codebook): Promise<void> {
+    const principles = new Set(codebook.principles.map((p) => p.id));
+    const actors = new Set(codebook.actors.map((a) => a.id));
+    const missing = new Map<string, number>();
+    for (const annotation of await this.allAnnotations()) {
+      const ids = [
+        ...annotation.body.principles.filter((id) => !principles.has(id)),
+        ...annotation.body.actors.map((a) => a.actorId).filter((id) => !actors.has(id)),
+      ];
+      for (const id of ids) missing.set(id, (missing.get(id) ?? 0) + 1);
+    }
+    if (missing.size > 0) {
+      const list = [...missing].slice(0, 10).map(([id, n]) => `${id} (${n} annotation${n === 1 ? '' : 's'})`);
+      throw new AppError(
+        'invalid-input',
+        `The codebook cannot drop principles or actors that annotations link to: ${list.join(', ')}. Remove those links first.`,
+      );
+    }
+  }
+
   getCodebook(): Codebook {
     return this.codebook;
   }
@@ -344,6 +369,7 @@ export class LibraryStore {
   saveCodebook(codebook: Codebook): Promise<Codebook> {
     return this.serialize(async () => {
       const valid = codebookSchema.parse(codebook);
+      await this.checkStillLinked(valid);
       await writeJsonAtomic(this.paths.codebookFile, valid);
       this.codebook = valid;
       return valid;

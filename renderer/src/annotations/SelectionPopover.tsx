@@ -11,6 +11,8 @@ interface Props {
   /** Position within the scrolling reader, in CSS pixels. */
   top: number;
   left: number;
+  /** Drawn above `top` rather than below it. */
+  above: boolean;
   body: AnnotationBody | null;
   suggestedActors: Actor[];
   /** A region of a PDF page rather than a passage of text. */
@@ -20,7 +22,7 @@ interface Props {
   onClose(): void;
 }
 
-export function SelectionPopover({ quote, top, left, body, suggestedActors, region, onChange, onDelete, onClose }: Props) {
+export function SelectionPopover({ quote, top, left, above, body, suggestedActors, region, onChange, onDelete, onClose }: Props) {
   const what = region ? 'region' : 'highlight';
   const element = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
@@ -44,7 +46,7 @@ export function SelectionPopover({ quote, top, left, body, suggestedActors, regi
   return (
     <div
       ref={element}
-      className="selection-popover"
+      className={above ? 'selection-popover above' : 'selection-popover'}
       role="dialog"
       aria-label={body ? `Edit ${what}` : `New ${what}`}
       style={{ top, left }}

@@ -1,7 +1,7 @@
 // The renderer's one way to reach main: window.apostil (the Electron preload) when present, the HTTP
-// bridge in browser mode. Calls resolve to their value or throw an ApiCallError with the message.
+// bridge in browser mode. Calls resolve to their value or throw an AppError with main's code and message.
 import type { ApiBridge, ApiEvent, CallArgs, CallName, CallResult, PreloadApi } from '../../../shared/api';
-import type { ApiResult, ErrorCode } from '../../../shared/errors';
+import { AppError, type ApiResult } from '../../../shared/errors';
 import { createHttpBridge, subscribeHttpEvents } from './http-bridge';
 
 declare global {
@@ -10,21 +10,12 @@ declare global {
   }
 }
 
-export class ApiCallError extends Error {
-  readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
-    super(message);
-    this.name = 'ApiCallError';
-    this.code = code;
-  }
-}
-
 const bridge: ApiBridge = window.apostil?.calls ?? createHttpBridge();
 
 export async function call<K extends CallName>(name: K, args: CallArgs<K>): Promise<CallResult<K>> {
   const fn = bridge[name] as unknown as (args: CallArgs<K>) => Promise<ApiResult<CallResult<K>>>;
   const result = await fn(args);
-  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
+  if (!result.ok) throw new AppError(result.error.code, result.error.message);
   return result.value as CallResult<K>;
 }
 

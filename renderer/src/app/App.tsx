@@ -3,13 +3,23 @@
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import type { Codebook, LibraryDocument } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/search/types';
+import type { CodedPassage } from '../../../shared/analysis';
+import { AnalysisWorkspace } from '../analysis/AnalysisWorkspace';
+import { ViewSwitch, type AppView } from '../analysis/ViewSwitch';
 import { call, onEvent } from '../api/client';
+import { ImportExportMenu } from '../export/ImportExportMenu';
+import { WaitingReferences } from '../export/WaitingReferences';
+import '../export/export.css';
 import { CodebookProvider } from '../codebook/codebook-context';
+import { LibraryHealthButton } from '../health/LibraryHealth';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
 import { preloadPdf, usePdfWarmUp } from '../pdf/preload';
 import { ReaderView, type FocusRequest } from '../reader/ReaderView';
+import { SavedSearches } from '../search/SavedSearches';
 import { SearchBox } from '../search/SearchBox';
+import { SearchProvider } from '../search/search-context';
+import { ThemeSelect } from '../settings/ThemeSelect';
 import { NoticeProvider, useNotices } from '../ui/notices';
 import { usePasswordPrompt, type AskPassword } from '../ui/PasswordPrompt';
 import { useAsync } from '../ui/useAsync';
@@ -18,7 +28,9 @@ import { useOpenDocumentId } from './useOpenDocumentId';
 export function App() {
   return (
     <NoticeProvider>
-      <Workbench />
+      <SearchProvider>
+        <Workbench />
+      </SearchProvider>
     </NoticeProvider>
   );
 }
@@ -31,6 +43,7 @@ function Workbench() {
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [failures, setFailures] = useState<ImportFailure[]>([]);
   const [dragging, setDragging] = useState(false);
+  const [view, setView] = useState<AppView>('library');
 
   useEffect(() => onEvent((event) => event.name === 'library.changed' && reloadDocuments()), [reloadDocuments]);
 
@@ -71,6 +84,15 @@ function Workbench() {
     [setOpenId],
   );
 
+  const openPassage = useCallback(
+    (p: CodedPassage) => {
+      setView('library');
+      setOpenId(p.documentId);
+      setFocus({ documentId: p.documentId, start: p.start ?? 0, end: p.end ?? 0, annotationId: p.annotationId, nonce: Date.now() });
+    },
+    [setOpenId],
+  );
+
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
@@ -104,32 +126,45 @@ function Workbench() {
       >
         <header className="topbar">
           <div className="brand">Apostil</div>
-          <SearchBox onOpen={openHit} />
+          <ViewSwitch value={view} onChange={setView} />
+          <SearchBox onOpen={(hit) => (setView('library'), openHit(hit))} />
+          <ImportExportMenu documents={documents} openId={openId} onChanged={reloadDocuments} />
+          <LibraryHealthButton />
+          <ThemeSelect />
         </header>
-        <LibraryPanel
-          documents={documents}
-          openId={openId}
-          onOpen={setOpenId}
-          onImport={(files) => void importer.importFiles(files)}
-          progress={importer.progress}
-          onCancelImport={importer.cancel}
-          failures={failures}
-          onDismissFailures={() => setFailures([])}
-        />
-        <main className="workspace">
-          {openId && documents.some((d) => d.id === openId) ? (
-            <OpenDocument
-              key={openId}
-              id={openId}
-              isPdf={documents.some((d) => d.id === openId && d.format === 'pdf')}
-              focus={focus}
-              onChanged={reloadDocuments}
-              askPassword={askPassword}
-            />
-          ) : (
-            <EmptyWorkspace count={documents.length} />
-          )}
-        </main>
+        {view === 'analysis' ? (
+          <AnalysisWorkspace onOpenPassage={openPassage} />
+        ) : (
+          <>
+            <LibraryPanel
+              documents={documents}
+              openId={openId}
+              onOpen={setOpenId}
+              onImport={(files) => void importer.importFiles(files)}
+              progress={importer.progress}
+              onCancelImport={importer.cancel}
+              failures={failures}
+              onDismissFailures={() => setFailures([])}
+            >
+              <WaitingReferences onOpen={setOpenId} />
+              <SavedSearches />
+            </LibraryPanel>
+            <main className="workspace">
+              {openId && documents.some((d) => d.id === openId) ? (
+                <OpenDocument
+                  key={openId}
+                  id={openId}
+                  isPdf={documents.some((d) => d.id === openId && d.format === 'pdf')}
+                  focus={focus}
+                  onChanged={reloadDocuments}
+                  askPassword={askPassword}
+                />
+              ) : (
+                <EmptyWorkspace count={documents.length} />
+              )}
+            </main>
+          </>
+        )}
         {passwordPrompt}
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">

@@ -1,5 +1,5 @@
 // The list of documents in the library, with the import button, import progress and import problems.
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { DOCUMENT_KIND_LABELS, type LibraryDocument } from '../../../shared/model';
 import { ACCEPTED_FILES, type ImportFailure, type ImportProgress } from './useImporter';
 import { byline } from './format';
@@ -13,6 +13,8 @@ interface Props {
   onCancelImport(): void;
   failures: ImportFailure[];
   onDismissFailures(): void;
+  /** Shown below the documents (references waiting for their file, saved searches). */
+  children?: ReactNode;
 }
 
 export function LibraryPanel(props: Props) {
@@ -83,6 +85,7 @@ export function LibraryPanel(props: Props) {
           </li>
         ))}
       </ul>
+      {props.children}
       <p className="drop-hint">Drop PDF, HTML, Markdown or text files anywhere to import them.</p>
     </nav>
   );

@@ -1,12 +1,13 @@
 // Imports files one after another, with progress, cancellation between files, and a result per file:
 // a failure is reported with the file's name and reason, and the rest of the batch goes on.
 import { useCallback, useRef, useState } from 'react';
-import { ApiCallError, call, errorMessage } from '../api/client';
+import { call, errorMessage } from '../api/client';
+import { isAppError } from '../../../shared/errors';
 import type { LibraryDocument } from '../../../shared/model';
 import { withPassword, type AskPassword } from '../ui/PasswordPrompt';
 
 /** Whether a call failed because the file is an encrypted PDF (its password is missing or wrong). */
-export const isEncryptedError = (error: unknown): boolean => error instanceof ApiCallError && error.code === 'encrypted';
+export const isEncryptedError = (error: unknown): boolean => isAppError(error) && error.code === 'encrypted';
 
 export interface ImportProgress {
   total: number;

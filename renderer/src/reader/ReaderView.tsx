@@ -40,6 +40,8 @@ interface PendingSelection extends SelectionDescription {
   host: HTMLElement;
   top: number;
   left: number;
+  /** Above the selection when there is more room there than below. */
+  above: boolean;
   /** Set once the first change created the annotation. */
   annotationId: string | null;
 }
@@ -129,12 +131,15 @@ export function ReaderView({ opened, focus, onDocumentChanged, onFileReplaced, a
       const container = view.current?.scrollContainer();
       if (!container) return;
       const box = container.getBoundingClientRect();
+      const roomBelow = box.bottom - selection.rect.bottom;
+      const above = roomBelow < 420 && selection.rect.top - box.top > roomBelow;
       setActiveId(null);
       setPending({
         ...selection,
         host: container,
-        top: selection.rect.bottom - box.top + container.scrollTop + 8,
+        top: (above ? selection.rect.top - 8 : selection.rect.bottom + 8) - box.top + container.scrollTop,
         left: Math.max(8, Math.min(selection.rect.left - box.left + container.scrollLeft, container.scrollLeft + box.width - 380)),
+        above,
         annotationId: null,
       });
     },
@@ -246,6 +251,7 @@ export function ReaderView({ opened, focus, onDocumentChanged, onFileReplaced, a
               quote={pending.label}
               top={pending.top}
               left={pending.left}
+              above={pending.above}
               body={pendingAnnotation?.body ?? null}
               region={!pending.selectors.some((s) => s.type === 'TextQuoteSelector')}
               suggestedActors={pending.selectors.some((s) => s.type === 'TextQuoteSelector') ? suggestActors(pending.label, codebook) : []}

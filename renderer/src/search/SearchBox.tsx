@@ -1,159 +1,255 @@
-// One search box over the library: results as you type, your annotations first, then passages of the
-// sources. Enter or a click opens the document at the passage. Ctrl/Cmd+K or "/" focuses it.
-import { useEffect, useRef, useState } from 'react';
+// One search box over the library: results as you type (your annotations, then passages of the sources),
+// facets beside them, field values completed from the codebook and the library, a syntax popover, and
+// "Save search…". Enter or a click opens the document at the passage. Ctrl/Cmd+K or "/" focuses it.
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import type { CompletionResult } from '../../../shared/search/complete';
 import type { SearchHit, SearchResults } from '../../../shared/search/types';
 import { call, errorMessage } from '../api/client';
+import { useNotices } from '../ui/notices';
+import { QueryHelp } from './QueryHelp';
+import { applyCompletion, toggleClause } from './query-edit';
+import { SAVED_SEARCHES_CHANGED } from './SavedSearches';
+import { useSearch } from './search-context';
+import { SearchResultsPanel } from './SearchResultsPanel';
+import { useIndexProgress } from './useIndexProgress';
+import './search.css';
 
 interface Props {
   onOpen(hit: SearchHit): void;
 }
 
-const DELAY_MS = 120;
+const QUERY_DELAY_MS = 100;
+const COMPLETE_DELAY_MS = 60;
 
 export function SearchBox({ onOpen }: Props) {
-  const [query, setQuery] = useState('');
+  const { query, setQuery, open, setOpen, input } = useSearch();
+  const { notify } = useNotices();
+  const progress = useIndexProgress();
   const [results, setResults] = useState<SearchResults | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const [cursor, setCursor] = useState(0);
-  const input = useRef<HTMLInputElement>(null);
+  const [caret, setCaret] = useState(0);
+  const [completion, setCompletion] = useState<CompletionResult | null>(null);
+  const [choice, setChoice] = useState(0);
+  const [help, setHelp] = useState(false);
+  const [saving, setSaving] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
       const inField = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
       if (((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') || (event.key === '/' && !inField)) {
         event.preventDefault();
         input.current?.focus();
         input.current?.select();
+        setOpen(true);
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [input, setOpen]);
 
+  // Results as you type. The last word counts as a prefix until a space follows it.
+  const indexReady = progress === null;
   useEffect(() => {
     if (!query.trim()) return;
     let current = true;
     const timer = setTimeout(() => {
-      call('search.query', { query, limit: 20 }).then(
+      call('search.query', { query, limit: 20, typing: !/\s$/.test(query) }).then(
         (value) => {
           if (!current) return;
           setResults(value);
-          setError(null);
+          setFailure(null);
           setCursor(0);
         },
-        (e: unknown) => current && setError(errorMessage(e)),
+        (e: unknown) => current && setFailure(errorMessage(e)),
       );
-    }, DELAY_MS);
+    }, QUERY_DELAY_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [query]);
+    // A finished index re-runs the query, so results are complete.
+  }, [query, indexReady]);
 
-  const hits = results && query.trim() ? [...results.annotations, ...results.passages] : [];
+  // Field names and values complete at the cursor.
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      call('search.complete', { query, cursor: caret }).then(
+        (value) => {
+          if (!current) return;
+          setCompletion(value.items.length ? value : null);
+          setChoice(0);
+        },
+        () => current && setCompletion(null),
+      );
+    }, COMPLETE_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [query, caret]);
+
+  const hits = results && !results.error ? [...results.annotations, ...results.passages] : [];
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return;
     setOpen(false);
     input.current?.blur();
     onOpen(hit);
   };
+  const accept = (index: number) => {
+    const item = completion?.items[index];
+    if (!completion || !item) return;
+    const next = applyCompletion(query, completion.from, completion.to, item.insert);
+    setQuery(next.query);
+    setCaret(next.cursor);
+    setCompletion(null);
+    requestAnimationFrame(() => input.current?.setSelectionRange(next.cursor, next.cursor));
+  };
+  const toggle = (clause: string) => {
+    const next = toggleClause(query, clause);
+    setQuery(next.endsWith(' ') || !next ? next : next + ' ');
+    input.current?.focus();
+  };
+  const save = async () => {
+    if (saving === null) return;
+    try {
+      await call('search.saved.save', { name: saving, query });
+      window.dispatchEvent(new Event(SAVED_SEARCHES_CHANGED));
+      notify('info', `Search saved as “${saving.trim()}”.`);
+      setSaving(null);
+      input.current?.focus();
+    } catch (e) {
+      notify('error', errorMessage(e));
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (completion && ['ArrowDown', 'ArrowUp', 'Tab', 'Enter', 'Escape'].includes(event.key)) {
+      if (event.key === 'ArrowDown') setChoice((c) => Math.min(c + 1, completion.items.length - 1));
+      else if (event.key === 'ArrowUp') setChoice((c) => Math.max(c - 1, 0));
+      else if (event.key === 'Escape') setCompletion(null);
+      else accept(choice);
+      event.preventDefault();
+      return;
+    }
+    if (event.key === 'ArrowDown') setCursor((c) => Math.min(c + 1, hits.length - 1));
+    else if (event.key === 'ArrowUp') setCursor((c) => Math.max(c - 1, 0));
+    else if (event.key === 'Enter') {
+      // Enter before the results of what was typed arrived opens the best hit of that, not of older text.
+      if (results?.query === query) choose(hits[cursor]);
+      else if (query.trim()) {
+        void call('search.query', { query, limit: 1, typing: !/\s$/.test(query) }).then(
+          (value) => choose(value.annotations[0] ?? value.passages[0]),
+          (e: unknown) => setFailure(errorMessage(e)),
+        );
+      }
+    } else if (event.key === 'Escape') setOpen(false);
+    else return;
+    event.preventDefault();
+  };
+  const onBlur = (event: FocusEvent) => {
+    if (box.current?.contains(event.relatedTarget as Node | null)) return;
+    setOpen(false);
+    setCompletion(null);
+  };
+  const error = results?.error ?? null;
 
   return (
-    <div className="search" role="search">
-      <input
-        ref={input}
-        type="search"
-        aria-label="Search annotations and sources"
-        placeholder="Search annotations and sources  (Ctrl+K)"
-        value={query}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setOpen(true);
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown') setCursor((c) => Math.min(c + 1, hits.length - 1));
-          else if (event.key === 'ArrowUp') setCursor((c) => Math.max(c - 1, 0));
-          else if (event.key === 'Enter') choose(hits[cursor]);
-          else if (event.key === 'Escape') setOpen(false);
-          else return;
-          event.preventDefault();
-        }}
-      />
-      {open && query.trim() && (results || error) && (
-        <div className="search-results" role="listbox" aria-label="Search results">
-          {error && <p className="form-error">{error}</p>}
-          {results && hits.length === 0 && <p className="empty-hint">Nothing found for “{results.query}”.</p>}
-          {results && results.annotations.length > 0 && (
-            <Group title="Your annotations" total={results.total.annotations} hits={results.annotations} offset={0} cursor={cursor} onChoose={choose} />
+    <div className="search" role="search" ref={box} onBlur={onBlur}>
+      <div className="search-field">
+        <input
+          ref={input}
+          type="search"
+          aria-label="Search annotations and sources"
+          aria-autocomplete="list"
+          aria-controls="search-completions"
+          aria-activedescendant={open && hits.length ? `search-hit-${cursor}` : undefined}
+          placeholder="Search annotations and sources  (Ctrl+K)"
+          spellCheck={false}
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setCaret(event.target.selectionStart ?? event.target.value.length);
+            setOpen(true);
+          }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart ?? 0)}
+          onFocus={() => setOpen(true)}
+          onKeyDown={onKeyDown}
+        />
+        <button
+          type="button"
+          className="icon search-help-button"
+          aria-label="Search syntax"
+          aria-expanded={help}
+          onClick={() => setHelp((h) => !h)}
+        >
+          ?
+        </button>
+      </div>
+      {help && <QueryHelp onClose={() => setHelp(false)} />}
+      {open && completion && (
+        <ul className="completions" id="search-completions" role="listbox" aria-label="Completions">
+          {completion.items.map((item, i) => (
+            <li key={item.insert}>
+              <button
+                type="button"
+                role="option"
+                aria-selected={i === choice}
+                className={i === choice ? 'completion active' : 'completion'}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => accept(i)}
+              >
+                {item.label} <span className="hint">{item.detail}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && query.trim() && (results || failure) && (
+        <div className="search-dropdown">
+          {progress && (
+            <div className="index-progress" role="status">
+              {progress.label}: {progress.done.toLocaleString()} of {progress.total.toLocaleString()} — results may be incomplete.
+              <progress max={progress.total} value={progress.done} />
+            </div>
           )}
-          {results && results.passages.length > 0 && (
-            <Group
-              title="In sources"
-              total={results.total.passages}
-              hits={results.passages}
-              offset={results.annotations.length}
+          {failure && <p className="form-error">{failure}</p>}
+          {error && (
+            <p className="form-error query-error" role="alert">
+              {error.message}
+            </p>
+          )}
+          {saving !== null && (
+            <form
+              className="save-search"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void save();
+              }}
+            >
+              <input aria-label="Name of the saved search" autoFocus value={saving} onChange={(e) => setSaving(e.target.value)} placeholder="Name" />
+              <button type="submit" className="primary" disabled={!saving.trim()}>
+                Save
+              </button>
+              <button type="button" onClick={() => setSaving(null)}>
+                Cancel
+              </button>
+            </form>
+          )}
+          {results && !error && (
+            <SearchResultsPanel
+              results={results}
+              query={query}
               cursor={cursor}
               onChoose={choose}
+              onToggleClause={toggle}
+              onSave={() => setSaving(query.trim().slice(0, 60))}
             />
           )}
         </div>
       )}
     </div>
   );
-}
-
-interface GroupProps {
-  title: string;
-  total: number;
-  hits: SearchHit[];
-  offset: number;
-  cursor: number;
-  onChoose(hit: SearchHit): void;
-}
-
-function Group({ title, total, hits, offset, cursor, onChoose }: GroupProps) {
-  return (
-    <section>
-      <h3>
-        {title} <span className="count">{total}</span>
-      </h3>
-      <ul>
-        {hits.map((hit, i) => (
-          <li key={`${hit.kind}-${hit.annotationId ?? hit.documentId}-${hit.start}`}>
-            <button
-              type="button"
-              role="option"
-              aria-selected={offset + i === cursor}
-              className={offset + i === cursor ? 'hit active' : 'hit'}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => onChoose(hit)}
-            >
-              <span className="hit-title">
-                {hit.documentTitle}
-                {hit.page !== null && <span className="hint"> · p. {hit.page}</span>}
-              </span>
-              <span className="hit-snippet">
-                <Marked text={hit.snippet} marks={hit.marks} />
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function Marked({ text, marks }: { text: string; marks: [number, number][] }) {
-  const parts: React.ReactNode[] = [];
-  let at = 0;
-  for (const [start, end] of marks) {
-    if (start < at) continue;
-    parts.push(text.slice(at, start), <mark key={start}>{text.slice(start, end)}</mark>);
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return <>{parts}</>;
 }

@@ -1,0 +1,182 @@
+// Every call of the contract, fed random and malformed payloads through the real dispatcher (the one
+// IPC and HTTP use) with real services on a real library: each answer is a value ({ ok, ... }) with a
+// known error code and a message, never a crash (no internal error), and a call that fails changes
+// nothing in the library folder. The HTTP host gets random request bodies as well.
+import { mkdtemp } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALL_NAMES, type CallName } from '../../shared/api';
+import { ERROR_CODES, type ApiResult } from '../../shared/errors';
+import { decodeWire } from '../../shared/wire';
+import { startHost, type RunningHost } from '../host/server';
+import { sampleAnnotation } from '../test-support/fixtures';
+import { folderFingerprint, openTestApp, type TestApp } from '../test-support/library-app';
+
+const RUNS_PER_CALL = Number(process.env.APOSTIL_FUZZ_RUNS ?? 120);
+
+let test: TestApp;
+let libraryDir: string;
+let documentId: string;
+let fuzzed = 0;
+
+/** A valid payload for each call known when this was written; later calls are fuzzed from {}. */
+function examples(): Partial<Record<CallName, Record<string, unknown>>> {
+  const document = test.app.store.getDocument(documentId);
+  return {
+    'codebook.save': { codebook: test.app.store.getCodebook() },
+    'documents.open': { id: documentId },
+    'documents.file': { id: documentId },
+    'documents.updateMetadata': { id: documentId, metadata: document.metadata },
+    'documents.delete': { id: 'no-such-document' },
+    'documents.import': { name: 'fuzz.txt', bytes: new TextEncoder().encode('Fuzzing the Paris Call.') },
+    'annotations.save': { annotation: { ...sampleAnnotation(documentId), id: 'fuzz-annotation' } },
+    'annotations.delete': { documentId, id: 'no-such-annotation' },
+    'search.query': { query: 'norms', limit: 5 },
+    'settings.update': { patch: { theme: 'dark' } },
+  };
+}
+
+const anyValue = fc.anything({
+  withBigInt: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withObjectString: true,
+  withTypedArray: true,
+  withSparseArray: true,
+  maxDepth: 4,
+});
+
+/** A valid payload with one thing wrong: a field removed, replaced (anywhere inside), or added. */
+function mutated(example: Record<string, unknown>): fc.Arbitrary<unknown> {
+  const paths: string[][] = [];
+  const walk = (value: unknown, at: string[]) => {
+    if (at.length > 0) paths.push(at);
+    if (value && typeof value === 'object' && !(value instanceof Uint8Array) && at.length < 6) {
+      for (const [key, inner] of Object.entries(value)) walk(inner, [...at, key]);
+    }
+  };
+  walk(example, []);
+  const replace = (pathTo: string[], replacement: unknown, remove: boolean): unknown => {
+    const copy = structuredClone(example);
+    let target: Record<string, unknown> = copy;
+    for (const key of pathTo.slice(0, -1)) target = target[key] as Record<string, unknown>;
+    const last = pathTo[pathTo.length - 1]!;
+    if (remove) delete target[last];
+    else target[last] = replacement;
+    return copy;
+  };
+  return fc.oneof(
+    paths.length ? fc.tuple(fc.constantFrom(...paths), anyValue).map(([p, v]) => replace(p, v, false)) : anyValue,
+    paths.length ? fc.constantFrom(...paths).map((p) => replace(p, null, true)) : anyValue,
+    fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), anyValue).map(([key, v]) => ({ ...structuredClone(example), [key]: v })),
+    fc.constantFrom('', 'x'.repeat(100_000), '../../etc/passwd', '\u0000', '__proto__', 'constructor').map((s) =>
+      paths.length ? replace(paths[0]!, s, false) : s,
+    ),
+  );
+}
+
+function expectValueResult(name: string, payload: unknown, result: ApiResult<unknown>): void {
+  expect(typeof result, `${name} answered ${fc.stringify(result)}`).toBe('object');
+  if (result.ok) return;
+  expect(ERROR_CODES, `${name}: ${JSON.stringify(result.error)}`).toContain(result.error.code);
+  expect(result.error.code, `${name} crashed on ${fc.stringify(payload).slice(0, 200)}: ${result.error.message}`).not.toBe('internal');
+  expect(result.error.message.length).toBeGreaterThan(10);
+}
+
+beforeAll(async () => {
+  libraryDir = await mkdtemp(path.join(tmpdir(), 'apostil-fuzz-'));
+  test = await openTestApp(libraryDir, await mkdtemp(path.join(tmpdir(), 'apostil-fuzz-data-')));
+  const imported = await test.dispatch('documents.import', { name: 'norms.txt', bytes: new TextEncoder().encode('Norms\n\nA paragraph about norms.') });
+  if (!imported.ok) throw new Error(imported.error.message);
+  documentId = (imported.value as { document: { id: string } }).document.id;
+});
+afterAll(async () => {
+  console.log(`contract fuzz: ${fuzzed} payloads over ${CALL_NAMES.length} calls`);
+  await test.close();
+});
+
+describe('every call validates its payload', () => {
+  it.each(CALL_NAMES.map((name) => [name]))('%s: random and malformed payloads get clear errors, never a crash or a change', async (name) => {
+    const example = examples()[name] ?? {};
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 1, arbitrary: anyValue }, { weight: 2, arbitrary: mutated(example) }), async (payload) => {
+        const before = await folderFingerprint(libraryDir);
+        const result = await test.dispatch(name, payload);
+        fuzzed++;
+        expectValueResult(name, payload, result);
+        if (!result.ok) expect(await folderFingerprint(libraryDir), `${name} failed but changed the library`).toBe(before);
+        expect(test.internalErrors).toEqual([]);
+      }),
+      { numRuns: RUNS_PER_CALL },
+    );
+  });
+
+  it('refuses unknown call names without touching anything', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string(), anyValue, async (name, payload) => {
+        fc.pre(!(CALL_NAMES as string[]).includes(name));
+        const before = await folderFingerprint(libraryDir);
+        const result = await test.dispatch(name, payload);
+        fuzzed++;
+        expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+        expect(await folderFingerprint(libraryDir)).toBe(before);
+      }),
+      { numRuns: RUNS_PER_CALL },
+    );
+  });
+});
+
+describe('the HTTP host with random request bodies', () => {
+  let host: RunningHost;
+  beforeAll(async () => {
+    host = await startHost({ dispatch: test.dispatch, events: test.app.events, staticDir: libraryDir, token: 'fuzz-token' });
+  });
+  afterAll(() => host.close());
+
+  const post = (name: string, body: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          method: 'POST',
+          path: `/api/call/${encodeURIComponent(name)}`,
+          headers: { Host: `127.0.0.1:${host.port}`, Cookie: `apostil-${host.port}=fuzz-token`, 'Content-Type': 'application/json' },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+
+  it('answers every body with a value, never a server error, and changes nothing when refusing', async () => {
+    const body = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.jsonValue().map((v) => JSON.stringify({ $bytes: v })),
+      fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
+      fc.jsonValue().map((v) => JSON.stringify({ name: 'a.txt', bytes: { $bytes: v } })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...CALL_NAMES), body, async (name, text) => {
+        const before = await folderFingerprint(libraryDir);
+        const reply = await post(name, text);
+        fuzzed++;
+        expect(reply.status).toBe(200);
+        const result = decodeWire(reply.body) as ApiResult<unknown>;
+        expectValueResult(name, text, result);
+        if (!result.ok) expect(await folderFingerprint(libraryDir)).toBe(before);
+      }),
+      { numRuns: RUNS_PER_CALL * 3 },
+    );
+  });
+});

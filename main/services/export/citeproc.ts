@@ -1,0 +1,47 @@
+// Formatting references with citeproc-js, the CSL processor Zotero uses: the bibliography entries
+// (in the style's order) and a short in-text citation per source.
+import CSL from 'citeproc';
+import type { CslItem } from '../../../shared/export/csl-json';
+import { richTextFromCiteprocHtml, type RichText } from '../../../shared/export/rich-text';
+import type { CitationStyle } from '../../../shared/export/types';
+import { englishLocale, loadCitationStyle } from './csl-styles';
+
+export interface FormattedReferences {
+  /** Item ids in the order the style sorts its bibliography. */
+  order: string[];
+  references: Map<string, RichText>;
+  /** In-text citations, e.g. "(Smith & Doe, 2018)". */
+  citations: Map<string, string>;
+}
+
+export async function formatReferences(items: readonly CslItem[], style: CitationStyle): Promise<FormattedReferences> {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const engine = new CSL.Engine(
+    { retrieveLocale: () => englishLocale(), retrieveItem: (id: string) => byId.get(id) },
+    await loadCitationStyle(style),
+    'en-US',
+    true,
+  );
+  const ids = items.map((item) => item.id);
+  const references = new Map<string, RichText>();
+  const citations = new Map<string, string>();
+  if (!ids.length) return { order: [], references, citations };
+  engine.setOutputFormat('html');
+  engine.updateItems(ids);
+  const bibliography = engine.makeBibliography();
+  const order: string[] = [];
+  if (bibliography) {
+    const [meta, entries] = bibliography;
+    meta.entry_ids.forEach((entryIds, i) => {
+      const id = entryIds[0]!;
+      order.push(id);
+      references.set(id, richTextFromCiteprocHtml(entries[i]!));
+    });
+  }
+  for (const id of ids) {
+    if (!references.has(id)) order.push(id); // a style may leave an item out; keep it, plainly
+    const html = engine.previewCitationCluster({ citationItems: [{ id }], properties: { noteIndex: 0 } }, [], [], 'html');
+    citations.set(id, richTextFromCiteprocHtml(html).map((r) => r.text).join(''));
+  }
+  return { order, references, citations };
+}

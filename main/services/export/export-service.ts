@@ -1,0 +1,162 @@
+// Running an export: resolve its scope (the whole library, chosen documents, or the annotations a
+// search finds), gather the passages, format them, and hand back the file's name, type and bytes.
+// Nothing is written here: the renderer downloads the bytes, or the desktop app saves them (files.save).
+import { toCodedPassage } from '../../../shared/analysis/passages';
+import { AppError } from '../../../shared/errors';
+import { buildBibliography } from '../../../shared/export/bibliography';
+import { bibliographyToHtml, bibliographyToMarkdown } from '../../../shared/export/bibliography-text';
+import { citationKeys, toCslItem, type CslItem } from '../../../shared/export/csl-json';
+import { passagesToCsv } from '../../../shared/export/passages-csv';
+import { buildRefiQdaProject } from '../../../shared/export/refi-qda';
+import {
+  CITATION_STYLE_LABELS,
+  DEFAULT_BIBLIOGRAPHY_OPTIONS,
+  type ExportedFile,
+  type ExportRequest,
+  type ExportScope,
+  type WaitingReference,
+} from '../../../shared/export/types';
+import { annotationsToW3c } from '../../../shared/export/w3c';
+import type { Annotation, Codebook, DocumentMetadata, DocumentText, LibraryDocument } from '../../../shared/model';
+import type { LibraryStore } from '../library/store';
+import type { ReferenceShelf } from '../references/shelf';
+import type { SearchService } from '../search/search-service';
+import { yieldToEventLoop, type TaskHandle } from '../tasks';
+import { bibliographyToDocx } from './bibliography-docx';
+import { formatReferences } from './citeproc';
+import { packQdpx } from './qdpx';
+import { referencesToBibtex, referencesToCslJson, referencesToRis } from './references';
+
+export interface ExportServices {
+  store: LibraryStore;
+  search: Pick<SearchService, 'query'>;
+  references: ReferenceShelf;
+}
+
+export interface Scoped {
+  documents: LibraryDocument[];
+  waiting: WaitingReference[];
+  annotations: Annotation[];
+  label: string;
+}
+
+const encoder = new TextEncoder();
+const file = (fileName: string, mimeType: string, content: string | Uint8Array): ExportedFile => ({
+  fileName,
+  mimeType,
+  bytes: typeof content === 'string' ? encoder.encode(content) : content,
+});
+
+export async function runExport(app: ExportServices, request: ExportRequest, task: TaskHandle, now = new Date()): Promise<ExportedFile> {
+  task.progress(0, 1, 'Gathering the annotations');
+  const scoped = await resolveScope(app, request.scope);
+  const needsPassages = ['passages-csv', 'bibliography', 'refi-qda'].includes(request.format);
+  const texts = new Map<string, DocumentText>();
+  // Full texts for REFI-QDA sources; page offsets of annotated PDFs for page numbers elsewhere.
+  const toRead = scoped.documents.filter(
+    (d) => request.format === 'refi-qda' || (needsPassages && d.format === 'pdf' && scoped.annotations.some((a) => a.documentId === d.id)),
+  );
+  for (const [i, document] of toRead.entries()) {
+    task.progress(i, toRead.length, `Reading ${document.metadata.title}`);
+    texts.set(document.id, await app.store.readText(document.id));
+    await yieldToEventLoop();
+  }
+  task.progress(0, 1, 'Writing the file');
+  return formatExport(request, { ...scoped, texts, codebook: app.store.getCodebook(), libraryName: app.store.info().name }, now);
+}
+
+export interface ExportData extends Scoped {
+  /** Texts of the documents that were read (all of them for REFI-QDA, annotated PDFs otherwise). */
+  texts: ReadonlyMap<string, DocumentText>;
+  codebook: Codebook;
+  libraryName: string;
+}
+
+/** The file for a request from data already gathered: no I/O, so the formats are tested on fixtures. */
+export async function formatExport(request: ExportRequest, data: ExportData, now: Date): Promise<ExportedFile> {
+  const base = `apostil-${data.label}-${now.toISOString().slice(0, 10)}`;
+  const sources = [...data.documents.map((d) => ({ id: d.id, metadata: d.metadata })), ...data.waiting.map((w) => ({ id: w.id, metadata: w.metadata }))];
+  const items = cslItems(sources);
+  const passages = () => data.annotations.map((a) => toCodedPassage(a, data.texts.get(a.documentId)?.pages ?? null));
+  const { codebook } = data;
+
+  switch (request.format) {
+    case 'csl-json':
+      return file(`${base}-references.json`, 'application/vnd.citationstyles.csl+json', referencesToCslJson(items));
+    case 'bibtex':
+      return file(`${base}-references.bib`, 'application/x-bibtex', referencesToBibtex(items));
+    case 'ris':
+      return file(`${base}-references.ris`, 'application/x-research-info-systems', referencesToRis(items));
+    case 'w3c-annotations':
+      return file(
+        `${base}-annotations.jsonld`,
+        'application/ld+json',
+        annotationsToW3c({ documents: data.documents, annotations: data.annotations, codebook, generatedAt: now.toISOString() }),
+      );
+    case 'passages-csv': {
+      const formatted = await formatReferences(items, 'apa');
+      const citations = new Map(sources.map((s, i) => [s.id, formatted.citations.get(items[i]!.id) ?? '']));
+      return file(`${base}-passages.csv`, 'text/csv', passagesToCsv({ documents: data.documents, passages: passages(), codebook, citations }));
+    }
+    case 'bibliography': {
+      const options = request.bibliography ?? DEFAULT_BIBLIOGRAPHY_OPTIONS;
+      const formatted = await formatReferences(items, options.style);
+      const sourceOfKey = new Map(items.map((item, i) => [item.id, sources[i]!]));
+      const references = new Map([...formatted.references].map(([key, rich]) => [sourceOfKey.get(key)!.id, rich]));
+      const bibliography = buildBibliography({
+        sources: formatted.order.map((key) => sourceOfKey.get(key)!),
+        references,
+        passages: passages(),
+        codebook,
+        groupBy: options.groupBy,
+        styleLabel: CITATION_STYLE_LABELS[options.style],
+        generatedAt: now.toISOString(),
+      });
+      const name = `${base}-bibliography-${options.style}`;
+      if (options.output === 'markdown') return file(`${name}.md`, 'text/markdown', bibliographyToMarkdown(bibliography));
+      if (options.output === 'html') return file(`${name}.html`, 'text/html', bibliographyToHtml(bibliography));
+      return file(`${name}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await bibliographyToDocx(bibliography));
+    }
+    case 'refi-qda': {
+      const project = buildRefiQdaProject({
+        projectName: `Apostil: ${data.libraryName}`,
+        sources: data.documents.map((document) => ({ document, text: data.texts.get(document.id)?.text ?? '' })),
+        passages: passages(),
+        codebook,
+        generatedAt: now.toISOString(),
+      });
+      return file(`${base}.qdpx`, 'application/zip', packQdpx(project));
+    }
+  }
+}
+
+export async function resolveScope(app: ExportServices, scope: ExportScope): Promise<Scoped> {
+  const { store } = app;
+  if (scope.kind === 'library') {
+    const documents = store.listDocuments();
+    return { documents, waiting: app.references.list(), annotations: await annotationsOf(store, documents), label: 'library' };
+  }
+  if (scope.kind === 'documents') {
+    const documents = [...new Set(scope.documentIds)].map((id) => store.getDocument(id));
+    return { documents, waiting: [], annotations: await annotationsOf(store, documents), label: documents.length === 1 ? 'document' : 'selection' };
+  }
+  const results = await app.search.query(scope.query, { limit: 1_000_000 });
+  if (results.error) throw new AppError('invalid-input', results.error.message);
+  const wanted = new Set(results.annotations.map((hit) => hit.annotationId).filter((id): id is string => id !== null));
+  if (wanted.size === 0) throw new AppError('not-found', `No annotation matches “${scope.query}”, so there is nothing to export. Try other words.`);
+  const all = await annotationsOf(store, store.listDocuments());
+  const annotations = all.filter((a) => wanted.has(a.id));
+  const ids = new Set(annotations.map((a) => a.documentId));
+  return { documents: store.listDocuments().filter((d) => ids.has(d.id)), waiting: [], annotations, label: 'search' };
+}
+
+async function annotationsOf(store: LibraryStore, documents: readonly LibraryDocument[]): Promise<Annotation[]> {
+  const out: Annotation[] = [];
+  for (const document of documents) out.push(...(await store.listAnnotations(document.id)));
+  return out;
+}
+
+export function cslItems(sources: readonly { id: string; metadata: DocumentMetadata }[]): CslItem[] {
+  const keys = citationKeys(sources);
+  return sources.map((s) => ({ ...toCslItem(keys.get(s.id)!, s.metadata), 'citation-key': keys.get(s.id)! }));
+}

@@ -1,0 +1,23 @@
+// Messages between the import's main side and its extraction worker thread.
+import type { ErrorCode } from '../../../../shared/errors';
+import type { ExtractedDocument } from '../index';
+
+export interface ExtractionJob {
+  id: number;
+  fileName: string;
+  bytes: Uint8Array;
+  /** An encrypted PDF's password, for this read only. */
+  password?: string;
+}
+
+export type WorkerMessage =
+  | { type: 'alive' }
+  | { type: 'done'; id: number; result: ExtractedDocument }
+  | { type: 'failed'; id: number; error: SerializedError };
+
+export interface SerializedError {
+  /** Set for an AppError: its code and message go to the user as they are. */
+  code: ErrorCode | null;
+  name: string;
+  message: string;
+}

@@ -1,0 +1,266 @@
+// The crash harness: runs crash-child.js on a library and kills it with SIGKILL at random moments, over
+// and over. After every kill, before anything repairs the library, every JSON file in it must parse
+// (no torn file is ever visible); then the library must open, its integrity check must find nothing
+// but unfinished imports, and it must hold every change acknowledged before the kill, and the change
+// in flight either whole or not at all. Files under cache/ are damaged between runs, and search must
+// still answer.
+import { spawn } from 'node:child_process';
+import { readdir, readFile, writeFile, truncate } from 'node:fs/promises';
+import path from 'node:path';
+import { PARIS_CALL_CODEBOOK } from '../../../../shared/codebooks';
+import { SearchService } from '../../search/search-service';
+import { LibraryStore } from '../store';
+import {
+  annotationKey,
+  applyOp,
+  cloneState,
+  diffStates,
+  emptyState,
+  random,
+  type ChildMessage,
+  type CrashOp,
+  type LibraryState,
+} from './ops';
+
+export interface CrashRunOptions {
+  libraryDir: string;
+  kills: number;
+  seed: number;
+  childScript: string;
+  workerScript: string;
+  /** Check search (after damaging the cache) every n kills. */
+  searchEvery?: number;
+  onKill?: (stats: CrashStats) => void;
+}
+
+export interface CrashStats {
+  kills: number;
+  /** Changes acknowledged by the services before a kill, all found again. */
+  acknowledged: number;
+  /** Kills that hit a change in flight (which then had landed whole or not at all). */
+  inFlight: number;
+  inFlightLanded: number;
+  /** Kills before the child had even opened the library (during open and its check). */
+  duringOpen: number;
+  unfinishedImports: number;
+  cacheFilesDamaged: number;
+  searchChecks: number;
+  jsonFilesChecked: number;
+}
+
+const open = (dir: string) => LibraryStore.open(dir, { defaultCodebook: PARIS_CALL_CODEBOOK });
+
+export async function runCrashHarness(options: CrashRunOptions): Promise<CrashStats> {
+  const rand = random(options.seed);
+  const stats: CrashStats = {
+    kills: 0,
+    acknowledged: 0,
+    inFlight: 0,
+    inFlightLanded: 0,
+    duringOpen: 0,
+    unfinishedImports: 0,
+    cacheFilesDamaged: 0,
+    searchChecks: 0,
+    jsonFilesChecked: 0,
+  };
+  // The library as it is now, read back by the parent.
+  let state = await readState(options.libraryDir, stats);
+
+  for (let run = 0; run < options.kills; run++) {
+    const childSeed = Math.floor(rand() * 2 ** 31);
+    const { acked, inFlight, beforeReady } = await runAndKill(options, childSeed, rand);
+    stats.kills++;
+    if (beforeReady) stats.duringOpen++;
+
+    const context = `kill ${run + 1} (child seed ${childSeed})`;
+    stats.jsonFilesChecked += await expectNoTornFiles(options.libraryDir, context);
+
+    const expected = cloneState(state);
+    for (const message of acked) applyOp(expected, message);
+    stats.acknowledged += acked.length;
+
+    const actual = await readState(options.libraryDir, stats, context);
+    let differences = diffStates(actual, expected);
+    if (differences.length > 0 && inFlight) {
+      const landed = withInFlight(expected, inFlight, actual);
+      const landedDifferences = diffStates(actual, landed);
+      if (landedDifferences.length === 0) {
+        differences = [];
+        stats.inFlightLanded++;
+      }
+    }
+    if (inFlight) stats.inFlight++;
+    if (differences.length > 0) {
+      throw new Error(
+        `After ${context}, the library does not hold what was acknowledged:\n${differences.slice(0, 10).join('\n')}` +
+          (inFlight ? `\n(change in flight: ${JSON.stringify(inFlight).slice(0, 300)})` : ''),
+      );
+    }
+    state = actual;
+    stats.cacheFilesDamaged += await damageCache(options.libraryDir, rand);
+    if (options.searchEvery && (run + 1) % options.searchEvery === 0) {
+      if (await expectSearchAnswers(options.libraryDir, state, context)) stats.searchChecks++;
+    }
+    options.onKill?.(stats);
+  }
+  return stats;
+}
+
+interface ChildRun {
+  acked: Extract<ChildMessage, { t: 'ack' }>[];
+  inFlight: CrashOp | null;
+  beforeReady: boolean;
+}
+
+function runAndKill(options: CrashRunOptions, seed: number, rand: () => number): Promise<ChildRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [options.childScript, options.libraryDir, String(seed), options.workerScript], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const acked: ChildRun['acked'] = [];
+    let inFlight: CrashOp | null = null;
+    let ready = false;
+    let killed = false;
+    let buffer = '';
+    let errors = '';
+    const kill = () => {
+      killed = true;
+      child.kill('SIGKILL');
+    };
+    // Mostly while it works (short and long runs), sometimes while it is still opening the library.
+    const earlyKill = rand() < 0.1;
+    const delay = earlyKill ? rand() * 250 : rand() < 0.8 ? rand() * 150 : 150 + rand() * 900;
+    let timer: NodeJS.Timeout | null = earlyKill ? setTimeout(kill, delay) : null;
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) !== -1) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        const message = JSON.parse(line) as ChildMessage;
+        if (message.t === 'ready') {
+          ready = true;
+          timer ??= setTimeout(kill, delay);
+        } else if (message.t === 'begin') inFlight = message.op;
+        else {
+          acked.push(message);
+          inFlight = null;
+        }
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', reject);
+    // Only once the process is gone (reaped) is its lock stale for the next opener.
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (!killed || signal !== 'SIGKILL') {
+        reject(new Error(`The crash child stopped by itself (code ${code}, signal ${signal}):\n${errors.slice(0, 2_000)}`));
+        return;
+      }
+      resolve({ acked, inFlight, beforeReady: !ready });
+    });
+  });
+}
+
+/** The expected state if the change in flight at the kill had landed. */
+function withInFlight(expected: LibraryState, op: CrashOp, actual: LibraryState): LibraryState {
+  const landed = cloneState(expected);
+  if (op.kind === 'import') {
+    // The new document's id was never reported: it is the one document that only the library has.
+    const extra = [...actual.documents].filter(([id, doc]) => !expected.documents.has(id) && doc.hash === op.hash);
+    if (extra.length === 1) {
+      const [id, doc] = extra[0]!;
+      applyOp(landed, { t: 'ack', op, documentId: id, title: doc.title });
+    }
+  } else {
+    applyOp(landed, { t: 'ack', op });
+  }
+  return landed;
+}
+
+/** Every JSON file of the library parses, before anything (the check at open) could repair it. */
+async function expectNoTornFiles(root: string, context: string): Promise<number> {
+  let checked = 0;
+  const visit = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!['trash', 'quarantine', 'cache'].includes(path.relative(root, full))) await visit(full);
+      } else if (entry.name.endsWith('.json') && !entry.name.startsWith('.apostil-tmp-')) {
+        const text = await readFile(full, 'utf8');
+        try {
+          JSON.parse(text);
+        } catch {
+          throw new Error(`After ${context}, ${path.relative(root, full)} is torn (${text.length} characters, not valid JSON).`);
+        }
+        checked++;
+      }
+    }
+  };
+  await visit(root);
+  return checked;
+}
+
+/** Opens the library (which runs the integrity check) and reads back what the harness compares. */
+async function readState(root: string, stats: CrashStats, context = 'the start'): Promise<LibraryState> {
+  const store = await open(root);
+  try {
+    const health = await store.health();
+    const damage = health.issues.filter((issue) => issue.kind !== 'unfinished-import');
+    stats.unfinishedImports += health.issues.length - damage.length;
+    if (damage.length > 0) {
+      throw new Error(`After ${context}, the integrity check found damage:\n${damage.map((d) => `${d.kind}: ${d.message}`).join('\n')}`);
+    }
+    const state = emptyState();
+    for (const document of store.listDocuments()) {
+      state.documents.set(document.id, { title: document.metadata.title, hash: document.contentHash });
+      state.annotations.set(document.id, new Map((await store.listAnnotations(document.id)).map((a) => [a.id, annotationKey(a)])));
+      const token = /zephyr\d+x\d+/.exec((await store.readText(document.id)).text)?.[0];
+      if (token) state.tokens.set(document.id, token);
+    }
+    for (const actor of store.getCodebook().actors) state.actors.add(actor.id);
+    return state;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Truncates, garbles or empties files under cache/ (the search index, whatever form it takes). */
+async function damageCache(root: string, rand: () => number): Promise<number> {
+  const files: string[] = [];
+  const visit = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await visit(full);
+      else files.push(full);
+    }
+  };
+  await visit(path.join(root, 'cache'));
+  let damaged = 0;
+  for (const file of files) {
+    if (rand() > 0.3) continue;
+    const how = rand();
+    if (how < 0.4) await truncate(file, Math.floor(rand() * 64));
+    else if (how < 0.8) await writeFile(file, Buffer.from(Array.from({ length: 256 }, () => Math.floor(rand() * 256))));
+    else await writeFile(file, '');
+    damaged++;
+  }
+  return damaged;
+}
+
+/** Search still finds an imported document by the word only it contains (false: none to look for). */
+async function expectSearchAnswers(root: string, state: LibraryState, context: string): Promise<boolean> {
+  const [documentId, token] = [...state.tokens][0] ?? [];
+  if (!documentId || !token) return false;
+  const store = await open(root);
+  try {
+    const search = new SearchService(store);
+    const results = await search.query(token).finally(() => search.close());
+    if (!results.passages.some((hit) => hit.documentId === documentId)) {
+      throw new Error(`After ${context}, search does not find "${token}" in document ${documentId}.`);
+    }
+    return true;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,103 @@
+// What the crash harness's child does to a library, as messages: before each change it announces it
+// ("begin"), and once the library service has acknowledged it ("ack"). The parent keeps the expected
+// library state by applying acknowledged changes, and allows the one change in flight at the kill to
+// have landed or not, never half.
+import type { Annotation } from '../../../../shared/model';
+
+export type CrashOp =
+  | { kind: 'import'; name: string; hash: string; token: string }
+  | { kind: 'annotation.save'; annotation: Annotation }
+  | { kind: 'annotation.delete'; documentId: string; id: string }
+  | { kind: 'document.title'; documentId: string; title: string }
+  | { kind: 'document.delete'; documentId: string }
+  | { kind: 'codebook.addActor'; actorId: string };
+
+export type ChildMessage =
+  | { t: 'ready' }
+  | { t: 'begin'; op: CrashOp }
+  | { t: 'ack'; op: CrashOp; documentId?: string; title?: string };
+
+/** What must survive: documents (title, hash), their annotations (all but timestamps), codebook actors. */
+export interface LibraryState {
+  documents: Map<string, { title: string; hash: string }>;
+  annotations: Map<string, Map<string, string>>;
+  actors: Set<string>;
+  /** The word each imported document contains, by document id, to check search with. */
+  tokens: Map<string, string>;
+}
+
+export function emptyState(): LibraryState {
+  return { documents: new Map(), annotations: new Map(), actors: new Set(), tokens: new Map() };
+}
+
+export function cloneState(state: LibraryState): LibraryState {
+  return {
+    documents: new Map([...state.documents].map(([id, d]) => [id, { ...d }])),
+    annotations: new Map([...state.annotations].map(([id, m]) => [id, new Map(m)])),
+    actors: new Set(state.actors),
+    tokens: new Map(state.tokens),
+  };
+}
+
+/** An annotation as the harness compares it: everything but the times the store sets. */
+export function annotationKey(annotation: Annotation): string {
+  return JSON.stringify({ target: annotation.target, body: annotation.body });
+}
+
+/** Applies an acknowledged change. An import needs the id and title it was given. */
+export function applyOp(state: LibraryState, message: Extract<ChildMessage, { t: 'ack' }>): void {
+  const { op } = message;
+  switch (op.kind) {
+    case 'import':
+      if (message.documentId && !state.documents.has(message.documentId)) {
+        state.documents.set(message.documentId, { title: message.title ?? '', hash: op.hash });
+        state.annotations.set(message.documentId, new Map());
+        state.tokens.set(message.documentId, op.token);
+      }
+      break;
+    case 'annotation.save':
+      state.annotations.get(op.annotation.documentId)?.set(op.annotation.id, annotationKey(op.annotation));
+      break;
+    case 'annotation.delete':
+      state.annotations.get(op.documentId)?.delete(op.id);
+      break;
+    case 'document.title': {
+      const document = state.documents.get(op.documentId);
+      if (document) document.title = op.title;
+      break;
+    }
+    case 'document.delete':
+      state.documents.delete(op.documentId);
+      state.annotations.delete(op.documentId);
+      state.tokens.delete(op.documentId);
+      break;
+    case 'codebook.addActor':
+      state.actors.add(op.actorId);
+      break;
+  }
+}
+
+/** Differences between two states, as readable lines (empty when equal). Tokens are not compared. */
+export function diffStates(actual: LibraryState, expected: LibraryState): string[] {
+  const lines: string[] = [];
+  for (const [id, doc] of expected.documents) {
+    const got = actual.documents.get(id);
+    if (!got) lines.push(`document ${id} ("${doc.title}") is missing`);
+    else if (got.title !== doc.title || got.hash !== doc.hash) lines.push(`document ${id} is "${got.title}", expected "${doc.title}"`);
+  }
+  for (const id of actual.documents.keys()) if (!expected.documents.has(id)) lines.push(`document ${id} should not be there`);
+  for (const [id, expectedList] of expected.annotations) {
+    const got = actual.annotations.get(id) ?? new Map<string, string>();
+    for (const [annotationId, key] of expectedList) {
+      if (!got.has(annotationId)) lines.push(`annotation ${annotationId} of ${id} is missing`);
+      else if (got.get(annotationId) !== key) lines.push(`annotation ${annotationId} of ${id} differs: ${got.get(annotationId)} vs ${key}`);
+    }
+    for (const annotationId of got.keys()) if (!expectedList.has(annotationId)) lines.push(`annotation ${annotationId} of ${id} should not be there`);
+  }
+  for (const actor of expected.actors) if (!actual.actors.has(actor)) lines.push(`actor ${actor} is missing`);
+  for (const actor of actual.actors) if (!expected.actors.has(actor)) lines.push(`actor ${actor} should not be there`);
+  return lines;
+}
+
+/** A seeded random generator (mulberry32): a failing run can be replayed from its seed. */
+export { random } from '../../../../shared/anchoring/test-text';

@@ -1,0 +1,16 @@
+// The two halves of the app, as tabs in the top bar: reading and annotating, and analysing.
+export type AppView = 'library' | 'analysis';
+
+export function ViewSwitch({ value, onChange }: { value: AppView; onChange(view: AppView): void }) {
+  const tab = (view: AppView, label: string) => (
+    <button type="button" role="tab" aria-selected={value === view} onClick={() => onChange(view)}>
+      {label}
+    </button>
+  );
+  return (
+    <div className="view-switch" role="tablist" aria-label="View">
+      {tab('library', 'Library & reader')}
+      {tab('analysis', 'Analysis')}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// What a click on a chart selects: a set of passages with a title saying where they come from.
+import type { KeyboardEvent } from 'react';
+
+export interface Selection {
+  /** Identifies the clicked mark, to show it as selected. */
+  key: string;
+  title: string;
+  passageIds: string[];
+}
+
+/** Props that make an SVG mark behave as a button (click, Enter, Space) with a label. */
+export function clickable(label: string, select: () => void) {
+  return {
+    role: 'button',
+    tabIndex: 0,
+    'aria-label': label,
+    style: { cursor: 'pointer' },
+    onClick: select,
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        select();
+      }
+    },
+  } as const;
+}

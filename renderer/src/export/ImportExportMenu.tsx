@@ -1,0 +1,97 @@
+// The top bar's menu for moving work in and out: exports, and imports of reference files (BibTeX, RIS,
+// CSL-JSON) and annotation files (W3C Web Annotation, Hypothesis).
+import { useRef, useState, type Ref } from 'react';
+import type { LibraryDocument } from '../../../shared/model';
+import { call, errorMessage } from '../api/client';
+import { useNotices } from '../ui/notices';
+import { ExportDialog } from './ExportDialog';
+import { describeAnnotationImport, describeReferenceImport } from './reports';
+import { useTask } from './useTask';
+
+interface Props {
+  documents: LibraryDocument[];
+  openId: string | null;
+  onChanged(): void;
+}
+
+export function ImportExportMenu({ documents, openId, onChanged }: Props) {
+  const { notify } = useNotices();
+  const [exporting, setExporting] = useState(false);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const references = useRef<HTMLInputElement>(null);
+  const annotations = useRef<HTMLInputElement>(null);
+  const task = useTask();
+  const close = () => menu.current?.removeAttribute('open');
+
+  async function importReferences(file: File) {
+    try {
+      const report = await call('references.import', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      notify('info', describeReferenceImport(file.name, report));
+      onChanged();
+    } catch (error) {
+      notify('error', `${file.name} was not imported: ${errorMessage(error)}`);
+    }
+  }
+
+  async function importAnnotations(file: File) {
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const report = await task.run((taskId) => call('annotations.import', { taskId, name: file.name, bytes }));
+      notify(report.imported || report.alreadyPresent ? 'info' : 'error', describeAnnotationImport(file.name, report));
+      onChanged();
+    } catch (error) {
+      notify('error', `${file.name} was not imported: ${errorMessage(error)}`);
+    }
+  }
+
+  return (
+    <>
+      <details ref={menu} className="app-menu">
+        <summary>Import / Export</summary>
+        <div className="app-menu-items" role="menu">
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              close();
+              setExporting(true);
+            }}
+          >
+            Export…
+          </button>
+          <button type="button" role="menuitem" onClick={() => (close(), references.current?.click())}>
+            Import references (BibTeX, RIS, CSL-JSON)…
+          </button>
+          <button type="button" role="menuitem" onClick={() => (close(), annotations.current?.click())}>
+            Import annotations (W3C, Hypothesis)…
+          </button>
+        </div>
+      </details>
+      {task.progress && (
+        <span className="hint import-progress-hint">
+          {task.progress.label}…
+        </span>
+      )}
+      <FilePicker ref={references} accept=".bib,.bibtex,.ris,.json,.csljson" testId="import-references-input" onFile={importReferences} />
+      <FilePicker ref={annotations} accept=".json,.jsonld" testId="import-annotations-input" onFile={importAnnotations} />
+      {exporting && <ExportDialog documents={documents} initialDocumentIds={openId ? [openId] : []} onClose={() => setExporting(false)} />}
+    </>
+  );
+}
+
+function FilePicker({ ref, accept, testId, onFile }: { ref: Ref<HTMLInputElement>; accept: string; testId: string; onFile(file: File): Promise<void> }) {
+  return (
+    <input
+      ref={ref}
+      type="file"
+      hidden
+      accept={accept}
+      data-testid={testId}
+      onChange={(e) => {
+        const file = e.target.files?.[0];
+        e.target.value = '';
+        if (file) void onFile(file);
+      }}
+    />
+  );
+}

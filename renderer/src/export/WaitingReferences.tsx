@@ -1,0 +1,86 @@
+// References imported from a BibTeX, RIS or CSL-JSON file whose document is not in the library yet.
+// Importing a file with the same title or DOI attaches it; "Attach file…" picks it by hand.
+import { useEffect, useRef, useState } from 'react';
+import type { WaitingReference } from '../../../shared/export/types';
+import { call, errorMessage, onEvent } from '../api/client';
+import { ACCEPTED_FILES } from '../library/useImporter';
+import { useNotices } from '../ui/notices';
+import { useAsync } from '../ui/useAsync';
+import './export.css';
+
+interface Props {
+  /** Opens a document once its file is attached. */
+  onOpen(documentId: string): void;
+}
+
+export function WaitingReferences({ onOpen }: Props) {
+  const { notify } = useNotices();
+  const input = useRef<HTMLInputElement>(null);
+  const [target, setTarget] = useState<WaitingReference | null>(null);
+  const [state, reload] = useAsync(() => call('references.list', {}), 'references');
+  useEffect(() => onEvent((event) => event.name === 'library.changed' && reload()), [reload]);
+  const onChanged = (openId?: string) => {
+    reload();
+    if (openId) onOpen(openId);
+  };
+  const references = state.status === 'ready' ? state.value : [];
+  if (references.length === 0) return null;
+
+  async function attach(reference: WaitingReference, file: File) {
+    try {
+      const outcome = await call('references.attachFile', { id: reference.id, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      notify('info', `${file.name} is now the file of “${outcome.document.metadata.title}”.`);
+      onChanged(outcome.document.id);
+    } catch (error) {
+      notify('error', `${file.name} was not attached: ${errorMessage(error)}`);
+    }
+  }
+
+  return (
+    <section className="waiting" aria-label="Waiting for their file">
+      <h3>
+        Waiting for their file <span className="count">{references.length}</span>
+      </h3>
+      <ul>
+        {references.map((r) => (
+          <li key={r.id} className="waiting-item">
+            <span className="document-title">{r.metadata.title}</span>
+            <span className="document-byline">
+              {[r.metadata.authors.slice(0, 2).join(', '), r.metadata.date?.slice(0, 4)].filter(Boolean).join(' · ') || `from ${r.from}`}
+            </span>
+            <span className="waiting-actions">
+              <button type="button" onClick={() => (setTarget(r), input.current?.click())}>
+                Attach file…
+              </button>
+              <button
+                type="button"
+                className="icon"
+                aria-label={`Remove “${r.metadata.title}”`}
+                onClick={() =>
+                  void call('references.delete', { id: r.id }).then(
+                    () => onChanged(),
+                    (e: unknown) => notify('error', errorMessage(e)),
+                  )
+                }
+              >
+                ×
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept={ACCEPTED_FILES}
+        data-testid="attach-file-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file && target) void attach(target, file);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+// One-line summaries of what an import did, for the notice shown after it.
+import type { AnnotationImportReport, ReferenceImportReport } from '../../../shared/export/types';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function describeReferenceImport(name: string, r: ReferenceImportReport): string {
+  const parts: string[] = [];
+  if (r.updated.length) parts.push(`${plural(r.updated.length, 'entry', 'entries')} completed`);
+  if (r.waiting.length) parts.push(`${plural(r.waiting.length, 'reference', 'references')} waiting for their file`);
+  if (r.unchanged) parts.push(`${r.unchanged} already up to date`);
+  if (r.skipped.length) parts.push(`${r.skipped.length} skipped (${r.skipped.slice(0, 3).map((s) => `${s.title}: ${s.reason}`).join('; ')})`);
+  return `${name}: ${parts.join(', ') || 'no entries found'}.`;
+}
+
+export function describeAnnotationImport(name: string, r: AnnotationImportReport): string {
+  const parts = [`${plural(r.imported, 'annotation', 'annotations')} imported`];
+  if (r.alreadyPresent) parts.push(`${r.alreadyPresent} already there`);
+  if (r.reanchored) parts.push(`${r.reanchored} placed by their quote`);
+  if (r.orphaned) parts.push(`${r.orphaned} could not be placed (kept, see each document's list)`);
+  const unmatched = r.unmatched.reduce((n, u) => n + u.count, 0);
+  if (unmatched) parts.push(`${unmatched} for documents not in the library (${r.unmatched.slice(0, 2).map((u) => u.source).join(', ')})`);
+  if (r.codebookAdded.length) parts.push(`added to the codebook: ${r.codebookAdded.slice(0, 4).join(', ')}${r.codebookAdded.length > 4 ? '…' : ''}`);
+  return `${name}: ${parts.join(', ')}.`;
+}

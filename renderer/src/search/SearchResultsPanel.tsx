@@ -1,0 +1,142 @@
+// The results of a search: facets with counts on the left, "Your annotations" and "In sources" on the
+// right. A facet adds its clause to the query (or removes it); a hit opens its document at the passage.
+import type { Facet, SearchHit, SearchResults } from '../../../shared/search/types';
+import { hasClause } from './query-edit';
+
+interface Props {
+  results: SearchResults;
+  query: string;
+  cursor: number;
+  onChoose(hit: SearchHit): void;
+  onToggleClause(clause: string): void;
+  onSave(): void;
+}
+
+export function SearchResultsPanel({ results, query, cursor, onChoose, onToggleClause, onSave }: Props) {
+  const { annotations, passages, total } = results;
+  const nothing = annotations.length === 0 && passages.length === 0;
+  return (
+    <div className="search-panel" role="region" aria-label="Search results panel">
+      <aside className="facets" aria-label="Filters">
+        {results.facets.map((facet) => (
+          <FacetGroup key={facet.field} facet={facet} query={query} onToggle={onToggleClause} />
+        ))}
+        {results.facets.length === 0 && <p className="hint">Filters appear here when something is found.</p>}
+      </aside>
+      <div className="search-results" role="listbox" aria-label="Search results">
+        <div className="search-summary">
+          <span>
+            {total.annotations.toLocaleString()} {total.annotations === 1 ? 'annotation' : 'annotations'} · {total.passages.toLocaleString()}{' '}
+            {total.passages === 1 ? 'passage' : 'passages'} <span className="hint">({results.tookMs} ms)</span>
+          </span>
+          <button type="button" className="link-button" onMouseDown={(e) => e.preventDefault()} onClick={onSave}>
+            Save search…
+          </button>
+        </div>
+        {nothing && <p className="empty-hint">Nothing found for “{results.query}”.</p>}
+        {annotations.length > 0 && (
+          <Group title="Your annotations" total={total.annotations} hits={annotations} offset={0} cursor={cursor} onChoose={onChoose} />
+        )}
+        {passages.length > 0 && (
+          <Group title="In sources" total={total.passages} hits={passages} offset={annotations.length} cursor={cursor} onChoose={onChoose} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function FacetGroup({ facet, query, onToggle }: { facet: Facet; query: string; onToggle(clause: string): void }) {
+  return (
+    <section className="facet" aria-label={`Filter by ${facet.label.toLowerCase()}`}>
+      <h4>{facet.label}</h4>
+      <ul>
+        {facet.values.map((value) => {
+          const active = hasClause(query, value.clause);
+          return (
+            <li key={value.clause}>
+              <button
+                type="button"
+                className={active ? 'facet-value active' : 'facet-value'}
+                aria-pressed={active}
+                title={active ? `Remove ${value.clause}` : `Add ${value.clause}`}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => onToggle(value.clause)}
+              >
+                <span className="facet-label">{value.label}</span>
+                <span className="count">{value.count.toLocaleString()}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {facet.distinct > facet.values.length && <p className="hint">and {facet.distinct - facet.values.length} more</p>}
+    </section>
+  );
+}
+
+interface GroupProps {
+  title: string;
+  total: number;
+  hits: SearchHit[];
+  offset: number;
+  cursor: number;
+  onChoose(hit: SearchHit): void;
+}
+
+function Group({ title, total, hits, offset, cursor, onChoose }: GroupProps) {
+  return (
+    <section>
+      <h3>
+        {title} <span className="count">{total.toLocaleString()}</span>
+      </h3>
+      <ul>
+        {hits.map((hit, i) => (
+          <li key={`${hit.kind}-${hit.annotationId ?? hit.documentId}-${hit.start}`}>
+            <button
+              type="button"
+              role="option"
+              id={`search-hit-${offset + i}`}
+              aria-selected={offset + i === cursor}
+              className={offset + i === cursor ? 'hit active' : 'hit'}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => onChoose(hit)}
+            >
+              <span className="hit-title">
+                {hit.color && <span className={`hit-swatch swatch-${hit.color}`} aria-hidden="true" />}
+                {hit.documentTitle}
+                <span className="hint"> · {where(hit)}</span>
+              </span>
+              <span className="hit-snippet">
+                <Marked text={hit.snippet} marks={hit.marks} />
+              </span>
+              {hit.note && (
+                <span className="hit-note">
+                  <Marked text={hit.note.text} marks={hit.note.marks} />
+                </span>
+              )}
+              {hit.labels.length > 0 && <span className="hit-labels">{hit.labels.join(' · ')}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function where(hit: SearchHit): string {
+  if (hit.page !== null) return `p. ${hit.page}`;
+  if (hit.paragraph !== null) return `¶ ${hit.paragraph}`;
+  return 'note';
+}
+
+function Marked({ text, marks }: { text: string; marks: [number, number][] }) {
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  for (const [start, end] of marks) {
+    if (start < at) continue;
+    parts.push(text.slice(at, start), <mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}

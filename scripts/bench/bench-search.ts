@@ -1,0 +1,227 @@
+// `npm run bench:search [-- --small]`: the search index on a synthetic library of 5,000 documents and
+// 100,000 annotations (--small: 500 and 10,000). Each phase runs in its own process, so the memory figure
+// is that of a process that loaded the index and answered queries, as the app's main process does.
+// Prints the figures, then ONE line of JSON.
+import { spawnSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PARIS_CALL_CODEBOOK } from '../../shared/codebooks';
+import type { Annotation } from '../../shared/model';
+import { findSelector } from '../../shared/model';
+import { EventBus } from '../../main/services/events';
+import { LibraryStore } from '../../main/services/library/store';
+import { SearchService } from '../../main/services/search/search-service';
+import { generateLibrary, QUERY_KINDS, querySet, vocabulary, type LibrarySize } from './synthetic-library';
+
+const small = process.argv.includes('--small') || process.env.npm_config_small === 'true';
+const size: LibrarySize = small ? { documents: 500, annotations: 10_000 } : { documents: 5_000, annotations: 100_000 };
+const libraryDir = path.join(tmpdir(), `apostil-bench-search-${small ? 'small' : 'full'}`);
+const QUERIES = 500;
+const WARMUP = 50;
+const SCAN_QUERIES = 100;
+
+const vocab = vocabulary(30_000);
+const phase = process.argv.find((a) => a.startsWith('--phase='))?.slice(8);
+
+const seconds = (ms: number) => Math.round(ms) / 1000;
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+const quiet = { log: () => undefined };
+
+async function openLibrary() {
+  return LibraryStore.open(libraryDir, { defaultCodebook: PARIS_CALL_CODEBOOK });
+}
+
+async function buildPhase(): Promise<Record<string, number>> {
+  const store = await openLibrary();
+  const search = new SearchService(store, new EventBus(), quiet);
+  await search.segmentStore.clear();
+  const began = performance.now();
+  await search.start();
+  await search.idle();
+  const buildMs = performance.now() - began;
+  const bytes = await search.segmentStore.size();
+  const segments = search.index.segments.length;
+  await search.close();
+  await store.close();
+  return { build_s: seconds(buildMs), index_mb: round(bytes / 1024 / 1024, 1), segments };
+}
+
+async function servePhase(): Promise<Record<string, number>> {
+  const store = await openLibrary();
+  const search = new SearchService(store, new EventBus(), quiet);
+  const began = performance.now();
+  await search.start();
+  const loadMs = performance.now() - began;
+  await search.idle();
+  const reconcileMs = performance.now() - began - loadMs;
+
+  const titles = store.listDocuments().map((d) => ({ title: d.metadata.title }));
+  const queries = querySet(vocab, QUERIES, titles);
+  for (const q of queries.slice(0, WARMUP)) await search.query(q);
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  let found = 0;
+  let errors = 0;
+  const loadBefore = loadavg()[0]!;
+  for (const q of queries) {
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    const result = await search.query(q);
+    times.push(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
+    if (result.error) errors++;
+    if (result.total.annotations + result.total.passages > 0) found++;
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const cpuSorted = [...cpuTimes].sort((a, b) => a - b);
+  const loadAfter = loadavg()[0]!;
+  const byKind = new Map<string, number[]>();
+  queries.forEach((_, i) => {
+    const kind = QUERY_KINDS[i % QUERY_KINDS.length]!;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), cpuTimes[i]!]);
+  });
+  console.error(
+    `CPU time by kind of query (p50/p95 ms): ${[...byKind]
+      .map(([kind, list]) => {
+        const s = [...list].sort((a, b) => a - b);
+        return `${kind} ${round(percentile(s, 50), 1)}/${round(percentile(s, 95), 1)}`;
+      })
+      .join(', ')}`,
+  );
+  const slowest = queries.map((q, i) => [times[i]!, q] as const).sort((a, b) => b[0] - a[0]).slice(0, 8);
+  console.error(`Slowest queries: ${slowest.map(([ms, q]) => `${q} (${round(ms, 1)} ms)`).join(', ')}`);
+
+  // Save a new annotation (written to disk like any save), then query until it is found.
+  const saves: number[] = [];
+  const documents = store.listDocuments();
+  for (let i = 0; i < 20; i++) {
+    const document = documents[(i * 37) % documents.length]!;
+    const word = `benchmarkmarker${i}x`;
+    const annotation: Annotation = {
+      id: `bench-save-${i}-${Date.now()}`,
+      documentId: document.id,
+      created: new Date().toISOString(),
+      modified: new Date().toISOString(),
+      target: { selector: [{ type: 'TextQuoteSelector', exact: `A passage about ${word}`, prefix: '', suffix: '' }] },
+      body: { color: 'yellow', note: 'saved during the benchmark', tags: [], principles: [], actors: [] },
+    };
+    const t = performance.now();
+    const saved = await store.saveAnnotation(annotation);
+    await search.annotationSaved(saved);
+    let hits = 0;
+    while (hits === 0) hits = (await search.query(word)).total.annotations;
+    saves.push(performance.now() - t);
+  }
+  saves.sort((a, b) => a - b);
+  const rssMb = process.memoryUsage().rss / 1024 / 1024;
+
+  // A naive scan: every annotation's quote and note and every passage, lower-cased in memory, each
+  // query's words looked up with includes(). Same queries (the first SCAN_QUERIES plain-word ones).
+  const texts: string[] = [];
+  for (const annotation of await store.allAnnotations()) {
+    texts.push(`${findSelector(annotation, 'TextQuoteSelector')?.exact ?? ''}\n${annotation.body.note}`.toLowerCase());
+  }
+  for (const id of await readdir(path.join(libraryDir, 'documents'))) {
+    const text = JSON.parse(await readFile(path.join(libraryDir, 'documents', id, 'text.json'), 'utf8')) as { text: string; blocks: { start: number; end: number }[] };
+    for (const b of text.blocks) texts.push(text.text.slice(b.start, b.end).toLowerCase());
+  }
+  const plain = queries.filter((q) => /^[a-z]+( [a-z]+)?$/.test(q)).slice(0, SCAN_QUERIES);
+  const scanTimes: number[] = [];
+  const lunrTimes: number[] = [];
+  for (const q of plain) {
+    const words = q.split(' ');
+    let t = performance.now();
+    let n = 0;
+    for (const text of texts) if (words.every((w) => text.includes(w))) n++;
+    if (n === -1) throw new Error('unreachable'); // keeps the count from being optimised away
+    scanTimes.push(performance.now() - t);
+    t = performance.now();
+    await search.query(q);
+    lunrTimes.push(performance.now() - t);
+  }
+  scanTimes.sort((a, b) => a - b);
+  lunrTimes.sort((a, b) => a - b);
+  await search.close();
+  await store.close();
+  return {
+    load_s: seconds(loadMs),
+    reconcile_s: seconds(reconcileMs),
+    p50_ms: round(percentile(sorted, 50)),
+    p95_ms: round(percentile(sorted, 95)),
+    p99_ms: round(percentile(sorted, 99)),
+    max_ms: round(sorted[sorted.length - 1] ?? 0),
+    cpu_p50_ms: round(percentile(cpuSorted, 50)),
+    cpu_p95_ms: round(percentile(cpuSorted, 95)),
+    cpu_p99_ms: round(percentile(cpuSorted, 99)),
+    load_avg: round(Math.max(loadBefore, loadAfter), 1),
+    queries_with_results: found,
+    query_errors: errors,
+    save_to_searchable_ms: round(percentile(saves, 50)),
+    save_to_searchable_max_ms: round(saves[saves.length - 1] ?? 0),
+    rss_mb: Math.round(rssMb),
+    scan_p50_ms: round(percentile(scanTimes, 50)),
+    scan_lunr_p50_ms: round(percentile(lunrTimes, 50)),
+    scan_over_lunr_ratio: round(percentile(scanTimes, 50) / Math.max(0.001, percentile(lunrTimes, 50)), 1),
+  };
+}
+
+function runPhase(name: string): Record<string, number> {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, [self, `--phase=${name}`, ...(small ? ['--small'] : [])], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
+  if (child.status !== 0) throw new Error(`The ${name} phase failed (exit ${child.status}).`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Record<string, number>;
+}
+
+async function main(): Promise<void> {
+  if (phase === 'build') return void console.log(JSON.stringify(await buildPhase()));
+  if (phase === 'serve') return void console.log(JSON.stringify(await servePhase()));
+
+  console.log(`Search benchmark: ${size.documents} documents, ${size.annotations} annotations (${small ? 'small' : 'full size'})`);
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  const t = performance.now();
+  const { reused } = generateLibrary(libraryDir, size, vocab);
+  console.log(`Library ${reused ? 'reused' : 'generated'} in ${seconds(performance.now() - t)} s at ${libraryDir}`);
+  const build = runPhase('build');
+  console.log(`Full build: ${build.build_s} s (${build.segments} segments, ${build.index_mb} MB on disk)`);
+  const serve = runPhase('serve');
+  console.log(`Load at start: ${serve.load_s} s (then ${serve.reconcile_s} s checking the library for changes, in the background)`);
+  console.log(
+    `Queries (${QUERIES} mixed, after ${WARMUP} warm-up): p50 ${serve.p50_ms} ms, p95 ${serve.p95_ms} ms, p99 ${serve.p99_ms} ms, max ${serve.max_ms} ms; ${serve.queries_with_results} found something, ${serve.query_errors} refused`,
+  );
+  console.log(
+    `The same queries in CPU time of this process: p50 ${serve.cpu_p50_ms} ms, p95 ${serve.cpu_p95_ms} ms, p99 ${serve.cpu_p99_ms} ms (machine load average ${serve.load_avg} on ${cpus().length} cores while they ran)`,
+  );
+  console.log(`Save to searchable: ${serve.save_to_searchable_ms} ms median of 20 (max ${serve.save_to_searchable_max_ms} ms)`);
+  console.log(`Main-process memory after load and queries: ${serve.rss_mb} MB RSS`);
+  console.log(
+    `Naive substring scan over the same texts: p50 ${serve.scan_p50_ms} ms vs ${serve.scan_lunr_p50_ms} ms for the index on the same ${SCAN_QUERIES} word queries: ${serve.scan_over_lunr_ratio}×`,
+  );
+  console.log(
+    JSON.stringify({
+      build_s: build.build_s,
+      index_mb: build.index_mb,
+      load_s: serve.load_s,
+      p50_ms: serve.p50_ms,
+      p95_ms: serve.p95_ms,
+      p99_ms: serve.p99_ms,
+      save_to_searchable_ms: serve.save_to_searchable_ms,
+      rss_mb: serve.rss_mb,
+      scan_over_lunr_ratio: serve.scan_over_lunr_ratio,
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

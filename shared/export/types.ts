@@ -1,0 +1,117 @@
+// What can be exported and imported, and the shapes of requests and reports that cross the contract.
+import { z } from 'zod';
+import type { DocumentMetadata } from '../model';
+import { documentMetadataSchema, idSchema } from '../schemas';
+
+export const EXPORT_FORMATS = ['bibliography', 'bibtex', 'ris', 'csl-json', 'passages-csv', 'w3c-annotations', 'refi-qda'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  bibliography: 'Annotated bibliography',
+  bibtex: 'References as BibTeX (.bib)',
+  ris: 'References as RIS (.ris)',
+  'csl-json': 'References as CSL-JSON (.json)',
+  'passages-csv': 'Coded passages as CSV',
+  'w3c-annotations': 'W3C Web Annotations (JSON-LD)',
+  'refi-qda': 'REFI-QDA project (.qdpx)',
+};
+
+export const CITATION_STYLES = ['apa', 'chicago-author-date', 'mla', 'harvard'] as const;
+export type CitationStyle = (typeof CITATION_STYLES)[number];
+export const CITATION_STYLE_LABELS: Record<CitationStyle, string> = {
+  apa: 'APA 7th edition',
+  'chicago-author-date': 'Chicago author-date (17th edition)',
+  mla: 'MLA 9th edition',
+  harvard: 'Harvard (Cite Them Right)',
+};
+
+export const BIBLIOGRAPHY_OUTPUTS = ['markdown', 'html', 'docx'] as const;
+export type BibliographyOutput = (typeof BIBLIOGRAPHY_OUTPUTS)[number];
+export const BIBLIOGRAPHY_GROUPINGS = ['source', 'principle'] as const;
+export type BibliographyGrouping = (typeof BIBLIOGRAPHY_GROUPINGS)[number];
+
+export const exportScopeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('library') }),
+  z.strictObject({ kind: z.literal('documents'), documentIds: z.array(idSchema).min(1, 'choose at least one document').max(100_000) }),
+  z.strictObject({ kind: z.literal('search'), query: z.string().trim().min(1, 'a search needs some words').max(2_000) }),
+]);
+export type ExportScope = z.output<typeof exportScopeSchema>;
+
+export const bibliographyOptionsSchema = z.strictObject({
+  style: z.enum(CITATION_STYLES),
+  groupBy: z.enum(BIBLIOGRAPHY_GROUPINGS),
+  output: z.enum(BIBLIOGRAPHY_OUTPUTS),
+});
+export type BibliographyOptions = z.output<typeof bibliographyOptionsSchema>;
+export const DEFAULT_BIBLIOGRAPHY_OPTIONS: BibliographyOptions = { style: 'apa', groupBy: 'source', output: 'markdown' };
+
+export const exportRequestSchema = z.strictObject({
+  format: z.enum(EXPORT_FORMATS),
+  scope: exportScopeSchema,
+  /** Used by the bibliography only. */
+  bibliography: bibliographyOptionsSchema.optional(),
+});
+export type ExportRequest = z.output<typeof exportRequestSchema>;
+
+/** An export's result: the renderer downloads it (browser) or hands it to files.save (desktop). */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+export const fileNameSchema = z.string().trim().min(1).max(255);
+/** Files read for an import (references, annotations) are text; 50 MB is far beyond any real one. */
+export const MAX_IMPORT_TEXT_BYTES = 50 * 1024 * 1024;
+export const importedFileSchema = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_TEXT_BYTES, {
+  message: `files over ${MAX_IMPORT_TEXT_BYTES / 1024 / 1024} MB cannot be imported`,
+});
+
+export const saveFileSchema = z.strictObject({
+  fileName: fileNameSchema,
+  mimeType: z.string().max(200),
+  bytes: z.instanceof(Uint8Array),
+});
+
+// ---- References waiting for their file -------------------------------------------------------------
+
+/** A source known from a reference file (BibTeX, RIS, CSL-JSON) whose document has not been imported. */
+export interface WaitingReference {
+  id: string;
+  metadata: DocumentMetadata;
+  addedAt: string;
+  /** The reference file it came from. */
+  from: string;
+}
+
+export const waitingReferenceSchema = z.strictObject({
+  id: idSchema,
+  metadata: documentMetadataSchema,
+  addedAt: z.string(),
+  from: z.string().max(1_000),
+});
+
+export interface ReferenceImportReport {
+  /** Documents of the library whose metadata was completed from the file. */
+  updated: { id: string; title: string }[];
+  /** New entries waiting for their file. */
+  waiting: { id: string; title: string }[];
+  /** Entries already known, with nothing new. */
+  unchanged: number;
+  skipped: { title: string; reason: string }[];
+}
+
+export interface AnnotationImportReport {
+  imported: number;
+  /** Annotations the library already had (same id, same document). */
+  alreadyPresent: number;
+  /** Annotations placed by their quote because the stored position no longer matched. */
+  reanchored: number;
+  /** Kept even though their passage could not be found in the document's text (shown as orphans). */
+  orphaned: number;
+  /** Targets that match no document of the library: nothing was imported for them. */
+  unmatched: { source: string; count: number }[];
+  /** Principles and actors the codebook did not have, added so links are not lost. */
+  codebookAdded: string[];
+  skipped: { reason: string; count: number }[];
+}

@@ -1,0 +1,97 @@
+// Annotations as W3C Web Annotation JSON-LD (an AnnotationCollection). Standard vocabulary wherever
+// it has a term (quote and position selectors, commenting and tagging bodies, stylesClass for the
+// colour); Apostil's own terms (principles, actors with stance, PDF areas) are in the apostil: namespace,
+// so another tool keeps what it understands and Apostil gets everything back.
+import type { Annotation, Codebook, LibraryDocument, Selector } from '../model';
+
+export const APOSTIL_NS = 'urn:apostil:ns:';
+export const W3C_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { apostil: APOSTIL_NS }] as const;
+
+export const ANNOTATION_IRI = 'urn:apostil:annotation:';
+export const PRINCIPLE_IRI = 'urn:apostil:principle:';
+export const ACTOR_IRI = 'urn:apostil:actor:';
+export const SHA256_IRI = 'urn:sha256:';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export interface W3cExportInput {
+  documents: readonly LibraryDocument[];
+  annotations: readonly Annotation[];
+  codebook: Codebook;
+  generatedAt: string;
+}
+
+export function annotationsToW3c(input: W3cExportInput): string {
+  const documents = new Map(input.documents.map((d) => [d.id, d]));
+  const items = input.annotations.flatMap((a) => {
+    const document = documents.get(a.documentId);
+    return document ? [annotationToW3c(a, document, input.codebook)] : [];
+  });
+  const collection = {
+    '@context': W3C_CONTEXT as unknown as Json,
+    type: 'AnnotationCollection',
+    label: 'Annotations exported from Apostil',
+    total: items.length,
+    generator: { type: 'Software', name: 'Apostil' },
+    generated: input.generatedAt,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+  return JSON.stringify(collection, null, 2) + '\n';
+}
+
+export function documentSource(document: LibraryDocument): Json {
+  const source: Record<string, Json> = {
+    id: SHA256_IRI + document.contentHash,
+    type: 'Text',
+    format: FORMAT_MIME[document.format],
+    'dc:title': document.metadata.title,
+    'apostil:fileName': document.originalName,
+  };
+  if (document.metadata.url) source['apostil:url'] = document.metadata.url;
+  if (document.metadata.doi) source['apostil:doi'] = document.metadata.doi;
+  return source;
+}
+
+const FORMAT_MIME: Record<LibraryDocument['format'], string> = {
+  pdf: 'application/pdf',
+  html: 'text/html',
+  markdown: 'text/markdown',
+  text: 'text/plain',
+};
+
+function annotationToW3c(a: Annotation, document: LibraryDocument, codebook: Codebook): Json {
+  const body: Json[] = [];
+  if (a.body.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.body.note, format: 'text/plain' });
+  for (const tag of a.body.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+  for (const id of a.body.principles) {
+    const principle = codebook.principles.find((p) => p.id === id);
+    body.push({ type: 'SpecificResource', purpose: 'classifying', source: { id: PRINCIPLE_IRI + id, label: principle?.name ?? id } });
+  }
+  for (const link of a.body.actors) {
+    const actor = codebook.actors.find((x) => x.id === link.actorId);
+    const source: Record<string, Json> = { id: ACTOR_IRI + link.actorId, label: actor?.name ?? link.actorId };
+    if (actor) source['apostil:actorKind'] = actor.kind;
+    body.push({ type: 'SpecificResource', purpose: 'identifying', source, 'apostil:stance': link.stance });
+  }
+  return {
+    id: ANNOTATION_IRI + a.id,
+    type: 'Annotation',
+    motivation: a.body.note ? 'commenting' : 'highlighting',
+    created: a.created,
+    modified: a.modified,
+    stylesClass: `apostil-${a.body.color}`,
+    body,
+    target: { type: 'SpecificResource', source: documentSource(document), selector: a.target.selector.map(selectorToW3c) },
+  };
+}
+
+function selectorToW3c(s: Selector): Json {
+  switch (s.type) {
+    case 'TextQuoteSelector':
+      return { type: 'TextQuoteSelector', exact: s.exact, prefix: s.prefix, suffix: s.suffix };
+    case 'TextPositionSelector':
+      return { type: 'TextPositionSelector', start: s.start, end: s.end };
+    case 'PdfAreaSelector':
+      return { type: 'apostil:PdfAreaSelector', 'apostil:areas': s.areas as unknown as Json };
+  }
+}

@@ -1,0 +1,62 @@
+// The library health report: what the integrity check found when the library was opened, what it
+// did about each finding, and everything kept aside in the library's quarantine folder so far.
+
+export const HEALTH_ISSUE_KINDS = [
+  'unfinished-import',
+  'orphan-annotations',
+  'unreadable-document',
+  'unreadable-annotations',
+  'invalid-annotations',
+  'unknown-codebook-links',
+  'missing-original',
+  'unreadable-codebook',
+  'unreadable-library-file',
+] as const;
+export type HealthIssueKind = (typeof HEALTH_ISSUE_KINDS)[number];
+
+export const HEALTH_ISSUE_TITLES: Record<HealthIssueKind, string> = {
+  'unfinished-import': 'An import that did not finish',
+  'orphan-annotations': 'Annotations whose document is missing',
+  'unreadable-document': 'A document that could not be read',
+  'unreadable-annotations': 'An annotations file that could not be read',
+  'invalid-annotations': 'Annotations that are not valid',
+  'unknown-codebook-links': 'Links to principles or actors the codebook does not have',
+  'missing-original': 'An original file that is missing',
+  'unreadable-codebook': 'A codebook that could not be read',
+  'unreadable-library-file': 'A library description that could not be read',
+};
+
+export interface HealthIssue {
+  kind: HealthIssueKind;
+  /** What was found, naming the file. */
+  message: string;
+  /** What Apostil did about it. */
+  action: string;
+  /** The file or folder concerned, relative to the library folder ("/" separated). */
+  path: string;
+  /** Where the affected data was kept, relative to the library folder; null when nothing was moved. */
+  keptAt: string | null;
+  documentId: string | null;
+}
+
+/** One folder of <library>/quarantine: data set aside by a check, with the note written beside it. */
+export interface QuarantineEntry {
+  /** Relative to the library folder, e.g. "quarantine/2026-05-01T10-00-00-000Z-unreadable-document-3f2a". */
+  folder: string;
+  kind: HealthIssueKind | 'unknown';
+  foundAt: string;
+  message: string;
+  /** Where the data was found, relative to the library folder. */
+  originalPath: string;
+}
+
+export interface LibraryHealth {
+  /** When the check ran (at open). */
+  checkedAt: string;
+  /** What the check found at this open. Empty when all is well. */
+  issues: HealthIssue[];
+  /** Everything kept aside so far, newest first (from this and earlier opens). */
+  quarantine: QuarantineEntry[];
+  /** The quarantine folder, absolute, to show the user where to look. */
+  quarantinePath: string;
+}

@@ -1,0 +1,130 @@
+// Completion for the search box: field names as they are typed ("pri" → principle:), then the values of
+// the field (principle and actor names from the codebook, tags and titles from the library).
+import { ACTOR_KIND_LABELS, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, HIGHLIGHT_COLORS, STANCES } from '../model';
+import type { Codebook } from '../model';
+import { formatFieldClause, SEARCH_FIELDS, type SearchField } from './query';
+import { foldKey } from './resolve';
+
+export interface Completion {
+  /** What the list shows. */
+  label: string;
+  /** A short explanation shown beside the label. */
+  detail: string;
+  /** The text that replaces [from, to) of the query. */
+  insert: string;
+}
+
+export interface CompletionResult {
+  from: number;
+  to: number;
+  items: Completion[];
+}
+
+export interface CompletionSources {
+  codebook: Codebook;
+  tags: string[];
+  documents: { id: string; title: string }[];
+  years: number[];
+}
+
+const FIELD_HELP: Record<SearchField, string> = {
+  principle: 'linked to a principle',
+  actor: 'linked to an actor',
+  stance: 'an actor’s stance',
+  tag: 'tagged',
+  doc: 'in a document',
+  color: 'highlight colour',
+  kind: 'kind of source',
+  year: 'year of the source',
+};
+
+const MAX_ITEMS = 8;
+
+/** The token under the cursor: from the last white space before it (a quoted value counts as one). */
+function tokenAt(query: string, cursor: number): { from: number; text: string } {
+  let from = cursor;
+  let quotes = 0;
+  for (let i = 0; i < cursor; i++) if (query[i] === '"') quotes++;
+  const insideQuotes = quotes % 2 === 1;
+  while (from > 0) {
+    const ch = query[from - 1]!;
+    if (ch === '"' && insideQuotes) {
+      // Step over the opening quote of the value being typed and keep going to the field name.
+      from--;
+      while (from > 0 && !/\s/.test(query[from - 1]!)) from--;
+      break;
+    }
+    if (/\s/.test(ch) && !insideQuotes) break;
+    from--;
+  }
+  return { from, text: query.slice(from, cursor) };
+}
+
+function matches(partial: string, ...names: string[]): boolean {
+  const key = foldKey(partial);
+  if (key === '') return true;
+  return names.some((name) => {
+    const folded = foldKey(name);
+    return folded.startsWith(key) || folded.includes(' ' + key) || folded.replace(/ /g, '-').startsWith(key.replace(/ /g, '-'));
+  });
+}
+
+export function completeQuery(query: string, cursor: number, sources: CompletionSources): CompletionResult {
+  const at = Math.max(0, Math.min(cursor, query.length));
+  const token = tokenAt(query, at);
+  const negated = token.text.startsWith('-');
+  const body = negated ? token.text.slice(1) : token.text;
+  const sign = negated ? '-' : '';
+  const colon = body.indexOf(':');
+  const none: CompletionResult = { from: token.from, to: at, items: [] };
+
+  if (colon === -1) {
+    if (!/^[a-z]+$/i.test(body)) return none;
+    const items = SEARCH_FIELDS.filter((f) => f.startsWith(body.toLowerCase()) && f !== body.toLowerCase()).map((f) => ({
+      label: `${f}:`,
+      detail: FIELD_HELP[f],
+      insert: `${sign}${f}:`,
+    }));
+    return { ...none, items };
+  }
+
+  const field = body.slice(0, colon).toLowerCase() as SearchField;
+  if (!(SEARCH_FIELDS as readonly string[]).includes(field)) return none;
+  const partial = body.slice(colon + 1).replace(/^"/, '').replace(/"$/, '');
+  const item = (value: string, label: string, detail: string): Completion => ({
+    label,
+    detail,
+    insert: sign + formatFieldClause(field, value),
+  });
+  const candidates: Completion[] = [];
+  const { codebook } = sources;
+  switch (field) {
+    case 'principle':
+      for (const p of codebook.principles) if (matches(partial, p.name, p.id)) candidates.push(item(p.id, p.name, 'principle'));
+      break;
+    case 'actor':
+      for (const a of codebook.actors) {
+        if (matches(partial, a.name, a.id, ...a.aliases)) candidates.push(item(a.id, a.name, ACTOR_KIND_LABELS[a.kind]));
+      }
+      break;
+    case 'stance':
+      for (const s of STANCES) if (matches(partial, s)) candidates.push(item(s, s, 'stance'));
+      break;
+    case 'color':
+      for (const c of HIGHLIGHT_COLORS) if (matches(partial, c)) candidates.push(item(c, c, 'highlight colour'));
+      break;
+    case 'kind':
+      for (const k of DOCUMENT_KINDS) if (matches(partial, k, DOCUMENT_KIND_LABELS[k])) candidates.push(item(k, k, DOCUMENT_KIND_LABELS[k]));
+      break;
+    case 'tag':
+      for (const t of sources.tags) if (matches(partial, t)) candidates.push(item(t, `#${t}`, 'tag'));
+      break;
+    case 'doc':
+      for (const d of sources.documents) if (matches(partial, d.title)) candidates.push(item(d.title, d.title, 'document'));
+      break;
+    case 'year':
+      for (const y of sources.years) if (String(y).startsWith(partial)) candidates.push(item(String(y), String(y), 'year'));
+      break;
+  }
+  return { ...none, items: candidates.slice(0, MAX_ITEMS) };
+}
