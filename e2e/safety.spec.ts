@@ -19,6 +19,10 @@ test('a multi-file import with bad files mixed in imports the good ones and list
     file('second-good.md', utf8('# Another good note\n\nCompanies should not hack back.')),
   ];
   await importFiles(page, [good[0]!, ...bad.map((f) => file(f.name, f.bytes)), good[1]!]);
+  // The encrypted PDF asks for its password; giving none lists it with the others.
+  const prompt = page.getByRole('dialog', { name: 'Password needed' });
+  await expect(prompt).toContainText('“encrypted.pdf” is password-protected');
+  await prompt.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status')).toContainText(`2 imported, ${bad.length} not imported`);
 
   const library = page.getByRole('navigation', { name: 'Library' });
@@ -51,6 +55,9 @@ test('warnings pdf.js reports for damaged page content are kept with the documen
   await expect(warnings.locator('summary')).toHaveText('1 import warning');
   await warnings.locator('summary').click();
   await expect(warnings.getByRole('listitem')).toContainText(/pdf\.js: Invalid stream: .*flate stream/);
+  // The page view draws what pdf.js could read; the text view shows the same extracted text.
+  await expect(page.locator('.pdf-page[data-page-index="0"] .textLayer')).toContainText('Readable text before the damaged content.');
+  await page.getByRole('button', { name: 'Text view' }).click();
   await expect(page.locator('.reader-text')).toContainText('Readable text before the damaged content.');
   await screenshot(page, 'safety-02-pdf-warning');
 });

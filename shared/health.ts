@@ -3,6 +3,7 @@
 
 export const HEALTH_ISSUE_KINDS = [
   'unfinished-import',
+  'interrupted-replace',
   'orphan-annotations',
   'unreadable-document',
   'unreadable-annotations',
@@ -16,6 +17,7 @@ export type HealthIssueKind = (typeof HEALTH_ISSUE_KINDS)[number];
 
 export const HEALTH_ISSUE_TITLES: Record<HealthIssueKind, string> = {
   'unfinished-import': 'An import that did not finish',
+  'interrupted-replace': 'A file replacement that did not finish',
   'orphan-annotations': 'Annotations whose document is missing',
   'unreadable-document': 'A document that could not be read',
   'unreadable-annotations': 'An annotations file that could not be read',

@@ -7,7 +7,7 @@ import { reanchorAnnotations } from '../../shared/anchoring';
 import { AppError } from '../../shared/errors';
 import { extractDocument } from './import';
 import { safeFileName } from './importing';
-import type { LibraryStore } from './library/store';
+import type { LibraryStore, ReplacedFile } from './library/store';
 
 const FORMAT_NAMES = { pdf: 'a PDF', html: 'a web page', markdown: 'a Markdown file', text: 'a text file' } as const;
 
@@ -18,6 +18,19 @@ export async function replaceFile(
   bytes: Uint8Array,
   options: { password?: string; signal?: AbortSignal } = {},
 ): Promise<ReplaceOutcome> {
+  const { replacement, reanchored, orphaned } = await prepareReplacement(store, id, fileName, bytes, options);
+  const document = await store.replaceFile(id, replacement);
+  return { document, reanchored, orphaned };
+}
+
+/** Reads the new file and re-anchors the annotations in its text; nothing is written yet. */
+export async function prepareReplacement(
+  store: LibraryStore,
+  id: string,
+  fileName: string,
+  bytes: Uint8Array,
+  options: { password?: string; signal?: AbortSignal } = {},
+): Promise<{ replacement: ReplacedFile; reanchored: number; orphaned: number }> {
   const current = store.getDocument(id);
   const name = safeFileName(fileName);
   const contentHash = createHash('sha256').update(bytes).digest('hex');
@@ -39,14 +52,17 @@ export async function replaceFile(
     );
   }
   const report = reanchorAnnotations(extracted.text.text, await store.listAnnotations(id));
-  const document = await store.replaceFile(id, {
-    originalName: name,
-    bytes,
-    contentHash,
-    text: extracted.text,
-    pageCount: extracted.pageCount,
-    warnings: extracted.warnings,
-    annotations: report.annotations,
-  });
-  return { document, reanchored: report.reanchored, orphaned: report.orphaned };
+  return {
+    replacement: {
+      originalName: name,
+      bytes,
+      contentHash,
+      text: extracted.text,
+      pageCount: extracted.pageCount,
+      warnings: extracted.warnings,
+      annotations: report.annotations,
+    },
+    reanchored: report.reanchored,
+    orphaned: report.orphaned,
+  };
 }

@@ -7,6 +7,7 @@
 //   <library>/documents/<id>/text.json      DocumentText, the text every selector refers to
 //   <library>/documents/<id>/annotations.json
 //   <library>/documents/<id>/versions/<time>/  the files as they were before the file was replaced
+//   <library>/documents/<id>/replacing.json  present only while a file is being replaced (see replace-journal.ts)
 //   <library>/trash/                        deleted documents, with their annotations
 //   <library>/cache/                        derived data (search index): safe to delete
 import path from 'node:path';
@@ -42,6 +43,7 @@ export function libraryPaths(root: string) {
         text: path.join(dir, 'text.json'),
         annotations: path.join(dir, 'annotations.json'),
         versions: path.join(dir, 'versions'),
+        replacing: path.join(dir, 'replacing.json'),
         original: (format: DocumentFormat) => path.join(dir, `original.${ORIGINAL_EXTENSION[format]}`),
       };
     },

@@ -5,6 +5,7 @@
 // What is left is a library the store can trust: every listed document opens, every annotation is
 // valid and points only into the codebook.
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { undoInterruptedReplace } from './replace-journal';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
@@ -119,6 +120,7 @@ class Check {
   async document(id: string): Promise<LibraryDocument | null> {
     const files = this.paths.document(id);
     await removeStaleTempFiles(files.dir);
+    await this.interruptedReplace(id);
     if (!(await exists(files.meta))) {
       // meta.json is written last: without it this is an import that never finished, unless it holds
       // annotations (which only a finished import can have): then its document is what went missing.
@@ -164,6 +166,39 @@ class Check {
       );
     }
     return document;
+  }
+
+  /** A file replacement cut short by a crash is undone, so the document is wholly its old version. */
+  private async interruptedReplace(id: string): Promise<void> {
+    const files = this.paths.document(id);
+    try {
+      const restored = await undoInterruptedReplace(files);
+      if (!restored) return;
+      this.report(
+        'interrupted-replace',
+        files.dir,
+        `Replacing the file of documents/${id} did not finish.`,
+        `The document was put back as it was before (from documents/${id}/${restored}). Replace its file again.`,
+        null,
+        id,
+      );
+    } catch (error) {
+      // The journal is written atomically, so this means it was edited or the copy removed by hand.
+      const keptAt = await this.quarantine.moveAside(files.replacing, {
+        kind: 'interrupted-replace',
+        message: messageOf(error),
+        originalPath: `documents/${id}/replacing.json`,
+        restore: 'nothing can be restored automatically; earlier versions of the files are in the document\'s versions/ folder.',
+      });
+      this.report(
+        'interrupted-replace',
+        files.dir,
+        `Replacing the file of documents/${id} did not finish, and it could not be undone: ${messageOf(error)}`,
+        'The document was opened as its files are now; earlier versions are in its versions/ folder.',
+        keptAt,
+        id,
+      );
+    }
   }
 
   private async readAnnotationCount(file: string): Promise<number> {

@@ -1,7 +1,7 @@
 // The library store: documents, their texts and annotations, and the codebook, as plain files.
 // It keeps an in-memory view (every document's metadata and annotations, read and checked by the
 // integrity check at open) and writes every change through at once, atomically, one write at a time.
-import { copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -25,6 +25,7 @@ import { LIBRARY_FORMAT_VERSION, libraryPaths, readJsonFile, type LibraryPaths }
 import { annotationsFileSchema, checkLibrary, type CheckedLibrary } from './integrity';
 import { acquireLibraryLock, type LibraryLock } from './lock';
 import { Quarantine } from './quarantine';
+import { beginReplace, endReplace, undoInterruptedReplace } from './replace-journal';
 
 const textFileSchema = documentTextSchema;
 
@@ -204,19 +205,14 @@ export class LibraryStore {
 
   /**
    * Replaces a document's file (same format) with a new version. The files as they were (original,
-   * text, annotations, metadata) are first copied to versions/<time>/, so nothing is ever lost; then
-   * each new file is written atomically, meta.json last.
+   * text, annotations, metadata) are first copied to versions/<time>/, so nothing is ever lost, and the
+   * replace is journalled so that a crash half-way is undone at the next open (replace-journal.ts).
    */
   replaceFile(id: string, input: ReplacedFile): Promise<LibraryDocument> {
     return this.serialize(async () => {
       const current = this.getDocument(id);
       await this.listAnnotations(id);
       const files = this.paths.document(id);
-      const backup = path.join(files.versions, new Date().toISOString().replace(/[:.]/g, '-'));
-      await mkdir(backup, { recursive: true });
-      for (const file of [files.original(current.format), files.text, files.annotations, files.meta]) {
-        await copyFile(file, path.join(backup, path.basename(file)));
-      }
       const document: LibraryDocument = libraryDocumentSchema.parse({
         ...current,
         originalName: input.originalName,
@@ -227,10 +223,19 @@ export class LibraryStore {
         warnings: input.warnings,
       });
       const annotations = input.annotations.map((a) => annotationSchema.parse(a));
-      await writeFileAtomic(files.original(current.format), input.bytes);
-      await writeJsonAtomic(files.text, input.text);
-      await writeAnnotationsFile(files.annotations, annotations);
-      await writeJsonAtomic(files.meta, document);
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      await beginReplace(files, [files.original(current.format), files.text, files.annotations, files.meta], stamp);
+      try {
+        await writeFileAtomic(files.original(current.format), input.bytes);
+        await writeJsonAtomic(files.text, input.text);
+        await writeAnnotationsFile(files.annotations, annotations);
+        await writeJsonAtomic(files.meta, document);
+        await endReplace(files);
+      } catch (error) {
+        // A failed write (a full disk, say) leaves the document as it was, as a crash would.
+        await undoInterruptedReplace(files).catch(() => undefined);
+        throw error;
+      }
       this.documents.set(id, document);
       this.annotations.set(id, annotations);
       return document;

@@ -1,21 +1,22 @@
 // The crash harness's child (bundled to crash-child.js): opens a library with the real services and
 // changes it without pause (annotations created, edited and deleted, documents imported, retitled and
-// deleted, actors added to the codebook) until it is killed. Each change is announced on stdout before
+// deleted, their files replaced by new versions, actors added to the codebook) until it is killed. Each change is announced on stdout before
 // it starts and reported once the service has acknowledged it, with synchronous writes, so the parent
 // knows exactly what was acknowledged before the kill.
-//   node crash-child.js <library> <seed> <extract-worker.js>
+//   node crash-child.js <library> <seed> <extract-worker.js> [mixed|replace]
 import { writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describeRange } from '../../../../shared/anchoring';
 import { PARIS_CALL_CODEBOOK } from '../../../../shared/codebooks';
-import type { Annotation } from '../../../../shared/model';
+import type { Annotation, LibraryDocument } from '../../../../shared/model';
 import { HIGHLIGHT_COLORS, STANCES } from '../../../../shared/model';
 import { importFile } from '../../importing';
+import { prepareReplacement } from '../../replacing';
 import { setExtractionWorkerScript } from '../../import/worker/extraction-worker';
 import { LibraryStore } from '../store';
 import { random, type ChildMessage, type CrashOp } from './ops';
 
-const [libraryDir, seedText, workerScript] = process.argv.slice(2);
+const [libraryDir, seedText, workerScript, mode = 'mixed'] = process.argv.slice(2);
 if (!libraryDir || !seedText || !workerScript) throw new Error('usage: crash-child.js <library> <seed> <extract-worker.js>');
 const seed = Number(seedText);
 const rand = random(seed);
@@ -48,7 +49,9 @@ async function step(store: LibraryStore, i: number): Promise<void> {
   const document = pick(documents);
   const annotations = await store.listAnnotations(document.id);
   let op: CrashOp;
-  if (roll < 0.45 || annotations.length === 0) {
+  if (mode === 'replace' && annotations.length > 0) {
+    await replaceWithNewVersion(store, document, tag);
+  } else if (roll < 0.45 || annotations.length === 0) {
     const { text } = await store.readText(document.id);
     const start = Math.floor(rand() * (text.length - 1));
     const end = Math.min(text.length, start + 1 + Math.floor(rand() * 80));
@@ -96,6 +99,8 @@ async function step(store: LibraryStore, i: number): Promise<void> {
     say({ t: 'begin', op });
     await store.deleteDocument(document.id);
     say({ t: 'ack', op });
+  } else if (roll < 0.96) {
+    await replaceWithNewVersion(store, document, tag);
   } else {
     const codebook = store.getCodebook();
     op = { kind: 'codebook.addActor', actorId: `actor-${tag}` };
@@ -103,6 +108,19 @@ async function step(store: LibraryStore, i: number): Promise<void> {
     await store.saveCodebook({ ...codebook, actors: [...codebook.actors, { id: op.actorId, name: `Actor ${tag}`, kind: 'company', aliases: [] }] });
     say({ t: 'ack', op });
   }
+}
+
+/** A new version of a document's file: a paragraph added, so some annotations move and all are kept. */
+async function replaceWithNewVersion(store: LibraryStore, document: LibraryDocument, tag: string): Promise<void> {
+  const original = new TextDecoder().decode(await store.readOriginal(document.id));
+  const revision = `Revision ${tag}: ${sentence()}`;
+  const at = original.indexOf('\n\n');
+  const bytes = new TextEncoder().encode(at < 0 ? `${original}\n\n${revision}\n` : `${original.slice(0, at)}\n\n${revision}${original.slice(at)}`);
+  const { replacement } = await prepareReplacement(store, document.id, document.originalName, bytes);
+  const op: CrashOp = { kind: 'document.replace', documentId: document.id, hash: replacement.contentHash, annotations: replacement.annotations };
+  say({ t: 'begin', op });
+  await store.replaceFile(document.id, replacement);
+  say({ t: 'ack', op });
 }
 
 const store = await LibraryStore.open(libraryDir, { defaultCodebook: PARIS_CALL_CODEBOOK });

@@ -27,6 +27,8 @@ export interface CrashRunOptions {
   kills: number;
   seed: number;
   childScript: string;
+  /** 'replace': the child only replaces documents' files, so that kills land inside replacements. */
+  mode?: 'mixed' | 'replace';
   workerScript: string;
   /** Check search (after damaging the cache) every n kills. */
   searchEvery?: number;
@@ -43,6 +45,9 @@ export interface CrashStats {
   /** Kills before the child had even opened the library (during open and its check). */
   duringOpen: number;
   unfinishedImports: number;
+  /** Files replaced (acknowledged), and replacements cut short by a kill, undone at the next open. */
+  replaced: number;
+  undoneReplaces: number;
   cacheFilesDamaged: number;
   searchChecks: number;
   jsonFilesChecked: number;
@@ -59,6 +64,8 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
     inFlightLanded: 0,
     duringOpen: 0,
     unfinishedImports: 0,
+    replaced: 0,
+    undoneReplaces: 0,
     cacheFilesDamaged: 0,
     searchChecks: 0,
     jsonFilesChecked: 0,
@@ -78,6 +85,7 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
     const expected = cloneState(state);
     for (const message of acked) applyOp(expected, message);
     stats.acknowledged += acked.length;
+    stats.replaced += acked.filter((message) => message.op.kind === 'document.replace').length;
 
     const actual = await readState(options.libraryDir, stats, context);
     let differences = diffStates(actual, expected);
@@ -114,7 +122,7 @@ interface ChildRun {
 
 function runAndKill(options: CrashRunOptions, seed: number, rand: () => number): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.childScript, options.libraryDir, String(seed), options.workerScript], {
+    const child = spawn(process.execPath, [options.childScript, options.libraryDir, String(seed), options.workerScript, options.mode ?? 'mixed'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const acked: ChildRun['acked'] = [];
@@ -206,8 +214,10 @@ async function readState(root: string, stats: CrashStats, context = 'the start')
   const store = await open(root);
   try {
     const health = await store.health();
-    const damage = health.issues.filter((issue) => issue.kind !== 'unfinished-import');
-    stats.unfinishedImports += health.issues.length - damage.length;
+    // An import or a file replacement cut short is not damage: the one is dropped, the other undone.
+    const damage = health.issues.filter((issue) => issue.kind !== 'unfinished-import' && issue.kind !== 'interrupted-replace');
+    stats.unfinishedImports += health.issues.filter((issue) => issue.kind === 'unfinished-import').length;
+    stats.undoneReplaces += health.issues.filter((issue) => issue.kind === 'interrupted-replace').length;
     if (damage.length > 0) {
       throw new Error(`After ${context}, the integrity check found damage:\n${damage.map((d) => `${d.kind}: ${d.message}`).join('\n')}`);
     }

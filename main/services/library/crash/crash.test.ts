@@ -36,4 +36,25 @@ describe('crash safety', () => {
     expect(stats.acknowledged).toBeGreaterThan(KILLS);
     expect(stats.inFlight).toBeGreaterThan(KILLS / 4);
   });
+
+  const REPLACE_KILLS = Math.max(10, Math.round(KILLS / 5));
+  it(`survives ${REPLACE_KILLS} SIGKILLs while documents' files are replaced: each is wholly the old or the new version`, { timeout: REPLACE_KILLS * 4_000 }, async () => {
+    const libraryDir = await tempDir();
+    const store = await LibraryStore.open(libraryDir, { defaultCodebook: PARIS_CALL_CODEBOOK });
+    await store.addDocument(sampleDocument());
+    await store.close();
+    const bundles = inject('bundles');
+    const stats = await runCrashHarness({
+      libraryDir,
+      kills: REPLACE_KILLS,
+      seed: SEED,
+      childScript: bundles.crashChild,
+      workerScript: bundles.extractWorker,
+      mode: 'replace',
+    });
+    console.log(`crash harness, replacing files (seed ${SEED}): ${JSON.stringify(stats)}`);
+    expect(stats.kills).toBe(REPLACE_KILLS);
+    expect(stats.replaced).toBeGreaterThan(REPLACE_KILLS);
+    expect(stats.inFlight).toBeGreaterThan(0);
+  });
 });

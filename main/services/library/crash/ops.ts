@@ -10,6 +10,7 @@ export type CrashOp =
   | { kind: 'annotation.delete'; documentId: string; id: string }
   | { kind: 'document.title'; documentId: string; title: string }
   | { kind: 'document.delete'; documentId: string }
+  | { kind: 'document.replace'; documentId: string; hash: string; annotations: Annotation[] }
   | { kind: 'codebook.addActor'; actorId: string };
 
 export type ChildMessage =
@@ -71,6 +72,12 @@ export function applyOp(state: LibraryState, message: Extract<ChildMessage, { t:
       state.annotations.delete(op.documentId);
       state.tokens.delete(op.documentId);
       break;
+    case 'document.replace': {
+      const document = state.documents.get(op.documentId);
+      if (document) document.hash = op.hash;
+      state.annotations.set(op.documentId, new Map(op.annotations.map((a) => [a.id, annotationKey(a)])));
+      break;
+    }
     case 'codebook.addActor':
       state.actors.add(op.actorId);
       break;
