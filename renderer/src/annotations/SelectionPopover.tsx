@@ -13,6 +13,8 @@ interface Props {
   left: number;
   /** Drawn above `top` rather than below it. */
   above: boolean;
+  /** The room there is on screen in that direction; the popover scrolls inside beyond it. */
+  maxHeight: number;
   body: AnnotationBody | null;
   suggestedActors: Actor[];
   /** A region of a PDF page rather than a passage of text. */
@@ -22,7 +24,7 @@ interface Props {
   onClose(): void;
 }
 
-export function SelectionPopover({ quote, top, left, above, body, suggestedActors, region, onChange, onDelete, onClose }: Props) {
+export function SelectionPopover({ quote, top, left, above, maxHeight, body, suggestedActors, region, onChange, onDelete, onClose }: Props) {
   const what = region ? 'region' : 'highlight';
   const element = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
@@ -49,7 +51,7 @@ export function SelectionPopover({ quote, top, left, above, body, suggestedActor
       className={above ? 'selection-popover above' : 'selection-popover'}
       role="dialog"
       aria-label={body ? `Edit ${what}` : `New ${what}`}
-      style={{ top, left }}
+      style={{ top, left, maxHeight }}
     >
       <p className="popover-quote">{region ? quote : `“${quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}”`}</p>
       {!body && <p className="hint">Pick a colour to {region ? 'mark it' : 'highlight'}, or link principles and actors.</p>}

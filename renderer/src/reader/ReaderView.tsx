@@ -11,6 +11,7 @@ import { suggestActors } from '../../../shared/codebooks';
 import { call } from '../api/client';
 import { AnnotationStore } from '../annotations/annotation-store';
 import { AnnotationSidebar, type RegionThumbnail } from '../annotations/AnnotationSidebar';
+import { placePopover, type PopoverPlacement } from '../annotations/popover-placement';
 import { SelectionPopover } from '../annotations/SelectionPopover';
 import { useCodebook } from '../codebook/codebook-context';
 import { byline } from '../library/format';
@@ -35,13 +36,9 @@ export interface FocusRequest {
   nonce: number;
 }
 
-interface PendingSelection extends SelectionDescription {
+interface PendingSelection extends SelectionDescription, PopoverPlacement {
   /** The view's scrolling element the popover is placed in, and where in it. */
   host: HTMLElement;
-  top: number;
-  left: number;
-  /** Above the selection when there is more room there than below. */
-  above: boolean;
   /** Set once the first change created the annotation. */
   annotationId: string | null;
 }
@@ -130,18 +127,9 @@ export function ReaderView({ opened, focus, onDocumentChanged, onFileReplaced, a
       }
       const container = view.current?.scrollContainer();
       if (!container) return;
-      const box = container.getBoundingClientRect();
-      const roomBelow = box.bottom - selection.rect.bottom;
-      const above = roomBelow < 420 && selection.rect.top - box.top > roomBelow;
+      const placement = placePopover(selection.rect, container.getBoundingClientRect(), { top: container.scrollTop, left: container.scrollLeft });
       setActiveId(null);
-      setPending({
-        ...selection,
-        host: container,
-        top: (above ? selection.rect.top - 8 : selection.rect.bottom + 8) - box.top + container.scrollTop,
-        left: Math.max(8, Math.min(selection.rect.left - box.left + container.scrollLeft, container.scrollLeft + box.width - 380)),
-        above,
-        annotationId: null,
-      });
+      setPending({ ...selection, ...placement, host: container, annotationId: null });
     },
     [reattaching, store, notify],
   );
@@ -252,6 +240,7 @@ export function ReaderView({ opened, focus, onDocumentChanged, onFileReplaced, a
               top={pending.top}
               left={pending.left}
               above={pending.above}
+              maxHeight={pending.maxHeight}
               body={pendingAnnotation?.body ?? null}
               region={!pending.selectors.some((s) => s.type === 'TextQuoteSelector')}
               suggestedActors={pending.selectors.some((s) => s.type === 'TextQuoteSelector') ? suggestActors(pending.label, codebook) : []}
