@@ -163,4 +163,20 @@ test('find in the document, move with the keyboard, the page number, thumbnails 
   await side.getByRole('button', { name: 'Section 3' }).click();
   await expect(pageNumber).toHaveValue(String(sectionThree + 1));
   await screenshot(page, 'pdf-08-outline');
+
+  // A search hit in the PDF opens the page view at the passage, marked on the page.
+  await page.getByRole('button', { name: /Pages/ }).first().click();
+  await pageNumber.fill('1');
+  await pageNumber.press('Enter');
+  const lastPage = pdf.pageLines[pageCount - 1]!;
+  const phrase = lastPage[Math.floor(lastPage.length / 2)]!.split(/\s+/).slice(1, 5).join(' ').replace(/[^\w\s]/g, '');
+  const search = page.getByRole('searchbox', { name: 'Search annotations and sources' });
+  await search.fill(`"${phrase}"`);
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await expect(results.getByRole('heading', { name: /In sources/ })).toBeVisible();
+  await expect(results.locator('.hit').first()).toContainText(`p. ${pageCount}`);
+  await search.press('Enter');
+  await expect(pageNumber).toHaveValue(String(pageCount));
+  await expect(page.locator('.pdf-flash').first()).toBeInViewport();
+  await screenshot(page, 'pdf-09-search-hit');
 });

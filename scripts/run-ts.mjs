@@ -1,7 +1,5 @@
 // Runs a TypeScript script (a benchmark) on Node: bundled with esbuild (npm packages stay external),
-// written next to node_modules' cache, and imported with the remaining command-line arguments. The
-// PDF import's helper thread is bundled beside it, as the app's build does (main/services/import/
-// pdf-parallel.ts looks for it there).
+// written next to node_modules' cache, and imported with the remaining command-line arguments.
 import { build } from 'esbuild';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +15,5 @@ await mkdir(outDir, { recursive: true });
 const outfile = path.join(outDir, `${path.basename(entry, '.ts')}.mjs`);
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'warning' };
 await build({ ...common, entryPoints: [entry], outfile });
-await build({ ...common, entryPoints: ['main/services/import/pdf-text-worker.ts'], outfile: path.join(outDir, 'pdf-text-worker.mjs') });
 process.argv = [process.argv[0], entry, ...args];
 await import(pathToFileURL(outfile).href);

@@ -10,6 +10,7 @@ import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractDocument } from '../../main/services/import';
+import { setExtractionWorkerScript } from '../../main/services/import/worker/extraction-worker';
 import { makeLongTextPdf, makeRealisticArticle } from './pdf-inputs';
 import { measureRenderer } from './pdf-renderer';
 
@@ -99,7 +100,9 @@ async function main(): Promise<void> {
   if (!havePdftotext) {
     console.log('pdftotext was not found, so extraction is not compared with it. Install poppler-utils (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler) to compare.');
   }
-  // Warm up pdf.js in this process, so the first extraction does not pay for loading it.
+  // Extraction runs as the app runs it: in the import's worker thread, from the build (`npm run build`).
+  setExtractionWorkerScript('dist/main/extract-worker/extract-worker.js');
+  // Warm up pdf.js in that worker, so the first extraction does not pay for loading it.
   await extractDocument('warm-up.pdf', await makeLongTextPdf(1));
 
   const folder = await mkdtemp(path.join(tmpdir(), 'apostil-bench-pdf-'));
