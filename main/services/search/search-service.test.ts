@@ -140,6 +140,37 @@ describe('SearchService', () => {
     await fourth.store.close();
   });
 
+  it('indexes a replaced file afresh, at once or at the next start if it was replaced unseen', async () => {
+    const dir = await tempDir();
+    const { store, search, document } = await withDocument(dir);
+    const version = (word: string, hash: string) => {
+      const text = `A revised text about ${word}.`;
+      return {
+        originalName: 'v.pdf',
+        bytes: new TextEncoder().encode(text),
+        contentHash: hash.repeat(64),
+        text: { text, blocks: [{ type: 'p' as const, start: 0, end: text.length }], pages: [{ start: 0, end: text.length }] },
+        pageCount: 1,
+        warnings: [],
+        annotations: [],
+      };
+    };
+    await store.replaceFile(document.id, version('quokkas', 'b'));
+    await search.documentReplaced(document.id);
+    expect((await search.query('zurich')).total.passages).toBe(0);
+    expect((await search.query('quokkas')).total.passages).toBe(1);
+    await search.close();
+
+    // Replaced while search was not running: the stamp of the file tells the next start.
+    await store.replaceFile(document.id, version('wombats', 'c'));
+    await store.close();
+    const reopened = await openLibrary(dir);
+    expect((await reopened.search.query('quokkas')).total.passages).toBe(0);
+    expect((await reopened.search.query('wombats')).total.passages).toBe(1);
+    await reopened.search.close();
+    await reopened.store.close();
+  });
+
   it('merges many small segments in the background without losing or resurrecting entries', async () => {
     const { store, search, document } = await withDocument(await tempDir());
     for (let i = 0; i < 20; i++) {

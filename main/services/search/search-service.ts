@@ -5,7 +5,6 @@
 // masked. Whole documents, full rebuilds and merges of small segments are built in a worker thread.
 // Segments persist under the library's cache folder and are loaded at start; a missing or damaged index
 // is rebuilt in the background with progress reported as 'task.progress' events.
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Annotation, Codebook, LibraryDocument } from '../../../shared/model';
 import { completeQuery, type CompletionResult } from '../../../shared/search/complete';
@@ -17,6 +16,7 @@ import { annotationEntry, annotationEntryId, type EntryInput } from './entries';
 import { documentInfo, planQuery, type DocumentInfo } from './plan';
 import { answer, tagsByUse, type HitContext } from './results';
 import { Segment } from './segment';
+import { documentStamp, stampIsOfFile } from './stamps';
 import { buildSegment } from './segment-build';
 import { SegmentedIndex } from './segmented-index';
 import { SegmentStore } from './segment-store';
@@ -168,12 +168,8 @@ export class SearchService {
 
   /** A document's file was replaced by a new version: its text and annotations are indexed afresh. */
   async documentReplaced(documentId: string): Promise<void> {
-    await this.start();
-    this.documentCache = null;
-    this.index.removeDocument(documentId);
-    delete this.stamps[documentId];
-    await this.indexDocuments([documentId]);
-    this.afterChange();
+    await this.documentDeleted(documentId);
+    await this.documentAdded(documentId);
   }
 
   /** Title, kind or date changed: they are read live, so nothing is re-indexed. */
@@ -269,7 +265,7 @@ export class SearchService {
     for (const id of Object.keys(this.stamps)) if (!present.has(id)) delete this.stamps[id];
     // A file replaced while the index was not watching: its passages are stale, so it is indexed afresh.
     for (const d of documents) {
-      if (d.id in this.stamps && !this.stamps[d.id]!.startsWith(`${d.contentHash}:`)) {
+      if (d.id in this.stamps && !stampIsOfFile(this.stamps[d.id]!, d.contentHash)) {
         this.index.removeDocument(d.id);
         delete this.stamps[d.id];
       }
@@ -280,7 +276,7 @@ export class SearchService {
     const changed: string[] = [];
     for (const d of documents) {
       if (missing.includes(d.id)) continue;
-      if (codebookChanged || (await this.annotationsStamp(d.id)) !== this.stamps[d.id]) changed.push(d.id);
+      if (codebookChanged || (await documentStamp(this.store, d.id)) !== this.stamps[d.id]) changed.push(d.id);
     }
     if (changed.length) await this.reindexAnnotations(changed);
     this.afterChange();
@@ -348,7 +344,7 @@ export class SearchService {
       const id = ids[i]!;
       if (!this.exists(id)) continue;
       this.index.removeDocument(id, 'annotation', true);
-      const stampBefore = await this.annotationsStamp(id);
+      const stampBefore = await documentStamp(this.store, id);
       try {
         const list = await this.store.listAnnotations(id);
         for (const annotation of list) batch.push(annotationEntry(annotation, codebook));
@@ -375,21 +371,10 @@ export class SearchService {
   }
 
   private async touchedAnnotations(documentId: string): Promise<void> {
-    this.stamps[documentId] = await this.annotationsStamp(documentId);
+    this.stamps[documentId] = await documentStamp(this.store, documentId);
     const list = await this.store.listAnnotations(documentId).catch(() => null);
     if (list) this.indexedLists.set(documentId, list);
     this.afterChange();
-  }
-
-  /** The version of a document's file and of its annotations file, as indexed. */
-  private async annotationsStamp(documentId: string): Promise<string> {
-    const contentHash = this.exists(documentId) ? this.store.getDocument(documentId).contentHash : 'gone';
-    try {
-      const info = await stat(this.store.paths.document(documentId).annotations);
-      return `${contentHash}:${info.mtimeMs}:${info.size}`;
-    } catch {
-      return `${contentHash}:missing`;
-    }
   }
 
   // ---- Merging and persisting ---------------------------------------------------------------------
