@@ -1,7 +1,7 @@
 // The PDF page view behind the reader's view interface: opens the file (asking for the password of
 // an encrypted one), says clearly when a file cannot be shown, and otherwise shows its pages.
-import { useState } from 'react';
 import type { DocumentViewProps } from '../reader/view-types';
+import { PasswordForm } from '../ui/PasswordPrompt';
 import { PdfPagesView } from './PdfPagesView';
 import { usePdfDocument } from './usePdfDocument';
 import './pdf.css';
@@ -15,7 +15,7 @@ export function PdfView(props: DocumentViewProps & { onTextView(): void }) {
       <div className="pdf-message">
         {state.status === 'loading' && <p className="loading">Opening the pages…</p>}
         {state.status === 'password' && (
-          <PasswordForm key={state.wrong ? 'wrong' : 'ask'} fileName={document.originalName} wrong={state.wrong} onSubmit={state.submit} onTextView={props.onTextView} />
+          <PdfPasswordForm key={state.wrong ? 'wrong' : 'ask'} fileName={document.originalName} wrong={state.wrong} onSubmit={state.submit} onTextView={props.onTextView} />
         )}
         {state.status === 'error' && (
           <div role="alert" className="pdf-error">
@@ -31,39 +31,28 @@ export function PdfView(props: DocumentViewProps & { onTextView(): void }) {
   );
 }
 
-function PasswordForm(props: { fileName: string; wrong: boolean; onSubmit(password: string): void; onTextView(): void }) {
-  const [password, setPassword] = useState('');
+function PdfPasswordForm(props: { fileName: string; wrong: boolean; onSubmit(password: string): void; onTextView(): void }) {
   return (
-    <form
+    <PasswordForm
       className="pdf-password"
-      aria-label="PDF password"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (password) props.onSubmit(password);
-      }}
-    >
-      <h2>This PDF is password-protected</h2>
-      <p>
-        Enter the password of “{props.fileName}” to show its pages. Apostil keeps it only while the document is open and never
-        stores it.
-      </p>
-      {props.wrong && (
-        <p className="form-error" role="alert">
-          That password is not right. Check it (passwords are case-sensitive) and try again.
-        </p>
-      )}
-      <label>
-        Password
-        <input type="password" autoFocus autoComplete="off" value={password} onChange={(event) => setPassword(event.target.value)} />
-      </label>
-      <div className="dialog-actions">
-        <button type="button" onClick={props.onTextView}>
-          Read the text instead
-        </button>
-        <button type="submit" className="primary" disabled={!password}>
-          Open
-        </button>
-      </div>
-    </form>
+      label="PDF password"
+      title="This PDF is password-protected"
+      message={
+        <>
+          <p>
+            Enter the password of “{props.fileName}” to show its pages. Apostil keeps it only while the document is open and never
+            stores it.
+          </p>
+          {props.wrong && (
+            <p className="form-error" role="alert">
+              That password is not right. Check it (passwords are case-sensitive) and try again.
+            </p>
+          )}
+        </>
+      }
+      cancelLabel="Read the text instead"
+      onCancel={props.onTextView}
+      onSubmit={props.onSubmit}
+    />
   );
 }

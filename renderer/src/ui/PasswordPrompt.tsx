@@ -27,7 +27,6 @@ export function usePasswordPrompt(): [ReactNode, AskPassword] {
 
 function PasswordDialog({ request, onDone }: { request: Request; onDone(password: string | null): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [password, setPassword] = useState('');
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
@@ -42,30 +41,56 @@ function PasswordDialog({ request, onDone }: { request: Request; onDone(password
         onDone(null);
       }}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (password) onDone(password);
-        }}
-      >
-        <h2>“{request.fileName}” is password-protected</h2>
-        <p className={wrong ? 'form-error' : undefined} role={wrong ? 'alert' : undefined}>
-          {request.message}
-        </p>
-        <label>
-          Password
-          <input type="password" autoFocus autoComplete="off" value={password} onChange={(event) => setPassword(event.target.value)} />
-        </label>
-        <div className="dialog-actions">
-          <button type="button" onClick={() => onDone(null)}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!password}>
-            Open
-          </button>
-        </div>
-      </form>
+      <PasswordForm
+        title={`“${request.fileName}” is password-protected`}
+        message={
+          <p className={wrong ? 'form-error' : undefined} role={wrong ? 'alert' : undefined}>
+            {request.message}
+          </p>
+        }
+        cancelLabel="Cancel"
+        onCancel={() => onDone(null)}
+        onSubmit={onDone}
+      />
     </dialog>
+  );
+}
+
+/** The password form of the import's dialog and of the page view: a password field, Open, and a way out. */
+export function PasswordForm(props: {
+  title: string;
+  message: ReactNode;
+  cancelLabel: string;
+  onCancel(): void;
+  onSubmit(password: string): void;
+  className?: string;
+  label?: string;
+}) {
+  const [password, setPassword] = useState('');
+  return (
+    <form
+      className={props.className}
+      aria-label={props.label}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (password) props.onSubmit(password);
+      }}
+    >
+      <h2>{props.title}</h2>
+      {props.message}
+      <label>
+        Password
+        <input type="password" autoFocus autoComplete="off" value={password} onChange={(event) => setPassword(event.target.value)} />
+      </label>
+      <div className="dialog-actions">
+        <button type="button" onClick={props.onCancel}>
+          {props.cancelLabel}
+        </button>
+        <button type="submit" className="primary" disabled={!password}>
+          Open
+        </button>
+      </div>
+    </form>
   );
 }
 

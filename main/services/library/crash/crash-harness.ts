@@ -148,8 +148,12 @@ function runAndKill(options: CrashRunOptions, seed: number, rand: () => number):
         const message = JSON.parse(line) as ChildMessage;
         if (message.t === 'ready') {
           ready = true;
-          timer ??= setTimeout(kill, delay);
-        } else if (message.t === 'begin') inFlight = message.op;
+          if (options.mode !== 'replace') timer ??= setTimeout(kill, delay);
+        } else if (message.t === 'begin') {
+          inFlight = message.op;
+          // Replacing: the kill comes within moments of a replacement starting, so that most land in it.
+          if (options.mode === 'replace' && message.op.kind === 'document.replace') timer ??= setTimeout(kill, rand() * 30);
+        }
         else {
           acked.push(message);
           inFlight = null;
