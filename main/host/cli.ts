@@ -10,7 +10,18 @@ import { defaultLibraryDir, userDataDir } from '../services/paths';
 import { openHostSettings } from '../services/settings';
 import { startHost } from './server';
 
+/** pdf.js 6 and electron-store 12 need Node 22.12 (package.json's engines); older ones fail obscurely. */
+function checkNodeVersion(): void {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (major > 22 || (major === 22 && minor >= 12)) return;
+  console.error(
+    `Apostil needs Node.js 22.12 or newer, and this is Node.js ${process.versions.node}. Start it with "npm run web", which runs on the Node 22 that "npm ci" installs into the project.`,
+  );
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
+  checkNodeVersion();
   const { values } = parseArgs({
     options: {
       library: { type: 'string' },
