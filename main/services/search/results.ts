@@ -16,15 +16,25 @@ const FACET_VALUES = 8;
 export interface Snippet {
   text: string;
   marks: [number, number][];
-  /** Where the first marked word is in the original text, if any. */
+  /**
+   * The first run of marked words in the original text (stop words between them included, so a phrase
+   * such as "rule of law" is one run), if any: what the reader flashes.
+   */
   first: { start: number; end: number } | null;
 }
 
 /** Marks the words whose term matched, and cuts a window of the text around the first one. */
 export function snippet(text: string, terms: ReadonlySet<string>): Snippet {
   const marks: [number, number][] = [];
-  for (const token of analyze(text)) if (token.term !== null && terms.has(token.term)) marks.push([token.start, token.end]);
-  const first = marks[0] ? { start: marks[0][0], end: marks[0][1] } : null;
+  let run = { start: -1, end: -1, over: false };
+  for (const token of analyze(text)) {
+    const matched = token.term !== null && terms.has(token.term);
+    if (matched) marks.push([token.start, token.end]);
+    if (run.over) continue;
+    if (matched) run = { start: run.start < 0 ? token.start : run.start, end: token.end, over: false };
+    else if (run.start >= 0 && token.term !== null) run.over = true;
+  }
+  const first = run.start >= 0 ? { start: run.start, end: run.end } : null;
   if (text.length <= 2 * SNIPPET_RADIUS) return { text, marks, first };
   const at = marks[0]?.[0] ?? 0;
   let from = Math.max(0, Math.min(at - SNIPPET_RADIUS, text.length - 2 * SNIPPET_RADIUS));
@@ -94,7 +104,7 @@ export function toHit(match: Match, terms: ReadonlySet<string>, context: HitCont
   };
 }
 
-/** A passage hit points at its first matched word, so the reader flashes that word, not the whole block. */
+/** A passage hit points at its first matched words, so the reader flashes them, not the whole block. */
 function matchedRange(passage: PassageMeta, firstMark: { start: number; end: number } | null): { start: number; end: number } {
   if (!firstMark) return { start: passage.start, end: passage.end };
   return { start: passage.start + firstMark.start, end: passage.start + firstMark.end };
