@@ -11,12 +11,18 @@ import type { LibraryStore, ReplacedFile } from './library/store';
 
 const FORMAT_NAMES = { pdf: 'a PDF', html: 'a web page', markdown: 'a Markdown file', text: 'a text file' } as const;
 
+export interface ReplaceOptions {
+  /** An encrypted PDF's password, for this read only. */
+  password?: string;
+  signal?: AbortSignal;
+}
+
 export async function replaceFile(
   store: LibraryStore,
   id: string,
   fileName: string,
   bytes: Uint8Array,
-  options: { password?: string; signal?: AbortSignal } = {},
+  options: ReplaceOptions = {},
 ): Promise<ReplaceOutcome> {
   const { replacement, reanchored, orphaned } = await prepareReplacement(store, id, fileName, bytes, options);
   const document = await store.replaceFile(id, replacement);
@@ -29,7 +35,7 @@ export async function prepareReplacement(
   id: string,
   fileName: string,
   bytes: Uint8Array,
-  options: { password?: string; signal?: AbortSignal } = {},
+  options: ReplaceOptions = {},
 ): Promise<{ replacement: ReplacedFile; reanchored: number; orphaned: number }> {
   const current = store.getDocument(id);
   const name = safeFileName(fileName);

@@ -17,7 +17,8 @@ export interface PopoverPlacement {
   maxHeight: number;
 }
 
-export const POPOVER_WIDTH = 370;
+/** As wide as .selection-popover in layout.css. */
+const POPOVER_WIDTH = 370;
 /** About the height of a new highlight's popover; below that much room, above is tried. */
 const COMFORTABLE_HEIGHT = 420;
 const GAP = 8;
