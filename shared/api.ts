@@ -17,6 +17,7 @@ import {
 } from './schemas';
 import type { ApiResult } from './errors';
 import type { LibraryHealth } from './health';
+import type { LibraryChange } from './library-changes';
 import type { CompletionResult } from './search/complete';
 import type { SavedSearch, SearchResults } from './search/types';
 import type { AnalysisData } from './analysis/passages';
@@ -160,8 +161,8 @@ export function isCallName(name: string): name is CallName {
 // ---- Events pushed from main to the renderer -----------------------------------------------------
 
 export interface ApiEvents {
-  /** Documents or annotations changed on disk (an import, another window, a repair). */
-  'library.changed': { documentIds: string[] };
+  /** A change to the library, as its store published it (shared/library-changes.ts), in order. */
+  'library.change': LibraryChange;
   /** Progress of long background work, e.g. rebuilding the search index. */
   'task.progress': { task: string; done: number; total: number; label: string };
 }

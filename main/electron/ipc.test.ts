@@ -155,14 +155,14 @@ describe('forwardEvents', () => {
     let destroyed = false;
     const contents = { send: vi.fn(), isDestroyed: () => destroyed };
     const stop = forwardEvents(bus, contents);
-    bus.emit('library.changed', { documentIds: ['a'] });
-    expect(contents.send).toHaveBeenCalledWith(EVENT_CHANNEL, { name: 'library.changed', payload: { documentIds: ['a'] } });
+    bus.emit('library.change', { kind: 'document.deleted', documentId: 'a' });
+    expect(contents.send).toHaveBeenCalledWith(EVENT_CHANNEL, { name: 'library.change', payload: { kind: 'document.deleted', documentId: 'a' } });
     destroyed = true;
-    bus.emit('library.changed', { documentIds: ['b'] });
+    bus.emit('library.change', { kind: 'document.deleted', documentId: 'b' });
     expect(contents.send).toHaveBeenCalledTimes(1);
     destroyed = false;
     stop();
-    bus.emit('library.changed', { documentIds: ['c'] });
+    bus.emit('library.change', { kind: 'document.deleted', documentId: 'c' });
     expect(contents.send).toHaveBeenCalledTimes(1);
   });
 });

@@ -179,7 +179,7 @@ describe('main.ts', () => {
       bytes: new TextEncoder().encode('A short note about the Paris Call.'),
     });
     expect(imported).toMatchObject({ ok: true, value: { status: 'imported' } });
-    expect(window().webContents.send).toHaveBeenCalledWith('apostil:event', expect.objectContaining({ name: 'library.changed' }));
+    expect(window().webContents.send).toHaveBeenCalledWith('apostil:event', expect.objectContaining({ name: 'library.change', payload: expect.objectContaining({ kind: 'document.added' }) }));
   });
 
   it('brings the window back when Apostil is started a second time', () => {

@@ -74,7 +74,7 @@ describe('preload', () => {
     expect(electron.ipcRenderer.on).toHaveBeenCalledWith('apostil:event', expect.any(Function));
     const relay = electron.ipcRenderer.on.mock.calls.at(-1)?.[1] as (event: unknown, payload: ApiEvent) => void;
     const ipcEvent = { sender: { secret: 'ipcRenderer' }, ports: [] };
-    const apiEvent: ApiEvent = { name: 'library.changed', payload: { documentIds: ['d1'] } };
+    const apiEvent: ApiEvent = { name: 'library.change', payload: { kind: 'document.deleted', documentId: 'd1' } };
     relay(ipcEvent, apiEvent);
     expect(listener).toHaveBeenCalledTimes(1);
     expect(listener.mock.calls[0]).toEqual([apiEvent]);

@@ -38,12 +38,14 @@ export async function openApp(options: { libraryPath: string; settings: Settings
   const events = new EventBus();
   let references: ReferenceShelf;
   try {
-    references = await ReferenceShelf.open(store.paths.root, store.listDocuments());
+    references = await ReferenceShelf.open(store.paths.root, store.listDocuments(), store.changes);
   } catch (error) {
     await store.close();
     throw error;
   }
   store.problems.push(...references.problems);
+  // The renderer follows the library's changes as they are published, in order.
+  const forward = store.changes.subscribe((change) => events.emit('library.change', change));
   const search = new SearchService(store, events);
   // Loading the index is quick; bringing it up to date (or rebuilding it) goes on in the background.
   void search.start();
@@ -56,6 +58,7 @@ export async function openApp(options: { libraryPath: string; settings: Settings
     references,
     tasks: new TaskRegistry(events),
     close: async () => {
+      forward();
       await search.close();
       await store.close();
     },

@@ -1,4 +1,6 @@
 // The handler of every call in the contract. Arguments arrive already validated by the dispatcher.
+// Handlers that change the library only call the store: search, the analysis and the renderer follow
+// the changes it publishes (shared/library-changes.ts).
 import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
 import { createExportHandlers } from './export/handlers';
@@ -12,8 +14,7 @@ export interface HandlerOptions {
 }
 
 export function createHandlers(app: AppServices, options: HandlerOptions = {}): Handlers {
-  const { store, search, events } = app;
-  const changed = (documentIds: string[]) => events.emit('library.changed', { documentIds });
+  const { store, search } = app;
 
   return {
     'library.info': async () => {
@@ -23,12 +24,7 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     'library.health': async () => store.health(),
 
     'codebook.get': async () => store.getCodebook(),
-    'codebook.save': async ({ codebook }) => {
-      const saved = await store.saveCodebook(codebook);
-      search.codebookChanged();
-      changed([]);
-      return saved;
-    },
+    'codebook.save': async ({ codebook }) => store.saveCodebook(codebook),
 
     'documents.list': async () => store.listDocuments(),
     'documents.open': async ({ id }) => ({
@@ -37,45 +33,18 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
       annotations: await store.listAnnotations(id),
     }),
     'documents.file': async ({ id }) => store.readOriginal(id),
-    'documents.updateMetadata': async ({ id, metadata }) => {
-      const document = await store.updateMetadata(id, metadata);
-      search.documentUpdated();
-      changed([id]);
-      return document;
-    },
+    'documents.updateMetadata': async ({ id, metadata }) => store.updateMetadata(id, metadata),
     'documents.delete': async ({ id }) => {
       await store.deleteDocument(id);
-      await search.documentDeleted(id);
-      changed([id]);
       return null;
     },
-    'documents.import': async ({ name, bytes, password }) => {
-      // A file that belongs to a reference waiting for it takes that reference's details.
-      const outcome = await importDocumentFile(app, name, bytes, { password });
-      if (outcome.status === 'imported') {
-        await search.documentAdded(outcome.document.id);
-        changed([outcome.document.id]);
-      }
-      return outcome;
-    },
+    // A file that belongs to a reference waiting for it takes that reference's details.
+    'documents.import': async ({ name, bytes, password }) => importDocumentFile(app, name, bytes, { password }),
+    'documents.replaceFile': async ({ id, name, bytes, password }) => replaceFile(store, id, name, bytes, { password }),
 
-    'documents.replaceFile': async ({ id, name, bytes, password }) => {
-      const outcome = await replaceFile(store, id, name, bytes, { password });
-      await search.documentReplaced(id);
-      changed([id]);
-      return outcome;
-    },
-
-    'annotations.save': async ({ annotation }) => {
-      const saved = await store.saveAnnotation(annotation);
-      await search.annotationSaved(saved);
-      changed([annotation.documentId]);
-      return saved;
-    },
+    'annotations.save': async ({ annotation }) => store.saveAnnotation(annotation),
     'annotations.delete': async ({ documentId, id }) => {
       await store.deleteAnnotation(documentId, id);
-      await search.annotationDeleted(documentId, id);
-      changed([documentId]);
       return null;
     },
 
@@ -88,14 +57,6 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     'settings.get': async () => app.settings.get(),
     'settings.update': async ({ patch }) => app.settings.update(patch),
 
-    // Imports of references and annotation files change documents and annotations in bulk: search
-    // re-reads those documents in the background.
-    ...createExportHandlers(app, {
-      chooseSaveTarget: options.chooseSaveTarget,
-      changed: (documentIds) => {
-        search.documentsChanged(documentIds);
-        changed(documentIds);
-      },
-    }),
+    ...createExportHandlers(app, { chooseSaveTarget: options.chooseSaveTarget }),
   };
 }

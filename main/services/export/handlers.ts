@@ -13,8 +13,6 @@ type ExportCallName = 'analysis.data' | 'export.run' | 'tasks.cancel' | 'files.s
 export interface ExportHandlerOptions {
   /** The desktop app's save dialog; absent in browser mode, where the renderer downloads files. */
   chooseSaveTarget?: ChooseSaveTarget;
-  /** Called after a change to documents or annotations (re-index, tell the renderer). */
-  changed(documentIds: string[]): void;
 }
 
 export function createExportHandlers(app: AppServices, options: ExportHandlerOptions): Pick<Handlers, ExportCallName> {
@@ -35,26 +33,12 @@ export function createExportHandlers(app: AppServices, options: ExportHandlerOpt
     'tasks.cancel': async ({ taskId }) => ({ cancelled: app.tasks.cancel(taskId) }),
     'files.save': (file) => saveFileWithDialog(options.chooseSaveTarget, file),
     'references.list': async () => app.references.list(),
-    'references.import': async ({ name, bytes }) => {
-      const report = await importReferenceFile(app, name, bytes);
-      options.changed(report.updated.map((u) => u.id));
-      return report;
-    },
-    'references.attachFile': async ({ id, name, bytes }) => {
-      const outcome = await attachFileToReference(app, id, name, bytes);
-      options.changed([outcome.document.id]);
-      return outcome;
-    },
+    'references.import': async ({ name, bytes }) => importReferenceFile(app, name, bytes),
+    'references.attachFile': async ({ id, name, bytes }) => attachFileToReference(app, id, name, bytes),
     'references.delete': async ({ id }) => {
       await app.references.remove(id);
-      options.changed([]);
       return null;
     },
-    'annotations.import': ({ taskId, name, bytes }) =>
-      app.tasks.run(taskId, async (task) => {
-        const report = await importAnnotationFile(store, name, bytes, task);
-        options.changed(store.listDocuments().map((d) => d.id));
-        return report;
-      }),
+    'annotations.import': ({ taskId, name, bytes }) => app.tasks.run(taskId, (task) => importAnnotationFile(store, name, bytes, task)),
   } satisfies Pick<Handlers, Extract<CallName, ExportCallName>>;
 }

@@ -1,6 +1,7 @@
 // The library store: documents, their texts and annotations, and the codebook, as plain files.
 // It keeps an in-memory view (every document's metadata and annotations, read and checked by the
 // integrity check at open) and writes every change through at once, atomically, one write at a time.
+// Each write that succeeded is published once on `changes` (shared/library-changes.ts), in order.
 import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import {
   libraryDocumentSchema,
 } from '../../../shared/schemas';
 import { writeFileAtomic, writeJsonAtomic } from './atomic';
+import { ChangeFeed } from './change-feed';
 import { LIBRARY_FORMAT_VERSION, libraryPaths, readJsonFile, type LibraryPaths } from './files';
 import { annotationsFileSchema, checkLibrary, type CheckedLibrary } from './integrity';
 import { acquireLibraryLock, type LibraryLock } from './lock';
@@ -61,6 +63,8 @@ export interface LoadProblem {
 export class LibraryStore {
   readonly paths: LibraryPaths;
   readonly created: boolean;
+  /** Every change, published after its write succeeded. */
+  readonly changes = new ChangeFeed();
   private readonly lock: LibraryLock;
   private readonly documents = new Map<string, LibraryDocument>();
   private readonly annotations = new Map<string, Annotation[]>();
@@ -151,6 +155,10 @@ export class LibraryStore {
     return document;
   }
 
+  hasDocument(id: string): boolean {
+    return this.documents.has(id);
+  }
+
   findByHash(contentHash: string): LibraryDocument | undefined {
     for (const document of this.documents.values()) if (document.contentHash === contentHash) return document;
     return undefined;
@@ -190,6 +198,7 @@ export class LibraryStore {
       await writeJsonAtomic(files.meta, document);
       this.documents.set(id, document);
       this.annotations.set(id, []);
+      this.changes.publish({ kind: 'document.added', document });
       return document;
     });
   }
@@ -199,6 +208,7 @@ export class LibraryStore {
       const document = { ...this.getDocument(id), metadata, modifiedAt: new Date().toISOString() };
       await writeJsonAtomic(this.paths.document(id).meta, document);
       this.documents.set(id, document);
+      this.changes.publish({ kind: 'document.metadataChanged', document });
       return document;
     });
   }
@@ -238,6 +248,7 @@ export class LibraryStore {
       }
       this.documents.set(id, document);
       this.annotations.set(id, annotations);
+      this.changes.publish({ kind: 'document.replaced', document, annotations });
       return document;
     });
   }
@@ -251,6 +262,7 @@ export class LibraryStore {
       await rename(this.paths.document(id).dir, path.join(this.paths.trash, `${id}-${stamp}`));
       this.documents.delete(id);
       this.annotations.delete(id);
+      this.changes.publish({ kind: 'document.deleted', documentId: id });
     });
   }
 
@@ -287,6 +299,8 @@ export class LibraryStore {
       }
       const next = index === -1 ? [...current, stored] : current.map((a, i) => (i === index ? stored : a));
       await this.writeAnnotations(annotation.documentId, next);
+      const isNew = index === -1;
+      this.changes.publish({ kind: 'annotations.changed', documentId: annotation.documentId, added: isNew ? [stored] : [], updated: isNew ? [] : [stored], removed: [] });
       return stored;
     });
   }
@@ -294,6 +308,7 @@ export class LibraryStore {
   /** Adds new annotations to one document in a single write (an import). Every id must be unused. */
   addAnnotations(documentId: string, annotations: readonly Annotation[]): Promise<Annotation[]> {
     return this.serialize(async () => {
+      if (annotations.length === 0) return [];
       const current = await this.listAnnotations(documentId);
       const ids = new Set<string>();
       for (const annotation of annotations) {
@@ -304,6 +319,7 @@ export class LibraryStore {
         this.checkCodebookLinks(annotation);
       }
       await this.writeAnnotations(documentId, [...current, ...annotations]);
+      this.changes.publish({ kind: 'annotations.changed', documentId, added: [...annotations], updated: [], removed: [] });
       return [...annotations];
     });
   }
@@ -317,6 +333,7 @@ export class LibraryStore {
         documentId,
         current.filter((a) => a.id !== id),
       );
+      this.changes.publish({ kind: 'annotations.changed', documentId, added: [], updated: [], removed: [id] });
       return removed;
     });
   }
@@ -377,6 +394,7 @@ export class LibraryStore {
       await this.checkStillLinked(valid);
       await writeJsonAtomic(this.paths.codebookFile, valid);
       this.codebook = valid;
+      this.changes.publish({ kind: 'codebook.changed', codebook: valid, recoded: [] });
       return valid;
     });
   }

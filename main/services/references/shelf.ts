@@ -2,6 +2,7 @@
 // has not been imported yet. One plain JSON file each, in <library>/references/, written atomically.
 // Invariant: no waiting reference is the same work as a library document (an import that attaches a
 // file removes it; opening the library removes any that a crash left behind after its document).
+// Each change is published on the library's change feed as 'references.changed'.
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { findSameWork } from '../../../shared/export/reference-match';
 import { waitingReferenceSchema, type WaitingReference } from '../../../shared/export/types';
 import { removeStaleTempFiles, writeJsonAtomic } from '../library/atomic';
 import { readJsonFile } from '../library/files';
+import type { ChangeFeed } from '../library/change-feed';
 import type { LoadProblem } from '../library/store';
 
 export class ReferenceShelf {
@@ -18,10 +20,13 @@ export class ReferenceShelf {
   private writes: Promise<unknown> = Promise.resolve();
   readonly problems: LoadProblem[] = [];
 
-  private constructor(readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    private readonly changes: Pick<ChangeFeed, 'publish'> | undefined,
+  ) {}
 
-  static async open(libraryRoot: string, documents: readonly LibraryDocument[]): Promise<ReferenceShelf> {
-    const shelf = new ReferenceShelf(path.join(libraryRoot, 'references'));
+  static async open(libraryRoot: string, documents: readonly LibraryDocument[], changes?: Pick<ChangeFeed, 'publish'>): Promise<ReferenceShelf> {
+    const shelf = new ReferenceShelf(path.join(libraryRoot, 'references'), changes);
     await removeStaleTempFiles(shelf.dir);
     const names = await readdir(shelf.dir).catch(() => [] as string[]);
     for (const name of names.filter((n) => n.endsWith('.json'))) {
@@ -61,6 +66,7 @@ export class ReferenceShelf {
       await mkdir(this.dir, { recursive: true });
       await writeJsonAtomic(this.file(entry.id), entry);
       this.entries.set(entry.id, entry);
+      this.published();
       return entry;
     });
   }
@@ -70,6 +76,7 @@ export class ReferenceShelf {
       const entry = waitingReferenceSchema.parse({ ...this.get(id), metadata });
       await writeJsonAtomic(this.file(id), entry);
       this.entries.set(id, entry);
+      this.published();
       return entry;
     });
   }
@@ -79,7 +86,12 @@ export class ReferenceShelf {
       this.get(id);
       await rm(this.file(id), { force: true });
       this.entries.delete(id);
+      this.published();
     });
+  }
+
+  private published(): void {
+    this.changes?.publish({ kind: 'references.changed', references: this.list() });
   }
 
   private file(id: string): string {

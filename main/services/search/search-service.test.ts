@@ -46,7 +46,6 @@ async function withDocument(dir: string) {
   const document = await opened.store.addDocument(
     sampleDocument({ text: pdfText(), format: 'pdf', pageCount: 3, metadata: { ...sampleDocument().metadata, title: 'Geneva talks', date: '2019-05' } }),
   );
-  await opened.search.documentAdded(document.id);
   return { ...opened, document };
 }
 
@@ -72,7 +71,6 @@ describe('SearchService', () => {
       body: { color: 'green', note: 'Industry view', tags: ['followup'], principles: ['no-private-hack-back'], actors: [{ actorId: 'russia', stance: 'opposes' }] },
     });
     const saved = await store.saveAnnotation(annotation);
-    await search.annotationSaved(saved);
     const found = await search.query('principle:hack-back industry');
     expect(found.annotations.map((h) => h.annotationId)).toEqual(['hb']);
     expect(found.annotations[0]).toMatchObject({ page: 2, color: 'green', labels: ['No private hack-back', 'Russia · opposes', '#followup'] });
@@ -81,11 +79,10 @@ describe('SearchService', () => {
     expect((await search.query('kremlin')).annotations).toHaveLength(1);
 
     // Edited: the old words no longer find it; deleted: nothing does.
-    await search.annotationSaved(await store.saveAnnotation({ ...saved, body: { ...saved.body, note: 'Government view' } }));
+    await store.saveAnnotation({ ...saved, body: { ...saved.body, note: 'Government view' } });
     expect((await search.query('industry')).annotations).toEqual([]);
     expect((await search.query('government')).annotations).toHaveLength(1);
     await store.deleteAnnotation(document.id, 'hb');
-    await search.annotationDeleted(document.id, 'hb');
     expect((await search.query('government')).total.annotations).toBe(0);
     expect((await search.query('tag:followup')).total.annotations).toBe(0);
 
@@ -110,7 +107,6 @@ describe('SearchService', () => {
     const dir = await tempDir();
     const first = await withDocument(dir);
     await first.store.saveAnnotation(sampleAnnotation(first.document.id, { id: 'kept' }));
-    await first.search.annotationSaved((await first.store.listAnnotations(first.document.id))[0]!);
     await first.search.close();
     await first.store.close();
     const cache = path.join(dir, 'cache', 'search');
@@ -156,7 +152,6 @@ describe('SearchService', () => {
       };
     };
     await store.replaceFile(document.id, version('quokkas', 'b'));
-    await search.documentReplaced(document.id);
     expect((await search.query('zurich')).total.passages).toBe(0);
     expect((await search.query('quokkas')).total.passages).toBe(1);
     await search.close();
@@ -174,12 +169,10 @@ describe('SearchService', () => {
   it('merges many small segments in the background without losing or resurrecting entries', async () => {
     const { store, search, document } = await withDocument(await tempDir());
     for (let i = 0; i < 20; i++) {
-      const saved = await store.saveAnnotation(sampleAnnotation(document.id, { id: `m${i}`, body: { ...sampleAnnotation('x').body, note: `word${i} common` } }));
-      await search.annotationSaved(saved);
+      await store.saveAnnotation(sampleAnnotation(document.id, { id: `m${i}`, body: { ...sampleAnnotation('x').body, note: `word${i} common` } }));
     }
     for (let i = 0; i < 20; i += 2) {
       await store.deleteAnnotation(document.id, `m${i}`);
-      await search.annotationDeleted(document.id, `m${i}`);
     }
     await search.idle();
     expect(search.index.ofKind('annotation').length).toBeLessThan(8);

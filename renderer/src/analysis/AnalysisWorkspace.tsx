@@ -24,7 +24,7 @@ import {
 } from '../../../shared/analysis';
 import { toCsv } from '../../../shared/export/csv';
 import { ACTOR_KIND_LABELS, ACTOR_KINDS, type ActorKind } from '../../../shared/model';
-import { call, errorMessage, onEvent } from '../api/client';
+import { call, errorMessage, onLibraryChange } from '../api/client';
 import { useCodebook } from '../codebook/codebook-context';
 import { saveFile } from '../export/save';
 import { useNotices } from '../ui/notices';
@@ -55,7 +55,7 @@ export function AnalysisWorkspace({ onOpenPassage }: Props) {
   const { codebook } = useCodebook();
   const { notify } = useNotices();
   const [state, reload] = useAsync(() => call('analysis.data', {}), 'analysis');
-  useEffect(() => onEvent((event) => event.name === 'library.changed' && reload()), [reload]);
+  useEffect(() => onLibraryChange((change) => change.kind !== 'references.changed' && reload()), [reload]);
   const [view, setView] = useState<View>('matrix');
   const [filter, setFilter] = useState<AnalysisFilter>(NO_FILTER);
   const [kinds, setKinds] = useState<ActorKind[]>([]);

@@ -6,7 +6,7 @@ import type { SearchHit } from '../../../shared/search/types';
 import type { CodedPassage } from '../../../shared/analysis';
 import { AnalysisWorkspace } from '../analysis/AnalysisWorkspace';
 import { ViewSwitch, type AppView } from '../analysis/ViewSwitch';
-import { call, onEvent } from '../api/client';
+import { call, onLibraryChange } from '../api/client';
 import { ImportExportMenu } from '../export/ImportExportMenu';
 import { WaitingReferences } from '../export/WaitingReferences';
 import '../export/export.css';
@@ -45,7 +45,14 @@ function Workbench() {
   const [dragging, setDragging] = useState(false);
   const [view, setView] = useState<AppView>('library');
 
-  useEffect(() => onEvent((event) => event.name === 'library.changed' && reloadDocuments()), [reloadDocuments]);
+  useEffect(
+    () =>
+      onLibraryChange((change) => {
+        if (change.kind.startsWith('document.')) reloadDocuments();
+        if (change.kind === 'codebook.changed') reloadCodebook();
+      }),
+    [reloadDocuments, reloadCodebook],
+  );
 
   const onImported = useCallback(
     (report: ImportReport) => {

@@ -2,7 +2,7 @@
 // Importing a file with the same title or DOI attaches it; "Attach file…" picks it by hand.
 import { useEffect, useRef, useState } from 'react';
 import type { WaitingReference } from '../../../shared/export/types';
-import { call, errorMessage, onEvent } from '../api/client';
+import { call, errorMessage, onLibraryChange } from '../api/client';
 import { ACCEPTED_FILES } from '../library/useImporter';
 import { useNotices } from '../ui/notices';
 import { useAsync } from '../ui/useAsync';
@@ -18,7 +18,7 @@ export function WaitingReferences({ onOpen }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [target, setTarget] = useState<WaitingReference | null>(null);
   const [state, reload] = useAsync(() => call('references.list', {}), 'references');
-  useEffect(() => onEvent((event) => event.name === 'library.changed' && reload()), [reload]);
+  useEffect(() => onLibraryChange((change) => change.kind === 'references.changed' && reload()), [reload]);
   const onChanged = (openId?: string) => {
     reload();
     if (openId) onOpen(openId);

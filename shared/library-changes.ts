@@ -1,0 +1,53 @@
+// What changed in a library, as the library store publishes it: one change per successful write, in
+// the order the writes happened. Main's services (search, analysis) and the renderer follow these
+// instead of re-reading the library or comparing what they hold with what is there.
+//
+// Adding a kind of change (collections, memos, links, …): add a member to LibraryChange below with a
+// `kind` named "<thing>.<what happened>", carrying what a follower needs to apply it without asking
+// the store again (the new state of what changed, and the ids of what went away).
+import type { WaitingReference } from './export/types';
+import type { Annotation, Codebook, LibraryDocument } from './model';
+
+export type LibraryChange =
+  /** A document was imported. It has no annotations yet. */
+  | { kind: 'document.added'; document: LibraryDocument }
+  /**
+   * A document's file was replaced by a new version: its text changed, and `annotations` is its whole
+   * list of annotations, re-anchored in the new text.
+   */
+  | { kind: 'document.replaced'; document: LibraryDocument; annotations: Annotation[] }
+  /** A document and its annotations left the library (moved to trash/). */
+  | { kind: 'document.deleted'; documentId: string }
+  /** A document's title, authors, date, kind… changed (not its file or text). */
+  | { kind: 'document.metadataChanged'; document: LibraryDocument }
+  /**
+   * Annotations of one document were created, changed or deleted: `added` and `updated` as now stored,
+   * `removed` by id. Each id appears in one list at most.
+   */
+  | { kind: 'annotations.changed'; documentId: string; added: Annotation[]; updated: Annotation[]; removed: string[] }
+  /**
+   * The codebook changed. `recoded` are the annotations whose principle or actor links the same write
+   * changed (a merge or split of codes), as now stored; a plain edit of the codebook recodes none.
+   */
+  | { kind: 'codebook.changed'; codebook: Codebook; recoded: Annotation[] }
+  /** The references waiting for their file changed; `references` is the whole list, as listed. */
+  | { kind: 'references.changed'; references: WaitingReference[] };
+
+export type LibraryChangeKind = LibraryChange['kind'];
+
+/** The ids of the documents a change is about ([] for a library-wide change such as the codebook's). */
+export function changedDocumentIds(change: LibraryChange): string[] {
+  switch (change.kind) {
+    case 'document.added':
+    case 'document.replaced':
+    case 'document.metadataChanged':
+      return [change.document.id];
+    case 'document.deleted':
+    case 'annotations.changed':
+      return [change.documentId];
+    case 'codebook.changed':
+      return [...new Set(change.recoded.map((a) => a.documentId))];
+    case 'references.changed':
+      return [];
+  }
+}
