@@ -8,29 +8,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, screenshotDir, test, type AppUnderTest } from './fixtures';
-import { corpusFiles, importFiles } from './helpers';
-
-interface Result<T> {
-  ok: boolean;
-  value: T;
-  error?: { message: string };
-}
-
-/** Calls the app's API from the page, the way the renderer does (preload in Electron, HTTP in a browser). */
-async function api<T>(page: Page, name: string, args: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ name, args }) => {
-      const bridge = (window as unknown as { apostil?: { calls: Record<string, (a: unknown) => Promise<unknown>> } }).apostil;
-      if (bridge) return bridge.calls[name]!(args);
-      const response = await fetch(`api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
-      return response.json();
-    },
-    { name, args },
-  );
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`${name} failed: ${r.error?.message}`);
-  return r.value;
-}
+import { api, corpusFiles, importFiles } from './helpers';
 
 /** Saves the next file the app exports, and returns its text: a download in a browser, the save dialog in Electron. */
 async function saveNextExport(app: AppUnderTest, trigger: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
@@ -239,7 +217,7 @@ test('references wait for their file, and annotation files are imported', async 
   };
   await page.getByTestId('import-annotations-input').setInputFiles({ name: 'hypothesis.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hypothesis)) });
   await expect(page.getByRole('status')).toContainText('1 annotation imported');
-  await page.reload();
+  // On the open document at once (the library's change event), without reopening it.
   await expect(page.locator('.reader-text mark.hl')).toHaveText('States met in Geneva');
   await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('From Hypothesis');
 });

@@ -72,3 +72,25 @@ export function highlightBoxes(page: Page): Promise<{ x: number; y: number; widt
     );
   });
 }
+
+interface Result<T> {
+  ok: boolean;
+  value: T;
+  error?: { message: string };
+}
+
+/** Calls the app's API from the page, the way the renderer does (preload in Electron, HTTP in a browser). */
+export async function api<T>(page: Page, name: string, args: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ({ name, args }) => {
+      const bridge = (window as unknown as { apostil?: { calls: Record<string, (a: unknown) => Promise<unknown>> } }).apostil;
+      if (bridge) return bridge.calls[name]!(args);
+      const response = await fetch(`api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+      return response.json();
+    },
+    { name, args },
+  );
+  const r = result as Result<T>;
+  if (!r.ok) throw new Error(`${name} failed: ${r.error?.message}`);
+  return r.value;
+}

@@ -51,3 +51,25 @@ export function changedDocumentIds(change: LibraryChange): string[] {
       return [];
   }
 }
+
+/**
+ * A list of documents as the store lists them (newest import first) with a change applied; the same
+ * list when the change is not about documents. Applying a change the list already shows changes
+ * nothing, so changes received while the list was being read can be applied to it safely.
+ */
+export function applyToDocuments(documents: readonly LibraryDocument[], change: LibraryChange): readonly LibraryDocument[] {
+  switch (change.kind) {
+    case 'document.added':
+    case 'document.replaced':
+    case 'document.metadataChanged': {
+      const { document } = change;
+      const rest = documents.filter((d) => d.id !== document.id);
+      const at = rest.findIndex((d) => d.importedAt < document.importedAt);
+      return at === -1 ? [...rest, document] : [...rest.slice(0, at), document, ...rest.slice(at)];
+    }
+    case 'document.deleted':
+      return documents.some((d) => d.id === change.documentId) ? documents.filter((d) => d.id !== change.documentId) : documents;
+    default:
+      return documents;
+  }
+}

@@ -102,4 +102,63 @@ describe('AnnotationStore', () => {
     expect(disk.saved.get(a.id)?.target.selector).toEqual(moved);
     expect(store.undo()).toBe('highlight'); // the silent change left no step of its own
   });
+
+  describe('changes made elsewhere', () => {
+    const elsewhere = (id: string, note: string, modified = '2026-02-01T00:00:00.000Z'): Annotation => ({
+      id,
+      documentId: 'doc',
+      created: modified,
+      modified,
+      target: { selector: selectors },
+      body: { ...body, note },
+    });
+
+    it('shows annotations imported, changed or deleted elsewhere at once, and not those of other documents', () => {
+      const { store } = makeStore();
+      const seen: number[] = [];
+      store.subscribe(() => seen.push(store.getSnapshot().length));
+      store.applyLibraryChange({ kind: 'annotations.changed', documentId: 'doc', added: [elsewhere('x', 'one'), elsewhere('y', 'two')], updated: [], removed: [] });
+      store.applyLibraryChange({ kind: 'annotations.changed', documentId: 'other', added: [{ ...elsewhere('z', 'no'), documentId: 'other' }], updated: [], removed: [] });
+      expect(store.getSnapshot().map((a) => a.id)).toEqual(['x', 'y']);
+      store.applyLibraryChange({ kind: 'annotations.changed', documentId: 'doc', added: [], updated: [elsewhere('x', 'edited', '2026-02-02T00:00:00.000Z')], removed: ['y'] });
+      expect(store.getSnapshot().map((a) => [a.id, a.body.note])).toEqual([['x', 'edited']]);
+      const recoded = { ...elsewhere('x', 'edited', '2026-02-03T00:00:00.000Z'), body: { ...body, note: 'edited', principles: ['merged'] } };
+      store.applyLibraryChange({ kind: 'codebook.changed', codebook: { principles: [], actors: [] } as never, recoded: [recoded] });
+      expect(store.get('x')?.body.principles).toEqual(['merged']);
+      // What is already shown changes nothing (and draws nothing again).
+      store.applyLibraryChange({ kind: 'annotations.changed', documentId: 'doc', added: [], updated: [recoded], removed: [] });
+      store.applyLibraryChange({ kind: 'document.deleted', documentId: 'other' });
+      expect(seen).toEqual([2, 1, 1]);
+      expect(store.canUndo()).toBe(false);
+    });
+
+    it('keeps its own newer edit when the echo of an earlier save arrives, during the save or after it', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const saved: Annotation[] = [];
+      const persistence: AnnotationPersistence = {
+        async save(a) {
+          await gate;
+          const stored = { ...a, modified: `2026-03-0${saved.length + 1}T00:00:00.000Z` };
+          saved.push(stored);
+          return stored;
+        },
+        async remove() {},
+      };
+      const store = new AnnotationStore('doc', [], persistence, () => undefined, () => 'mine');
+      const a = store.create(selectors, body);
+      store.update(a.id, { note: 'typed on' });
+      // The first save's event arrives while the second is still under way: the screen keeps "typed on".
+      store.applyLibraryChange({ kind: 'annotations.changed', documentId: 'doc', added: [{ ...a, modified: '2026-03-01T00:00:00.000Z' }], updated: [], removed: [] });
+      expect(store.get('mine')?.body.note).toBe('typed on');
+      release();
+      await store.flush();
+      expect(store.get('mine')).toEqual(saved[1]);
+      // Both echoes arrive late, in order: the older is not shown over the newer, the newer changes nothing.
+      store.applyLibraryChange({ kind: 'annotations.changed', documentId: 'doc', added: [saved[0]!], updated: [], removed: [] });
+      expect(store.get('mine')?.body.note).toBe('typed on');
+      store.applyLibraryChange({ kind: 'annotations.changed', documentId: 'doc', added: [], updated: [saved[1]!], removed: [] });
+      expect(store.get('mine')).toEqual(saved[1]);
+    });
+  });
 });

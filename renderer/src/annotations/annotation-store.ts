@@ -1,6 +1,9 @@
 // The annotations of the open document, with no UI in it (the model zotero/reader taught us):
 // every change is applied at once, saved at once through the injected persistence, and recorded for
 // undo. A save that fails is rolled back and reported, so the screen never shows what is not on disk.
+// Changes made elsewhere (an import, another window, a recoding) arrive as the library's change events
+// and are shown at once; they are not saved again and not undoable here.
+import type { LibraryChange } from '../../../shared/library-changes';
 import type { Annotation, AnnotationBody, Selector } from '../../../shared/model';
 
 export interface AnnotationPersistence {
@@ -19,6 +22,8 @@ export class AnnotationStore {
   private readonly undoStack: { change: Change; at: number }[] = [];
   private readonly redoStack: Change[] = [];
   private saving: Promise<unknown> = Promise.resolve();
+  /** Per annotation, how many of its saves are under way: what is on screen is newer than any echo. */
+  private readonly unsaved = new Map<string, number>();
 
   constructor(
     readonly documentId: string,
@@ -112,6 +117,34 @@ export class AnnotationStore {
     return describe(change);
   }
 
+  /**
+   * A change the library published. This document's annotations take the new versions, unless this
+   * store has a save of the same annotation under way (its own edit, newer than what arrives) or holds a
+   * newer version already (the echo of an earlier save of its own arriving late).
+   */
+  applyLibraryChange(change: LibraryChange): void {
+    let incoming: readonly Annotation[] = [];
+    let removed: readonly string[] = [];
+    if (change.kind === 'annotations.changed' && change.documentId === this.documentId) {
+      incoming = [...change.added, ...change.updated];
+      removed = change.removed;
+    } else if (change.kind === 'codebook.changed') {
+      incoming = change.recoded.filter((a) => a.documentId === this.documentId);
+    }
+    let next = this.annotations;
+    for (const annotation of incoming) {
+      if (this.unsaved.has(annotation.id)) continue;
+      const current = next.find((a) => a.id === annotation.id);
+      if (current && current.modified > annotation.modified) continue;
+      if (current && JSON.stringify(current) === JSON.stringify(annotation)) continue;
+      next = replace(next, { before: current ?? null, after: annotation });
+    }
+    for (const id of removed) if (!this.unsaved.has(id)) next = next.filter((a) => a.id !== id);
+    if (next.length === this.annotations.length && next.every((a, i) => a === this.annotations[i])) return;
+    this.annotations = next;
+    this.emit();
+  }
+
   /** Resolves when every save started so far has finished. */
   flush(): Promise<unknown> {
     return this.saving;
@@ -125,6 +158,8 @@ export class AnnotationStore {
       this.redoStack.length = 0;
     }
     this.emit();
+    const id = (change.after ?? change.before)!.id;
+    this.unsaved.set(id, (this.unsaved.get(id) ?? 0) + 1);
     const save = async () => {
       if (change.after) {
         const stored = await this.persistence.save(change.after);
@@ -137,12 +172,19 @@ export class AnnotationStore {
         await this.persistence.remove(this.documentId, change.before.id);
       }
     };
-    this.saving = this.saving.then(save).catch((error: unknown) => {
-      // Undo this change on screen: what is shown must be what is saved.
-      this.annotations = replace(this.annotations, { before: change.after, after: change.before });
-      this.emit();
-      this.onError(`Your change could not be saved: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    this.saving = this.saving
+      .then(save)
+      .catch((error: unknown) => {
+        // Undo this change on screen: what is shown must be what is saved.
+        this.annotations = replace(this.annotations, { before: change.after, after: change.before });
+        this.emit();
+        this.onError(`Your change could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        const left = (this.unsaved.get(id) ?? 1) - 1;
+        if (left > 0) this.unsaved.set(id, left);
+        else this.unsaved.delete(id);
+      });
   }
 
   private emit(): void {

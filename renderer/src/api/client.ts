@@ -46,6 +46,36 @@ export function onLibraryChange(listener: (change: LibraryChange) => void): () =
   });
 }
 
+export interface ChangeRecorder {
+  /** Hands the changes recorded so far to `listener`, then every later one, until the returned stop. */
+  deliverTo(listener: (change: LibraryChange) => void): () => void;
+  /** Stops recording for good. */
+  stop(): void;
+}
+
+/**
+ * Starts recording the library's changes before something is read from main, so that nothing published
+ * while it is read is missed: the reader applies the recorded changes (again, harmlessly, if what it
+ * read already shows them) and follows on from there without a gap.
+ */
+export function recordLibraryChanges(): ChangeRecorder {
+  let buffered: LibraryChange[] = [];
+  let live: ((change: LibraryChange) => void) | null = null;
+  const stop = onLibraryChange((change) => (live ? live(change) : buffered.push(change)));
+  return {
+    deliverTo(listener) {
+      const recorded = buffered;
+      buffered = [];
+      for (const change of recorded) listener(change);
+      live = listener;
+      return () => {
+        if (live === listener) live = null;
+      };
+    },
+    stop,
+  };
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,7 @@
 // The workbench: the library on the left, the open document in the middle, its annotations on the
 // right, search on top. Files dropped anywhere on the window are imported.
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { applyToDocuments, type LibraryChange } from '../../../shared/library-changes';
 import type { Codebook, LibraryDocument } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/search/types';
 import type { CodedPassage } from '../../../shared/analysis';
@@ -22,8 +23,9 @@ import { SearchProvider } from '../search/search-context';
 import { ThemeSelect } from '../settings/ThemeSelect';
 import { NoticeProvider, useNotices } from '../ui/notices';
 import { usePasswordPrompt, type AskPassword } from '../ui/PasswordPrompt';
-import { useAsync } from '../ui/useAsync';
+import { useFollowed } from '../ui/useFollowed';
 import { useOpenDocumentId } from './useOpenDocumentId';
+import { useOpenedDocument } from './useOpenedDocument';
 
 export function App() {
   return (
@@ -37,27 +39,18 @@ export function App() {
 
 function Workbench() {
   const { notify } = useNotices();
-  const [codebookState, reloadCodebook] = useAsync(() => call('codebook.get', {}), 'codebook');
-  const [documentsState, reloadDocuments] = useAsync(() => call('documents.list', {}), 'documents');
+  // Read once, then kept up to date by the library's changes (another window, an import, a repair).
+  const codebookState = useFollowed(() => call('codebook.get', {}), latestCodebook, 'codebook');
+  const documentsState = useFollowed<readonly LibraryDocument[]>(() => call('documents.list', {}), applyToDocuments, 'documents');
   const [openId, setOpenId] = useOpenDocumentId();
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [failures, setFailures] = useState<ImportFailure[]>([]);
   const [dragging, setDragging] = useState(false);
   const [view, setView] = useState<AppView>('library');
 
-  useEffect(
-    () =>
-      onLibraryChange((change) => {
-        if (change.kind.startsWith('document.')) reloadDocuments();
-        if (change.kind === 'codebook.changed') reloadCodebook();
-      }),
-    [reloadDocuments, reloadCodebook],
-  );
-
   const onImported = useCallback(
     (report: ImportReport) => {
       setFailures(report.failures);
-      reloadDocuments();
       const parts = [];
       if (report.imported.length) parts.push(`${report.imported.length} imported`);
       if (report.duplicates.length) {
@@ -69,19 +62,13 @@ function Workbench() {
       const first = report.imported[0] ?? report.duplicates[0];
       if (first) setOpenId(first.id);
     },
-    [notify, reloadDocuments, setOpenId],
+    [notify, setOpenId],
   );
   const [passwordPrompt, askPassword] = usePasswordPrompt();
   usePdfWarmUp(documentsState.status === 'ready' && documentsState.value.some((d) => d.format === 'pdf'));
   const importer = useImporter(onImported, askPassword);
 
-  const saveCodebook = useCallback(
-    async (codebook: Codebook) => {
-      await call('codebook.save', { codebook });
-      reloadCodebook();
-    },
-    [reloadCodebook],
-  );
+  const saveCodebook = useCallback(async (codebook: Codebook) => void (await call('codebook.save', { codebook })), []);
 
   const openHit = useCallback(
     (hit: SearchHit) => {
@@ -116,7 +103,7 @@ function Workbench() {
     );
   }
   if (codebookState.status !== 'ready' || documentsState.status !== 'ready') return <main className="loading">Opening the library…</main>;
-  const documents: LibraryDocument[] = documentsState.value;
+  const documents = documentsState.value;
 
   return (
     <CodebookProvider codebook={codebookState.value} save={saveCodebook}>
@@ -135,7 +122,7 @@ function Workbench() {
           <div className="brand">Apostil</div>
           <ViewSwitch value={view} onChange={setView} />
           <SearchBox onOpen={(hit) => (setView('library'), openHit(hit))} />
-          <ImportExportMenu documents={documents} openId={openId} onChanged={reloadDocuments} />
+          <ImportExportMenu documents={documents} openId={openId} />
           <LibraryHealthButton />
           <ThemeSelect />
         </header>
@@ -163,7 +150,6 @@ function Workbench() {
                   id={openId}
                   isPdf={documents.some((d) => d.id === openId && d.format === 'pdf')}
                   focus={focus}
-                  onChanged={reloadDocuments}
                   askPassword={askPassword}
                 />
               ) : (
@@ -183,26 +169,22 @@ function Workbench() {
   );
 }
 
-function OpenDocument(props: { id: string; isPdf: boolean; focus: FocusRequest | null; onChanged(): void; askPassword: AskPassword }) {
-  const { id, isPdf, focus, onChanged, askPassword } = props;
-  const [state, reopen] = useAsync(() => call('documents.open', { id }), id);
+function OpenDocument(props: { id: string; isPdf: boolean; focus: FocusRequest | null; askPassword: AskPassword }) {
+  const { id, isPdf, focus, askPassword } = props;
+  const [state, reopen] = useOpenedDocument(id);
+  // A new version of the file (Replace file…, here or in another window) reopens the reader on it.
+  useEffect(() => onLibraryChange((change) => change.kind === 'document.replaced' && change.document.id === id && reopen()), [id, reopen]);
   // A PDF's file is fetched alongside its text, not after it.
   useEffect(() => {
     if (isPdf) preloadPdf(id);
   }, [id, isPdf]);
   if (state.status === 'loading') return <p className="loading">Opening…</p>;
   if (state.status === 'error') return <p className="form-error">This document could not be opened: {state.message}</p>;
-  // A new version of the file (Replace file…) reopens the reader on it.
-  return (
-    <ReaderView
-      key={state.value.document.contentHash}
-      opened={state.value}
-      focus={focus}
-      onDocumentChanged={onChanged}
-      onFileReplaced={reopen}
-      askPassword={askPassword}
-    />
-  );
+  return <ReaderView key={state.value.opened.document.contentHash} {...state.value} focus={focus} askPassword={askPassword} />;
+}
+
+function latestCodebook(codebook: Codebook, change: LibraryChange): Codebook {
+  return change.kind === 'codebook.changed' ? change.codebook : codebook;
 }
 
 function EmptyWorkspace({ count }: { count: number }) {

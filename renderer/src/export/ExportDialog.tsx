@@ -23,7 +23,7 @@ import { useTask } from './useTask';
 const OUTPUT_LABELS: Record<BibliographyOptions['output'], string> = { markdown: 'Markdown (.md)', html: 'Web page (.html)', docx: 'Word (.docx)' };
 
 interface Props {
-  documents: LibraryDocument[];
+  documents: readonly LibraryDocument[];
   /** Documents to preselect (the open one). */
   initialDocumentIds: string[];
   onClose(): void;

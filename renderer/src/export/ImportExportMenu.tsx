@@ -9,12 +9,11 @@ import { describeAnnotationImport, describeReferenceImport } from './reports';
 import { useTask } from './useTask';
 
 interface Props {
-  documents: LibraryDocument[];
+  documents: readonly LibraryDocument[];
   openId: string | null;
-  onChanged(): void;
 }
 
-export function ImportExportMenu({ documents, openId, onChanged }: Props) {
+export function ImportExportMenu({ documents, openId }: Props) {
   const { notify } = useNotices();
   const [exporting, setExporting] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
@@ -27,7 +26,6 @@ export function ImportExportMenu({ documents, openId, onChanged }: Props) {
     try {
       const report = await call('references.import', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       notify('info', describeReferenceImport(file.name, report));
-      onChanged();
     } catch (error) {
       notify('error', `${file.name} was not imported: ${errorMessage(error)}`);
     }
@@ -38,7 +36,6 @@ export function ImportExportMenu({ documents, openId, onChanged }: Props) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const report = await task.run((taskId) => call('annotations.import', { taskId, name: file.name, bytes }));
       notify(report.imported || report.alreadyPresent ? 'info' : 'error', describeAnnotationImport(file.name, report));
-      onChanged();
     } catch (error) {
       notify('error', `${file.name} was not imported: ${errorMessage(error)}`);
     }

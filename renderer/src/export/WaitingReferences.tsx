@@ -1,11 +1,12 @@
 // References imported from a BibTeX, RIS or CSL-JSON file whose document is not in the library yet.
 // Importing a file with the same title or DOI attaches it; "Attach file…" picks it by hand.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { WaitingReference } from '../../../shared/export/types';
-import { call, errorMessage, onLibraryChange } from '../api/client';
+import type { LibraryChange } from '../../../shared/library-changes';
+import { call, errorMessage } from '../api/client';
 import { ACCEPTED_FILES } from '../library/useImporter';
 import { useNotices } from '../ui/notices';
-import { useAsync } from '../ui/useAsync';
+import { useFollowed } from '../ui/useFollowed';
 import './export.css';
 
 interface Props {
@@ -17,12 +18,7 @@ export function WaitingReferences({ onOpen }: Props) {
   const { notify } = useNotices();
   const input = useRef<HTMLInputElement>(null);
   const [target, setTarget] = useState<WaitingReference | null>(null);
-  const [state, reload] = useAsync(() => call('references.list', {}), 'references');
-  useEffect(() => onLibraryChange((change) => change.kind === 'references.changed' && reload()), [reload]);
-  const onChanged = (openId?: string) => {
-    reload();
-    if (openId) onOpen(openId);
-  };
+  const state = useFollowed(() => call('references.list', {}), latestReferences, 'references');
   const references = state.status === 'ready' ? state.value : [];
   if (references.length === 0) return null;
 
@@ -30,7 +26,7 @@ export function WaitingReferences({ onOpen }: Props) {
     try {
       const outcome = await call('references.attachFile', { id: reference.id, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       notify('info', `${file.name} is now the file of “${outcome.document.metadata.title}”.`);
-      onChanged(outcome.document.id);
+      onOpen(outcome.document.id);
     } catch (error) {
       notify('error', `${file.name} was not attached: ${errorMessage(error)}`);
     }
@@ -57,10 +53,7 @@ export function WaitingReferences({ onOpen }: Props) {
                 className="icon"
                 aria-label={`Remove “${r.metadata.title}”`}
                 onClick={() =>
-                  void call('references.delete', { id: r.id }).then(
-                    () => onChanged(),
-                    (e: unknown) => notify('error', errorMessage(e)),
-                  )
+                  void call('references.delete', { id: r.id }).catch((e: unknown) => notify('error', errorMessage(e)))
                 }
               >
                 ×
@@ -83,4 +76,8 @@ export function WaitingReferences({ onOpen }: Props) {
       />
     </section>
   );
+}
+
+function latestReferences(references: WaitingReference[], change: LibraryChange): WaitingReference[] {
+  return change.kind === 'references.changed' ? change.references : references;
 }

@@ -5,7 +5,7 @@ import { ACCEPTED_FILES, type ImportFailure, type ImportProgress } from './useIm
 import { byline } from './format';
 
 interface Props {
-  documents: LibraryDocument[];
+  documents: readonly LibraryDocument[];
   openId: string | null;
   onOpen(id: string): void;
   onImport(files: File[]): void;

@@ -4,11 +4,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { OpenedDocument } from '../../../shared/api';
-import type { Annotation, AnnotationBody, LibraryDocument, Selector } from '../../../shared/model';
+import type { Annotation, AnnotationBody, Selector } from '../../../shared/model';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/model';
 import { anchorAnnotations } from '../../../shared/anchoring';
 import { suggestActors } from '../../../shared/codebooks';
-import { call } from '../api/client';
+import { call, type ChangeRecorder } from '../api/client';
 import { AnnotationStore } from '../annotations/annotation-store';
 import { AnnotationSidebar, type RegionThumbnail } from '../annotations/AnnotationSidebar';
 import { placePopover, type PopoverPlacement } from '../annotations/popover-placement';
@@ -45,9 +45,9 @@ interface PendingSelection extends SelectionDescription, PopoverPlacement {
 
 interface Props {
   opened: OpenedDocument;
+  /** The library's changes since `opened` was read: annotations imported or edited elsewhere appear at once. */
+  changes: ChangeRecorder;
   focus: FocusRequest | null;
-  onDocumentChanged(document: LibraryDocument): void;
-  onFileReplaced(): void;
   askPassword: AskPassword;
 }
 
@@ -55,7 +55,7 @@ type ViewMode = 'pages' | 'text';
 /** The view each PDF was last read in, for this session. */
 const viewModes = new Map<string, ViewMode>();
 
-export function ReaderView({ opened, focus, onDocumentChanged, onFileReplaced, askPassword }: Props) {
+export function ReaderView({ opened, changes, focus, askPassword }: Props) {
   const { notify } = useNotices();
   const { codebook } = useCodebook();
   const [document, setDocument] = useState(opened.document);
@@ -78,6 +78,14 @@ export function ReaderView({ opened, focus, onDocumentChanged, onFileReplaced, a
         (message) => notify('error', message),
       ),
     [opened, notify],
+  );
+  useEffect(
+    () =>
+      changes.deliverTo((change) => {
+        store.applyLibraryChange(change);
+        if (change.kind === 'document.metadataChanged' && change.document.id === store.documentId) setDocument(change.document);
+      }),
+    [changes, store],
   );
   const annotations = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const anchoring = useMemo(() => anchorAnnotations(text.text, annotations), [text.text, annotations]);
@@ -214,7 +222,7 @@ export function ReaderView({ opened, focus, onDocumentChanged, onFileReplaced, a
                 </button>
               </div>
             )}
-            <ReplaceFileButton document={document} askPassword={askPassword} onReplaced={onFileReplaced} />
+            <ReplaceFileButton document={document} askPassword={askPassword} />
             <button type="button" onClick={() => setEditingDetails(true)}>
               Edit details
             </button>
@@ -273,9 +281,7 @@ export function ReaderView({ opened, focus, onDocumentChanged, onFileReplaced, a
           metadata={document.metadata}
           onClose={() => setEditingDetails(false)}
           onSave={async (metadata) => {
-            const updated = await call('documents.updateMetadata', { id: document.id, metadata });
-            setDocument(updated);
-            onDocumentChanged(updated);
+            setDocument(await call('documents.updateMetadata', { id: document.id, metadata }));
           }}
         />
       )}

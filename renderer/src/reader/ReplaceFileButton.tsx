@@ -1,6 +1,6 @@
 // "Replace file…": give a document a new version of its file (a corrected or re-typeset PDF). Main
-// re-anchors every annotation in the new text; the reader then reopens on the new version and lists
-// what could not be found as orphans.
+// re-anchors every annotation in the new text; the reader then reopens on the new version (when the
+// replacement's change event arrives) and lists what could not be found as orphans.
 import { useRef, useState } from 'react';
 import type { LibraryDocument } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
@@ -13,10 +13,9 @@ const ACCEPT = { pdf: '.pdf', html: '.html,.htm,.xhtml', markdown: '.md,.markdow
 interface Props {
   document: LibraryDocument;
   askPassword: AskPassword;
-  onReplaced(): void;
 }
 
-export function ReplaceFileButton({ document, askPassword, onReplaced }: Props) {
+export function ReplaceFileButton({ document, askPassword }: Props) {
   const { notify } = useNotices();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -36,7 +35,6 @@ export function ReplaceFileButton({ document, askPassword, onReplaced }: Props) 
       const found = `${reanchored} annotation${reanchored === 1 ? '' : 's'} found again`;
       const lost = orphaned ? `; ${orphaned} could not be placed and ${orphaned === 1 ? 'is' : 'are'} listed under “Could not be placed”` : '';
       notify(orphaned ? 'error' : 'info', `Replaced with “${file.name}”: ${found}${lost}. The previous version is kept in the library folder.`);
-      onReplaced();
     } catch (error) {
       notify('error', `The file was not replaced: ${errorMessage(error)}`);
     } finally {
