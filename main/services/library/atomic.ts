@@ -1,17 +1,27 @@
 // Durable, atomic file writes: a reader sees the old file or the new one, never a torn one, and a
 // write that returned survives a crash or power loss (the file and its folder are both fsynced).
-import { open, rename, rm, readdir } from 'node:fs/promises';
+import { link, lstat, open, rename, rm, readdir } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { openRegularFile } from './regular-file';
 
 const TEMP_MARK = '.apostil-tmp-';
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+function tempFor(file: string): string {
+  return path.join(path.dirname(file), `${TEMP_MARK}${path.basename(file)}.${randomBytes(6).toString('hex')}`);
+}
+
+/** `data` may be a file to copy (only a regular file, opened with openRegularFile): streamed, of any size. */
+export async function writeFileAtomic(file: string, data: string | Uint8Array | { copyOf: string }): Promise<void> {
   const dir = path.dirname(file);
-  const temp = path.join(dir, `${TEMP_MARK}${path.basename(file)}.${randomBytes(6).toString('hex')}`);
+  const temp = tempFor(file);
   const handle = await open(temp, 'wx');
   try {
-    await handle.writeFile(data);
+    if (typeof data === 'object' && 'copyOf' in data) {
+      const source = await openRegularFile(path.dirname(data.copyOf), data.copyOf, data.copyOf);
+      for await (const chunk of source.handle.createReadStream({ autoClose: true }) as AsyncIterable<Buffer>) await handle.write(chunk);
+    } else await handle.writeFile(data);
     await handle.sync();
   } catch (error) {
     await handle.close();
@@ -26,6 +36,31 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     throw error;
   }
   await syncDirectory(dir);
+}
+
+/**
+ * Puts a copy of `source` at `file`, atomically and durably, without reading it into memory: a hard
+ * link where the file system has them (library files are never written in place, only replaced by a
+ * rename, so two names for one file are safe), else a streamed copy. Any size: a 3 GB original too.
+ * Only a regular file is copied: never a link (whose target may be outside the library) or a FIFO.
+ */
+export async function copyFileAtomic(source: string, file: string): Promise<void> {
+  const info = await lstat(source);
+  if (!info.isFile()) throw new AppError('corrupt', `${source} is not a regular file, so it was not copied.`);
+  const temp = tempFor(file);
+  try {
+    await link(source, temp);
+  } catch (error) {
+    if (!isCode(error, 'EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS', 'EACCES')) throw error;
+    return writeFileAtomic(file, { copyOf: source });
+  }
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(path.dirname(file));
 }
 
 export function writeJsonAtomic(file: string, value: unknown): Promise<void> {

@@ -1,13 +1,14 @@
 // Replacing a document's file rewrites four files (original, text, annotations, meta), and no single
 // rename can swap them together. So a replace is journalled: the current files are first copied,
-// durably, to versions/<time>/; then replacing.json is written, naming that copy; then the new files
-// are written; then the journal is removed. A crash before the journal exists changed nothing live; a
+// durably, to versions/<time>/ (hard links where possible: an original of gigabytes costs nothing);
+// then replacing.json is written, naming that copy; then the new files are written; then the journal
+// is removed. A crash before the journal exists changed nothing live; a
 // crash after it is undone at the next open by copying the saved files back, so a document is always
 // wholly the old version or wholly the new one.
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { isCode, syncDirectory, writeFileAtomic, writeJsonAtomic } from './atomic';
+import { copyFileAtomic, isCode, syncDirectory, writeJsonAtomic } from './atomic';
 import type { LibraryPaths } from './files';
 
 type DocumentFiles = ReturnType<LibraryPaths['document']>;
@@ -22,8 +23,9 @@ export async function beginReplace(files: DocumentFiles, liveFiles: string[], st
   const backup = `versions/${stamp}`;
   await mkdir(path.join(files.dir, backup), { recursive: true });
   for (const file of liveFiles) {
-    const bytes = await readFile(file).catch((error: unknown) => (isCode(error, 'ENOENT') ? null : Promise.reject(error)));
-    if (bytes) await writeFileAtomic(path.join(files.dir, backup, path.basename(file)), bytes);
+    await copyFileAtomic(file, path.join(files.dir, backup, path.basename(file))).catch((error: unknown) =>
+      isCode(error, 'ENOENT') ? undefined : Promise.reject(error),
+    );
   }
   await writeJsonAtomic(files.replacing, { backup });
   return path.join(files.dir, backup);
@@ -46,7 +48,7 @@ export async function undoInterruptedReplace(files: DocumentFiles): Promise<stri
   const backup = path.join(files.dir, journal.backup);
   for (const name of await readdir(backup)) {
     if (name.startsWith('.')) continue;
-    await writeFileAtomic(path.join(files.dir, name), await readFile(path.join(backup, name)));
+    await copyFileAtomic(path.join(backup, name), path.join(files.dir, name));
   }
   await endReplace(files);
   return journal.backup;

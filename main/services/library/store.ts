@@ -27,6 +27,7 @@ import { LIBRARY_FORMAT_VERSION, libraryPaths, readJsonFile, type LibraryPaths }
 import { annotationsFileSchema, checkLibrary, type CheckedLibrary } from './integrity';
 import { acquireLibraryLock, type LibraryLock } from './lock';
 import { Quarantine } from './quarantine';
+import { openRegularFile, type OpenedFile } from './regular-file';
 import { beginReplace, endReplace, undoInterruptedReplace } from './replace-journal';
 
 const textFileSchema = documentTextSchema;
@@ -167,6 +168,15 @@ export class LibraryStore {
   async readText(id: string): Promise<DocumentText> {
     this.getDocument(id);
     return readJsonFile(this.paths.document(id).text, textFileSchema);
+  }
+
+  /**
+   * The document's original file, opened for reading in pieces (of any size: no 2 GiB limit): a regular
+   * file inside the library, never a link followed out of it. The caller closes the handle.
+   */
+  async openOriginal(id: string): Promise<OpenedFile> {
+    const document = this.getDocument(id);
+    return openRegularFile(this.paths.root, this.paths.document(id).original(document.format), `The original file of "${document.metadata.title}"`);
   }
 
   async readOriginal(id: string): Promise<Uint8Array> {
