@@ -16,6 +16,10 @@ export class AppUnderTest {
   page!: Page;
   /** Requests the page made to anything but the app itself. */
   readonly foreignRequests: string[] = [];
+  /** Browser mode: the address the host printed first (its launch token is used up once opened). */
+  launchUrl = '';
+  /** Browser mode: what the host has printed so far. */
+  hostOutput = '';
   private host: ChildProcess | null = null;
   private electron: ElectronApplication | null = null;
 
@@ -38,6 +42,7 @@ export class AppUnderTest {
       this.page = await this.electron.firstWindow();
     } else {
       const url = await this.startHost();
+      this.launchUrl = url;
       const context = await this.browser!.newContext();
       this.page = await context.newPage();
       await this.page.goto(url);
@@ -84,16 +89,16 @@ export class AppUnderTest {
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.host = host;
+    this.hostOutput = '';
     return new Promise((resolve, reject) => {
-      let output = '';
       const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
+        this.hostOutput += chunk.toString();
+        const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(this.hostOutput);
         if (match) resolve(match[1]!);
       };
       host.stdout!.on('data', onData);
-      host.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      host.once('exit', (code) => reject(new Error(`The host exited (${code}) before it was ready:\n${output}`)));
+      host.stderr!.on('data', (chunk: Buffer) => (this.hostOutput += chunk.toString()));
+      host.once('exit', (code) => reject(new Error(`The host exited (${code}) before it was ready:\n${this.hostOutput}`)));
     });
   }
 }

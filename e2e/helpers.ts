@@ -85,7 +85,9 @@ export async function api<T>(page: Page, name: string, args: unknown): Promise<T
     async ({ name, args }) => {
       const bridge = (window as unknown as { apostil?: { calls: Record<string, (a: unknown) => Promise<unknown>> } }).apostil;
       if (bridge) return bridge.calls[name]!(args);
-      const response = await fetch(`api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+      // Signed as the page signs its calls: the session token this tab keeps (renderer/src/api/http-session.ts).
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('apostil-session')}` };
+      const response = await fetch(`api/call/${name}`, { method: 'POST', headers, body: JSON.stringify(args) });
       return response.json();
     },
     { name, args },

@@ -25,6 +25,7 @@ import {
   exportRequestSchema,
   fileNameSchema,
   importedFileSchema,
+  MAX_IMPORT_TEXT_BYTES,
   saveFileSchema,
   type AnnotationImportReport,
   type ExportedFile,
@@ -33,20 +34,50 @@ import {
 } from './export/types';
 import { settingsPatchSchema, type Settings } from './settings';
 
-/** A call's argument schema plus its result type (a phantom: only the type is used). */
+/** A call's argument schema, its body limits, plus its result type (a phantom: only the type is used). */
 export interface CallSpec<Args extends z.ZodType, Result> {
   args: Args;
+  limits: BodyLimits;
   result?: Result;
 }
 
-function call<Args extends z.ZodType>(args: Args) {
-  return { returns: <Result>(): CallSpec<Args, Result> => ({ args }) };
+/**
+ * How large a call's request may be over HTTP (browser mode), in bytes: its JSON, and the files it
+ * carries beside the JSON (see shared/wire.ts). The host refuses a larger body before reading it, so
+ * that no client can make it parse a huge JSON text.
+ */
+export interface BodyLimits {
+  json: number;
+  files: number;
+}
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+/** A size in words for messages: "200 MB", "64 KB". */
+export function describeSize(bytes: number): string {
+  if (bytes >= MB) return `${Math.round((bytes / MB) * 10) / 10} MB`;
+  if (bytes >= KB) return `${Math.round(bytes / KB)} KB`;
+  return `${bytes} bytes`;
+}
+/** Ids, names, a query, a patch of settings: a few kilobytes at most. */
+const SMALL_CALL: BodyLimits = { json: 64 * KB, files: 0 };
+/** A call without arguments sends "{}". */
+const NO_ARGS_CALL: BodyLimits = { json: 1 * KB, files: 0 };
+
+function call<Args extends z.ZodType>(args: Args, limits?: Partial<BodyLimits>) {
+  const base = (args as z.ZodType) === noArgs ? NO_ARGS_CALL : SMALL_CALL;
+  return { returns: <Result>(): CallSpec<Args, Result> => ({ args, limits: { ...base, ...limits } }) };
 }
 
 const noArgs = z.strictObject({});
 
 /** The largest file accepted by an import, in bytes. Larger files are refused with a clear message. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+/** A call that carries a file to import. */
+const FILE_CALL: Partial<BodyLimits> = { files: MAX_IMPORT_BYTES };
+/** A call that carries a reference or annotation file. */
+const TEXT_FILE_CALL: Partial<BodyLimits> = { files: MAX_IMPORT_TEXT_BYTES };
 
 export interface OpenedDocument {
   document: LibraryDocument;
@@ -78,21 +109,21 @@ export const contract = {
   'library.health': call(noArgs).returns<LibraryHealth>(),
 
   'codebook.get': call(noArgs).returns<Codebook>(),
-  'codebook.save': call(z.strictObject({ codebook: codebookSchema })).returns<Codebook>(),
+  'codebook.save': call(z.strictObject({ codebook: codebookSchema }), { json: 4 * MB }).returns<Codebook>(),
 
   'documents.list': call(noArgs).returns<LibraryDocument[]>(),
   'documents.open': call(z.strictObject({ id: idSchema })).returns<OpenedDocument>(),
-  'documents.file': call(z.strictObject({ id: idSchema })).returns<Uint8Array>(),
   'documents.updateMetadata': call(
     z.strictObject({ id: idSchema, metadata: documentMetadataSchema }),
   ).returns<LibraryDocument>(),
   'documents.delete': call(z.strictObject({ id: idSchema })).returns<null>(),
-  'documents.import': call(z.strictObject({ name: fileName, bytes: fileBytes, password: filePassword })).returns<ImportOutcome>(),
+  'documents.import': call(z.strictObject({ name: fileName, bytes: fileBytes, password: filePassword }), FILE_CALL).returns<ImportOutcome>(),
   'documents.replaceFile': call(
     z.strictObject({ id: idSchema, name: fileName, bytes: fileBytes, password: filePassword }),
+    FILE_CALL,
   ).returns<ReplaceOutcome>(),
 
-  'annotations.save': call(z.strictObject({ annotation: annotationSchema })).returns<Annotation>(),
+  'annotations.save': call(z.strictObject({ annotation: annotationSchema }), { json: 2 * MB }).returns<Annotation>(),
   'annotations.delete': call(z.strictObject({ documentId: idSchema, id: idSchema })).returns<null>(),
 
   'search.query': call(
@@ -118,12 +149,12 @@ export const contract = {
   // ---- Analysis, exports and reference/annotation imports (shared/analysis, shared/export) ----
   'analysis.data': call(noArgs).returns<AnalysisData>(),
   /** Long: reports 'task.progress' under taskId and stops on tasks.cancel. Returns the file's bytes. */
-  'export.run': call(z.strictObject({ taskId: idSchema, request: exportRequestSchema })).returns<ExportedFile>(),
+  'export.run': call(z.strictObject({ taskId: idSchema, request: exportRequestSchema }), { json: 4 * MB }).returns<ExportedFile>(),
   'tasks.cancel': call(z.strictObject({ taskId: idSchema })).returns<{ cancelled: boolean }>(),
   /** Desktop only: asks where to save (a dialog) and writes the file atomically. null if the user cancelled. */
-  'files.save': call(saveFileSchema).returns<{ path: string } | null>(),
+  'files.save': call(saveFileSchema, FILE_CALL).returns<{ path: string } | null>(),
   'references.list': call(noArgs).returns<WaitingReference[]>(),
-  'references.import': call(z.strictObject({ name: fileNameSchema, bytes: importedFileSchema })).returns<ReferenceImportReport>(),
+  'references.import': call(z.strictObject({ name: fileNameSchema, bytes: importedFileSchema }), TEXT_FILE_CALL).returns<ReferenceImportReport>(),
   'references.attachFile': call(
     z.strictObject({
       id: idSchema,
@@ -132,10 +163,12 @@ export const contract = {
         message: `files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB cannot be imported`,
       }),
     }),
+    FILE_CALL,
   ).returns<ImportOutcome>(),
   'references.delete': call(z.strictObject({ id: idSchema })).returns<null>(),
   'annotations.import': call(
     z.strictObject({ taskId: idSchema, name: fileNameSchema, bytes: importedFileSchema }),
+    TEXT_FILE_CALL,
   ).returns<AnnotationImportReport>(),
 } satisfies Record<string, CallSpec<z.ZodType, unknown>>;
 

@@ -1,64 +1,65 @@
-// JSON for the HTTP transport. Bytes (an imported file, a PDF to render) travel as base64 in
-// { "$bytes": "..." }; Electron's IPC needs none of this because structured clone carries them.
+// The HTTP transport's message format (browser mode). A value travels as JSON; the byte arrays in it
+// (a file to import, an export's result) do not: each is replaced in the JSON by {"$part": n} and sent
+// raw after the JSON, so a 200 MB file is neither turned into base64 text nor parsed as JSON. The
+// `Apostil-Parts` header gives the layout ("<JSON bytes>,<part 0 bytes>,…") before a byte of the body
+// is read, so the host refuses a body over its limits without reading it. A value without bytes is
+// plain JSON. Electron's IPC needs none of this: structured clone carries bytes.
 
-export function encodeWire(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? { $bytes: toBase64(v) } : v));
+export const PARTS_HEADER = 'Apostil-Parts';
+export const PARTS_CONTENT_TYPE = 'application/vnd.apostil.parts';
+/** More parts than any call carries (one file each today). */
+export const MAX_PARTS = 16;
+
+/** A value ready to send: the JSON's bytes, the raw parts in order, and the header giving the layout. */
+export interface PartsMessage {
+  json: Uint8Array;
+  parts: Uint8Array[];
+  layout: string;
 }
 
-export function decodeWire(text: string): unknown {
-  // A reviver slows JSON.parse down several times; most answers (a document's text) carry no bytes.
-  if (!text.includes('"$bytes"')) return JSON.parse(text);
+// shared/ sees no DOM or Node types; browsers, Electron and Node all have these.
+interface TextGlobals {
+  TextEncoder: new () => { encode(text: string): Uint8Array };
+  TextDecoder: new (label?: string, options?: { fatal?: boolean }) => { decode(bytes: Uint8Array): string };
+}
+const { TextEncoder, TextDecoder } = globalThis as unknown as TextGlobals;
+
+/** The value as a parts message if it holds bytes, else null (send it as plain JSON). */
+export function encodeParts(value: unknown): PartsMessage | null {
+  const parts: Uint8Array[] = [];
+  const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+    // The holder's own value: a Node Buffer has already become {type, data} by toJSON in `v`.
+    const raw = this[key];
+    if (!(raw instanceof Uint8Array)) return v;
+    parts.push(raw);
+    return { $part: parts.length - 1 };
+  });
+  if (parts.length === 0) return null;
+  const json = new TextEncoder().encode(text);
+  return { json, parts, layout: [json.byteLength, ...parts.map((p) => p.byteLength)].join(',') };
+}
+
+/** The header's layout as [JSON bytes, part bytes…], or null if it is not one. */
+export function parseLayout(header: string): number[] | null {
+  const fields = header.split(',');
+  if (fields.length < 2 || fields.length > MAX_PARTS + 1) return null;
+  const sizes = fields.map((field) => (/^\d{1,15}$/.test(field.trim()) ? Number(field.trim()) : NaN));
+  return sizes.every(Number.isSafeInteger) ? sizes : null;
+}
+
+/** The value of a parts message: its JSON with each {"$part": n} replaced by part n. */
+export function decodeParts(json: Uint8Array, parts: readonly Uint8Array[]): unknown {
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(json);
   return JSON.parse(text, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const keys = Object.keys(v);
-      const bytes = (v as { $bytes?: unknown }).$bytes;
-      if (keys.length === 1 && typeof bytes === 'string') return fromBase64(bytes);
+      const index = (v as { $part?: unknown }).$part;
+      if (keys.length === 1 && typeof index === 'number') {
+        const part = parts[index];
+        if (!part) throw new Error(`the request names part ${index}, which it does not carry`);
+        return part;
+      }
     }
     return v;
   });
-}
-
-// Base64 without a per-character string loop: a PDF of a few megabytes must not spend a tenth of a
-// second here (String.fromCharCode over the bytes did, on Node). Encoding goes through a lookup table
-// into bytes that TextDecoder turns into a string; decoding uses the runtime's atob. Browsers, Electron
-// and Node all have both; shared/ sees no DOM or Node types, hence the declarations.
-interface Base64Globals {
-  atob(base64: string): string;
-  TextDecoder: new () => { decode(bytes: Uint8Array): string };
-}
-const { atob, TextDecoder } = globalThis as unknown as Base64Globals;
-const ALPHABET = Uint8Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', (c) => c.charCodeAt(0));
-const PAD = 61; // "="
-
-export function toBase64(bytes: Uint8Array): string {
-  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
-  const whole = bytes.length - (bytes.length % 3);
-  let j = 0;
-  for (let i = 0; i < whole; i += 3) {
-    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out[j++] = ALPHABET[v >> 18]!;
-    out[j++] = ALPHABET[(v >> 12) & 63]!;
-    out[j++] = ALPHABET[(v >> 6) & 63]!;
-    out[j++] = ALPHABET[v & 63]!;
-  }
-  if (whole < bytes.length) {
-    const v = (bytes[whole]! << 16) | ((bytes[whole + 1] ?? 0) << 8);
-    out[j++] = ALPHABET[v >> 18]!;
-    out[j++] = ALPHABET[(v >> 12) & 63]!;
-    out[j++] = whole + 1 < bytes.length ? ALPHABET[(v >> 6) & 63]! : PAD;
-    out[j] = PAD;
-  }
-  return new TextDecoder().decode(out);
-}
-
-export function fromBase64(text: string): Uint8Array {
-  let binary: string;
-  try {
-    binary = atob(text);
-  } catch {
-    throw new Error('Invalid base64 data.');
-  }
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
 }

@@ -71,7 +71,9 @@ async function start(): Promise<void> {
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`The app's pages are missing from ${RENDERER_DIR}. Run "npm run build" first.`);
   }
-  serveRenderer(protocol, RENDERER_DIR);
+  // Originals are served once a library is open (below).
+  let library: AppServices | null = null;
+  serveRenderer(protocol, RENDERER_DIR, () => library?.store ?? null);
 
   const settings = openDesktopSettings(app.getPath('userData'));
   if (settings.notice) {
@@ -94,6 +96,7 @@ async function start(): Promise<void> {
   }
   if (opened.chosenByUser) settings.update({ lastLibrary: opened.libraryPath });
   const services = opened.app;
+  library = services;
   for (const problem of services.store.problems) console.warn(`Library: ${problem.path}: ${problem.message}`);
 
   const chooseSaveTarget = createSaveDialog(

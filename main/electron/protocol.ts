@@ -1,7 +1,7 @@
 // The app:// scheme: registered as privileged (standard, secure, fetch) before the app is ready, and
 // served from the built renderer folder after. The serving itself is electron-free (app-files.ts).
 import type { CustomScheme, Protocol } from 'electron';
-import { serveAppRequest } from './app-files';
+import { serveAppRequest, type OriginalsSource } from './app-files';
 import { APP_SCHEME } from './origin';
 
 /**
@@ -20,7 +20,10 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
   protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION]);
 }
 
-/** Serves `rendererDir` (dist/renderer) on app://apostil/. Call once the app is ready. */
-export function serveRenderer(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererDir));
+/**
+ * Serves `rendererDir` (dist/renderer) on app://apostil/, and the open library's originals in byte
+ * ranges at app://apostil/api/documents/<id>/original. Call once the app is ready.
+ */
+export function serveRenderer(protocol: Pick<Protocol, 'handle'>, rendererDir: string, originals?: OriginalsSource): void {
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererDir, originals));
 }

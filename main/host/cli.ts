@@ -1,6 +1,5 @@
 // `npm run web`: open a library and serve Apostil to a browser on 127.0.0.1 with a per-launch token.
 //   node dist/main/host.js [--library DIR] [--port N] [--data-dir DIR]
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../api/dispatch';
@@ -41,9 +40,11 @@ async function main(): Promise<void> {
   const host = await startHost({
     dispatch,
     events: app.events,
+    originals: app.store,
     staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
-    token: randomBytes(24).toString('hex'),
     port: values.port ? Number(values.port) : 0,
+    // Each address opens Apostil once (SECURITY.md): the next one is printed when it is used.
+    onSignIn: (next) => console.log(`A browser tab opened Apostil; that address is now used up. For another tab, open ${next}`),
   });
   console.log(`Apostil is running in browser mode. Library: ${app.store.paths.root}`);
   console.log(`Open ${host.url}`);

@@ -1,96 +1,151 @@
 // Browser mode: the built renderer and the same services as the desktop app, over HTTP on 127.0.0.1.
-// Calls are POST /api/call/<name> with the contract's JSON payload; events stream from /api/events.
+//   POST /api/session                    the launch token (once) for the session token
+//   POST /api/call/<name>                a call of the contract (JSON, or JSON and files: shared/wire.ts)
+//   GET  /api/events                     the event stream (server-sent events, read with fetch)
+//   GET  /api/documents/<id>/original    a document's file, in byte ranges (original-ranges.ts)
+//   GET  /…                              the app's own files
+// Everything under /api/ needs the session token (security.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_IMPORT_BYTES } from '../../shared/api';
-import { decodeWire, encodeWire } from '../../shared/wire';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ApiResult } from '../../shared/errors';
+import { encodeParts, PARTS_CONTENT_TYPE, PARTS_HEADER } from '../../shared/wire';
 import type { Dispatch } from '../api/dispatch';
 import type { EventBus } from '../services/events';
+import type { LibraryStore } from '../services/library/store';
+import { answerOriginal, ORIGINAL_PATH } from '../services/original-ranges';
 import { mimeType, resolveStaticPath, securityHeaders } from '../services/static-files';
-import { cookieName, isOwnOrigin, readCookie, tokenMatches } from './security';
+import { BODY_IDLE_MS, BodyError, readCallArgs } from './call-body';
+import { bearerToken, Credentials, isOwnOrigin } from './security';
 
 export interface HostOptions {
   dispatch: Dispatch;
   events: EventBus;
+  /** Where documents' originals are read from (GET /api/documents/<id>/original). */
+  originals: Pick<LibraryStore, 'openOriginal'>;
   /** The built renderer (dist/renderer). */
   staticDir: string;
-  token: string;
+  /** The first launch token (a random one if not given). */
+  token?: string;
   port?: number;
+  /** Called when a tab has signed in with the launch token: the address for the next tab. */
+  onSignIn?: (nextUrl: string) => void;
+  /** Silence allowed in the middle of a request body (tests shorten it). */
+  bodyIdleMs?: number;
 }
 
 export interface RunningHost {
   port: number;
-  /** The address to open: it carries the token once; the page then keeps it in a cookie. */
-  url: string;
+  /** The address to open now: it carries the current launch token, which works once. */
+  readonly url: string;
   close(): Promise<void>;
 }
 
-// base64 makes a file 4/3 larger; the rest is room for the JSON around it.
-const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
+/** Seconds a client may take to send its headers, and a whole request: a few, never minutes. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 60_000;
 
 export function startHost(options: HostOptions): Promise<RunningHost> {
-  const sockets = new Set<ServerResponse>();
+  const credentials = new Credentials(options.token);
+  const streams = new Set<ServerResponse>();
   let port = 0;
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, 'text/plain', `Internal error: ${(error as Error).message}`);
-      else response.destroy();
-    });
-  });
+  const launchUrl = () => `http://127.0.0.1:${port}/#token=${credentials.launchToken}`;
+  const server = createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
+    (request, response) => {
+      handle(request, response).catch((error: unknown) => {
+        if (!response.headersSent) send(response, 500, 'text/plain', `Internal error: ${(error as Error).message}`);
+        else response.destroy();
+      });
+    },
+  );
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isOwnOrigin(request, port)) return send(response, 403, 'text/plain', 'Forbidden: wrong host or origin.');
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    const cookie = cookieName(port);
-
-    if (url.searchParams.has('token')) {
-      if (!tokenMatches(options.token, url.searchParams.get('token'))) return forbidden(response);
-      response.setHeader('Set-Cookie', `${cookie}=${options.token}; HttpOnly; SameSite=Strict; Path=/`);
-      response.setHeader('Location', '/');
-      return send(response, 303, 'text/plain', 'Signed in.');
+    if (!url.pathname.startsWith('/api/')) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed.');
+      return serveStatic(request, response, url.pathname);
     }
-    if (!tokenMatches(options.token, readCookie(request, cookie))) return forbidden(response);
+    if (url.pathname === '/api/session') return signIn(request, response);
+    if (!credentials.isSignedIn(request)) return unauthorized(response);
 
-    if (url.pathname.startsWith('/api/call/')) return handleCall(request, response, url.pathname.slice(10));
+    if (url.pathname.startsWith('/api/call/')) {
+      let name: string;
+      try {
+        name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      } catch {
+        return send(response, 400, 'text/plain', 'Bad request: the call name is not valid percent-encoding.');
+      }
+      return handleCall(request, response, name);
+    }
     if (url.pathname === '/api/events' && request.method === 'GET') return handleEvents(request, response);
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed.');
-    return serveStatic(response, url.pathname);
+    const original = ORIGINAL_PATH.exec(url.pathname);
+    if (original) return serveOriginal(request, response, original[1]!);
+    return send(response, 404, 'text/plain', 'Not found.');
+  }
+
+  function signIn(request: IncomingMessage, response: ServerResponse): void {
+    if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Sign in with a POST request.');
+    const session = credentials.signIn(bearerToken(request));
+    if (!session) return unauthorized(response);
+    options.onSignIn?.(launchUrl());
+    send(response, 200, 'application/json', JSON.stringify({ session }));
   }
 
   async function handleCall(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
     if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Calls are POST requests.');
-    // A JSON content type cannot be sent by a plain cross-site form; with SameSite cookies this stops CSRF.
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      return send(response, 415, 'text/plain', 'Calls must be application/json.');
-    }
     let args: unknown;
     try {
-      args = decodeWire(await readBody(request, MAX_BODY_BYTES));
+      args = await readCallArgs(request, name, options.bodyIdleMs ?? BODY_IDLE_MS);
     } catch (error) {
-      const result = { ok: false, error: { code: 'invalid-input', message: `The request could not be read: ${(error as Error).message}` } };
-      return send(response, 200, 'application/json', encodeWire(result));
+      if (!(error instanceof BodyError)) throw error;
+      // The rest of a refused body is not read: the connection closes once the answer is out.
+      response.setHeader('Connection', 'close');
+      response.once('finish', () => request.destroy());
+      if (error.status === 415) return send(response, 415, 'text/plain', error.message);
+      return sendResult(response, { ok: false, error: { code: error.code, message: error.message } }, error.status);
     }
-    const result = await options.dispatch(decodeURIComponent(name), args);
-    send(response, 200, 'application/json', encodeWire(result));
+    sendResult(response, await options.dispatch(name, args));
   }
 
   function handleEvents(request: IncomingMessage, response: ServerResponse): void {
-    response.writeHead(200, { ...securityHeaders('text/event-stream'), 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.writeHead(200, { ...securityHeaders('text/event-stream'), 'Cache-Control': 'no-store' });
     response.write(': connected\n\n');
-    sockets.add(response);
+    streams.add(response);
     const unsubscribe = options.events.subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 25_000);
     request.on('close', () => {
       clearInterval(keepAlive);
       unsubscribe();
-      sockets.delete(response);
+      streams.delete(response);
     });
   }
 
-  async function serveStatic(response: ServerResponse, pathname: string): Promise<void> {
+  async function serveOriginal(request: IncomingMessage, response: ServerResponse, rawId: string): Promise<void> {
+    let id: string;
+    try {
+      id = decodeURIComponent(rawId);
+    } catch {
+      return send(response, 400, 'text/plain', 'Bad request: the document id is not valid percent-encoding.');
+    }
+    const answer = await answerOriginal(options.originals, id, {
+      method: request.method ?? 'GET',
+      range: request.headers.range,
+      ifMatch: request.headers['if-match'],
+    });
+    response.writeHead(answer.status, answer.headers);
+    if (answer.body instanceof Readable) {
+      // A reader that goes away (pdf.js cancels a range) ends the stream and closes the file.
+      await pipeline(answer.body, response).catch(() => undefined);
+    } else response.end(answer.body ?? undefined);
+  }
+
+  async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
     const resolved = resolveStaticPath(pathname, options.staticDir);
-    if (!resolved.ok) return send(response, resolved.status, 'text/plain', 'Not found.');
+    if (!resolved.ok) return send(response, resolved.status, 'text/plain', resolved.status === 400 ? 'Bad request.' : 'Not found.');
     let file = resolved.file;
     const info = await stat(file).catch(() => null);
     // The app routes in the page; any unknown path without an extension gets the app itself.
@@ -98,7 +153,9 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       if (path.extname(file)) return send(response, 404, 'text/plain', 'Not found.');
       file = path.join(path.resolve(options.staticDir), 'index.html');
     }
-    send(response, 200, mimeType(file), await readFile(file));
+    const body = await readFile(file);
+    response.writeHead(200, securityHeaders(mimeType(file)));
+    response.end(request.method === 'HEAD' ? undefined : body);
   }
 
   return new Promise((resolve, reject) => {
@@ -108,10 +165,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       port = typeof address === 'object' && address ? address.port : 0;
       resolve({
         port,
-        url: `http://127.0.0.1:${port}/?token=${options.token}`,
+        get url() {
+          return launchUrl();
+        },
         close: () =>
           new Promise<void>((done) => {
-            for (const socket of sockets) socket.end();
+            for (const stream of streams) stream.end();
             server.close(() => done());
             server.closeAllConnections();
           }),
@@ -120,35 +179,32 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   });
 }
 
-
-function forbidden(response: ServerResponse): void {
+function unauthorized(response: ServerResponse): void {
+  response.setHeader('WWW-Authenticate', 'Bearer');
   send(
     response,
-    403,
+    401,
     'text/plain; charset=utf-8',
-    'Apostil refused this request: open the address that `npm run web` printed (it carries a token for this launch).',
+    'This tab is not signed in to Apostil. Open the newest address that `npm run web` printed in its terminal: each address opens Apostil once.',
   );
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
-  response.writeHead(status, securityHeaders(type));
+  response.writeHead(status, { ...securityHeaders(type), 'Cache-Control': 'no-store' });
   response.end(body);
 }
 
-function readBody(request: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new Error(`the request is larger than ${Math.round(limit / 1024 / 1024)} MB`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
+/** A call's result: JSON, or JSON and raw parts when it holds bytes (an export's file). */
+function sendResult(response: ServerResponse, result: ApiResult<unknown>, status = 200): void {
+  const message = encodeParts(result);
+  if (!message) return send(response, status, 'application/json', JSON.stringify(result));
+  response.writeHead(status, {
+    ...securityHeaders(PARTS_CONTENT_TYPE),
+    'Cache-Control': 'no-store',
+    [PARTS_HEADER]: message.layout,
+    'Content-Length': String(message.json.byteLength + message.parts.reduce((n, p) => n + p.byteLength, 0)),
   });
+  response.write(message.json);
+  for (const part of message.parts) response.write(part);
+  response.end();
 }

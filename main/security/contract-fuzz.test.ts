@@ -3,16 +3,16 @@
 // known error code and a message, never a crash (no internal error), and a call that fails changes
 // nothing in the library folder. The HTTP host gets random request bodies as well.
 import { mkdtemp } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, type CallName } from '../../shared/api';
 import { ERROR_CODES, type ApiResult } from '../../shared/errors';
-import { decodeWire } from '../../shared/wire';
+import { decodeParts, PARTS_CONTENT_TYPE, PARTS_HEADER } from '../../shared/wire';
 import { startHost, type RunningHost } from '../host/server';
 import { sampleAnnotation } from '../test-support/fixtures';
+import { send, type Reply } from '../test-support/http';
 import { folderFingerprint, openTestApp, type TestApp } from '../test-support/library-app';
 
 const RUNS_PER_CALL = Number(process.env.APOSTIL_FUZZ_RUNS ?? 120);
@@ -28,7 +28,6 @@ function examples(): Partial<Record<CallName, Record<string, unknown>>> {
   return {
     'codebook.save': { codebook: test.app.store.getCodebook() },
     'documents.open': { id: documentId },
-    'documents.file': { id: documentId },
     'documents.updateMetadata': { id: documentId, metadata: document.metadata },
     'documents.delete': { id: 'no-such-document' },
     'documents.import': { name: 'fuzz.txt', bytes: new TextEncoder().encode('Fuzzing the Paris Call.') },
@@ -133,50 +132,55 @@ describe('every call validates its payload', () => {
 
 describe('the HTTP host with random request bodies', () => {
   let host: RunningHost;
+  let session: string;
   beforeAll(async () => {
-    host = await startHost({ dispatch: test.dispatch, events: test.app.events, staticDir: libraryDir, token: 'fuzz-token' });
+    host = await startHost({ dispatch: test.dispatch, events: test.app.events, originals: test.app.store, staticDir: libraryDir, token: 'fuzz-token' });
+    session = JSON.parse((await send(host.port, { path: '/api/session', method: 'POST', headers: { Authorization: 'Bearer fuzz-token' } })).body).session;
   });
   afterAll(() => host.close());
 
-  const post = (name: string, body: string) =>
-    new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: host.port,
-          method: 'POST',
-          path: `/api/call/${encodeURIComponent(name)}`,
-          headers: { Host: `127.0.0.1:${host.port}`, Cookie: `apostil-${host.port}=fuzz-token`, 'Content-Type': 'application/json' },
-        },
-        (res) => {
-          let text = '';
-          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
+  type Body = { type: string; layout?: string; body: Uint8Array };
+  const post = (name: string, { type, layout, body }: Body) =>
+    send(host.port, {
+      path: `/api/call/${encodeURIComponent(name)}`,
+      method: 'POST',
+      headers: { Authorization: `Bearer ${session}`, 'Content-Type': type, ...(layout === undefined ? {} : { [PARTS_HEADER]: layout }) },
+      body,
     });
+  const json = (text: string): Body => ({ type: 'application/json', body: new TextEncoder().encode(text) });
 
   it('answers every body with a value, never a server error, and changes nothing when refusing', async () => {
     const body = fc.oneof(
-      fc.string(),
-      fc.json(),
-      fc.jsonValue().map((v) => JSON.stringify({ $bytes: v })),
-      fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
-      fc.jsonValue().map((v) => JSON.stringify({ name: 'a.txt', bytes: { $bytes: v } })),
+      fc.string().map(json),
+      fc.json().map(json),
+      fc.jsonValue().map((v) => json(JSON.stringify({ $part: v }))),
+      fc.uint8Array({ maxLength: 200 }).map((bytes) => ({ type: 'application/json', body: bytes })),
+      fc.jsonValue().map((v) => json(JSON.stringify({ name: 'a.txt', bytes: { $part: v } }))),
+      // Parts messages with a true, a false or a garbled layout.
+      fc.tuple(fc.jsonValue(), fc.uint8Array({ maxLength: 200 }), fc.option(fc.string({ maxLength: 20 }))).map(([v, bytes, layout]) => {
+        const text = new TextEncoder().encode(JSON.stringify({ name: 'a.txt', bytes: { $part: 0 }, v }));
+        return { type: PARTS_CONTENT_TYPE, layout: layout ?? `${text.byteLength},${bytes.byteLength}`, body: Buffer.concat([text, bytes]) };
+      }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...CALL_NAMES), body, async (name, text) => {
+      fc.asyncProperty(fc.constantFrom(...CALL_NAMES), body, async (name, sent) => {
         const before = await folderFingerprint(libraryDir);
-        const reply = await post(name, text);
+        const reply = await post(name, sent);
         fuzzed++;
-        expect(reply.status).toBe(200);
-        const result = decodeWire(reply.body) as ApiResult<unknown>;
-        expectValueResult(name, text, result);
+        // A value for the caller: 200, or 400/413 for a body that could not be read or was too large.
+        expect([200, 400, 413], reply.body).toContain(reply.status);
+        const result = readResult(reply);
+        expectValueResult(name, sent, result);
         if (!result.ok) expect(await folderFingerprint(libraryDir)).toBe(before);
       }),
       { numRuns: RUNS_PER_CALL * 3 },
     );
   });
 });
+
+function readResult(reply: Reply): ApiResult<unknown> {
+  if (reply.headers['content-type'] !== PARTS_CONTENT_TYPE) return JSON.parse(reply.body) as ApiResult<unknown>;
+  const [jsonSize, ...sizes] = String(reply.headers[PARTS_HEADER.toLowerCase()]).split(',').map(Number) as [number, ...number[]];
+  let offset = jsonSize;
+  return decodeParts(reply.raw.subarray(0, jsonSize), sizes.map((size) => reply.raw.subarray(offset, (offset += size)))) as ApiResult<unknown>;
+}

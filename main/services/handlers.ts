@@ -32,7 +32,6 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
       text: await store.readText(id),
       annotations: await store.listAnnotations(id),
     }),
-    'documents.file': async ({ id }) => store.readOriginal(id),
     'documents.updateMetadata': async ({ id, metadata }) => store.updateMetadata(id, metadata),
     'documents.delete': async ({ id }) => {
       await store.deleteDocument(id);

@@ -32,7 +32,7 @@ function startHost(libraryDir: string, dataDir: string): Promise<{ host: ChildPr
     let output = '';
     host.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(output);
       if (match) resolve({ host, url: match[1]! });
     });
     host.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -4,6 +4,7 @@ import type { ApiBridge, ApiEvent, CallArgs, CallName, CallResult, PreloadApi } 
 import { AppError, type ApiResult } from '../../../shared/errors';
 import type { LibraryChange } from '../../../shared/library-changes';
 import { createHttpBridge, subscribeHttpEvents } from './http-bridge';
+import { authHeaders } from './http-session';
 
 declare global {
   interface Window {
@@ -74,6 +75,15 @@ export function recordLibraryChanges(): ChangeRecorder {
     },
     stop,
   };
+}
+
+/**
+ * A GET of one of main's resources by its path relative to the app (a document's original, read in
+ * ranges): app://apostil/<path> in the desktop app, the host's /<path> in browser mode, signed there.
+ */
+export async function fetchFromMain(path: string, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
+  const signature = window.apostil ? {} : await authHeaders();
+  return fetch(path, { headers: { ...signature, ...headers }, signal, cache: 'no-store', credentials: 'omit' });
 }
 
 export function errorMessage(error: unknown): string {

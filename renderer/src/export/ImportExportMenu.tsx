@@ -3,6 +3,8 @@
 import { useRef, useState, type Ref } from 'react';
 import type { LibraryDocument } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
+import { MAX_IMPORT_TEXT_BYTES } from '../../../shared/export/types';
+import { readChosenFile } from '../api/files';
 import { useNotices } from '../ui/notices';
 import { ExportDialog } from './ExportDialog';
 import { describeAnnotationImport, describeReferenceImport } from './reports';
@@ -24,7 +26,7 @@ export function ImportExportMenu({ documents, openId }: Props) {
 
   async function importReferences(file: File) {
     try {
-      const report = await call('references.import', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const report = await call('references.import', { name: file.name, bytes: await readChosenFile(file, MAX_IMPORT_TEXT_BYTES) });
       notify('info', describeReferenceImport(file.name, report));
     } catch (error) {
       notify('error', `${file.name} was not imported: ${errorMessage(error)}`);
@@ -33,7 +35,7 @@ export function ImportExportMenu({ documents, openId }: Props) {
 
   async function importAnnotations(file: File) {
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      const bytes = await readChosenFile(file, MAX_IMPORT_TEXT_BYTES);
       const report = await task.run((taskId) => call('annotations.import', { taskId, name: file.name, bytes }));
       notify(report.imported || report.alreadyPresent ? 'info' : 'error', describeAnnotationImport(file.name, report));
     } catch (error) {

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import type { WaitingReference } from '../../../shared/export/types';
 import type { LibraryChange } from '../../../shared/library-changes';
 import { call, errorMessage } from '../api/client';
+import { readChosenFile } from '../api/files';
 import { ACCEPTED_FILES } from '../library/useImporter';
 import { useNotices } from '../ui/notices';
 import { useFollowed } from '../ui/useFollowed';
@@ -24,7 +25,7 @@ export function WaitingReferences({ onOpen }: Props) {
 
   async function attach(reference: WaitingReference, file: File) {
     try {
-      const outcome = await call('references.attachFile', { id: reference.id, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const outcome = await call('references.attachFile', { id: reference.id, name: file.name, bytes: await readChosenFile(file) });
       notify('info', `${file.name} is now the file of “${outcome.document.metadata.title}”.`);
       onOpen(outcome.document.id);
     } catch (error) {

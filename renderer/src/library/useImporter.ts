@@ -2,6 +2,7 @@
 // a failure is reported with the file's name and reason, and the rest of the batch goes on.
 import { useCallback, useRef, useState } from 'react';
 import { call, errorMessage } from '../api/client';
+import { readChosenFile } from '../api/files';
 import { isAppError } from '../../../shared/errors';
 import type { LibraryDocument } from '../../../shared/model';
 import { withPassword, type AskPassword } from '../ui/PasswordPrompt';
@@ -46,7 +47,7 @@ export function useImporter(onImported: (report: ImportReport) => void, askPassw
         }
         setProgress({ total: files.length, done: index, current: file.name });
         try {
-          const bytes = new Uint8Array(await file.arrayBuffer());
+          const bytes = await readChosenFile(file);
           const outcome = await withPassword(
             file.name,
             askPassword,

@@ -3,6 +3,7 @@
 // scripts/vite-pdfjs-assets.ts): no network, no eval, no scripts inside PDFs.
 import type { DocumentInitParameters, PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { RANGE_CHUNK_BYTES, type RangedFile } from './ranged-file';
 
 export type PdfJs = typeof import('pdfjs-dist');
 
@@ -38,11 +39,30 @@ export function warmUpPdfJs(): void {
 
 const asset = (folder: string) => new URL(`pdfjs/${folder}/`, document.baseURI).href;
 
-/** Opens PDF bytes (a copy: pdf.js takes its buffer over). The password is asked for through onPassword. */
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentLoadingTask> {
+/**
+ * Opens a PDF that main serves in ranges: pdf.js asks for the pieces it needs (disableAutoFetch: no
+ * reading ahead of what is shown), so the first page does not wait for the rest. A small file came
+ * whole with the first read and is handed over as it is. A read that fails goes to `onReadError` (pdf.js
+ * itself would wait for it forever). The password is asked for through the task's onPassword.
+ */
+export async function openPdf(file: RangedFile, onReadError: (error: unknown) => void): Promise<PDFDocumentLoadingTask> {
   const pdfjs = await loadPdfJs();
+  let source: Pick<DocumentInitParameters, 'data' | 'range'>;
+  if (file.first.byteLength >= file.length) {
+    source = { data: file.first.slice() };
+  } else {
+    const range = new pdfjs.PDFDataRangeTransport(file.length, file.first);
+    range.requestDataRange = (begin: number, end: number) => {
+      file.read(begin, end).then((chunk) => range.onDataRange(begin, chunk), onReadError);
+    };
+    range.abort = () => file.abort();
+    source = { range };
+  }
   const params: DocumentInitParameters & { isEvalSupported: false } = {
-    data: bytes.slice(),
+    ...source,
+    rangeChunkSize: RANGE_CHUNK_BYTES,
+    disableAutoFetch: true,
+    disableStream: true,
     worker: await sharedWorker(),
     // pdfjs-dist 6 no longer has an eval code path; the flag keeps an older pdf.js safe too.
     isEvalSupported: false,

@@ -1,11 +1,11 @@
-// Opening a PDF starts before the reader asks for it: as soon as a PDF document is chosen, its bytes
-// are requested (in parallel with its text) and handed to pdf.js, so the page view finds the file
-// parsed, or nearly, when it appears. A password request that comes before the page view is there
-// waits for it.
+// Opening a PDF starts before the reader asks for it: as soon as a PDF document is chosen, its first
+// bytes are requested (in parallel with its text) and pdf.js starts reading it in ranges, so the page
+// view finds the file parsed, or nearly, when it appears. A password request that comes before the
+// page view is there waits for it.
 import { useEffect } from 'react';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api';
-import { call } from '../api/client';
 import { openPdf, warmUpPdfJs } from './pdfjs';
+import { openRangedFile } from './ranged-file';
 
 type PasswordListener = (update: (password: string) => void, reason: number) => void;
 
@@ -13,6 +13,8 @@ export interface PdfOpening {
   task: Promise<PDFDocumentLoadingTask>;
   /** Receives pdf.js's password requests, including one made before it was set. */
   onPassword(listener: PasswordListener): void;
+  /** Rejects if reading the file fails at any time while it is open (it was replaced, main is gone). */
+  failure: Promise<never>;
 }
 
 let preloaded: { id: string; opening: PdfOpening } | null = null;
@@ -20,8 +22,11 @@ let preloaded: { id: string; opening: PdfOpening } | null = null;
 function startOpening(id: string): PdfOpening {
   let listener: PasswordListener | null = null;
   let waiting: Parameters<PasswordListener> | null = null;
-  const task = call('documents.file', { id }).then(async (bytes) => {
-    const opened = await openPdf(bytes);
+  let fail: (error: unknown) => void = () => undefined;
+  const failure = new Promise<never>((_, reject) => (fail = reject));
+  failure.catch(() => undefined); // the page view reports it
+  const task = openRangedFile(id).then(async (file) => {
+    const opened = await openPdf(file, fail);
     opened.onPassword = (update: (password: string) => void, reason: number) => {
       if (listener) listener(update, reason);
       else waiting = [update, reason];
@@ -33,6 +38,7 @@ function startOpening(id: string): PdfOpening {
   task.catch(() => undefined); // the page view reports the error when it takes the task
   return {
     task,
+    failure,
     onPassword(next) {
       listener = next;
       if (waiting) {

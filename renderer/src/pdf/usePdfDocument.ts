@@ -1,4 +1,4 @@
-// Opens a library document's PDF for the page view: its bytes from main, parsed by pdf.js. An
+// Opens a library document's PDF for the page view: read from main in ranges, parsed by pdf.js. An
 // encrypted file asks for its password (kept only by pdf.js for this open document, never stored or
 // sent anywhere); a wrong password says so; a file pdf.js cannot read becomes a clear error.
 import { useEffect, useState } from 'react';
@@ -25,6 +25,11 @@ export function usePdfDocument(documentId: string, fileName: string, text: Docum
     performance.mark('apostil:pdf-open');
     (async () => {
       const opening = takePdf(documentId);
+      // A read that fails later (the file was replaced, main went away) ends the view with a message.
+      opening.failure.catch((error: unknown) => {
+        if (live) setState({ status: 'error', message: describeLoadError(fileName, error) });
+        destroy?.();
+      });
       opening.onPassword((update, reason) => {
         if (live) setState({ status: 'password', wrong: reason === INCORRECT_PASSWORD, submit: (password) => (setState({ status: 'loading' }), update(password)) });
       });
@@ -35,8 +40,8 @@ export function usePdfDocument(documentId: string, fileName: string, text: Docum
         void task.destroy();
       };
       if (!live) return destroy();
-      const pdf = await task.promise;
-      const first = await pdf.getPage(1);
+      const pdf = await Promise.race([task.promise, opening.failure]);
+      const first = await Promise.race([pdf.getPage(1), opening.failure]);
       if (!live) return;
       pages = new PdfPages(pdfjs, pdf, text, geometryOf(first));
       setState({ status: 'ready', pages });

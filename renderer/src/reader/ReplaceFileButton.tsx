@@ -4,6 +4,7 @@
 import { useRef, useState } from 'react';
 import type { LibraryDocument } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
+import { readChosenFile } from '../api/files';
 import { isEncryptedError } from '../library/useImporter';
 import { useNotices } from '../ui/notices';
 import { withPassword, type AskPassword } from '../ui/PasswordPrompt';
@@ -23,7 +24,7 @@ export function ReplaceFileButton({ document, askPassword }: Props) {
   async function replace(file: File) {
     setBusy(true);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      const bytes = await readChosenFile(file);
       const outcome = await withPassword(
         file.name,
         askPassword,

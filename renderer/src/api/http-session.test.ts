@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The module keeps its session for the page's life: each test loads it afresh, as a page load would.
+async function load() {
+  vi.resetModules();
+  return import('./http-session');
+}
+
+describe('browser-mode sign-in', () => {
+  const fetchMock = vi.fn();
+  beforeEach(() => {
+    vi.stubGlobal('fetch', fetchMock);
+    window.sessionStorage.clear();
+    window.history.replaceState(null, '', '/');
+  });
+  afterEach(() => {
+    fetchMock.mockReset();
+    vi.unstubAllGlobals();
+  });
+
+  it('takes the launch token out of the address at once and trades it for the session token', async () => {
+    window.history.replaceState(null, '', '/#token=launch123');
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ session: 'session456' }), { status: 200 }));
+    const { startSession, authHeaders } = await load();
+    startSession();
+    // Gone from the address bar (and this history entry) before any answer comes.
+    expect(window.location.href).not.toContain('launch123');
+    expect(window.location.hash).toBe('');
+    expect(await authHeaders()).toEqual({ Authorization: 'Bearer session456' });
+    expect(fetchMock).toHaveBeenCalledWith('api/session', expect.objectContaining({ method: 'POST', headers: { Authorization: 'Bearer launch123' }, credentials: 'omit' }));
+    expect(document.cookie).toBe('');
+  });
+
+  it('keeps the rest of the fragment (the open document)', async () => {
+    window.history.replaceState(null, '', '/#token=launch123&doc=abc');
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ session: 's' }), { status: 200 }));
+    const { startSession } = await load();
+    startSession();
+    expect(window.location.hash).toBe('#doc=abc');
+  });
+
+  it('stays signed in across a reload of the tab (sessionStorage), without a new sign-in', async () => {
+    window.history.replaceState(null, '', '/#token=launch123');
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ session: 'session456' }), { status: 200 }));
+    expect(await (await load()).authHeaders()).toEqual({ Authorization: 'Bearer session456' });
+    window.history.replaceState(null, '', '/#doc=abc');
+    expect(await (await load()).authHeaders()).toEqual({ Authorization: 'Bearer session456' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends nothing when it has no token: the host answers that the tab is not signed in', async () => {
+    expect(await (await load()).authHeaders()).toEqual({});
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('falls back on the tab’s session when the address was already used', async () => {
+    window.sessionStorage.setItem('apostil-session', 'earlier');
+    window.history.replaceState(null, '', '/#token=used-up');
+    fetchMock.mockResolvedValueOnce(new Response('This tab is not signed in', { status: 401 }));
+    expect(await (await load()).authHeaders()).toEqual({ Authorization: 'Bearer earlier' });
+  });
+});

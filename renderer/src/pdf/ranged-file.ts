@@ -1,0 +1,64 @@
+// A document's original read from main in byte ranges (HTTP Range on the host, the app:// protocol in
+// the desktop app), so that pdf.js fetches only the parts of a PDF a page needs: the first page shows
+// without waiting for the whole file, whatever its size. Every range after the first names the file's
+// version (If-Match): a file replaced meanwhile is refused instead of mixing two files' bytes.
+import { AppError } from '../../../shared/errors';
+import { fetchFromMain } from '../api/client';
+
+/**
+ * The piece pdf.js asks for at a time (its rangeChunkSize) and the first read. Larger pieces mean
+ * fewer round trips for the first page; smaller ones, less read for nothing (bench:pdf weighs both).
+ */
+export const RANGE_CHUNK_BYTES = 256 * 1024;
+
+export interface RangedFile {
+  /** The file's size in bytes. */
+  length: number;
+  /** Its first bytes (the whole file when it is small). */
+  first: Uint8Array;
+  /** Bytes [begin, end) of the file. */
+  read(begin: number, end: number): Promise<Uint8Array>;
+  /** Stops every read under way. */
+  abort(): void;
+}
+
+export async function openRangedFile(documentId: string): Promise<RangedFile> {
+  const path = `api/documents/${encodeURIComponent(documentId)}/original`;
+  const controller = new AbortController();
+  const first = await fetchFromMain(path, { Range: `bytes=0-${RANGE_CHUNK_BYTES - 1}` }, controller.signal);
+  if (first.status !== 206 && first.status !== 200) {
+    if (first.status === 416) throw new AppError('corrupt', 'The file is empty.');
+    throw new AppError(first.status === 404 ? 'not-found' : 'internal', (await first.text()) || `The file could not be read (HTTP ${first.status}).`);
+  }
+  const bytes = new Uint8Array(await first.arrayBuffer());
+  const length = first.status === 200 ? bytes.byteLength : totalOf(first.headers.get('Content-Range'));
+  if (length === null) throw new AppError('internal', 'The file could not be read: main answered without its size.');
+  const version = first.headers.get('ETag');
+
+  async function read(begin: number, end: number, attempt = 0): Promise<Uint8Array> {
+    let response: Response;
+    try {
+      response = await fetchFromMain(path, { Range: `bytes=${begin}-${end - 1}`, ...(version ? { 'If-Match': version } : {}) }, controller.signal);
+    } catch (error) {
+      // One more try for a passing fault; an abort (the document was closed) is final.
+      if (attempt === 0 && !controller.signal.aborted) return read(begin, end, 1);
+      throw error;
+    }
+    if (response.status === 412) {
+      throw new AppError('corrupt', 'The file was replaced while it was open. Open the document again to see the new version.');
+    }
+    const chunk = new Uint8Array(await response.arrayBuffer());
+    if (response.status !== 206 || chunk.byteLength !== end - begin) {
+      throw new AppError('internal', `The file could not be read (bytes ${begin}–${end}: HTTP ${response.status}, ${chunk.byteLength} bytes).`);
+    }
+    return chunk;
+  }
+
+  return { length, first: bytes, read: (begin, end) => read(begin, end), abort: () => controller.abort() };
+}
+
+/** The size in "Content-Range: bytes 0-99/1234". */
+function totalOf(header: string | null): number | null {
+  const match = /\/(\d+)\s*$/.exec(header ?? '');
+  return match ? Number(match[1]) : null;
+}
