@@ -1,17 +1,19 @@
 // npm run bench:pdf [-- /path/to/your.pdf]
 //
-// Measures the PDF reader on a generated 500-page text PDF and on a realistic article (a generated
-// two-column journal article, or the PDF you name): time from "open" to the first page drawn in the
-// real renderer, time to extract the full text at import compared with poppler's pdftotext on the same
-// file, and the renderer's memory before and after scrolling through every page. Prints the figures,
-// then one line of JSON with them all (the top-level keys are those of the 500-page PDF).
+// Measures the PDF reader on a generated 500-page text PDF, on a generated 100 MB PDF of large page
+// images (the reader reads PDFs in ranges: its first page must not wait for the rest of the file), and
+// on a realistic article (a generated two-column journal article, or the PDF you name): time from
+// "open" to the first page drawn in the real renderer, time to extract the full text at import
+// compared with poppler's pdftotext on the same file, and the renderer's memory before and after
+// scrolling through every page. Prints the figures, then one line of JSON with them all (the top-level
+// keys are those of the 500-page PDF, plus first_page_100mb_s).
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractDocument } from '../../main/services/import';
 import { setExtractionWorkerScript } from '../../main/services/import/worker/extraction-worker';
-import { makeLongTextPdf, makeRealisticArticle } from './pdf-inputs';
+import { makeImagePdf, makeLongTextPdf, makeRealisticArticle } from './pdf-inputs';
 import { measureRenderer } from './pdf-renderer';
 
 interface Figures {
@@ -73,9 +75,9 @@ async function bench(label: string, name: string, bytes: Uint8Array, title: stri
   console.log(`  pdftotext on the same file:    ${pdftotext === null ? 'not measured (pdftotext missing)' : `${pdftotext.toFixed(3)} s (median of ${list(pdftotexts)})`}`);
   console.log(`  ratio (target: within 3x):     ${ratio === null ? '—' : `${ratio.toFixed(2)}x (median of the ${ROUNDS} paired runs)`}`);
 
-  const renderer = await measureRenderer({ name, bytes, title });
+  const renderer = await measureRenderer({ path: file, title });
   const firstPage = median(renderer.opens);
-  console.log(`  open → first page drawn:       ${firstPage.toFixed(3)} s (target: under 0.5 s; median of ${renderer.opens.length} opens: ${list(renderer.opens)}, the first in a fresh app)`);
+  console.log(`  open → first page drawn:       ${firstPage.toFixed(3)} s (target: under 0.3 s, whatever the file's size; median of ${renderer.opens.length} opens: ${list(renderer.opens)}, the first in a fresh app)`);
   console.log(`  renderer JS heap after open:   ${renderer.memoryStartMb.toFixed(1)} MB (${renderer.domNodesStart} DOM nodes)`);
   console.log(`  … after all ${renderer.pagesScrolled} pages scrolled: ${renderer.memoryEndMb.toFixed(1)} MB (${renderer.domNodesEnd} DOM nodes), in ${renderer.scrollSeconds.toFixed(1)} s`);
   console.log(`  heap while scrolling (page: heap): ${renderer.heapWhileScrolling.join(', ')}`);
@@ -108,11 +110,18 @@ async function main(): Promise<void> {
   const folder = await mkdtemp(path.join(tmpdir(), 'apostil-bench-pdf-'));
   try {
     const long = await bench('Generated text PDF', 'generated-500-pages.pdf', await makeLongTextPdf(500), 'Generated 500-page report', folder, havePdftotext);
+    const large = await bench('Generated 100 MB PDF of page images', 'generated-100-mb-scan.pdf', await makeImagePdf(100), 'Generated 100 MB scanned report', folder, havePdftotext);
     const real = userPdf
       ? await bench('Your PDF', path.basename(userPdf), new Uint8Array(await readFile(userPdf)), await titleOf(userPdf), folder, havePdftotext)
       : await bench('Realistic article (generated two-column journal article)', 'article.pdf', await makeRealisticArticle(), 'Trust and Security in Cyberspace', folder, havePdftotext);
     console.log(`\nLoad average at the end: ${loadavg()[0]!.toFixed(1)}.`);
-    console.log(JSON.stringify({ ...withoutFile(long), documents: { 'generated-500-pages': long, [userPdf ? 'user-pdf' : 'realistic-article']: real } }));
+    console.log(
+      JSON.stringify({
+        ...withoutFile(long),
+        first_page_100mb_s: large.first_page_s,
+        documents: { 'generated-500-pages': long, 'generated-100-mb-scan': large, [userPdf ? 'user-pdf' : 'realistic-article']: real },
+      }),
+    );
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -48,3 +48,34 @@ export async function makeRealisticArticle(): Promise<Uint8Array> {
     figureEvery: 9,
   });
 }
+
+/**
+ * A PDF of about `megabytes` MB made of large page images (as a scanned report is): each page an
+ * uncompressed 1,400 × 1,400 RGB image of noise (which no filter would shrink) and one line of text.
+ * Its first page needs a few MB of the file; everything else is for later pages.
+ */
+export async function makeImagePdf(megabytes: number): Promise<Uint8Array> {
+  const { PDFDocument, PDFName, StandardFonts, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } = await import('pdf-lib');
+  const side = 1_400;
+  const imageBytes = side * side * 3;
+  const pages = Math.max(1, Math.round((megabytes * 1024 * 1024) / imageBytes));
+  const doc = await PDFDocument.create();
+  doc.setTitle(`Generated ${megabytes} MB scanned report`);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  let seed = 12345;
+  for (let index = 0; index < pages; index++) {
+    const pixels = new Uint8Array(imageBytes);
+    for (let i = 0; i < pixels.length; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      pixels[i] = seed >>> 24;
+    }
+    const image = doc.context.register(
+      doc.context.stream(pixels, { Type: 'XObject', Subtype: 'Image', Width: side, Height: side, ColorSpace: 'DeviceRGB', BitsPerComponent: 8 }),
+    );
+    const page = doc.addPage([595, 842]);
+    page.node.setXObject(PDFName.of('Scan'), image);
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(515, 0, 0, 515, 40, 200), drawObject('Scan'), popGraphicsState());
+    page.drawText(`Scanned page ${index + 1} of ${pages}: cyber norms and the public core of the internet.`, { x: 40, y: 760, size: 11, font });
+  }
+  return doc.save({ useObjectStreams: false });
+}

@@ -60,7 +60,8 @@ async function timeOpen(page: Page, title: string): Promise<number> {
   return seconds;
 }
 
-export async function measureRenderer(file: { name: string; bytes: Uint8Array; title: string }): Promise<RendererFigures> {
+/** Measures the reader on the PDF at `file.path` (imported from there: large files never pass through memory here). */
+export async function measureRenderer(file: { path: string; title: string }): Promise<RendererFigures> {
   const libraryDir = await mkdtemp(path.join(tmpdir(), 'apostil-bench-library-'));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'apostil-bench-data-'));
   const { host, url } = await startHost(libraryDir, dataDir);
@@ -69,7 +70,7 @@ export async function measureRenderer(file: { name: string; bytes: Uint8Array; t
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await page.goto(url);
     await page.getByRole('navigation', { name: 'Library' }).waitFor();
-    await page.getByTestId('import-input').setInputFiles([{ name: file.name, mimeType: 'application/pdf', buffer: Buffer.from(file.bytes) }]);
+    await page.getByTestId('import-input').setInputFiles([file.path]);
     await page.locator('.document-item', { hasText: file.title }).waitFor({ timeout: 300_000 });
 
     // Opened OPENS times, with the welcome document in between; the first open is in a fresh app.

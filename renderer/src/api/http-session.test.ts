@@ -59,4 +59,14 @@ describe('browser-mode sign-in', () => {
     fetchMock.mockResolvedValueOnce(new Response('This tab is not signed in', { status: 401 }));
     expect(await (await load()).authHeaders()).toEqual({ Authorization: 'Bearer earlier' });
   });
+
+  it('signs in again when a new address is pasted into the tab (a fragment change loads nothing by itself)', async () => {
+    const reload = vi.fn();
+    vi.stubGlobal('location', { ...window.location, hash: '', pathname: '/', search: '', reload });
+    const { startSession } = await load();
+    startSession();
+    (window.location as { hash: string }).hash = '#token=fresh';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(reload).toHaveBeenCalled();
+  });
 });

@@ -10,7 +10,12 @@ let session: Promise<string | null> | null = null;
 
 /** Starts signing in (once per page); call it before anything reads the address's fragment. */
 export function startSession(): void {
-  session ??= signIn(takeLaunchToken());
+  if (session) return;
+  session = signIn(takeLaunchToken());
+  // A new address pasted into this tab changes only its fragment, which loads nothing: load it.
+  window.addEventListener('hashchange', () => {
+    if (new URLSearchParams(window.location.hash.slice(1)).has('token')) window.location.reload();
+  });
 }
 
 /** The headers that sign a request to the host. */
