@@ -235,7 +235,7 @@ describe('browser-mode host', () => {
       let text = '';
       socket.on('data', (data: Buffer) => {
         text += data.toString();
-        if (text.includes(': connected')) events.emit('library.changed', { documentIds: ['d1'] });
+        if (text.includes(': connected')) events.emit('task.progress', { task: 'd1', done: 1, total: 2, label: 'Half' });
         if (text.includes('"d1"')) {
           socket.destroy();
           resolve(text);
@@ -243,7 +243,7 @@ describe('browser-mode host', () => {
       });
       socket.on('error', reject);
     });
-    expect(received).toMatch(/^HTTP\/1\.1 200 [\s\S]*text\/event-stream[\s\S]*data: \{"name":"library.changed","payload":\{"documentIds":\["d1"\]\}\}/);
+    expect(received).toMatch(/^HTTP\/1\.1 200 [\s\S]*text\/event-stream[\s\S]*data: \{"name":"task.progress","payload":\{"task":"d1","done":1,"total":2,"label":"Half"\}\}/);
   });
 
   it("serves a document's original in byte ranges to a signed-in reader", async () => {
