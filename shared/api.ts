@@ -20,7 +20,12 @@ import type { LibraryHealth } from './health';
 import type { LibraryChange } from './library-changes';
 import type { CompletionResult } from './search/complete';
 import type { SavedSearch, SearchResults } from './search/types';
-import type { AnalysisData } from './analysis/passages';
+import {
+  analysisPassagesRequestSchema,
+  analysisViewRequestSchema,
+  type AnalysisCounts,
+  type AnalysisPassagesPage,
+} from './analysis/views';
 import {
   exportRequestSchema,
   fileNameSchema,
@@ -147,7 +152,10 @@ export const contract = {
   'settings.update': call(z.strictObject({ patch: settingsPatchSchema })).returns<Settings>(),
 
   // ---- Analysis, exports and reference/annotation imports (shared/analysis, shared/export) ----
-  'analysis.data': call(noArgs).returns<AnalysisData>(),
+  /** One analysis view's counts for a filter (the passages behind them: analysis.passages). */
+  'analysis.counts': call(analysisViewRequestSchema).returns<AnalysisCounts>(),
+  /** A page of the passages behind a chart mark. */
+  'analysis.passages': call(analysisPassagesRequestSchema).returns<AnalysisPassagesPage>(),
   /** Long: reports 'task.progress' under taskId and stops on tasks.cancel. Returns the file's bytes. */
   'export.run': call(z.strictObject({ taskId: idSchema, request: exportRequestSchema }), { json: 4 * MB }).returns<ExportedFile>(),
   'tasks.cancel': call(z.strictObject({ taskId: idSchema })).returns<{ cancelled: boolean }>(),

@@ -35,6 +35,13 @@ function examples(): Partial<Record<CallName, Record<string, unknown>>> {
     'annotations.delete': { documentId, id: 'no-such-annotation' },
     'search.query': { query: 'norms', limit: 5 },
     'settings.update': { patch: { theme: 'dark' } },
+    'analysis.counts': { view: 'matrix', filter: { documentIds: [documentId], tags: ['t'], from: '2018', to: null }, actorKinds: ['state'], granularity: null },
+    'analysis.passages': {
+      filter: { documentIds: null, tags: [], from: null, to: '2020-01' },
+      selector: { kind: 'timeline', principleId: 'international-norms', bucket: '2018', granularity: 'year' },
+      offset: 0,
+      limit: 10,
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 // One open library with its services: what every transport (Electron, browser-mode host, CLI, tests)
 // works with. No Electron here.
 import { PARIS_CALL_CODEBOOK } from '../../shared/codebooks';
+import { AnalysisService } from './analysis/analysis-service';
 import { WELCOME_DOCUMENT } from '../../shared/welcome/welcome';
 import { EventBus } from './events';
 import { importFile } from './importing';
@@ -14,6 +15,8 @@ import { TaskRegistry } from './tasks';
 export interface AppServices {
   store: LibraryStore;
   search: SearchService;
+  /** The analysis views' counts, kept up to date from the library's changes. */
+  analysis: AnalysisService;
   savedSearches: SavedSearches;
   settings: SettingsService;
   events: EventBus;
@@ -47,11 +50,15 @@ export async function openApp(options: { libraryPath: string; settings: Settings
   // The renderer follows the library's changes as they are published, in order.
   const forward = store.changes.subscribe((change) => events.emit('library.change', change));
   const search = new SearchService(store, events);
-  // Loading the index is quick; bringing it up to date (or rebuilding it) goes on in the background.
+  // Loading the index is quick; bringing it up to date (or rebuilding it) goes on in the background,
+  // as does reading the passages' facts for the analysis.
   void search.start();
+  const analysis = new AnalysisService(store);
+  void analysis.start();
   return {
     store,
     search,
+    analysis,
     savedSearches: new SavedSearches(store.paths.root),
     settings: options.settings,
     events,
@@ -59,6 +66,7 @@ export async function openApp(options: { libraryPath: string; settings: Settings
     tasks: new TaskRegistry(events),
     close: async () => {
       forward();
+      analysis.close();
       await search.close();
       await store.close();
     },

@@ -56,6 +56,9 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     'settings.get': async () => app.settings.get(),
     'settings.update': async ({ patch }) => app.settings.update(patch),
 
+    'analysis.counts': async (request) => app.analysis.counts(request),
+    'analysis.passages': async (request) => app.analysis.passages(request),
+
     ...createExportHandlers(app, { chooseSaveTarget: options.chooseSaveTarget }),
   };
 }

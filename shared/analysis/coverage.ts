@@ -1,19 +1,27 @@
 // Principle × source: which sources discuss which principle, and how much (passages and quoted text).
 import type { Codebook, LibraryDocument, Principle } from '../model';
-import type { CodedPassage } from './passages';
+import type { Tally } from './tally';
+
+/** A source as the coverage shows it. */
+export interface CoverageSource {
+  id: string;
+  title: string;
+  date: string | null;
+}
+
+export function coverageSource(document: LibraryDocument): CoverageSource {
+  return { id: document.id, title: document.metadata.title, date: document.metadata.date };
+}
 
 export interface CoverageCell {
-  principleId: string;
-  documentId: string;
   /** Passages of this source linked to this principle. */
   count: number;
   /** Characters quoted in those passages. */
   characters: number;
-  passageIds: string[];
 }
 
 export interface CoverageRow {
-  document: LibraryDocument;
+  document: CoverageSource;
   /** One cell per principle, in the codebook's order. */
   cells: CoverageCell[];
   /** Passages of this source linked to at least one principle. */
@@ -32,53 +40,40 @@ export type CoverageSort =
   | { by: 'title' | 'date' | 'coded' | 'breadth'; descending: boolean }
   | { by: 'principle'; principleId: string; descending: boolean };
 
-export function buildCoverage(documents: readonly LibraryDocument[], passages: readonly CodedPassage[], codebook: Codebook): Coverage {
+/** One row per source given, from the tally's counts of that source's passages. */
+export function buildCoverage(sources: readonly CoverageSource[], tally: Tally, codebook: Codebook): Coverage {
   const principles = codebook.principles;
-  const columnOf = new Map(principles.map((p, i) => [p.id, i]));
-  const rowOf = new Map(documents.map((d, i) => [d.id, i]));
-  const rows: CoverageRow[] = documents.map((document) => ({
-    document,
-    cells: principles.map((p) => ({ principleId: p.id, documentId: document.id, count: 0, characters: 0, passageIds: [] })),
-    coded: 0,
-    breadth: 0,
-  }));
-  for (const passage of passages) {
-    const row = rowOf.get(passage.documentId);
-    if (row === undefined) continue;
-    let linked = false;
-    for (const principleId of new Set(passage.principles)) {
-      const column = columnOf.get(principleId);
-      if (column === undefined) continue;
-      const cell = rows[row]!.cells[column]!;
-      cell.count++;
-      cell.characters += passage.quote.length;
-      cell.passageIds.push(passage.annotationId);
-      linked = true;
-    }
-    if (linked) rows[row]!.coded++;
-  }
-  for (const row of rows) row.breadth = row.cells.filter((c) => c.count > 0).length;
-  const max = Math.max(0, ...rows.flatMap((r) => r.cells.map((c) => c.count)));
+  const rows = sources.map((document): CoverageRow => {
+    const counts = tally.documents.get(document.id);
+    const cells = principles.map((p) => {
+      const cell = counts?.principles.get(p.id);
+      return { count: cell?.count ?? 0, characters: cell?.characters ?? 0 };
+    });
+    return { document, cells, coded: counts?.coded ?? 0, breadth: cells.filter((c) => c.count > 0).length };
+  });
+  let max = 0;
+  for (const row of rows) for (const cell of row.cells) max = Math.max(max, cell.count);
   return { principles, rows, max };
 }
 
 /** Rows in a new order; ties keep the title order so the table never jumps about. */
 export function sortCoverage(coverage: Coverage, sort: CoverageSort): Coverage {
+  const column = sort.by === 'principle' ? coverage.principles.findIndex((p) => p.id === sort.principleId) : -1;
   const key = (row: CoverageRow): string | number => {
     switch (sort.by) {
       case 'title':
-        return row.document.metadata.title.toLocaleLowerCase();
+        return row.document.title.toLocaleLowerCase();
       case 'date':
-        return row.document.metadata.date ?? '';
+        return row.document.date ?? '';
       case 'coded':
         return row.coded;
       case 'breadth':
         return row.breadth;
       case 'principle':
-        return row.cells.find((c) => c.principleId === sort.principleId)?.count ?? 0;
+        return row.cells[column]?.count ?? 0;
     }
   };
-  const byTitle = (a: CoverageRow, b: CoverageRow) => a.document.metadata.title.localeCompare(b.document.metadata.title);
+  const byTitle = (a: CoverageRow, b: CoverageRow) => a.document.title.localeCompare(b.document.title);
   const rows = [...coverage.rows].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
@@ -93,8 +88,8 @@ export function coverageTable(coverage: Coverage): (string | number)[][] {
   return [
     ['source', 'date', ...coverage.principles.map((p) => p.name), 'coded_passages', 'principles_discussed'],
     ...coverage.rows.map((row) => [
-      row.document.metadata.title,
-      row.document.metadata.date ?? '',
+      row.document.title,
+      row.document.date ?? '',
       ...row.cells.map((c) => c.count),
       row.coded,
       row.breadth,

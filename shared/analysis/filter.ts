@@ -1,16 +1,21 @@
 // The filter every analysis view shares: which sources, which tags, which publication dates.
+import { z } from 'zod';
 import type { LibraryDocument } from '../model';
+import { idSchema } from '../schemas';
 import type { AnalysisData, CodedPassage } from './passages';
 
-export interface AnalysisFilter {
+const datePrefix = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is a year (2018), a month (2018-11) or a day (2018-11-12)');
+
+export const analysisFilterSchema = z.strictObject({
   /** Only these sources; null for all. */
-  documentIds: string[] | null;
+  documentIds: z.array(idSchema).max(100_000).nullable(),
   /** Only passages carrying at least one of these tags; empty for all. */
-  tags: string[];
+  tags: z.array(z.string().min(1).max(100)).max(1_000),
   /** Publication dates as ISO prefixes ("2018", "2018-11", "2018-11-12"); null for open-ended. */
-  from: string | null;
-  to: string | null;
-}
+  from: datePrefix.nullable(),
+  to: datePrefix.nullable(),
+});
+export type AnalysisFilter = z.infer<typeof analysisFilterSchema>;
 
 export const NO_FILTER: AnalysisFilter = { documentIds: null, tags: [], from: null, to: null };
 
@@ -38,21 +43,26 @@ export function isFiltering(filter: AnalysisFilter): boolean {
   return filter.documentIds !== null || filter.tags.length > 0 || filter.from !== null || filter.to !== null;
 }
 
-/** The sources and passages a filter keeps. */
-export function applyFilter(data: AnalysisData, filter: AnalysisFilter): AnalysisData {
-  const chosen = filter.documentIds ? new Set(filter.documentIds) : null;
-  const documents = data.documents.filter(
-    (d: LibraryDocument) => (!chosen || chosen.has(d.id)) && dateInRange(d.metadata.date, filter.from, filter.to),
-  );
-  const kept = new Set(documents.map((d) => d.id));
-  const tags = new Set(filter.tags);
-  const passages = data.passages.filter(
-    (p: CodedPassage) => kept.has(p.documentId) && (tags.size === 0 || p.tags.some((t) => tags.has(t))),
-  );
-  return { documents, passages };
+/** Only some sources (by choice or by date)? */
+export function filtersSources(filter: AnalysisFilter): boolean {
+  return filter.documentIds !== null || filter.from !== null || filter.to !== null;
 }
 
-/** Every tag used in the passages, sorted, for the filter's choices. */
-export function allTags(passages: readonly CodedPassage[]): string[] {
-  return [...new Set(passages.flatMap((p) => p.tags))].sort((a, b) => a.localeCompare(b));
+/** The sources a filter keeps, in the order given. */
+export function filterSources<D extends Pick<LibraryDocument, 'id' | 'metadata'>>(documents: readonly D[], filter: AnalysisFilter): D[] {
+  const chosen = filter.documentIds ? new Set(filter.documentIds) : null;
+  return documents.filter((d) => (!chosen || chosen.has(d.id)) && dateInRange(d.metadata.date, filter.from, filter.to));
+}
+
+/** Does a passage carry one of the filter's tags (any passage does when the filter names none)? */
+export function keepsTags(tags: readonly string[], filter: AnalysisFilter): boolean {
+  return filter.tags.length === 0 || tags.some((t) => filter.tags.includes(t));
+}
+
+/** The sources and passages a filter keeps. */
+export function applyFilter(data: AnalysisData, filter: AnalysisFilter): AnalysisData {
+  const documents = filterSources(data.documents, filter);
+  const kept = new Set(documents.map((d) => d.id));
+  const passages = data.passages.filter((p: CodedPassage) => kept.has(p.documentId) && keepsTags(p.tags, filter));
+  return { documents, passages };
 }

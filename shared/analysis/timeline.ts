@@ -1,6 +1,6 @@
 // Passages per principle over the publication dates of their sources, in year or month buckets.
-import type { Codebook, LibraryDocument, Principle } from '../model';
-import type { CodedPassage } from './passages';
+import type { Codebook, Principle } from '../model';
+import type { Tally } from './tally';
 
 export type TimelineGranularity = 'year' | 'month';
 
@@ -8,7 +8,6 @@ export interface TimelineSeries {
   principle: Principle;
   /** counts[k]: passages in buckets[k]. */
   counts: number[];
-  passageIds: string[][];
   /** Passages of this principle whose source has no date. */
   undated: number;
 }
@@ -21,44 +20,41 @@ export interface Timeline {
   max: number;
 }
 
+/** The bucket a publication date falls in. A source dated only by its year falls in January by month. */
+export function bucketOf(date: string, granularity: TimelineGranularity): string {
+  return granularity === 'year' ? date.slice(0, 4) : `${date.slice(0, 4)}-${date.slice(5, 7) || '01'}`;
+}
+
 /**
  * Buckets by year, or by month when the dated passages span no more than two calendar years (unless
- * a granularity is asked for). A source dated only by its year falls in January at month granularity.
+ * a granularity is asked for). Only the passages of the sources given are counted.
  */
 export function buildTimeline(
-  documents: readonly LibraryDocument[],
-  passages: readonly CodedPassage[],
+  sources: readonly { id: string; date: string | null }[],
+  tally: Tally,
   codebook: Codebook,
   granularity?: TimelineGranularity,
 ): Timeline {
-  const dates = new Map(documents.map((d) => [d.id, d.metadata.date]));
-  const dated = passages.map((p) => dates.get(p.documentId) ?? null).filter((d): d is string => d !== null);
-  const years = dated.map((d) => Number(d.slice(0, 4)));
+  const counted = sources.flatMap((s) => {
+    const counts = tally.documents.get(s.id);
+    return counts && counts.passages > 0 ? [{ date: s.date, counts }] : [];
+  });
+  const years = counted.flatMap((s) => (s.date === null ? [] : [Number(s.date.slice(0, 4))]));
   const chosen = granularity ?? (years.length && Math.max(...years) - Math.min(...years) <= 1 ? 'month' : 'year');
-  const bucketOf = (date: string) => (chosen === 'year' ? date.slice(0, 4) : `${date.slice(0, 4)}-${date.slice(5, 7) || '01'}`);
-  const buckets = dated.length ? fillBuckets(dated.map(bucketOf), chosen) : [];
+  const dated = counted.flatMap((s) => (s.date === null ? [] : [bucketOf(s.date, chosen)]));
+  const buckets = dated.length ? fillBuckets(dated, chosen) : [];
   const position = new Map(buckets.map((b, i) => [b, i]));
-  const series: TimelineSeries[] = codebook.principles.map((principle) => ({
-    principle,
-    counts: buckets.map(() => 0),
-    passageIds: buckets.map(() => []),
-    undated: 0,
-  }));
-  const seriesOf = new Map(series.map((s) => [s.principle.id, s]));
-  for (const passage of passages) {
-    const date = dates.get(passage.documentId) ?? null;
-    for (const id of new Set(passage.principles)) {
-      const entry = seriesOf.get(id);
-      if (!entry) continue;
-      if (date === null) {
-        entry.undated++;
-        continue;
-      }
-      const k = position.get(bucketOf(date))!;
-      entry.counts[k]!++;
-      entry.passageIds[k]!.push(passage.annotationId);
+  const series = codebook.principles.map((principle): TimelineSeries => {
+    const counts = buckets.map(() => 0);
+    let undated = 0;
+    for (const source of counted) {
+      const n = source.counts.principles.get(principle.id)?.count ?? 0;
+      if (!n) continue;
+      if (source.date === null) undated += n;
+      else counts[position.get(bucketOf(source.date, chosen))!]! += n;
     }
-  }
+    return { principle, counts, undated };
+  });
   const max = Math.max(0, ...series.flatMap((s) => s.counts));
   return { granularity: chosen, buckets, series, max };
 }

@@ -1,6 +1,5 @@
-// Handlers of the analysis, export and import calls (spread into main/services/handlers.ts).
+// Handlers of the export and import calls (spread into main/services/handlers.ts).
 import type { CallName } from '../../../shared/api';
-import { toCodedPassage } from '../../../shared/analysis/passages';
 import type { Handlers } from '../../api/dispatch';
 import type { AppServices } from '../app';
 import { attachFileToReference, importReferenceFile } from '../references/import-references';
@@ -8,7 +7,7 @@ import { runExport } from './export-service';
 import { importAnnotationFile } from './import-annotations';
 import { saveFileWithDialog, type ChooseSaveTarget } from './save-file';
 
-type ExportCallName = 'analysis.data' | 'export.run' | 'tasks.cancel' | 'files.save' | 'references.list' | 'references.import' | 'references.attachFile' | 'references.delete' | 'annotations.import';
+type ExportCallName = 'export.run' | 'tasks.cancel' | 'files.save' | 'references.list' | 'references.import' | 'references.attachFile' | 'references.delete' | 'annotations.import';
 
 export interface ExportHandlerOptions {
   /** The desktop app's save dialog; absent in browser mode, where the renderer downloads files. */
@@ -18,17 +17,6 @@ export interface ExportHandlerOptions {
 export function createExportHandlers(app: AppServices, options: ExportHandlerOptions): Pick<Handlers, ExportCallName> {
   const { store } = app;
   return {
-    'analysis.data': async () => {
-      const documents = store.listDocuments();
-      const passages = [];
-      for (const document of documents) {
-        const annotations = await store.listAnnotations(document.id);
-        // Page numbers need a PDF's page offsets; other formats have none, so their text is not read.
-        const pages = document.format === 'pdf' && annotations.length ? (await store.readText(document.id)).pages : null;
-        passages.push(...annotations.map((a) => toCodedPassage(a, pages)));
-      }
-      return { documents, passages };
-    },
     'export.run': ({ taskId, request }) => app.tasks.run(taskId, (task) => runExport(app, request, task)),
     'tasks.cancel': async ({ taskId }) => ({ cancelled: app.tasks.cancel(taskId) }),
     'files.save': (file) => saveFileWithDialog(options.chooseSaveTarget, file),

@@ -1,34 +1,27 @@
 // The analysis views: principle × actor matrix, coverage of principles by source, code frequencies
 // with co-occurrence, and the timeline. One filter for all; every mark opens its passages, every
 // view exports as CSV, SVG and PNG.
-import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import {
-  allTags,
-  applyFilter,
-  buildCoverage,
-  buildMatrix,
-  buildTimeline,
-  codeFrequencies,
   coOccurrenceTable,
   coverageTable,
   frequencyTable,
   matrixTable,
   NO_FILTER,
-  principleCoOccurrence,
   sortCoverage,
   timelineTable,
   type AnalysisFilter,
+  type AnalysisViewName,
+  type AnalysisViewRequest,
   type CodedPassage,
   type CoverageSort,
   type TimelineGranularity,
 } from '../../../shared/analysis';
 import { toCsv } from '../../../shared/export/csv';
-import { ACTOR_KIND_LABELS, ACTOR_KINDS, type ActorKind } from '../../../shared/model';
-import { call, errorMessage, onLibraryChange } from '../api/client';
-import { useCodebook } from '../codebook/codebook-context';
+import { ACTOR_KIND_LABELS, ACTOR_KINDS, type ActorKind, type LibraryDocument } from '../../../shared/model';
+import { errorMessage } from '../api/client';
 import { saveFile } from '../export/save';
 import { useNotices } from '../ui/notices';
-import { useAsync } from '../ui/useAsync';
 import { pngFile, svgFile } from './chart-export';
 import { CoverageChart } from './CoverageChart';
 import { FilterBar } from './FilterBar';
@@ -37,95 +30,90 @@ import { MatrixChart } from './MatrixChart';
 import { PassageList } from './PassageList';
 import type { Selection } from './selection';
 import { TimelineChart } from './TimelineChart';
+import { useAnalysisCounts } from './useAnalysisCounts';
 import './analysis.css';
 
-export const ANALYSIS_VIEWS = {
+export const ANALYSIS_VIEWS: Record<AnalysisViewName, string> = {
   matrix: 'Principles × actors',
   coverage: 'Coverage by source',
   frequencies: 'Frequencies',
   timeline: 'Timeline',
-} as const;
-type View = keyof typeof ANALYSIS_VIEWS;
+};
+type View = AnalysisViewName;
 
 interface Props {
+  /** The library's documents (for the filter's choices and the passages' sources). */
+  documents: readonly LibraryDocument[];
   onOpenPassage(passage: CodedPassage): void;
 }
 
-export function AnalysisWorkspace({ onOpenPassage }: Props) {
-  const { codebook } = useCodebook();
+/** Main counts the passages and sends one view's figures; the passages behind a mark come a page at a time. */
+export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
   const { notify } = useNotices();
-  const [state, reload] = useAsync(() => call('analysis.data', {}), 'analysis');
-  useEffect(() => onLibraryChange((change) => change.kind !== 'references.changed' && reload()), [reload]);
   const [view, setView] = useState<View>('matrix');
   const [filter, setFilter] = useState<AnalysisFilter>(NO_FILTER);
   const [kinds, setKinds] = useState<ActorKind[]>([]);
   const [sort, setSort] = useState<CoverageSort>({ by: 'coded', descending: true });
   const [granularity, setGranularity] = useState<TimelineGranularity | 'auto'>('auto');
   const [selection, setSelection] = useState<Selection | null>(null);
-
-  const data = state.status === 'ready' ? state.value : null;
-  const filtered = useMemo(() => (data ? applyFilter(data, filter) : null), [data, filter]);
-  const views = useMemo(() => {
-    if (!filtered) return null;
-    const { documents, passages } = filtered;
-    const matrix = buildMatrix(passages, codebook, { actorKinds: kinds });
-    const coverage = sortCoverage(buildCoverage(documents, passages, codebook), sort);
-    const frequencies = codeFrequencies(passages, codebook);
-    const coOccurrence = principleCoOccurrence(passages, codebook);
-    const timeline = buildTimeline(documents, passages, codebook, granularity === 'auto' ? undefined : granularity);
-    return { matrix, coverage, frequencies, coOccurrence, timeline };
-  }, [filtered, codebook, kinds, sort, granularity]);
+  const request = useMemo<AnalysisViewRequest>(
+    () => ({ view, filter, actorKinds: view === 'matrix' ? kinds : [], granularity: view === 'timeline' && granularity !== 'auto' ? granularity : null }),
+    [view, filter, kinds, granularity],
+  );
+  const state = useAnalysisCounts(request);
+  const counts = state.status === 'ready' && state.value.view === view ? state.value : null;
+  const coverage = useMemo(() => (counts?.view === 'coverage' ? sortCoverage(counts.coverage, sort) : null), [counts, sort]);
+  const documentsById = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
 
   const select = useCallback((next: Selection) => setSelection((current) => (current?.key === next.key ? null : next)), []);
 
-  if (state.status === 'loading') return <p className="loading">Counting the passages…</p>;
   if (state.status === 'error') return <p className="form-error">The analysis could not be built: {state.message}</p>;
-  if (!data || !filtered || !views) return null;
+  if (state.status === 'loading' && !counts) return <p className="loading">Counting the passages…</p>;
 
-  const chart = (interactive: boolean): ReactElement => {
+  const chart = (interactive: boolean): ReactElement | null => {
     const handlers = interactive ? { onSelect: select, selectedKey: selection?.key ?? null } : {};
-    switch (view) {
+    if (!counts) return <p className="loading">Counting the passages…</p>;
+    switch (counts.view) {
       case 'matrix':
-        return <MatrixChart matrix={views.matrix} {...handlers} />;
+        return <MatrixChart matrix={counts.matrix} {...handlers} />;
       case 'coverage':
-        return <CoverageChart coverage={views.coverage} sort={sort} {...handlers} {...(interactive ? { onSort: setSort } : {})} />;
+        return <CoverageChart coverage={coverage!} sort={sort} {...handlers} {...(interactive ? { onSort: setSort } : {})} />;
       case 'frequencies':
-        return <FrequencyChart frequencies={views.frequencies} coOccurrence={views.coOccurrence} {...handlers} />;
+        return <FrequencyChart frequencies={counts.frequencies} coOccurrence={counts.coOccurrence} {...handlers} />;
       case 'timeline':
-        return <TimelineChart timeline={views.timeline} {...handlers} />;
+        return <TimelineChart timeline={counts.timeline} {...handlers} />;
     }
   };
   const table = (): string => {
-    switch (view) {
+    if (!counts) return '';
+    switch (counts.view) {
       case 'matrix':
-        return toCsv(matrixTable(views.matrix));
+        return toCsv(matrixTable(counts.matrix));
       case 'coverage':
-        return toCsv(coverageTable(views.coverage));
+        return toCsv(coverageTable(coverage!));
       case 'frequencies':
-        return toCsv([...frequencyTable(views.frequencies), [], ...coOccurrenceTable(views.coOccurrence)]);
+        return toCsv([...frequencyTable(counts.frequencies), [], ...coOccurrenceTable(counts.coOccurrence)]);
       case 'timeline':
-        return toCsv(timelineTable(views.timeline));
+        return toCsv(timelineTable(counts.timeline));
     }
   };
   const baseName = `apostil-${view}-${new Date().toISOString().slice(0, 10)}`;
   const exportAs = async (kind: 'csv' | 'svg' | 'png') => {
     try {
+      const drawn = chart(false);
+      if (!counts || !drawn) return;
       const file =
         kind === 'csv'
           ? { fileName: `${baseName}.csv`, mimeType: 'text/csv', bytes: new TextEncoder().encode(table()) }
           : kind === 'svg'
-            ? svgFile(chart(false), baseName)
-            : await pngFile(chart(false), baseName);
+            ? svgFile(drawn, baseName)
+            : await pngFile(drawn, baseName);
       const where = await saveFile(file);
       if (where) notify('info', `Saved to ${where}.`);
     } catch (error) {
       notify('error', `The ${kind.toUpperCase()} could not be saved: ${errorMessage(error)}`);
     }
   };
-
-  const byId = new Map(data.passages.map((p) => [p.annotationId, p]));
-  const documents = new Map(data.documents.map((d) => [d.id, d]));
-  const shown = selection ? selection.passageIds.map((id) => byId.get(id)).filter((p): p is CodedPassage => !!p) : [];
 
   return (
     <div className={selection ? 'analysis with-drilldown' : 'analysis'}>
@@ -160,7 +148,7 @@ export function AnalysisWorkspace({ onOpenPassage }: Props) {
             </button>
           </div>
         </header>
-        <FilterBar filter={filter} documents={data.documents} tags={allTags(data.passages)} onChange={(f) => (setFilter(f), setSelection(null))} />
+        <FilterBar filter={filter} documents={documents} tags={counts?.tags ?? []} onChange={(f) => (setFilter(f), setSelection(null))} />
         <div className="view-options">
           {view === 'matrix' && (
             <fieldset className="kind-filter">
@@ -192,17 +180,19 @@ export function AnalysisWorkspace({ onOpenPassage }: Props) {
               </select>
             </label>
           )}
-          <span className="hint">
-            {filtered.passages.length === 1 ? '1 passage' : `${filtered.passages.length} passages`} in{' '}
-            {filtered.documents.length === 1 ? '1 source' : `${filtered.documents.length} sources`}. Click a cell, bar or dot to see its passages.
-          </span>
+          {counts && (
+            <span className="hint">
+              {counts.passages === 1 ? '1 passage' : `${counts.passages} passages`} in {counts.sources === 1 ? '1 source' : `${counts.sources} sources`}. Click a
+              cell, bar or dot to see its passages.
+            </span>
+          )}
         </div>
         <div className="chart-scroll" data-testid="analysis-chart">
           {chart(true)}
         </div>
       </section>
       {selection && (
-        <PassageList title={selection.title} passages={shown} documents={documents} onOpen={onOpenPassage} onClose={() => setSelection(null)} />
+        <PassageList key={selection.key} title={selection.title} filter={filter} selector={selection.selector} documents={documentsById} onOpen={onOpenPassage} onClose={() => setSelection(null)} />
       )}
     </div>
   );

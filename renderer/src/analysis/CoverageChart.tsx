@@ -58,19 +58,19 @@ export function CoverageChart({ coverage, sort, selectedKey, onSelect, onSort }:
       {coverage.rows.map((row, i) => (
         <g key={row.document.id} transform={`translate(0, ${HEAD_H + i * CELL_H})`}>
           <text x={8} y={CELL_H / 2 + 4} fontSize={12} fill={CHART.text}>
-            <title>{row.document.metadata.title}</title>
-            {truncate(row.document.metadata.title, 34)}
+            <title>{row.document.title}</title>
+            {truncate(row.document.title, 34)}
           </text>
           <text x={LABEL_W - 52} y={CELL_H / 2 + 4} fontSize={11} fill={CHART.muted}>
-            {row.document.metadata.date ?? 'n.d.'}
+            {row.document.date ?? 'n.d.'}
           </text>
           {row.cells.map((cell, j) => {
             const principle = coverage.principles[j]!;
             const key = `${row.document.id}|${principle.id}`;
-            const label = `${row.document.metadata.title} · ${principle.name}: ${cell.count} ${cell.count === 1 ? 'passage' : 'passages'}`;
+            const label = `${row.document.title} · ${principle.name}: ${cell.count} ${cell.count === 1 ? 'passage' : 'passages'}`;
             const x = LABEL_W + j * CELL_W;
             return (
-              <g key={principle.id} {...(cell.count && onSelect ? clickable(label, () => onSelect({ key, title: label, passageIds: cell.passageIds })) : {})} data-cell={key}>
+              <g key={principle.id} {...(cell.count && onSelect ? clickable(label, () => onSelect({ key, title: label, selector: { kind: 'coverage', documentId: row.document.id, principleId: principle.id } })) : {})} data-cell={key}>
                 <title>{`${label}, ${cell.characters} characters quoted`}</title>
                 <rect x={x + 1} y={1} width={CELL_W - 2} height={CELL_H - 2} rx={3} fill={countColor(cell.count, coverage.max)} />
                 {cell.count > 0 && (

@@ -5,7 +5,7 @@ import type { LibraryDocument } from '../../../shared/model';
 
 interface Props {
   filter: AnalysisFilter;
-  documents: LibraryDocument[];
+  documents: readonly LibraryDocument[];
   tags: string[];
   onChange(filter: AnalysisFilter): void;
 }
@@ -13,6 +13,8 @@ interface Props {
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 export function FilterBar({ filter, documents, tags, onChange }: Props) {
+  // A library holds thousands of sources: their checkboxes are drawn only while the list is open.
+  const [listing, setListing] = useState(false);
   const chosen = new Set(filter.documentIds ?? documents.map((d) => d.id));
   const toggleDocument = (id: string) => {
     const next = new Set(chosen);
@@ -24,7 +26,7 @@ export function FilterBar({ filter, documents, tags, onChange }: Props) {
     onChange({ ...filter, tags: filter.tags.includes(tag) ? filter.tags.filter((t) => t !== tag) : [...filter.tags, tag] });
   return (
     <div className="filter-bar" role="group" aria-label="Filter">
-      <details className="filter-menu">
+      <details className="filter-menu" onToggle={(event) => setListing(event.currentTarget.open)}>
         <summary>
           Sources <span className="count">{filter.documentIds ? `${chosen.size} of ${documents.length}` : 'all'}</span>
         </summary>
@@ -37,7 +39,7 @@ export function FilterBar({ filter, documents, tags, onChange }: Props) {
               None
             </button>
           </div>
-          {documents.map((d) => (
+          {listing && documents.map((d) => (
             <label key={d.id}>
               <input type="checkbox" checked={chosen.has(d.id)} onChange={() => toggleDocument(d.id)} />
               {d.metadata.title}

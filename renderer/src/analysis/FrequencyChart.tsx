@@ -1,7 +1,7 @@
 // Code frequencies (how often each principle and actor is linked, actors split by stance) beside the
 // co-occurrence of principles (how many passages link both).
 import { STANCES } from '../../../shared/model';
-import type { CoOccurrence, CodeFrequencies } from '../../../shared/analysis';
+import type { CoOccurrence, CodeFrequencies, PassageSelector } from '../../../shared/analysis';
 import { CHART, STANCE_COLORS, countColor, countTextColor, niceTicks, truncate } from './chart-theme';
 import { Legend } from './Legend';
 import { clickable, type Selection } from './selection';
@@ -31,7 +31,7 @@ export function FrequencyChart({ frequencies, coOccurrence, selectedKey, onSelec
   const coHead = 150;
   const width = Math.max(LABEL_W + BAR_W + 80, LABEL_W + n * CO_CELL + 20);
   const height = coTop + coHead + n * CO_CELL + 20;
-  const bar = (key: string, label: string, passageIds: string[], x: number, y: number, w: number, color: string) => (
+  const bar = (key: string, label: string, count: number, selector: PassageSelector, x: number, y: number, w: number, color: string) => (
     <rect
       key={key}
       x={x}
@@ -41,7 +41,7 @@ export function FrequencyChart({ frequencies, coOccurrence, selectedKey, onSelec
       fill={color}
       stroke={selectedKey === key ? CHART.focus : 'none'}
       strokeWidth={2}
-      {...(passageIds.length && onSelect ? clickable(label, () => onSelect({ key, title: label, passageIds })) : {})}
+      {...(count && onSelect ? clickable(label, () => onSelect({ key, title: label, selector })) : {})}
     >
       <title>{label}</title>
     </rect>
@@ -74,7 +74,7 @@ export function FrequencyChart({ frequencies, coOccurrence, selectedKey, onSelec
               <title>{f.principle.name}</title>
               {truncate(f.principle.name, 36)}
             </text>
-            {bar(`p|${f.principle.id}`, label, f.passageIds, LABEL_W, y, scale(f.count), f.principle.color)}
+            {bar(`p|${f.principle.id}`, label, f.count, { kind: 'principle', principleId: f.principle.id }, LABEL_W, y, scale(f.count), f.principle.color)}
             <text x={LABEL_W + scale(f.count) + 6} y={y + 12} fontSize={11} fill={CHART.muted}>
               {f.count}
             </text>
@@ -108,7 +108,7 @@ export function FrequencyChart({ frequencies, coOccurrence, selectedKey, onSelec
               const start = x;
               x += w;
               if (!f.counts[stance]) return null;
-              return bar(`a|${f.actor.id}|${stance}`, `${f.actor.name}: ${f.counts[stance]} ${stance}`, f.byStance[stance], start, y, w, STANCE_COLORS[stance]);
+              return bar(`a|${f.actor.id}|${stance}`, `${f.actor.name}: ${f.counts[stance]} ${stance}`, f.counts[stance], { kind: 'actor', actorId: f.actor.id, stance }, start, y, w, STANCE_COLORS[stance]);
             })}
             <text x={x + 6} y={y + 12} fontSize={11} fill={CHART.muted}>
               {f.count}
@@ -140,7 +140,7 @@ export function FrequencyChart({ frequencies, coOccurrence, selectedKey, onSelec
             const label = diagonal ? `${p.name}: ${count} passages in all` : `${p.name} and ${q.name}: ${count} ${count === 1 ? 'passage' : 'passages'}`;
             const x = LABEL_W + j * CO_CELL;
             return (
-              <g key={q.id} {...(count && onSelect ? clickable(label, () => onSelect({ key, title: label, passageIds: coOccurrence.passageIds[i]![j]! })) : {})}>
+              <g key={q.id} {...(count && onSelect ? clickable(label, () => onSelect({ key, title: label, selector: { kind: 'pair', principleIds: [p.id, q.id] } })) : {})}>
                 <title>{label}</title>
                 <rect x={x + 1} y={1} width={CO_CELL - 2} height={CO_CELL - 2} rx={2} fill={diagonal ? CHART.empty : countColor(count, coOccurrence.max)} stroke={selectedKey === key ? CHART.focus : 'none'} strokeWidth={3} />
                 {count > 0 && (

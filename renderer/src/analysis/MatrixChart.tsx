@@ -54,7 +54,7 @@ export function MatrixChart({ matrix, selectedKey, onSelect }: Props) {
             return (
               <g
                 key={actor.id}
-                {...(cell.total && onSelect ? clickable(label, () => onSelect({ key, title: label, passageIds: cell.passageIds })) : {})}
+                {...(cell.total && onSelect ? clickable(label, () => onSelect({ key, title: label, selector: { kind: 'cell', principleId: principle.id, actorId: actor.id } })) : {})}
                 data-cell={key}
               >
                 <title>{label}</title>

@@ -1,17 +1,52 @@
 // The passages behind a chart mark: quote, source and page, links. Clicking one opens it in the reader.
-import type { CodedPassage } from '../../../shared/analysis';
+// They come from main a page at a time; a change to the library reads the first page again.
+import { useEffect, useState } from 'react';
+import type { AnalysisFilter, AnalysisPassagesPage, CodedPassage, PassageSelector } from '../../../shared/analysis';
 import type { LibraryDocument } from '../../../shared/model';
+import { call, errorMessage, onLibraryChange } from '../api/client';
 import { LinkChips } from '../annotations/LinkChips';
+
+const PAGE = 50;
 
 interface Props {
   title: string;
-  passages: CodedPassage[];
+  filter: AnalysisFilter;
+  selector: PassageSelector;
   documents: ReadonlyMap<string, LibraryDocument>;
   onOpen(passage: CodedPassage): void;
   onClose(): void;
 }
 
-export function PassageList({ title, passages, documents, onOpen, onClose }: Props) {
+export function PassageList({ title, filter, selector, documents, onOpen, onClose }: Props) {
+  const [changes, setChanges] = useState(0);
+  const [page, setPage] = useState<AnalysisPassagesPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [more, setMore] = useState(false);
+  useEffect(() => onLibraryChange((change) => change.kind !== 'references.changed' && setChanges((n) => n + 1)), []);
+  // The first page, again when the mark or the library changes.
+  useEffect(() => {
+    let current = true;
+    call('analysis.passages', { filter, selector, offset: 0, limit: PAGE }).then(
+      (value) => current && (setPage(value), setError(null)),
+      (e: unknown) => current && setError(errorMessage(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [filter, selector, changes]);
+  const showMore = async () => {
+    if (!page || more) return;
+    setMore(true);
+    try {
+      const next = await call('analysis.passages', { filter, selector, offset: page.passages.length, limit: PAGE });
+      setPage({ total: next.total, passages: [...page.passages, ...next.passages] });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setMore(false);
+    }
+  };
+
   return (
     <aside className="drilldown" aria-label="Passages">
       <header className="drilldown-head">
@@ -20,8 +55,10 @@ export function PassageList({ title, passages, documents, onOpen, onClose }: Pro
           ×
         </button>
       </header>
+      {error && <p className="form-error">The passages could not be read: {error}</p>}
+      {!page && !error && <p className="loading">Reading the passages…</p>}
       <ul className="drilldown-list">
-        {passages.map((p) => {
+        {page?.passages.map((p) => {
           const document = documents.get(p.documentId);
           return (
             <li key={p.annotationId}>
@@ -39,6 +76,14 @@ export function PassageList({ title, passages, documents, onOpen, onClose }: Pro
           );
         })}
       </ul>
+      {page && page.total > page.passages.length && (
+        <p className="drilldown-more">
+          {page.passages.length} of {page.total} passages.{' '}
+          <button type="button" onClick={() => void showMore()} disabled={more}>
+            Show {Math.min(PAGE, page.total - page.passages.length)} more
+          </button>
+        </p>
+      )}
     </aside>
   );
 }

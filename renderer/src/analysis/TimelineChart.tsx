@@ -69,7 +69,7 @@ export function TimelineChart({ timeline, selectedKey, onSelect }: Props) {
                 fill={s.principle.color}
                 stroke={selectedKey === key ? CHART.focus : CHART.background}
                 strokeWidth={2}
-                {...(onSelect ? clickable(label, () => onSelect({ key, title: label, passageIds: s.passageIds[k]! })) : {})}
+                {...(onSelect ? clickable(label, () => onSelect({ key, title: label, selector: { kind: 'timeline', principleId: s.principle.id, bucket: buckets[k]!, granularity: timeline.granularity } })) : {})}
               >
                 <title>{label}</title>
               </circle>

@@ -1,11 +1,13 @@
-// What a click on a chart selects: a set of passages with a title saying where they come from.
+// What a click on a chart selects: the passages behind a mark (fetched a page at a time) with a title
+// saying where they come from.
 import type { KeyboardEvent } from 'react';
+import type { PassageSelector } from '../../../shared/analysis';
 
 export interface Selection {
   /** Identifies the clicked mark, to show it as selected. */
   key: string;
   title: string;
-  passageIds: string[];
+  selector: PassageSelector;
 }
 
 /** Props that make an SVG mark behave as a button (click, Enter, Space) with a label. */

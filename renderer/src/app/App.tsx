@@ -127,7 +127,7 @@ function Workbench() {
           <ThemeSelect />
         </header>
         {view === 'analysis' ? (
-          <AnalysisWorkspace onOpenPassage={openPassage} />
+          <AnalysisWorkspace documents={documents} onOpenPassage={openPassage} />
         ) : (
           <>
             <LibraryPanel

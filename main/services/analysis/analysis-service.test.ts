@@ -1,0 +1,126 @@
+// The analysis in main follows the store's changes: after any change, every view it draws (for any
+// filter) is what counting the library afresh draws, and drill-downs page through the right passages.
+import { describe, expect, it } from 'vitest';
+import {
+  ANALYSIS_VIEW_NAMES,
+  applyFilter,
+  coverageSource,
+  drawView,
+  NO_FILTER,
+  tallyOf,
+  toCodedPassage,
+  type AnalysisFilter,
+  type AnalysisViewRequest,
+} from '../../../shared/analysis';
+import { FIXTURE_CODEBOOK, FIXTURE_DOCUMENTS, fixtureAnnotations } from '../../../shared/analysis/test-fixture';
+import { LibraryStore } from '../library/store';
+import { useTempDir } from '../../test-support/temp';
+import { sampleDocument } from '../../test-support/fixtures';
+import { fixtureText } from '../export/test-data';
+import { AnalysisService } from './analysis-service';
+
+const tempDir = useTempDir();
+
+/** The fixture library in a real store; returns it with the fixture's document ids mapped to the store's. */
+async function fixtureLibrary() {
+  const store = await LibraryStore.open(await tempDir(), { defaultCodebook: FIXTURE_CODEBOOK });
+  const idOf = new Map<string, string>();
+  for (const [i, fixture] of FIXTURE_DOCUMENTS.entries()) {
+    const text = fixtureText(fixture.id);
+    const added = await store.addDocument(
+      sampleDocument({ contentHash: String(i).repeat(64), text: { ...text, pages: null }, metadata: fixture.metadata, bytes: new TextEncoder().encode(text.text) }),
+    );
+    idOf.set(fixture.id, added.id);
+  }
+  const annotations = fixtureAnnotations().map((a) => ({ ...a, documentId: idOf.get(a.documentId)! }));
+  return { store, idOf, annotations };
+}
+
+const FILTERS: AnalysisFilter[] = [
+  NO_FILTER,
+  { ...NO_FILTER, tags: ['key'] },
+  { ...NO_FILTER, from: '2019', to: null },
+  { ...NO_FILTER, to: '2018-12' },
+];
+
+/** Every view for every filter: what the service draws, and what counting the store afresh draws. */
+async function drawnBoth(store: LibraryStore, service: AnalysisService) {
+  const documents = store.listDocuments();
+  const passages = (await store.allAnnotations()).map((a) => toCodedPassage(a));
+  const drawn = [];
+  const fresh = [];
+  for (const filter of FILTERS) {
+    for (const view of ANALYSIS_VIEW_NAMES) {
+      const request: AnalysisViewRequest = { view, filter, actorKinds: [], granularity: null };
+      const { passages: count, sources, tags, ...counts } = await service.counts(request);
+      drawn.push({ ...counts, count, sources, tags });
+      const kept = applyFilter({ documents, passages }, filter);
+      const tally = tallyOf(kept.passages);
+      fresh.push({ ...drawView(request, tally, kept.documents.map(coverageSource), store.getCodebook()), count: kept.passages.length, sources: kept.documents.length, tags: tallyOf(passages).tagNames() });
+    }
+  }
+  return { drawn, fresh };
+}
+
+describe('AnalysisService', () => {
+  it('reads the library at start, then follows every change', async () => {
+    const { store, idOf, annotations } = await fixtureLibrary();
+    const d1 = idOf.get('d1')!;
+    const d2 = idOf.get('d2')!;
+    const d3 = idOf.get('d3')!;
+    for (const id of [d1, d2]) await store.addAnnotations(id, annotations.filter((a) => a.documentId === id));
+    const service = new AnalysisService(store);
+    // Changes published while the service is still reading are applied after it.
+    const starting = service.start();
+    await store.addAnnotations(d3, annotations.filter((a) => a.documentId === d3));
+    await starting;
+    let both = await drawnBoth(store, service);
+    expect(both.drawn).toEqual(both.fresh);
+    expect(both.drawn[0]).toMatchObject({ view: 'matrix', count: 7, sources: 3, tags: ['key', 'later'] });
+
+    const x2 = annotations.find((a) => a.id === 'x2')!;
+    await store.saveAnnotation({ ...x2, body: { ...x2.body, tags: [], actors: [{ actorId: 'c', stance: 'mixed' }] } });
+    await store.deleteAnnotation(d1, 'x1');
+    both = await drawnBoth(store, service);
+    expect(both.drawn).toEqual(both.fresh);
+
+    const text = 'A new version. Elections matter.';
+    await store.replaceFile(d3, {
+      originalName: 'd3.txt',
+      bytes: new TextEncoder().encode(text),
+      contentHash: 'e'.repeat(64),
+      text: { text, blocks: [{ type: 'p', start: 0, end: text.length }], pages: null },
+      pageCount: null,
+      warnings: [],
+      annotations: annotations.filter((a) => a.id === 'x5'),
+    });
+    await store.updateMetadata(d2, { ...store.getDocument(d2).metadata, date: '2017-03' });
+    both = await drawnBoth(store, service);
+    expect(both.drawn).toEqual(both.fresh);
+
+    await store.deleteDocument(d1);
+    both = await drawnBoth(store, service);
+    expect(both.drawn).toEqual(both.fresh);
+    expect(both.drawn[0]).toMatchObject({ count: 3, sources: 2 });
+    service.close();
+    await store.close();
+  });
+
+  it('pages through the passages behind a mark, in library order, within the filter', async () => {
+    const { store, idOf, annotations } = await fixtureLibrary();
+    for (const id of idOf.values()) await store.addAnnotations(id, annotations.filter((a) => a.documentId === id));
+    const service = new AnalysisService(store);
+    const selector = { kind: 'principle' as const, principleId: 'p1' };
+    const first = await service.passages({ filter: NO_FILTER, selector, offset: 0, limit: 2 });
+    const rest = await service.passages({ filter: NO_FILTER, selector, offset: 2, limit: 2 });
+    expect(first.total).toBe(4);
+    expect([...first.passages, ...rest.passages].map((p) => p.annotationId).sort()).toEqual(['x1', 'x2', 'x4', 'x7']);
+    expect(first.passages[0]).toMatchObject({ quote: expect.any(String), documentId: expect.any(String), page: null });
+    const tagged = await service.passages({ filter: { ...NO_FILTER, tags: ['key'] }, selector, offset: 0, limit: 10 });
+    expect(tagged.passages.map((p) => p.annotationId)).toEqual(['x2']);
+    const cell = await service.passages({ filter: NO_FILTER, selector: { kind: 'cell', principleId: 'p1', actorId: 'a' }, offset: 0, limit: 10 });
+    expect(cell.total).toBe(4);
+    service.close();
+    await store.close();
+  });
+});

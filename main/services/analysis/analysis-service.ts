@@ -1,0 +1,171 @@
+// The analysis in main: the facts of every passage in compact columns and the whole library's tally,
+// both read once at start and then kept up to date from the store's change events. A view is drawn
+// from the whole tally when it can be (no filter, or only sources for the coverage and timeline), else
+// from a tally summed over the passages the filter keeps (cached until the next change). Passages are
+// read from the store only for the page of a drill-down being shown.
+import { setImmediate as yieldToIo } from 'node:timers/promises';
+import {
+  annotationFacts,
+  coverageSource,
+  drawnFromSources,
+  drawView,
+  filterSources,
+  isFiltering,
+  keepsTags,
+  PassageColumns,
+  selects,
+  Tally,
+  toCodedPassage,
+  type AnalysisCounts,
+  type AnalysisFilter,
+  type AnalysisPassagesPage,
+  type AnalysisPassagesRequest,
+  type AnalysisViewRequest,
+} from '../../../shared/analysis';
+import type { LibraryChange } from '../../../shared/library-changes';
+import type { Annotation, PageRange } from '../../../shared/model';
+import type { LibraryStore } from '../library/store';
+
+/** Documents read between two breaks at start, so that calls are answered while the columns fill. */
+const START_BATCH = 250;
+
+export class AnalysisService {
+  private readonly columns = new PassageColumns();
+  private readonly whole = new Tally();
+  /** Changes published before the columns were filled: applied once they are. */
+  private pending: LibraryChange[] | null = [];
+  private started: Promise<void> | null = null;
+  private generation = 0;
+  private filtered: { key: string; generation: number; tally: Tally } | null = null;
+  private readonly pages = new Map<string, readonly PageRange[] | null>();
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly store: LibraryStore) {
+    this.unsubscribe = store.changes.subscribe((change) => {
+      this.generation++;
+      if (this.pending) this.pending.push(change);
+      else this.apply(change);
+    });
+  }
+
+  /** Reads every passage's facts (in the background at start: a first view waits for it). */
+  start(): Promise<void> {
+    this.started ??= this.fill();
+    return this.started;
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
+
+  async counts(request: AnalysisViewRequest): Promise<AnalysisCounts> {
+    await this.start();
+    const sources = filterSources(this.store.listDocuments(), request.filter).map(coverageSource);
+    const tally = !isFiltering(request.filter) || drawnFromSources(request) ? this.whole : this.filteredTally(request.filter);
+    let passages = 0;
+    for (const source of sources) passages += tally.documents.get(source.id)?.passages ?? 0;
+    const view = drawView(request, tally, sources, this.store.getCodebook());
+    return { ...view, passages, sources: sources.length, tags: this.whole.tagNames() };
+  }
+
+  /** One page of the passages behind a mark, in library order. */
+  async passages(request: AnalysisPassagesRequest): Promise<AnalysisPassagesPage> {
+    await this.start();
+    const kept = new Map(filterSources(this.store.listDocuments(), request.filter).map((d) => [d.id, d.metadata.date]));
+    const chosen: { annotationId: string; documentId: string }[] = [];
+    let total = 0;
+    this.columns.forEach((facts) => {
+      const date = kept.get(facts.documentId);
+      if (date === undefined || !keepsTags(facts.tags, request.filter) || !selects(request.selector, facts, date)) return;
+      if (total >= request.offset && chosen.length < request.limit) chosen.push({ annotationId: facts.annotationId, documentId: facts.documentId });
+      total++;
+    });
+    const passages = [];
+    for (const { annotationId, documentId } of chosen) {
+      const annotation = (await this.store.listAnnotations(documentId)).find((a) => a.id === annotationId);
+      if (annotation) passages.push(toCodedPassage(annotation, await this.pagesOf(documentId)));
+    }
+    return { total, passages };
+  }
+
+  // ---- Following the library ----------------------------------------------------------------------
+
+  private async fill(): Promise<void> {
+    const documents = this.store.listDocuments();
+    for (let i = 0; i < documents.length; i++) {
+      if (i % START_BATCH === START_BATCH - 1) await yieldToIo();
+      // A document deleted meanwhile is simply not there; its deletion is among the pending changes.
+      const annotations = await this.store.listAnnotations(documents[i]!.id).catch(() => [] as Annotation[]);
+      for (const annotation of annotations) this.set(annotation);
+    }
+    // Changes published meanwhile: applying one that what was read already shows changes nothing.
+    const pending = this.pending ?? [];
+    this.pending = null;
+    for (const change of pending) this.apply(change);
+  }
+
+  private apply(change: LibraryChange): void {
+    switch (change.kind) {
+      case 'annotations.changed':
+        for (const id of change.removed) this.unset(id);
+        for (const annotation of [...change.added, ...change.updated]) this.set(annotation);
+        break;
+      case 'document.replaced': {
+        const kept = new Set(change.annotations.map((a) => a.id));
+        for (const id of this.columns.idsOfDocument(change.document.id)) if (!kept.has(id)) this.unset(id);
+        for (const annotation of change.annotations) this.set(annotation);
+        this.pages.delete(change.document.id);
+        break;
+      }
+      case 'document.deleted':
+        for (const id of this.columns.idsOfDocument(change.documentId)) this.unset(id);
+        this.pages.delete(change.documentId);
+        break;
+      case 'codebook.changed':
+        for (const annotation of change.recoded) this.set(annotation);
+        break;
+      case 'document.added': // no annotations yet
+      case 'document.metadataChanged': // titles and dates are read from the store when drawing
+      case 'references.changed':
+        break;
+    }
+  }
+
+  private set(annotation: Annotation): void {
+    this.unset(annotation.id);
+    const facts = annotationFacts(annotation);
+    this.columns.set(annotation.id, facts);
+    this.whole.add(facts);
+  }
+
+  private unset(annotationId: string): void {
+    const old = this.columns.get(annotationId);
+    if (!old) return;
+    this.whole.add(old, -1);
+    this.columns.remove(annotationId);
+  }
+
+  private filteredTally(filter: AnalysisFilter): Tally {
+    const key = JSON.stringify(filter);
+    if (this.filtered?.key === key && this.filtered.generation === this.generation) return this.filtered.tally;
+    const kept = new Set(filterSources(this.store.listDocuments(), filter).map((d) => d.id));
+    const tally = new Tally();
+    this.columns.forEach((facts) => {
+      if (kept.has(facts.documentId) && keepsTags(facts.tags, filter)) tally.add(facts);
+    });
+    this.filtered = { key, generation: this.generation, tally };
+    return tally;
+  }
+
+  /** A PDF's page offsets, to give passages their page (read once per document shown). */
+  private async pagesOf(documentId: string): Promise<readonly PageRange[] | null> {
+    if (this.store.getDocument(documentId).format !== 'pdf') return null;
+    let pages = this.pages.get(documentId);
+    if (pages === undefined) {
+      pages = (await this.store.readText(documentId)).pages;
+      if (this.pages.size > 200) this.pages.clear();
+      this.pages.set(documentId, pages);
+    }
+    return pages;
+  }
+}

@@ -1,0 +1,77 @@
+// What the renderer asks of the analysis and what it gets back: one view's counts for a filter (not
+// the passages: those are fetched a page at a time by selector, see select.ts).
+import { z } from 'zod';
+import { ACTOR_KINDS, type Codebook } from '../model';
+import { buildCoverage, type Coverage, type CoverageSource } from './coverage';
+import { analysisFilterSchema } from './filter';
+import { codeFrequencies, principleCoOccurrence, type CodeFrequencies, type CoOccurrence } from './frequencies';
+import { buildMatrix, type PrincipleActorMatrix } from './matrix';
+import { passageSelectorSchema } from './select';
+import type { Tally } from './tally';
+import { buildTimeline, type Timeline } from './timeline';
+import type { CodedPassage } from './passages';
+
+export const ANALYSIS_VIEW_NAMES = ['matrix', 'coverage', 'frequencies', 'timeline'] as const;
+export type AnalysisViewName = (typeof ANALYSIS_VIEW_NAMES)[number];
+
+export const analysisViewRequestSchema = z.strictObject({
+  view: z.enum(ANALYSIS_VIEW_NAMES),
+  filter: analysisFilterSchema,
+  /** The matrix's actors: only these kinds (empty for all). */
+  actorKinds: z.array(z.enum(ACTOR_KINDS)).max(ACTOR_KINDS.length),
+  /** The timeline's buckets; null to choose by the span of dates. */
+  granularity: z.enum(['year', 'month']).nullable(),
+});
+export type AnalysisViewRequest = z.infer<typeof analysisViewRequestSchema>;
+
+export const analysisPassagesRequestSchema = z.strictObject({
+  filter: analysisFilterSchema,
+  selector: passageSelectorSchema,
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(500),
+});
+export type AnalysisPassagesRequest = z.infer<typeof analysisPassagesRequestSchema>;
+
+export interface AnalysisPassagesPage {
+  /** How many passages the selector picks in all. */
+  total: number;
+  /** Those from `offset`, at most `limit`, in library order. */
+  passages: CodedPassage[];
+}
+
+export type AnalysisViewData =
+  | { view: 'matrix'; matrix: PrincipleActorMatrix }
+  | { view: 'coverage'; coverage: Coverage }
+  | { view: 'frequencies'; frequencies: CodeFrequencies; coOccurrence: CoOccurrence }
+  | { view: 'timeline'; timeline: Timeline };
+
+export type AnalysisCounts = AnalysisViewData & {
+  /** Passages and sources the filter keeps. */
+  passages: number;
+  sources: number;
+  /** Every tag in use in the library, for the filter's choices. */
+  tags: string[];
+};
+
+/**
+ * One view from a tally. `sources` are the sources the filter keeps; the tally may count passages of
+ * other sources too (the whole library's tally serves a filter by sources): only theirs are drawn
+ * where sources show (coverage, timeline).
+ */
+export function drawView(request: AnalysisViewRequest, tally: Tally, sources: readonly CoverageSource[], codebook: Codebook): AnalysisViewData {
+  switch (request.view) {
+    case 'matrix':
+      return { view: 'matrix', matrix: buildMatrix(tally, codebook, { actorKinds: request.actorKinds }) };
+    case 'coverage':
+      return { view: 'coverage', coverage: buildCoverage(sources, tally, codebook) };
+    case 'frequencies':
+      return { view: 'frequencies', frequencies: codeFrequencies(tally, codebook), coOccurrence: principleCoOccurrence(tally, codebook) };
+    case 'timeline':
+      return { view: 'timeline', timeline: buildTimeline(sources, tally, codebook, request.granularity ?? undefined) };
+  }
+}
+
+/** Can the view be drawn from a tally of the whole library, restricted to the sources kept? */
+export function drawnFromSources(request: AnalysisViewRequest): boolean {
+  return request.filter.tags.length === 0 && (request.view === 'coverage' || request.view === 'timeline');
+}
