@@ -129,6 +129,19 @@ export interface Annotation {
   modified: string;
   target: { selector: Selector[] };
   body: AnnotationBody;
+  /** Set when an import or a new version of the file had to search for the passage (see AnchoringNote). */
+  anchoring?: AnchoringNote;
+}
+
+/**
+ * How an annotation's passage was found when its stored position no longer held: by its exact quote
+ * or by a close match, how confident that is (0..1), and whether the surroundings differ from those
+ * it was made in. Shown with the annotation so the user can check it; re-attaching it by hand clears it.
+ */
+export interface AnchoringNote {
+  method: 'quote' | 'fuzzy';
+  score: number;
+  contextChanged: boolean;
 }
 
 export function findSelector<T extends Selector['type']>(

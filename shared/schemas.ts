@@ -114,6 +114,7 @@ export const annotationSchema = z.strictObject({
       }),
   }),
   body: annotationBodySchema,
+  anchoring: z.strictObject({ method: z.enum(['quote', 'fuzzy']), score: z.number().min(0).max(1), contextChanged: z.boolean() }).optional(),
 });
 
 export const codebookSchema = z

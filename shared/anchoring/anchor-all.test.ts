@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Selector } from '../model';
 import { anchorAnnotations } from './anchor-all';
+import { reanchorAnnotations } from './reanchor';
 import { describeRange } from './describe';
 import { proseText } from './test-text';
 
@@ -50,5 +51,23 @@ describe('anchorAnnotations', () => {
     const edited = changed.replace('every incident', 'each incident');
     expect(anchorAnnotations(edited, [highlight]).anchored).toHaveLength(1);
     expect(anchorAnnotations(edited, [highlight], { minScore: 0.999 }).orphaned).toHaveLength(1);
+  });
+});
+
+describe('reanchorAnnotations', () => {
+  const passage = 'the parties shall report every incident';
+  const original = `${proseText(63, 1200)}\n\nFirst, ${passage} to the secretariat.\n\n${proseText(64, 1200)}`;
+  const start = original.indexOf(passage);
+  const highlight = annotation('a', describeRange(original, start, start + passage.length));
+
+  it('stores how a passage was found in a new version, with its confidence', () => {
+    const moved = `${proseText(65, 300)}\n\n${passage} — moved into a new annex.`;
+    const [after] = reanchorAnnotations(moved, [highlight]).annotations;
+    expect(after!.anchoring).toEqual({ method: 'quote', score: expect.any(Number), contextChanged: true });
+    expect(after!.target.selector).toContainEqual({ type: 'TextPositionSelector', start: moved.indexOf(passage), end: moved.indexOf(passage) + passage.length });
+  });
+
+  it('stores nothing when the stored position still holds', () => {
+    expect(reanchorAnnotations(original, [highlight]).annotations[0]!.anchoring).toBeUndefined();
   });
 });

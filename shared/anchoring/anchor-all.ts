@@ -1,6 +1,6 @@
 // Anchors every annotation of a document and sorts them into what is placed, what could not be
 // placed (reported with a reason, never dropped) and PDF regions, which have no text to anchor.
-import type { Annotation } from '../model';
+import type { AnchoringNote, Annotation } from '../model';
 import { anchorPrepared } from './anchor';
 import { prepareText } from './prepared-text';
 import type { AnchorMethod, AnchorOptions } from './types';
@@ -11,6 +11,7 @@ export interface AnchoredAnnotation {
   end: number;
   method: AnchorMethod;
   score: number;
+  contextChanged: boolean;
 }
 
 export interface OrphanedAnnotation {
@@ -25,6 +26,11 @@ export interface AnchoringReport {
   regions: Annotation[];
 }
 
+/** What to store about how a passage was found: nothing when its own position still held. */
+export function anchoringNote(found: Pick<AnchoredAnnotation, 'method' | 'score' | 'contextChanged'>): AnchoringNote | undefined {
+  return found.method === 'position' ? undefined : { method: found.method, score: Math.round(found.score * 1000) / 1000, contextChanged: found.contextChanged };
+}
+
 export function anchorAnnotations(text: string, annotations: readonly Annotation[], options: AnchorOptions = {}): AnchoringReport {
   const report: AnchoringReport = { anchored: [], orphaned: [], regions: [] };
   const doc = prepareText(text);
@@ -36,8 +42,8 @@ export function anchorAnnotations(text: string, annotations: readonly Annotation
     }
     const result = anchorPrepared(doc, selectors, options);
     if (result.status === 'anchored') {
-      const { start, end, method, score } = result;
-      report.anchored.push({ annotation, start, end, method, score });
+      const { start, end, method, score, contextChanged } = result;
+      report.anchored.push({ annotation, start, end, method, score, contextChanged });
     } else {
       report.orphaned.push({ annotation, reason: result.reason });
     }

@@ -130,13 +130,22 @@ describe('anchor: repeated passages', () => {
     expect(anchor(changed, selectors)).toMatchObject({ status: 'anchored', method: 'quote', start: second });
   });
 
-  it('tells an edited occurrence from an exact copy of the old text nearby', () => {
+  it('prefers the one exact copy of the quote to an edited occurrence, and says its context changed', () => {
+    // An exact occurrence always wins over an approximate one (issue 14): the user sees the mark and checks.
     const original = `${proseText(21, 1500)}\n\n${second}\n\n${proseText(22, 300)}`;
     const selectors = selectorsFor(original, phrase);
     const copy = `Elsewhere we note only that ${phrase}.`;
     const edited = second.replace('twice a year', 'twice each year');
     const changed = `${proseText(21, 1500)}\n\n${copy}\n\n${edited}\n\n${proseText(22, 300)}`;
-    expect(placed(changed, anchor(changed, selectors))).toBe(phrase.replace('twice a year', 'twice each year'));
+    const result = anchor(changed, selectors);
+    expect(result).toMatchObject({ status: 'anchored', method: 'quote', start: changed.indexOf(phrase), contextChanged: true });
+  });
+
+  it('does not guess between several exact occurrences that nothing tells apart', () => {
+    const original = `${proseText(23, 1500)}\n\n${second}\n\n${proseText(24, 300)}`;
+    const selectors = selectorsFor(original, phrase).filter((s) => s.type === 'TextQuoteSelector');
+    const changed = `${proseText(25, 500)}\n\nOne note: ${phrase}.\n\n${proseText(26, 500)}\n\nAnother: ${phrase}!\n\n${proseText(27, 500)}`;
+    expect(anchor(changed, selectors)).toMatchObject({ status: 'orphaned', reason: expect.stringMatching(/occurs 2 times/) });
   });
 });
 
@@ -186,13 +195,20 @@ describe('anchor: refusing wrong text', () => {
     expect(placed(changed, anchor(changed, selectorsFor(original, PASSAGE)))).toBe(lookalike);
   });
 
-  it('does not attach a short quote to the same words in other surroundings', () => {
+  it('attaches a short quote that occurs once, in other surroundings, marked as such', () => {
     const quote = 'critical infrastructure';
     const original = `${proseText(31, 2000)}\n\nWe must defend ${quote} from all harm.\n\n${proseText(32, 2000)}`;
     const selectors = selectorsFor(original, quote);
-    const changed = original.replace(`We must defend ${quote} from all harm.\n\n`, '') + `\n\nAnnex: ${quote} list.`;
-    expect(changed).toContain(quote);
-    expect(anchor(changed, selectors)).toMatchObject({ status: 'orphaned', reason: expect.stringMatching(/not attached/) });
+    const changed = original.replaceAll(quote, 'vital systems').replace('We must defend vital systems from all harm.\n\n', '') + `\n\nAnnex: ${quote} list.`;
+    const result = anchor(changed, selectors);
+    expect(result).toMatchObject({ status: 'anchored', method: 'quote', start: changed.indexOf(quote), contextChanged: true });
+    expect(result.status === 'anchored' && result.score).toBeLessThan(0.75);
+  });
+
+  it('keeps the quote exactly in its own surroundings unmarked', () => {
+    const original = documentWith(PASSAGE);
+    const changed = `New first line.\n\n${original}`;
+    expect(anchor(changed, selectorsFor(original, PASSAGE))).toMatchObject({ status: 'anchored', method: 'quote', contextChanged: false });
   });
 
   it('does attach a long exact quote that moved to other surroundings', () => {

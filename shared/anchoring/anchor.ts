@@ -1,7 +1,7 @@
 // Finds a stored selection again in a (possibly changed) text. A checked fallback chain: the stored
-// position if the quote confirms it, then the exact quote, then a tolerant search (whitespace-blind,
-// then approximate) near the old position before the whole text. It never throws: what cannot be
-// placed with confidence comes back as an orphan with a reason.
+// position if the quote confirms it, then the exact quote (as written, then whitespace-blind), and only
+// when the quote occurs nowhere exactly, an approximate search near the old position before the whole
+// text. It never throws: what cannot be placed with confidence comes back as an orphan with a reason.
 import type { Selector } from '../model';
 import {
   approximateMatchesAnywhere,
@@ -42,7 +42,7 @@ function anchorSelection(doc: PreparedText, stored: StoredSelection, minScore: n
 
   if (position !== null && position.end <= text.length) {
     if (quote === null || text.slice(position.start, position.end) === quote.exact) {
-      return anchored(position.start, position.end, 'position', 1);
+      return anchored(position.start, position.end, 'position', 1, false);
     }
   }
   if (quote === null) {
@@ -58,49 +58,66 @@ function anchorSelection(doc: PreparedText, stored: StoredSelection, minScore: n
     prefix: normalizeSnippet(quote.prefix),
     suffix: normalizeSnippet(quote.suffix),
   };
-  const exact = pickBest(exactOccurrences(text, quote.exact, hint).map((c) => assess(text, c, wanted, hint, minScore)));
-  if (exact.accepted !== null) {
-    const { start, end } = exact.accepted.candidate;
-    return anchored(start, end, 'quote', exact.accepted.score);
-  }
+  // An exact occurrence always wins over an approximate one: first in the text as it is, then with
+  // spacing, line-end hyphens and ligatures normalized (reported as fuzzy: the text did change).
+  const exact = exactOccurrences(text, quote.exact, hint).map((c) => assess(text, c, wanted, hint, minScore));
+  if (exact.length > 0) return chooseExact(exact, 'quote', (c) => [c.start, c.end]);
 
   const normalized = doc.normalized();
   const at = hint === null ? null : toNormalizedIndex(normalized, hint);
-  const tolerant = searchTolerantly(normalized.text, wanted, at, minScore);
-  if (tolerant.accepted !== null) {
-    const { start, end } = tolerant.accepted.candidate;
-    const [from, to] = trimmed(text, ...toOriginalRange(normalized, start, end));
-    return anchored(from, to, 'fuzzy', tolerant.accepted.score);
+  const toOriginal = (c: Candidate) => trimmed(text, ...toOriginalRange(normalized, c.start, c.end));
+  const judge = (c: Candidate) => assess(normalized.text, c, wanted, at, minScore);
+  const spaced = exactOccurrences(normalized.text, wanted.exact, at).map(judge);
+  if (spaced.length > 0) return chooseExact(spaced, 'fuzzy', toOriginal);
+
+  const approximate = searchApproximately(normalized.text, wanted.exact, at, judge);
+  if (approximate.accepted !== null) {
+    const [from, to] = toOriginal(approximate.accepted.candidate);
+    return anchored(from, to, 'fuzzy', approximate.accepted.score, false);
   }
-  const best = [exact.best, tolerant.best].reduce((a, b) => (b !== null && (a === null || b.score > a.score) ? b : a), null);
-  return orphaned(explain(best, wanted.exact, minScore));
+  return orphaned(explain(approximate.best, wanted.exact, minScore));
+}
+
+/** Context agreeing less than this is reported as changed (whitespace differences never count). */
+const CONTEXT_INTACT = 0.9;
+
+/**
+ * Among exact occurrences: the best one that its surroundings vouch for; else the only one, marked as
+ * found in changed surroundings; several that nothing tells apart are not guessed between.
+ */
+function chooseExact(assessments: Assessment[], method: AnchorMethod, range: (c: Candidate) => [number, number]): AnchorResult {
+  const { accepted, best } = pickBest(assessments);
+  const chosen = accepted ?? (assessments.length === 1 ? best : null);
+  if (chosen !== null) {
+    const [start, end] = range(chosen.candidate);
+    return anchored(start, end, method, chosen.score, chosen.context !== null && chosen.context < CONTEXT_INTACT);
+  }
+  return orphaned(
+    `The quoted text occurs ${assessments.length} times, but none in the surroundings it was annotated in ` +
+      `(best score ${best!.score.toFixed(2)}); it was not attached, to avoid highlighting the wrong text.`,
+  );
 }
 
 /** How many times the neighbourhood is searched again with the rejected matches masked. */
 const NEAR_ROUNDS = 3;
 
-// In the normalized text, cheapest first: exact, then approximate near the old position (looking
-// past rejected matches a few times), then approximate anywhere, so a large text costs one pass.
-function searchTolerantly(
+// Approximate matches in the normalized text: near the old position first (looking past rejected
+// matches a few times), then anywhere, so a large text costs one pass.
+function searchApproximately(
   text: string,
-  wanted: StoredQuote,
+  quote: string,
   at: number | null,
-  minScore: number,
+  judge: (c: Candidate) => Assessment,
 ): { accepted: Assessment | null; best: Assessment | null } {
-  const judge = (c: Candidate) => assess(text, c, wanted, at, minScore);
-  const quote = wanted.exact;
-  const exact = pickBest(exactOccurrences(text, quote, at).map(judge));
-  if (exact.accepted !== null) return exact;
-  let best = exact.best;
+  let best: Assessment | null = null;
   const keepBest = (a: Assessment | null) => {
     if (a !== null && (best === null || a.score > best.score)) best = a;
   };
-
   const maxErrors = maxErrorsFor(quote);
   if (maxErrors === 0) return { accepted: null, best };
   const radius = Math.max(8 * quote.length, 8192);
   if (at !== null) {
-    const rejected = exact.all.map((a) => a.candidate);
+    const rejected: Candidate[] = [];
     for (let round = 0; round < NEAR_ROUNDS; round += 1) {
       const candidates = approximateMatchesNear(text, quote, maxErrors, at, radius, rejected);
       if (candidates.length === 0) break;
@@ -128,9 +145,6 @@ function explain(best: Assessment | null, quote: string, minScore: number): stri
   const { errors } = best.candidate;
   const changes = errors === 1 ? '1 character' : `${errors} characters`;
   const refusal = 'it was not attached, to avoid highlighting the wrong text.';
-  if (errors === 0) {
-    return `The quoted text occurs, but not in the surroundings it was annotated in (${score}); ${refusal}`;
-  }
   if (best.context !== null && best.context < MIN_CONTEXT_FOR_FUZZY) {
     return `A passage differing from the quote in ${changes} occurs, but not in the surroundings it was annotated in (${score}); ${refusal}`;
   }
@@ -150,8 +164,8 @@ function minScoreOf(options: AnchorOptions): number {
   return typeof value === 'number' && value >= 0 && value <= 1 ? value : DEFAULT_MIN_SCORE;
 }
 
-function anchored(start: number, end: number, method: AnchorMethod, score: number): AnchorResult {
-  return { status: 'anchored', start, end, method, score };
+function anchored(start: number, end: number, method: AnchorMethod, score: number, contextChanged: boolean): AnchorResult {
+  return { status: 'anchored', start, end, method, score, contextChanged };
 }
 
 function orphaned(reason: string): AnchorResult {

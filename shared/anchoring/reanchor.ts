@@ -2,8 +2,8 @@
 // text and, where found, described afresh there. PDF rectangles belong to the old file's layout, so a
 // re-anchored highlight drops them (the page view draws them again from the new pages). What cannot be
 // found is kept exactly as it was: it shows as orphaned, never deleted.
-import type { Annotation, Selector } from '../model';
-import { anchorAnnotations } from './anchor-all';
+import type { Annotation } from '../model';
+import { anchorAnnotations, anchoringNote } from './anchor-all';
 import { describeRange } from './describe';
 
 export interface ReanchorReport {
@@ -14,13 +14,15 @@ export interface ReanchorReport {
 
 export function reanchorAnnotations(newText: string, annotations: readonly Annotation[]): ReanchorReport {
   const report = anchorAnnotations(newText, annotations);
-  const moved = new Map<string, Selector[]>();
-  for (const { annotation, start, end } of report.anchored) moved.set(annotation.id, describeRange(newText, start, end));
+  const moved = new Map<string, Annotation>();
+  for (const found of report.anchored) {
+    const { annotation, start, end } = found;
+    const { anchoring: _, ...rest } = annotation;
+    const note = anchoringNote(found) ?? annotation.anchoring;
+    moved.set(annotation.id, { ...rest, target: { selector: describeRange(newText, start, end) }, ...(note ? { anchoring: note } : {}) });
+  }
   return {
-    annotations: annotations.map((a) => {
-      const selectors = moved.get(a.id);
-      return selectors ? { ...a, target: { selector: selectors } } : a;
-    }),
+    annotations: annotations.map((a) => moved.get(a.id) ?? a),
     reanchored: report.anchored.length,
     orphaned: report.orphaned.length,
   };

@@ -35,3 +35,19 @@ describe('assess', () => {
     expect(pickBest(candidates).accepted?.candidate.start).toBe(second);
   });
 });
+
+describe('assess: context only as far as the text goes', () => {
+  const stored = { exact: 'shared values', prefix: 'long ago, we act on our ', suffix: ' in every forum, every day' };
+
+  it('compares only the part of the prefix the text has room for at its start', () => {
+    const text = 'on our shared values in every forum, every day';
+    const a = assess(text, { start: 7, end: 20, errors: 0 }, stored, null, 0.75);
+    expect(a.context).toBe(1);
+  });
+
+  it('does not count a suffix cut off by the end of the text against the quote', () => {
+    const text = 'long ago, we act on our shared values';
+    const a = assess(text, { start: 24, end: 37, errors: 0 }, stored, null, 0.75);
+    expect(a.score).toBe(1);
+  });
+});

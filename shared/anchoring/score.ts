@@ -37,12 +37,10 @@ export function assess(
   const quoteLength = Math.max(1, stored.exact.length);
   const quote = Math.max(0, 1 - candidate.errors / quoteLength);
   const sides: { similarity: number; length: number }[] = [];
-  if (stored.prefix.length > 0) {
-    sides.push({ similarity: similarity(stored.prefix, textBefore(text, candidate.start, stored.prefix.length)), length: stored.prefix.length });
-  }
-  if (stored.suffix.length > 0) {
-    sides.push({ similarity: similarity(stored.suffix, textAfter(text, candidate.end, stored.suffix.length)), length: stored.suffix.length });
-  }
+  const before = compareBefore(text, candidate.start, stored.prefix);
+  if (before) sides.push(before);
+  const after = compareAfter(text, candidate.end, stored.suffix);
+  if (after) sides.push(after);
   const context = combineSides(sides.map((s) => s.similarity));
   const contextLength = sides.reduce((sum, s) => sum + s.length, 0);
   // Weighted by characters: a long quote speaks for itself, a short one leans on its context.
@@ -73,12 +71,25 @@ function combineSides(values: number[]): number | null {
 }
 
 // Windows are read wider than needed, then normalized and cut to the stored length, so whitespace
-// differences neither shorten nor lengthen the context compared.
-function textBefore(text: string, at: number, length: number): string {
-  const window = normalizeSnippet(text.slice(Math.max(0, at - 2 * length - 8), at));
-  return window.slice(Math.max(0, window.length - length));
+// differences neither shorten nor lengthen the context compared. Where the text itself begins or ends
+// within the window, only as much of the stored context as the text has room for is compared: a quote
+// at the very end of a text has no suffix to contradict it.
+const windowOf = (length: number): number => 2 * length + 8;
+
+function compareBefore(text: string, at: number, stored: string): { similarity: number; length: number } | null {
+  if (stored.length === 0) return null;
+  const from = at - windowOf(stored.length);
+  const window = normalizeSnippet(text.slice(Math.max(0, from), at));
+  const wanted = from <= 0 && window.length < stored.length ? stored.slice(stored.length - window.length) : stored;
+  if (wanted.length === 0) return null;
+  return { similarity: similarity(wanted, window.slice(Math.max(0, window.length - wanted.length))), length: wanted.length };
 }
 
-function textAfter(text: string, at: number, length: number): string {
-  return normalizeSnippet(text.slice(at, at + 2 * length + 8)).slice(0, length);
+function compareAfter(text: string, at: number, stored: string): { similarity: number; length: number } | null {
+  if (stored.length === 0) return null;
+  const to = at + windowOf(stored.length);
+  const window = normalizeSnippet(text.slice(at, to));
+  const wanted = to >= text.length && window.length < stored.length ? stored.slice(0, window.length) : stored;
+  if (wanted.length === 0) return null;
+  return { similarity: similarity(wanted, window.slice(0, wanted.length)), length: wanted.length };
 }

@@ -5,10 +5,12 @@ export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
 
 /**
  * Where a stored selection lies in a text now. `score` (0..1) says how well the passage and its
- * surroundings agree with what was stored; an orphan says in words why it could not be placed.
+ * surroundings agree with what was stored; `contextChanged` that the quote was found exactly but its
+ * surroundings differ from the stored ones (worth a look). An orphan says in words why it could not be
+ * placed.
  */
 export type AnchorResult =
-  | { status: 'anchored'; start: number; end: number; method: AnchorMethod; score: number }
+  | { status: 'anchored'; start: number; end: number; method: AnchorMethod; score: number; contextChanged: boolean }
   | { status: 'orphaned'; reason: string };
 
 export interface AnchorOptions {

@@ -3,6 +3,7 @@
 // selection. PDF annotations show their page; regions show a picture of the region.
 import { useEffect, useRef, useState } from 'react';
 import type { Annotation, AnnotationBody } from '../../../shared/model';
+import { describeAnchoring } from './anchoring-note';
 import { findSelector } from '../../../shared/model';
 import { suggestActors } from '../../../shared/codebooks';
 import { useCodebook } from '../codebook/codebook-context';
@@ -95,6 +96,7 @@ function AnnotationCard({ annotation, active, orphanReason, page, thumbnail, onR
         {region ? <RegionPicture annotation={annotation} thumbnail={thumbnail} /> : quote}
       </button>
       {orphanReason && <p className="hint orphan-reason">{orphanReason}</p>}
+      {!orphanReason && annotation.anchoring && <p className="hint anchoring-note">{describeAnchoring(annotation.anchoring)}</p>}
       {onReattach && (
         <button type="button" className="reattach" onClick={onReattach}>
           Re-attach to a new selection…
@@ -138,3 +140,4 @@ function RegionPicture({ annotation, thumbnail }: { annotation: Annotation; thum
     </span>
   );
 }
+

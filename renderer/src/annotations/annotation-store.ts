@@ -83,7 +83,10 @@ export class AnnotationStore {
   retarget(id: string, selectors: Selector[], options: { record: boolean }): void {
     const before = this.get(id);
     if (!before) return;
-    const after: Annotation = { ...before, target: { selector: selectors }, modified: new Date().toISOString() };
+    // Re-attached by hand: how an import once found it no longer applies.
+    const { anchoring, ...rest } = before;
+    const kept = options.record || !anchoring ? {} : { anchoring };
+    const after: Annotation = { ...rest, ...kept, target: { selector: selectors }, modified: new Date().toISOString() };
     this.apply({ before, after }, options.record);
   }
 

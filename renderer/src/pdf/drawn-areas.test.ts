@@ -23,9 +23,9 @@ describe('planDrawing', () => {
     const lost = make('lost', [area(7)]);
     const report: AnchoringReport = {
       anchored: [
-        { annotation: kept, start: 0, end: 1, method: 'position', score: 1 },
-        { annotation: moved, start: 5, end: 6, method: 'quote', score: 0.9 },
-        { annotation: textOnly, start: 8, end: 9, method: 'position', score: 1 },
+        { annotation: kept, start: 0, end: 1, method: 'position', score: 1, contextChanged: false },
+        { annotation: moved, start: 5, end: 6, method: 'quote', score: 0.9, contextChanged: false },
+        { annotation: textOnly, start: 8, end: 9, method: 'position', score: 1, contextChanged: false },
       ],
       orphaned: [],
       regions: [region, lost],

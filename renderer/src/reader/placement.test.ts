@@ -22,8 +22,8 @@ describe('placeAnnotations', () => {
     const gone = make('gone', [region(5, 300)]);
     const report: AnchoringReport = {
       anchored: [
-        { annotation: low, start: 30, end: 31, method: 'position', score: 1 },
-        { annotation: first, start: 2, end: 3, method: 'position', score: 1 },
+        { annotation: low, start: 30, end: 31, method: 'position', score: 1, contextChanged: false },
+        { annotation: first, start: 2, end: 3, method: 'position', score: 1, contextChanged: false },
       ],
       orphaned: [],
       regions: [high, gone],
