@@ -194,7 +194,7 @@ test('references wait for their file, and annotation files are imported', async 
   await page.getByTestId('import-references-input').setInputFiles({ name: 'library.bib', mimeType: 'application/x-bibtex', buffer: Buffer.from(bib) });
   const waiting = page.getByRole('region', { name: 'Waiting for their file' });
   await expect(waiting).toContainText('The Geneva Dialogue on Responsible Behaviour');
-  await expect(page.getByRole('status')).toContainText('1 reference waiting for their file');
+  await expect(page.getByRole('status')).toContainText('1 new reference waiting for their file');
   await screenshot(page, 'export-02-waiting-reference');
 
   await waiting.getByRole('button', { name: 'Attach file…' }).click();

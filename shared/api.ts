@@ -9,6 +9,7 @@ import type {
   LibraryDocument,
   LibraryInfo,
 } from './model';
+import { METADATA_FIELDS } from './model';
 import {
   annotationSchema,
   codebookSchema,
@@ -31,6 +32,7 @@ import {
   fileNameSchema,
   importedFileSchema,
   MAX_IMPORT_TEXT_BYTES,
+  mergeReferenceSchema,
   saveFileSchema,
   type AnnotationImportReport,
   type ExportedFile,
@@ -119,7 +121,12 @@ export const contract = {
   'documents.list': call(noArgs).returns<LibraryDocument[]>(),
   'documents.open': call(z.strictObject({ id: idSchema })).returns<OpenedDocument>(),
   'documents.updateMetadata': call(
-    z.strictObject({ id: idSchema, metadata: documentMetadataSchema }),
+    z.strictObject({
+      id: idSchema,
+      metadata: documentMetadataSchema,
+      /** Fields the user confirmed as right without changing them (a date taken from the file). */
+      confirmed: z.array(z.enum(METADATA_FIELDS)).max(METADATA_FIELDS.length).optional(),
+    }),
   ).returns<LibraryDocument>(),
   'documents.delete': call(z.strictObject({ id: idSchema })).returns<null>(),
   'documents.import': call(z.strictObject({ name: fileName, bytes: fileBytes, password: filePassword }), FILE_CALL).returns<ImportOutcome>(),
@@ -174,6 +181,10 @@ export const contract = {
     FILE_CALL,
   ).returns<ImportOutcome>(),
   'references.delete': call(z.strictObject({ id: idSchema })).returns<null>(),
+  /** A possible duplicate merged by hand into the entry it may duplicate, with the values the user chose. */
+  'references.merge': call(mergeReferenceSchema, { json: MB }).returns<null>(),
+  /** A possible duplicate kept as a reference of its own. */
+  'references.keepBoth': call(z.strictObject({ id: idSchema })).returns<WaitingReference>(),
   'annotations.import': call(
     z.strictObject({ taskId: idSchema, name: fileNameSchema, bytes: importedFileSchema }),
     TEXT_FILE_CALL,

@@ -26,6 +26,17 @@ export interface DocumentMetadata {
   kind: DocumentKind;
 }
 
+export const METADATA_FIELDS = ['title', 'authors', 'date', 'publication', 'url', 'doi', 'kind'] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];
+
+/**
+ * Where a metadata field's value came from, recorded only where it matters later: "user" for a value
+ * the user typed (no import ever overwrites it), "file-created" for a PDF's creation date used for
+ * lack of a date in the document (shown as "from the file, check it"). Other values are unmarked.
+ */
+export type FieldOrigin = 'user' | 'file-created';
+export type FieldOrigins = Partial<Record<MetadataField, FieldOrigin>>;
+
 /** One source in the library: its metadata plus facts recorded at import. */
 export interface LibraryDocument {
   id: string;
@@ -40,6 +51,8 @@ export interface LibraryDocument {
   /** Number of pages for PDFs, null for other formats. */
   pageCount: number | null;
   metadata: DocumentMetadata;
+  /** Where some metadata fields came from (absent in libraries made before this was recorded). */
+  fieldOrigins?: FieldOrigins;
   /** Problems noticed while importing that did not stop it (e.g. pdf.js warnings). */
   warnings: string[];
 }

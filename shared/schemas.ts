@@ -8,6 +8,7 @@ import {
   HIGHLIGHT_COLORS,
   STANCES,
   BLOCK_TYPES,
+  METADATA_FIELDS,
   type Annotation,
   type AnnotationBody,
   type Codebook,
@@ -40,6 +41,8 @@ export const documentMetadataSchema = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS),
 });
 
+export const fieldOriginsSchema = z.partialRecord(z.enum(METADATA_FIELDS), z.enum(['user', 'file-created']));
+
 export const libraryDocumentSchema = z.strictObject({
   id: idSchema,
   format: z.enum(DOCUMENT_FORMATS),
@@ -50,6 +53,7 @@ export const libraryDocumentSchema = z.strictObject({
   modifiedAt: z.string(),
   pageCount: z.number().int().min(0).nullable(),
   metadata: documentMetadataSchema,
+  fieldOrigins: fieldOriginsSchema.optional(),
   warnings: z.array(z.string()),
 });
 

@@ -1,6 +1,7 @@
 // The handler of every call in the contract. Arguments arrive already validated by the dispatcher.
 // Handlers that change the library only call the store: search, the analysis and the renderer follow
 // the changes it publishes (shared/library-changes.ts).
+import { originsAfterUserEdit } from '../../shared/export/reference-match';
 import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
 import { createExportHandlers } from './export/handlers';
@@ -32,7 +33,13 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
       text: await store.readText(id),
       annotations: await store.listAnnotations(id),
     }),
-    'documents.updateMetadata': async ({ id, metadata }) => store.updateMetadata(id, metadata),
+    'documents.updateMetadata': async ({ id, metadata, confirmed = [] }) => {
+      // Every field the user changed or confirmed is theirs from now on: no import overwrites it.
+      const current = store.getDocument(id);
+      const origins = originsAfterUserEdit(current.metadata, metadata, current.fieldOrigins);
+      for (const field of confirmed) origins[field] = 'user';
+      return store.updateMetadata(id, metadata, origins);
+    },
     'documents.delete': async ({ id }) => {
       await store.deleteDocument(id);
       return null;

@@ -1,6 +1,6 @@
 // What can be exported and imported, and the shapes of requests and reports that cross the contract.
 import { z } from 'zod';
-import type { DocumentMetadata } from '../model';
+import type { DocumentMetadata, MetadataField } from '../model';
 import { documentMetadataSchema, idSchema } from '../schemas';
 
 export const EXPORT_FORMATS = ['bibliography', 'bibtex', 'ris', 'csl-json', 'passages-csv', 'w3c-annotations', 'refi-qda'] as const;
@@ -82,24 +82,54 @@ export interface WaitingReference {
   addedAt: string;
   /** The reference file it came from. */
   from: string;
+  /**
+   * A library document or another waiting reference with the same title that may be the same work,
+   * without the evidence to merge them unasked (kept both; the user compares and merges by hand).
+   */
+  possibleDuplicateOf?: DuplicateTarget;
 }
+
+export interface DuplicateTarget {
+  kind: 'document' | 'reference';
+  id: string;
+}
+
+const duplicateTargetSchema = z.strictObject({ kind: z.enum(['document', 'reference']), id: idSchema });
 
 export const waitingReferenceSchema = z.strictObject({
   id: idSchema,
   metadata: documentMetadataSchema,
   addedAt: z.string(),
   from: z.string().max(1_000),
+  possibleDuplicateOf: duplicateTargetSchema.optional(),
 });
 
+/** What a reference file import did, entry by entry. */
 export interface ReferenceImportReport {
-  /** Documents of the library whose metadata was completed from the file. */
-  updated: { id: string; title: string }[];
-  /** New entries waiting for their file. */
-  waiting: { id: string; title: string }[];
+  /** BibTeX, RIS or CSL-JSON. */
+  format: string;
+  /** Entries found in the file, read or not. */
+  entries: number;
+  /** New references, waiting for their file. */
+  added: { id: string; title: string }[];
+  /** Library documents or waiting references the file completed (same DOI, or same title, year and first author). */
+  completed: { id: string; title: string; fields: MetadataField[] }[];
   /** Entries already known, with nothing new. */
   unchanged: number;
-  skipped: { title: string; reason: string }[];
+  /** Kept as new references beside an entry with the same title that may be the same work. */
+  possibleDuplicates: { id: string; title: string; of: DuplicateTarget & { title: string } }[];
+  /** Entries that could not be imported, with where they are in the file and why. */
+  refused: { key: string | null; line: number | null; title: string | null; reason: string }[];
+  /** Fields the file would have changed but that the user had edited by hand, so were kept. */
+  keptEdits: number;
 }
+
+/** Merging a possible duplicate by hand: `metadata` as the user chose it field by field. */
+export const mergeReferenceSchema = z.strictObject({
+  id: idSchema,
+  into: duplicateTargetSchema,
+  metadata: documentMetadataSchema,
+});
 
 export interface AnnotationImportReport {
   imported: number;

@@ -2,12 +2,12 @@
 import type { CallName } from '../../../shared/api';
 import type { Handlers } from '../../api/dispatch';
 import type { AppServices } from '../app';
-import { attachFileToReference, importReferenceFile } from '../references/import-references';
+import { attachFileToReference, importReferenceFile, keepBothReferences, mergeReference } from '../references/import-references';
 import { runExport } from './export-service';
 import { importAnnotationFile } from './import-annotations';
 import { saveFileWithDialog, type ChooseSaveTarget } from './save-file';
 
-type ExportCallName = 'export.run' | 'tasks.cancel' | 'files.save' | 'references.list' | 'references.import' | 'references.attachFile' | 'references.delete' | 'annotations.import';
+type ExportCallName = 'export.run' | 'tasks.cancel' | 'files.save' | 'references.list' | 'references.import' | 'references.attachFile' | 'references.delete' | 'references.merge' | 'references.keepBoth' | 'annotations.import';
 
 export interface ExportHandlerOptions {
   /** The desktop app's save dialog; absent in browser mode, where the renderer downloads files. */
@@ -27,6 +27,11 @@ export function createExportHandlers(app: AppServices, options: ExportHandlerOpt
       await app.references.remove(id);
       return null;
     },
+    'references.merge': async ({ id, into, metadata }) => {
+      await mergeReference(app, id, into, metadata);
+      return null;
+    },
+    'references.keepBoth': async ({ id }) => keepBothReferences(app, id),
     'annotations.import': ({ taskId, name, bytes }) => app.tasks.run(taskId, (task) => importAnnotationFile(store, name, bytes, task)),
   } satisfies Pick<Handlers, Extract<CallName, ExportCallName>>;
 }

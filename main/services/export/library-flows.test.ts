@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/anchoring';
 import { FIXTURE_CODEBOOK, FIXTURE_DOCUMENTS, FIXTURE_TEXTS, fixtureAnnotations } from '../../../shared/analysis/test-fixture';
 import { AppError } from '../../../shared/errors';
-import type { Annotation } from '../../../shared/model';
+import type { Annotation, DocumentMetadata } from '../../../shared/model';
 import { useTempDir } from '../../test-support/temp';
 import { EventBus } from '../events';
 import { openApp, type AppServices } from '../app';
@@ -152,13 +152,14 @@ describe('reference files and references waiting for their file', () => {
     const app = await library();
     const ids = await importFixtureFiles(app);
     const report = await importReferenceFile(app, 'library.bib', encode(BIB));
-    expect(report.updated.map((u) => u.id)).toEqual([ids.get('d1')]);
-    expect(report.waiting.map((w) => w.title)).toEqual(['The Geneva Dialogue on Responsible Behaviour']);
-    expect(report.skipped).toEqual([{ title: 'entry c', reason: 'it has no title' }]);
+    expect(report).toMatchObject({ format: 'BibTeX', entries: 3, unchanged: 0, possibleDuplicates: [], keptEdits: 0 });
+    expect(report.completed).toEqual([{ id: ids.get('d1'), title: 'Norms for a Safer Cyberspace', fields: ['title'] }]);
+    expect(report.added.map((w) => w.title)).toEqual(['The Geneva Dialogue on Responsible Behaviour']);
+    expect(report.refused).toEqual([{ key: 'c', line: 3, title: null, reason: 'it has no title' }]);
     expect(app.store.getDocument(ids.get('d1')!).metadata).toMatchObject({
       title: 'Norms for a Safer Cyberspace',
       authors: ['Jane Smith', 'John Doe'],
-      date: '2018',
+      date: '2018-11-12', // the file's "2018" says no more than the library's date
       publication: 'Journal of Cyber Policy',
     });
     const [waiting] = app.references.list();
@@ -166,10 +167,15 @@ describe('reference files and references waiting for their file', () => {
     expect(await readdir(path.join(app.store.paths.root, 'references'))).toEqual([`${waiting!.id}.json`]);
 
     // The same file again changes nothing.
-    expect(await importReferenceFile(app, 'library.bib', encode(BIB))).toMatchObject({ updated: [], waiting: [], unchanged: 2 });
+    expect(await importReferenceFile(app, 'library.bib', encode(BIB))).toMatchObject({ completed: [], added: [], unchanged: 2 });
 
-    // Importing the document's file (its own metadata only has a title) attaches it to the reference.
-    const outcome = await importDocumentFile(app, 'geneva.md', encode('# The Geneva Dialogue on Responsible Behaviour\n\nSome text.'));
+    // Importing the document's file: its own metadata has only the title, too little to merge unasked,
+    // so the reference is marked as its possible duplicate; with the same year and author it attaches.
+    const titleOnly = await importDocumentFile(app, 'geneva.md', encode('# The Geneva Dialogue on Responsible Behaviour\n\nSome text.'));
+    expect(titleOnly.document.metadata.authors).toEqual([]);
+    expect(app.references.list()[0]!.possibleDuplicateOf).toEqual({ kind: 'document', id: titleOnly.document.id });
+    const html = '<html><head><title>The Geneva Dialogue on Responsible Behaviour</title><meta name="author" content="Petra Kovacs"><meta name="citation_date" content="2022"></head><body><p>Some text.</p></body></html>';
+    const outcome = await importDocumentFile(app, 'geneva.html', encode(html));
     expect(outcome.document.metadata).toMatchObject({ authors: ['Petra Kovacs'], doi: '10.1234/geneva', date: '2022' });
     expect(app.references.list()).toEqual([]);
     expect(await readdir(path.join(app.store.paths.root, 'references'))).toEqual([]);
@@ -179,9 +185,9 @@ describe('reference files and references waiting for their file', () => {
   it('attaches a file the user picks for a reference, and reads RIS and CSL-JSON too', async () => {
     const app = await library();
     const ris = 'TY  - RPRT\nTI  - Hack back and its discontents\nAU  - Osei, Kwame\nPY  - 2020\nER  - \n';
-    expect((await importReferenceFile(app, 'x.ris', encode(ris))).waiting).toHaveLength(1);
+    expect((await importReferenceFile(app, 'x.ris', encode(ris))).added).toHaveLength(1);
     const csl = JSON.stringify([{ id: 'k', type: 'webpage', title: 'A web page on norms', URL: 'https://norms.example' }]);
-    expect((await importReferenceFile(app, 'x.json', encode(csl))).waiting).toHaveLength(1);
+    expect((await importReferenceFile(app, 'x.json', encode(csl))).added).toHaveLength(1);
     const reference = app.references.list().find((r) => r.metadata.title.startsWith('Hack back'))!;
     const outcome = await attachFileToReference(app, reference.id, 'some-file.txt', encode('Text whose title is not the reference title.'));
     expect(outcome.document.metadata).toMatchObject({ title: 'Hack back and its discontents', authors: ['Kwame Osei'], kind: 'report' });
@@ -194,18 +200,20 @@ describe('reference files and references waiting for their file', () => {
     const app = await library();
     await importReferenceFile(app, 'library.bib', encode(BIB));
     const root = app.store.paths.root;
-    // Simulate the crash: the document is there, its reference was not yet removed.
-    await importFile(app, 'geneva.txt', 'The Geneva Dialogue on Responsible Behaviour');
+    // Simulate the crash: the document has the reference's details (attaching writes them first), the
+    // reference was not yet removed.
+    const geneva = app.references.list().find((r) => r.metadata.title.startsWith('The Geneva'))!;
+    await importFile(app, 'geneva.txt', geneva.metadata.title, geneva.metadata);
     const shelf = await ReferenceShelf.open(root, app.store.listDocuments());
     expect(shelf.list().map((r) => r.metadata.title)).toEqual(['Norms for a Safer Cyberspace']);
     await app.close();
   });
 });
 
-async function importFile(app: AppServices, name: string, title: string) {
+async function importFile(app: AppServices, name: string, title: string, metadata: Partial<DocumentMetadata> = {}) {
   const { importFile: plainImport } = await import('../importing');
   const outcome = await plainImport(app.store, name, encode(`${title}\n\nbody`));
-  await app.store.updateMetadata(outcome.document.id, { ...outcome.document.metadata, title });
+  await app.store.updateMetadata(outcome.document.id, { ...outcome.document.metadata, ...metadata, title });
 }
 
 describe('export scopes and cancelling', () => {

@@ -12,6 +12,7 @@ import type {
   Codebook,
   DocumentMetadata,
   DocumentText,
+  FieldOrigins,
   LibraryDocument,
   LibraryInfo,
 } from '../../../shared/model';
@@ -40,6 +41,8 @@ export interface NewDocument {
   format: LibraryDocument['format'];
   text: DocumentText;
   metadata: DocumentMetadata;
+  /** Where some fields came from (a PDF's creation date standing in for its date). */
+  fieldOrigins?: FieldOrigins;
   pageCount: number | null;
   warnings: string[];
 }
@@ -199,6 +202,7 @@ export class LibraryStore {
         modifiedAt: now,
         pageCount: input.pageCount,
         metadata: input.metadata,
+        ...(input.fieldOrigins && Object.keys(input.fieldOrigins).length ? { fieldOrigins: input.fieldOrigins } : {}),
         warnings: input.warnings,
       });
       await mkdir(files.dir, { recursive: true });
@@ -213,9 +217,17 @@ export class LibraryStore {
     });
   }
 
-  updateMetadata(id: string, metadata: DocumentMetadata): Promise<LibraryDocument> {
+  /** New metadata; `fieldOrigins`, when given, replaces where the fields came from (else it is kept). */
+  updateMetadata(id: string, metadata: DocumentMetadata, fieldOrigins?: FieldOrigins): Promise<LibraryDocument> {
     return this.serialize(async () => {
-      const document = { ...this.getDocument(id), metadata, modifiedAt: new Date().toISOString() };
+      const { fieldOrigins: current, ...rest } = this.getDocument(id);
+      const origins = fieldOrigins ?? current;
+      const document: LibraryDocument = libraryDocumentSchema.parse({
+        ...rest,
+        metadata,
+        ...(origins && Object.keys(origins).length ? { fieldOrigins: origins } : {}),
+        modifiedAt: new Date().toISOString(),
+      });
       await writeJsonAtomic(this.paths.document(id).meta, document);
       this.documents.set(id, document);
       this.changes.publish({ kind: 'document.metadataChanged', document });

@@ -1,15 +1,16 @@
 // References waiting for their file: sources known from a BibTeX, RIS or CSL-JSON file whose document
 // has not been imported yet. One plain JSON file each, in <library>/references/, written atomically.
-// Invariant: no waiting reference is the same work as a library document (an import that attaches a
-// file removes it; opening the library removes any that a crash left behind after its document).
+// Invariant: no waiting reference was attached to a library document (attaching merges its details
+// into the document, then removes it; opening the library removes any a crash left behind, found as a
+// document holding all of the reference's details).
 // Each change is published on the library's change feed as 'references.changed'.
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { DocumentMetadata, LibraryDocument } from '../../../shared/model';
-import { findSameWork } from '../../../shared/export/reference-match';
-import { waitingReferenceSchema, type WaitingReference } from '../../../shared/export/types';
+import { holdsAllOf } from '../../../shared/export/reference-match';
+import { waitingReferenceSchema, type DuplicateTarget, type WaitingReference } from '../../../shared/export/types';
 import { removeStaleTempFiles, writeJsonAtomic } from '../library/atomic';
 import { readJsonFile } from '../library/files';
 import type { ChangeFeed } from '../library/change-feed';
@@ -34,7 +35,7 @@ export class ReferenceShelf {
       try {
         const entry = await readJsonFile(file, waitingReferenceSchema);
         if (`${entry.id}.json` !== name) throw new AppError('corrupt', `${file} names another reference (${entry.id}).`);
-        if (findSameWork(entry.metadata, documents)) {
+        if (documents.some((d) => holdsAllOf(d.metadata, entry.metadata))) {
           await rm(file, { force: true }); // its file was attached before a crash let us remove it
           continue;
         }
@@ -56,13 +57,15 @@ export class ReferenceShelf {
     return entry;
   }
 
-  findSameWork(metadata: DocumentMetadata): WaitingReference | undefined {
-    return findSameWork(metadata, this.entries.values());
-  }
-
-  add(metadata: DocumentMetadata, from: string): Promise<WaitingReference> {
+  add(metadata: DocumentMetadata, from: string, possibleDuplicateOf?: DuplicateTarget): Promise<WaitingReference> {
     return this.write(async () => {
-      const entry = waitingReferenceSchema.parse({ id: randomUUID(), metadata, addedAt: new Date().toISOString(), from: from.slice(0, 1_000) });
+      const entry = waitingReferenceSchema.parse({
+        id: randomUUID(),
+        metadata,
+        addedAt: new Date().toISOString(),
+        from: from.slice(0, 1_000),
+        ...(possibleDuplicateOf ? { possibleDuplicateOf } : {}),
+      });
       await mkdir(this.dir, { recursive: true });
       await writeJsonAtomic(this.file(entry.id), entry);
       this.entries.set(entry.id, entry);
@@ -71,9 +74,12 @@ export class ReferenceShelf {
     });
   }
 
-  update(id: string, metadata: DocumentMetadata): Promise<WaitingReference> {
+  /** New details, and (when given) a new possible duplicate: null clears it, undefined keeps it. */
+  update(id: string, metadata: DocumentMetadata, possibleDuplicateOf?: DuplicateTarget | null): Promise<WaitingReference> {
     return this.write(async () => {
-      const entry = waitingReferenceSchema.parse({ ...this.get(id), metadata });
+      const { possibleDuplicateOf: current, ...rest } = this.get(id);
+      const duplicate = possibleDuplicateOf === undefined ? current : (possibleDuplicateOf ?? undefined);
+      const entry = waitingReferenceSchema.parse({ ...rest, metadata, ...(duplicate ? { possibleDuplicateOf: duplicate } : {}) });
       await writeJsonAtomic(this.file(id), entry);
       this.entries.set(id, entry);
       this.published();
@@ -90,8 +96,28 @@ export class ReferenceShelf {
     });
   }
 
+  private batching = 0;
+  private unpublished = false;
+
+  /**
+   * Runs many changes (a reference file's hundreds of entries) and publishes them as one change at the
+   * end, not one list of every reference per entry.
+   */
+  async batch<T>(work: () => Promise<T>): Promise<T> {
+    this.batching++;
+    try {
+      return await work();
+    } finally {
+      if (--this.batching === 0 && this.unpublished) {
+        this.unpublished = false;
+        this.published();
+      }
+    }
+  }
+
   private published(): void {
-    this.changes?.publish({ kind: 'references.changed', references: this.list() });
+    if (this.batching > 0) this.unpublished = true;
+    else this.changes?.publish({ kind: 'references.changed', references: this.list() });
   }
 
   private file(id: string): string {

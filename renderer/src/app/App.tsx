@@ -140,7 +140,7 @@ function Workbench() {
               failures={failures}
               onDismissFailures={() => setFailures([])}
             >
-              <WaitingReferences onOpen={setOpenId} />
+              <WaitingReferences documents={documents} onOpen={setOpenId} />
               <SavedSearches />
             </LibraryPanel>
             <main className="workspace">

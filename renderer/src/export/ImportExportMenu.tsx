@@ -6,7 +6,9 @@ import { call, errorMessage } from '../api/client';
 import { MAX_IMPORT_TEXT_BYTES } from '../../../shared/export/types';
 import { readChosenFile } from '../api/files';
 import { useNotices } from '../ui/notices';
+import type { ReferenceImportReport } from '../../../shared/export/types';
 import { ExportDialog } from './ExportDialog';
+import { ReferenceImportReportDialog } from './ReferenceImportReportDialog';
 import { describeAnnotationImport, describeReferenceImport } from './reports';
 import { useTask } from './useTask';
 
@@ -18,6 +20,8 @@ interface Props {
 export function ImportExportMenu({ documents, openId }: Props) {
   const { notify } = useNotices();
   const [exporting, setExporting] = useState(false);
+  const [readingReferences, setReadingReferences] = useState<string | null>(null);
+  const [referenceReport, setReferenceReport] = useState<{ fileName: string; report: ReferenceImportReport } | null>(null);
   const menu = useRef<HTMLDetailsElement>(null);
   const references = useRef<HTMLInputElement>(null);
   const annotations = useRef<HTMLInputElement>(null);
@@ -25,11 +29,16 @@ export function ImportExportMenu({ documents, openId }: Props) {
   const close = () => menu.current?.removeAttribute('open');
 
   async function importReferences(file: File) {
+    setReadingReferences(file.name);
     try {
       const report = await call('references.import', { name: file.name, bytes: await readChosenFile(file, MAX_IMPORT_TEXT_BYTES) });
       notify('info', describeReferenceImport(file.name, report));
+      // The details (refused entries and why, possible duplicates) when there is more to say than counts.
+      if (report.refused.length || report.possibleDuplicates.length) setReferenceReport({ fileName: file.name, report });
     } catch (error) {
       notify('error', `${file.name} was not imported: ${errorMessage(error)}`);
+    } finally {
+      setReadingReferences(null);
     }
   }
 
@@ -66,6 +75,11 @@ export function ImportExportMenu({ documents, openId }: Props) {
           </button>
         </div>
       </details>
+      {readingReferences && (
+        <span className="hint import-progress-hint" role="status">
+          Reading the references in {readingReferences}…
+        </span>
+      )}
       {task.progress && (
         <span className="hint import-progress-hint">
           {task.progress.label}…
@@ -73,6 +87,7 @@ export function ImportExportMenu({ documents, openId }: Props) {
       )}
       <FilePicker ref={references} accept=".bib,.bibtex,.ris,.json,.csljson" testId="import-references-input" onFile={importReferences} />
       <FilePicker ref={annotations} accept=".json,.jsonld" testId="import-annotations-input" onFile={importAnnotations} />
+      {referenceReport && <ReferenceImportReportDialog {...referenceReport} onClose={() => setReferenceReport(null)} />}
       {exporting && <ExportDialog documents={documents} initialDocumentIds={openId ? [openId] : []} onClose={() => setExporting(false)} />}
     </>
   );

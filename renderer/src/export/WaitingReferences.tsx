@@ -1,27 +1,41 @@
 // References imported from a BibTeX, RIS or CSL-JSON file whose document is not in the library yet.
-// Importing a file with the same title or DOI attaches it; "Attach file…" picks it by hand.
+// Importing the same work's file attaches it; "Attach file…" picks it by hand. A reference that may be
+// the same work as another entry says so, and "Compare…" shows both side by side to merge or keep.
 import { useRef, useState } from 'react';
 import type { WaitingReference } from '../../../shared/export/types';
 import type { LibraryChange } from '../../../shared/library-changes';
+import type { LibraryDocument } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
 import { readChosenFile } from '../api/files';
 import { ACCEPTED_FILES } from '../library/useImporter';
 import { useNotices } from '../ui/notices';
 import { useFollowed } from '../ui/useFollowed';
+import { CompareReferencesDialog, type CompareTarget } from './CompareReferencesDialog';
 import './export.css';
 
 interface Props {
+  /** The library's documents, to compare a possible duplicate with. */
+  documents: readonly LibraryDocument[];
   /** Opens a document once its file is attached. */
   onOpen(documentId: string): void;
 }
 
-export function WaitingReferences({ onOpen }: Props) {
+export function WaitingReferences({ documents, onOpen }: Props) {
   const { notify } = useNotices();
   const input = useRef<HTMLInputElement>(null);
   const [target, setTarget] = useState<WaitingReference | null>(null);
+  const [comparing, setComparing] = useState<{ reference: WaitingReference; other: CompareTarget } | null>(null);
   const state = useFollowed(() => call('references.list', {}), latestReferences, 'references');
   const references = state.status === 'ready' ? state.value : [];
   if (references.length === 0) return null;
+
+  /** The entry a reference may duplicate, if it is still there. */
+  const duplicateOf = (reference: WaitingReference): CompareTarget | null => {
+    const of = reference.possibleDuplicateOf;
+    if (!of) return null;
+    const metadata = of.kind === 'document' ? documents.find((d) => d.id === of.id)?.metadata : references.find((r) => r.id === of.id)?.metadata;
+    return metadata ? { ...of, metadata } : null;
+  };
 
   async function attach(reference: WaitingReference, file: File) {
     try {
@@ -45,7 +59,17 @@ export function WaitingReferences({ onOpen }: Props) {
             <span className="document-byline">
               {[r.metadata.authors.slice(0, 2).join(', '), r.metadata.date?.slice(0, 4)].filter(Boolean).join(' · ') || `from ${r.from}`}
             </span>
+            {duplicateOf(r) && (
+              <span className="duplicate-note">
+                May be the same work as “{duplicateOf(r)!.metadata.title}” ({r.possibleDuplicateOf!.kind === 'document' ? 'in your library' : 'also waiting'})
+              </span>
+            )}
             <span className="waiting-actions">
+              {duplicateOf(r) && (
+                <button type="button" onClick={() => setComparing({ reference: r, other: duplicateOf(r)! })}>
+                  Compare…
+                </button>
+              )}
               <button type="button" onClick={() => (setTarget(r), input.current?.click())}>
                 Attach file…
               </button>
@@ -63,6 +87,21 @@ export function WaitingReferences({ onOpen }: Props) {
           </li>
         ))}
       </ul>
+      {comparing && (
+        <CompareReferencesDialog
+          reference={comparing.reference}
+          other={comparing.other}
+          onMerge={async (metadata) => {
+            await call('references.merge', { id: comparing.reference.id, into: { kind: comparing.other.kind, id: comparing.other.id }, metadata });
+            notify('info', `Merged into “${metadata.title}”.`);
+            if (comparing.other.kind === 'document') onOpen(comparing.other.id);
+          }}
+          onKeepBoth={async () => {
+            await call('references.keepBoth', { id: comparing.reference.id });
+          }}
+          onClose={() => setComparing(null)}
+        />
+      )}
       <input
         ref={input}
         type="file"

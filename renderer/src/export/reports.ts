@@ -5,11 +5,18 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export function describeReferenceImport(name: string, r: ReferenceImportReport): string {
   const parts: string[] = [];
-  if (r.updated.length) parts.push(`${plural(r.updated.length, 'entry', 'entries')} completed`);
-  if (r.waiting.length) parts.push(`${plural(r.waiting.length, 'reference', 'references')} waiting for their file`);
+  if (r.added.length) parts.push(`${plural(r.added.length, 'new reference', 'new references')} waiting for their file`);
+  if (r.completed.length) parts.push(`${plural(r.completed.length, 'entry', 'entries')} completed`);
+  if (r.possibleDuplicates.length) parts.push(`${plural(r.possibleDuplicates.length, 'possible duplicate', 'possible duplicates')} kept to compare`);
   if (r.unchanged) parts.push(`${r.unchanged} already up to date`);
-  if (r.skipped.length) parts.push(`${r.skipped.length} skipped (${r.skipped.slice(0, 3).map((s) => `${s.title}: ${s.reason}`).join('; ')})`);
+  if (r.refused.length) parts.push(`${r.refused.length} refused`);
   return `${name}: ${parts.join(', ') || 'no entries found'}.`;
+}
+
+/** Where a refused entry is in its file: "entry smith2019, line 12". */
+export function describeEntryPlace(entry: { key: string | null; line: number | null }): string {
+  const key = entry.key ? `entry ${entry.key}` : 'an entry without a key';
+  return entry.line ? `${key}, line ${entry.line}` : key;
 }
 
 export function describeAnnotationImport(name: string, r: AnnotationImportReport): string {

@@ -1,15 +1,18 @@
 // Editing a source's bibliographic details.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind, type DocumentMetadata } from '../../../shared/model';
+import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind, type DocumentMetadata, type MetadataField } from '../../../shared/model';
 import { documentMetadataSchema, describeZodError } from '../../../shared/schemas';
 
 interface Props {
   metadata: DocumentMetadata;
-  onSave(metadata: DocumentMetadata): Promise<void>;
+  /** The date is the file's creation date, for want of one in the document: say so beside it. */
+  dateFromFile?: boolean;
+  /** `confirmed`: fields the user said are right as they are (the date taken from the file). */
+  onSave(metadata: DocumentMetadata, confirmed: MetadataField[]): Promise<void>;
   onClose(): void;
 }
 
-export function MetadataDialog({ metadata, onSave, onClose }: Props) {
+export function MetadataDialog({ metadata, dateFromFile = false, onSave, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [form, setForm] = useState({
     title: metadata.title,
@@ -20,12 +23,15 @@ export function MetadataDialog({ metadata, onSave, onClose }: Props) {
     doi: metadata.doi ?? '',
     kind: metadata.kind,
   });
+  const [dateConfirmed, setDateConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
+
+  const showDateNote = dateFromFile && form.date !== '' && form.date === (metadata.date ?? '');
 
   const field = (name: keyof typeof form) => ({
     value: form[name],
@@ -47,7 +53,7 @@ export function MetadataDialog({ metadata, onSave, onClose }: Props) {
     if (!parsed.success) return setError(describeZodError(parsed.error));
     setSaving(true);
     try {
-      await onSave(parsed.data);
+      await onSave(parsed.data, dateConfirmed ? ['date'] : []);
       onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -68,10 +74,20 @@ export function MetadataDialog({ metadata, onSave, onClose }: Props) {
           <textarea rows={3} {...field('authors')} />
         </label>
         <div className="row">
-          <label>
-            Date <span className="hint">2018, 2018-11 or 2018-11-12</span>
-            <input {...field('date')} placeholder="YYYY-MM-DD" />
-          </label>
+          <div>
+            <label>
+              Date <span className="hint">2018, 2018-11 or 2018-11-12</span>
+              <input {...field('date')} placeholder="YYYY-MM-DD" aria-describedby={showDateNote ? 'date-from-file' : undefined} />
+            </label>
+            {showDateNote && (
+              <div id="date-from-file" className="field-note">
+                This date is when the file was made, not a date found in the document: check it.
+                <label className="checkbox">
+                  <input type="checkbox" checked={dateConfirmed} onChange={(e) => setDateConfirmed(e.target.checked)} /> It is right
+                </label>
+              </div>
+            )}
+          </div>
           <label>
             Kind
             <select {...field('kind')}>

@@ -14,7 +14,7 @@ import { AnnotationSidebar, type RegionThumbnail } from '../annotations/Annotati
 import { placePopover, type PopoverPlacement } from '../annotations/popover-placement';
 import { SelectionPopover } from '../annotations/SelectionPopover';
 import { useCodebook } from '../codebook/codebook-context';
-import { byline } from '../library/format';
+import { byline, dateIsFromFile } from '../library/format';
 import { MetadataDialog } from '../library/MetadataDialog';
 import { PdfView } from '../pdf/PdfView';
 import { useNotices } from '../ui/notices';
@@ -279,9 +279,10 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
       {editingDetails && (
         <MetadataDialog
           metadata={document.metadata}
+          dateFromFile={dateIsFromFile(document)}
           onClose={() => setEditingDetails(false)}
-          onSave={async (metadata) => {
-            setDocument(await call('documents.updateMetadata', { id: document.id, metadata }));
+          onSave={async (metadata, confirmed) => {
+            setDocument(await call('documents.updateMetadata', { id: document.id, metadata, confirmed }));
           }}
         />
       )}

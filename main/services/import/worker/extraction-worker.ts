@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/errors';
+import type { ReadReferenceFile } from '../../references/reference-entry';
 import type { ExtractedDocument, ExtractOptions } from '../index';
 import { megabytes, throwIfAborted } from '../limits';
 import { DEFAULT_EXTRACTION_LIMITS, HEARTBEAT_MS, IDLE_SHUTDOWN_MS, type ExtractionLimits } from './limits';
@@ -29,10 +30,12 @@ function resolveWorkerScript(): string {
   return beside;
 }
 
+type JobResult = ExtractedDocument | ReadReferenceFile;
+
 interface RunningJob {
   job: ExtractionJob;
   limits: ExtractionLimits;
-  resolve(result: ExtractedDocument): void;
+  resolve(result: JobResult): void;
   reject(error: AppError): void;
 }
 
@@ -44,19 +47,19 @@ class ExtractionWorker {
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | null = null;
 
-  run(fileName: string, bytes: Uint8Array, options: ExtractOptions): Promise<ExtractedDocument> {
+  run(fileName: string, bytes: Uint8Array, options: ExtractOptions, kind?: ExtractionJob['kind']): Promise<JobResult> {
     const limits = { ...DEFAULT_EXTRACTION_LIMITS, ...options.limits };
-    const result = this.queue.then(() => this.runNow(fileName, bytes, limits, options));
+    const result = this.queue.then(() => this.runNow(fileName, bytes, limits, options, kind));
     this.queue = result.catch(() => undefined);
     return result;
   }
 
-  private runNow(fileName: string, bytes: Uint8Array, limits: ExtractionLimits, options: ExtractOptions): Promise<ExtractedDocument> {
+  private runNow(fileName: string, bytes: Uint8Array, limits: ExtractionLimits, options: ExtractOptions, kind: ExtractionJob['kind']): Promise<JobResult> {
     const { signal, password } = options;
     throwIfAborted(fileName, signal);
     const worker = this.ensureWorker(limits.maxHeapMb);
-    return new Promise<ExtractedDocument>((resolve, reject) => {
-      const job: ExtractionJob = { id: this.nextId++, fileName, bytes, password };
+    return new Promise<JobResult>((resolve, reject) => {
+      const job: ExtractionJob = { id: this.nextId++, fileName, bytes, password, ...(kind ? { kind } : {}) };
       const started = Date.now();
       const startMemory = process.memoryUsage.rss();
       let lastSign = started;
@@ -194,7 +197,15 @@ function tooMuchMemory(fileName: string, mb: number): AppError {
 const extraction = new ExtractionWorker();
 
 export function extractInWorker(fileName: string, bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
-  return extraction.run(fileName, bytes, options);
+  return extraction.run(fileName, bytes, options) as Promise<ExtractedDocument>;
+}
+
+/**
+ * Reads a reference file's entries in the same worker, under the same limits: a large BibTeX file
+ * takes seconds of LaTeX conversion, which must not stall the app, and a hostile one is stopped.
+ */
+export function readReferencesInWorker(fileName: string, bytes: Uint8Array, options: ExtractOptions = {}): Promise<ReadReferenceFile> {
+  return extraction.run(fileName, bytes, options, 'references') as Promise<ReadReferenceFile>;
 }
 
 export function stopExtractionWorker(): Promise<void> {

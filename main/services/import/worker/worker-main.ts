@@ -1,9 +1,13 @@
 // The extraction worker thread (bundled to extract-worker.js): reads one file at a time with the
-// in-thread extraction and answers with its result or its error. A heartbeat tells the main side
+// in-thread extraction (or, for a reference file, the reference readers) and answers with its result
+// or its error. A heartbeat tells the main side
 // that the thread is not stuck.
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../../../shared/errors';
+import type { ReadReferenceFile } from '../../references/reference-entry';
+import { decodeText } from '../decode';
 import { extractInThread } from '../extract';
+import type { ExtractedDocument } from '../index';
 import { HEARTBEAT_MS } from './limits';
 import type { ExtractionJob, SerializedError, WorkerMessage } from './protocol';
 
@@ -19,8 +23,14 @@ function serialize(error: unknown): SerializedError {
   return { code: null, name: 'Error', message: String(error) };
 }
 
+async function run(job: ExtractionJob): Promise<ExtractedDocument | ReadReferenceFile> {
+  if (job.kind !== 'references') return extractInThread(job.fileName, job.bytes, { password: job.password });
+  const { readReferenceFile } = await import('../../references/reference-file');
+  return readReferenceFile(job.fileName, decodeText(job.fileName, job.bytes).text);
+}
+
 port.on('message', (job: ExtractionJob) => {
-  extractInThread(job.fileName, job.bytes, { password: job.password }).then(
+  run(job).then(
     (result) => post({ type: 'done', id: job.id, result }),
     (error: unknown) => post({ type: 'failed', id: job.id, error: serialize(error) }),
   );
