@@ -51,6 +51,8 @@ describe('importing a real library of references', () => {
 
   it('reports each refused entry with its key, line and reason, and imports the others', async () => {
     const app = await library();
+    const kinds: string[] = [];
+    app.store.changes.subscribe((change) => kinds.push(change.kind));
     const text = `@article{ok2001, title = {A fine entry}, author = {Roe, Ann}, year = 2001}\n\n@article{broken2002, title = {Unclosed, year = 2002}\n\n@misc{notitle, author = {Roe, Ann}, year = 2003}\n\n@article{ok2004, title = {Another fine entry}, year = 2004}\n`;
     const report = await importReferenceFile(app, 'mixed.bib', encode(text));
     expect(report.added.map((a) => a.title)).toEqual(['A fine entry', 'Another fine entry']);
@@ -58,6 +60,7 @@ describe('importing a real library of references', () => {
       { key: 'broken2002', line: 3, title: null, reason: expect.stringMatching(/is missing before “@misc\{notitle/) },
       { key: 'notitle', line: 5, title: null, reason: 'it has no title' },
     ]);
+    expect(kinds).toEqual(['references.changed']); // one change for the whole file, not one per entry
     await app.close();
   });
 
