@@ -41,20 +41,35 @@ export interface Facet {
   values: FacetValue[];
   /** How many distinct values there were before the list was cut. */
   distinct: number;
+  /**
+   * The query matched more than could be counted (see totalCapped): these counts are those of the
+   * matches counted, so each is a lower bound ("1,234+").
+   */
+  partial: boolean;
 }
 
 export interface SearchResults {
   query: string;
   annotations: SearchHit[];
   passages: SearchHit[];
-  /** Counts before the limit was applied. */
+  /** Counts before the limit was applied; exact up to SEARCH_TOTAL_LIMIT. */
   total: { annotations: number; passages: number };
+  /** True when there were more matches than SEARCH_TOTAL_LIMIT: the total is then shown as "10,000+". */
+  totalCapped: { annotations: boolean; passages: boolean };
   facets: Facet[];
   /** A problem with the query (nothing else is filled then). */
   error: QueryError | null;
   /** While the index is being (re)built, how far along it is: results may be incomplete until then. */
   indexing: { done: number; total: number } | null;
   tookMs: number;
+}
+
+/** Matches are counted exactly up to this many per group; beyond, the total reads "10,000+". */
+export const SEARCH_TOTAL_LIMIT = 10_000;
+
+/** A total as shown: "1,234", or "10,000+" when counting stopped at the limit. */
+export function formatTotal(total: number, capped: boolean): string {
+  return `${total.toLocaleString()}${capped ? '+' : ''}`;
 }
 
 export interface SavedSearch {

@@ -98,6 +98,37 @@ export function analyze(text: string): AnalyzedToken[] {
   return tokens;
 }
 
+const STOP_SET = new Set(STOP_WORDS);
+
+/**
+ * analyze() for marking matched words: a word's term is only worked out when its first letter is the
+ * first letter of one of `terms` (stemming keeps a word's first letter); any other word gets the term ''
+ * (no term matches it), or null when it is a stop word. Stemming every word is most of a snippet's cost.
+ */
+export function analyzeFor(text: string, terms: ReadonlySet<string>): AnalyzedToken[] {
+  const firsts = new Set<number>();
+  for (const term of terms) firsts.add(term.charCodeAt(0));
+  const tokens: AnalyzedToken[] = [];
+  let ordinal = 0;
+  const ascii = ASCII_TEXT.test(text);
+  for (const match of text.matchAll(ascii ? ASCII_WORDS : WORD)) {
+    const surface = match[0];
+    const start = match.index;
+    if ((surface === 's' || surface === 'S') && start > 0 && /['’]/.test(text[start - 1]!)) continue;
+    let first = surface.charCodeAt(0);
+    if (first >= 65 && first <= 90) first += 32;
+    let token: { word: string; term: string | null };
+    if (!ascii && !ASCII_WORD.test(surface)) token = wordInfo(surface);
+    else if (firsts.has(first)) token = wordInfo(surface);
+    else {
+      const word = surface.toLowerCase();
+      token = { word, term: STOP_SET.has(word) ? null : '' };
+    }
+    tokens.push({ term: token.term, word: token.word, start, end: start + surface.length, ordinal: ordinal++ });
+  }
+  return tokens;
+}
+
 /** The words of a query text as they are matched: each with its folded form and its term alternatives. */
 export interface QueryWord {
   word: string;

@@ -34,7 +34,15 @@ export interface PassageMeta {
 
 export type EntryInput =
   | { kind: 'annotation'; id: string; fields: string[]; meta: AnnotationMeta }
-  | { kind: 'passage'; id: string; fields: string[]; meta: PassageMeta };
+  | { kind: 'passage'; id: string; fields: string[]; meta: PassageMeta; source?: PassageSource };
+
+/** Where a passage's text is in its document's text.json, so a hit reads only those bytes (passage-text.ts). */
+export interface PassageSource {
+  rawStart: number;
+  rawEnd: number;
+  /** The file's size when it was read. */
+  fileSize: number;
+}
 
 export type EntryMeta = AnnotationMeta | PassageMeta;
 
@@ -79,8 +87,11 @@ export function annotationEntry(annotation: Annotation, codebook: Codebook): Ent
   };
 }
 
-/** One entry per non-empty block of a document's text. */
-export function passageEntries(documentId: string, text: DocumentText): EntryInput[] {
+/**
+ * One entry per non-empty block of a document's text. `raw`: the byte offsets of each block's start and
+ * end in the text file (2 per block, passage-text.ts) and the file's size, so hits read only their bytes.
+ */
+export function passageEntries(documentId: string, text: DocumentText, raw?: { offsets: readonly number[]; fileSize: number }): EntryInput[] {
   const entries: EntryInput[] = [];
   let page = 0;
   text.blocks.forEach((block, i) => {
@@ -96,6 +107,7 @@ export function passageEntries(documentId: string, text: DocumentText): EntryInp
       id: passageEntryId(documentId, i),
       fields: [slice],
       meta: { documentId, block: i, start: block.start, end: block.end, page: pageNumber },
+      ...(raw ? { source: { rawStart: raw.offsets[2 * i]!, rawEnd: raw.offsets[2 * i + 1]!, fileSize: raw.fileSize } } : {}),
     });
   });
   return entries;

@@ -11,7 +11,7 @@ export function filterFor(segment: Segment, plan: QueryPlan): ((d: number) => bo
   const docFlags = (ids: Set<string>) => Uint8Array.from(segment.docs, (id) => (ids.has(id) ? 1 : 0));
   const allowed = documents ? docFlags(documents) : null;
   const excluded = excludedDocuments.size ? docFlags(excludedDocuments) : null;
-  const { docIdx, color, codeStart, codeIds, codeStance } = segment.s;
+  const { docIdx, color, codeStart, codeIds, codeStance } = segment.r;
   const tests = annotationFilters.map((filter) => ({ filter, test: valueTest(segment, filter) }));
   const actors = annotationFilters.filter((f) => f.field === 'actor' && !f.negated).map((f) => codeFlags(segment, f));
   const stances = annotationFilters.filter((f) => f.field === 'stance' && !f.negated).map((f) => new Set(f.values.map(stanceNumber)));
@@ -63,19 +63,18 @@ function valueTest(segment: Segment, filter: AnnotationFilter): ValueTest {
   };
 }
 
-/** The smallest in-memory posting list among the positive filters, or every entry. */
+/** The smallest in-memory posting list among the positive filters, or every entry; ascending. */
 export function candidatesFromFilters(segment: Segment, plan: QueryPlan): Iterable<number> {
-  const lists: number[][] = [];
+  const lists: (readonly number[])[] = [];
   for (const filter of plan.annotationFilters) {
     if (filter.negated) continue;
-    const union = new Set<number>();
-    for (const value of filter.values) for (const d of segment.withValue(metaKey(filter.field, value))) union.add(d);
-    lists.push([...union]);
+    const values = filter.values.map((value) => segment.withValue(metaKey(filter.field, value)));
+    lists.push(values.length === 1 ? values[0]! : [...new Set(values.flat())].sort((a, b) => a - b));
   }
   if (plan.documents) {
     const union: number[] = [];
     for (const id of plan.documents) union.push(...segment.withValue(metaKey('doc', id)));
-    lists.push(union);
+    lists.push(union.sort((a, b) => a - b));
   }
   if (lists.length === 0) return range(segment.n);
   return lists.reduce((a, b) => (b.length < a.length ? b : a));

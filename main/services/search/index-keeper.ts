@@ -12,8 +12,8 @@ import type { Annotation } from '../../../shared/model';
 import type { EventBus } from '../events';
 import type { LibraryStore } from '../library/store';
 import type { IndexBuilder } from './builder';
-import { annotationEntry, annotationEntryId, type EntryInput } from './entries';
-import { codebookFingerprint, liveEntries, pickMerge } from './merge-policy';
+import { annotationEntry, annotationEntryId, type EntryInput, type EntryKind } from './entries';
+import { codebookFingerprint, documentsWithLiveEntries, liveAnnotationIds, pickMerge } from './merge-policy';
 import { Segment } from './segment';
 import { buildSegment } from './segment-build';
 import { SegmentedIndex } from './segmented-index';
@@ -21,9 +21,12 @@ import { SegmentStore } from './segment-store';
 import { documentStamp, stampIsOfFile } from './stamps';
 
 export const INDEX_TASK = 'search-index';
-/** Documents per passage segment of a full build, annotations per annotation segment. */
-const PASSAGE_BATCH = 1_000;
-const ANNOTATION_BATCH = 25_000;
+/**
+ * Documents per passage segment of a full build, annotations per annotation segment: large, since each
+ * segment has its own term dictionary, but small enough that building one stays within ~150 MB.
+ */
+const PASSAGE_BATCH = 2_000;
+const ANNOTATION_BATCH = 50_000;
 /** Up to this many annotations, a changed segment is built on the spot rather than in the worker. */
 const INLINE_BUILD = 500;
 
@@ -32,6 +35,8 @@ export interface IndexKeeperOptions {
   /** How long after a change the index is written to disk. */
   persistDelayMs: number;
   log: (message: string) => void;
+  /** Where the index is kept (by default the library's cache/search). */
+  indexDir?: string;
 }
 
 export class IndexKeeper {
@@ -55,7 +60,7 @@ export class IndexKeeper {
     private readonly events: Pick<EventBus, 'emit'>,
     private readonly options: IndexKeeperOptions,
   ) {
-    this.segmentStore = new SegmentStore(path.join(store.paths.cache, 'search'));
+    this.segmentStore = new SegmentStore(options.indexDir ?? path.join(store.paths.cache, 'search'));
   }
 
   /** How far a rebuild is, or null when none is under way. */
@@ -203,12 +208,6 @@ export class IndexKeeper {
       this.stamps = { ...index.documents };
       this.indexedCodebook = index.codebook;
       this.enqueue(() => this.reconcile());
-      // Positions and texts are read, and typo automata built, in the background (one segment at a time,
-      // so queries get in between), so the first phrase or word~1 query need not wait.
-      for (const segment of index.segments) {
-        this.enqueue(() => segment.prefetch());
-        this.enqueue(async () => segment.warmFuzzy());
-      }
     } else {
       if (problem) this.log(`${problem} It is rebuilt.`);
       this.enqueue(() => this.rebuild());
@@ -329,8 +328,7 @@ export class IndexKeeper {
     if (!plan) return;
     this.merging = (async () => {
       try {
-        const entries = plan.sources.flatMap((segment) => liveEntries(segment));
-        const merged = Segment.fromBytes(await this.options.builder.build(plan.kind, entries));
+        const merged = Segment.fromBytes(await this.buildMerged(plan.kind, plan.sources));
         if (!this.closed) this.index.replace(plan.sources, merged);
       } catch (error) {
         if (!this.closed) this.log(`merging segments failed: ${(error as Error).message}`);
@@ -339,6 +337,28 @@ export class IndexKeeper {
       }
       this.afterChange();
     })();
+  }
+
+  /**
+   * The index keeps no texts: a merge reads its entries again from the library (the annotations that are
+   * live in the sources, the passages of their documents). An entry changed meanwhile has a newer copy,
+   * which the merged one does not replace (SegmentedIndex.replace).
+   */
+  private async buildMerged(kind: EntryKind, sources: readonly Segment[]): Promise<Uint8Array> {
+    const documents = documentsWithLiveEntries(sources).filter((id) => this.store.hasDocument(id));
+    if (kind === 'annotation') {
+      const live = liveAnnotationIds(sources);
+      const codebook = this.store.getCodebook();
+      const entries: EntryInput[] = [];
+      for (const id of documents) {
+        for (const annotation of await this.store.listAnnotations(id)) if (live.has(annotation.id)) entries.push(annotationEntry(annotation, codebook));
+      }
+      return this.options.builder.build(kind, entries);
+    }
+    const built = await this.options.builder.buildPassages(documents.map((documentId) => ({ documentId, textFile: this.store.paths.document(documentId).text })));
+    // A document that cannot be read now keeps its entries where they are.
+    if (built.problems.length) throw new Error(`document ${built.problems[0]!.documentId}: ${built.problems[0]!.message}`);
+    return built.bytes;
   }
 
   private schedulePersist(): void {

@@ -2,7 +2,7 @@
 // size (a factor of 8 apart) are merged once there are eight of them, so an entry is rewritten a few
 // times over its life, not at every edit; a segment with many deleted entries is rewritten alone.
 import type { Codebook } from '../../../shared/model';
-import type { EntryInput, EntryKind } from './entries';
+import type { EntryKind } from './entries';
 import type { Segment } from './segment';
 import type { SegmentedIndex } from './segmented-index';
 
@@ -28,16 +28,27 @@ export function pickMerge(index: SegmentedIndex): { kind: EntryKind; sources: Se
   return null;
 }
 
-/** The live entries of a segment as inputs, to build a merged segment from. */
-export function liveEntries(segment: Segment): EntryInput[] {
-  const entries: EntryInput[] = [];
-  segment.lazy();
-  for (let ordinal = 0; ordinal < segment.n; ordinal++) {
-    if (segment.deleted[ordinal]) continue;
-    const fields = Array.from({ length: segment.fieldCount }, (_, f) => segment.text(ordinal, f));
-    entries.push({ kind: segment.kind, id: segment.entryId(ordinal), fields, meta: segment.meta(ordinal) } as EntryInput);
+/** The ids of the annotations live in segments. */
+export function liveAnnotationIds(segments: readonly Segment[]): Set<string> {
+  const ids = new Set<string>();
+  for (const segment of segments) for (let o = 0; o < segment.n; o++) if (!segment.deleted[o]) ids.add(segment.annotationId(o));
+  return ids;
+}
+
+/** The documents with live entries in segments, each once. */
+export function documentsWithLiveEntries(segments: readonly Segment[]): string[] {
+  const ids = new Set<string>();
+  for (const segment of segments) {
+    segment.docs.forEach((id, d) => {
+      for (let o = segment.r.docFirst[d]!; o < segment.r.docFirst[d + 1]!; o++) {
+        if (!segment.deleted[o]) {
+          ids.add(id);
+          break;
+        }
+      }
+    });
   }
-  return entries;
+  return [...ids];
 }
 
 export function codebookFingerprint(codebook: Codebook): string {

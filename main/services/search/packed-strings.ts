@@ -46,10 +46,19 @@ export class PackedStrings {
     return decoder.decode(this.bytes.subarray(from, to));
   }
 
-  /** Every string, decoded once and kept (for lunr's TokenSet). */
+  /** Every string, decoded once and kept. */
   all(): string[] {
     this.decoded ??= Array.from({ length: this.length }, (_, i) => this.get(i));
     return this.decoded;
+  }
+
+  /** The UTF-16 code unit at `index` of string i, or -1 past its end; no string is made for ASCII. */
+  charAt(i: number, index: number): number {
+    const from = this.offsets[i]!;
+    const to = this.offsets[i + 1]!;
+    const end = Math.min(to, from + index + 1);
+    for (let k = from; k < end; k++) if (this.bytes[k]! >= 0x80) return charCode(this.get(i), index);
+    return from + index < to ? this.bytes[from + index]! : -1;
   }
 
   /** The first index whose string is not below `value` (strings are in JavaScript's sort order). */
@@ -68,4 +77,8 @@ export class PackedStrings {
     const i = this.lowerBound(value);
     return i < this.length && this.get(i) === value ? i : -1;
   }
+}
+
+function charCode(s: string, index: number): number {
+  return index < s.length ? s.charCodeAt(index) : -1;
 }

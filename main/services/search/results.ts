@@ -1,17 +1,17 @@
-// Turning matches into what the search box shows: hits with snippets and marked words, and facets with
-// counts over every match (not only the shown ones).
-import { STANCES, type Codebook } from '../../../shared/model';
-import { formatFieldClause } from '../../../shared/search/query';
-import type { Facet, FacetField, SearchHit, SearchResults } from '../../../shared/search/types';
-import { analyze } from './analyzer';
+// Turning matches into what the search box shows: hits with snippets and marked words, totals, and
+// facets (facets.ts).
+import { findSelector, type Annotation, type Codebook } from '../../../shared/model';
+import type { SearchHit, SearchResults } from '../../../shared/search/types';
+import { analyzeFor } from './analyzer';
 import type { AnnotationMeta, PassageMeta } from './entries';
-import { executeKind, type Match, type SegmentMatches } from './execute';
+import { executeKind, type Match } from './execute';
+import { FacetCounter } from './facets';
+import { readPassageText } from './passage-text';
 import type { DocumentInfo, PlanResult } from './plan';
 import type { Segment } from './segment';
 import type { SegmentedIndex } from './segmented-index';
 
 const SNIPPET_RADIUS = 90;
-const FACET_VALUES = 8;
 
 export interface Snippet {
   text: string;
@@ -27,7 +27,7 @@ export interface Snippet {
 export function snippet(text: string, terms: ReadonlySet<string>): Snippet {
   const marks: [number, number][] = [];
   let run = { start: -1, end: -1, over: false };
-  for (const token of analyze(text)) {
+  for (const token of analyzeFor(text, terms)) {
     const matched = token.term !== null && terms.has(token.term);
     if (matched) marks.push([token.start, token.end]);
     if (run.over) continue;
@@ -57,15 +57,24 @@ export interface HitContext {
   version: number;
   codebook: Codebook;
   document(id: string): DocumentInfo | undefined;
+  /** A document's text.json, where passages' texts are read from. */
+  textFile(documentId: string): string;
+  /** An annotation as the library has it now: its quote and note are shown (the index keeps no texts). */
+  annotation(documentId: string, annotationId: string): Promise<Annotation | undefined>;
 }
 
-export function toHit(match: Match, terms: ReadonlySet<string>, context: HitContext): SearchHit {
+/** The text of a passage, from its document's file. */
+export function passageText(segment: Segment, ordinal: number, meta: PassageMeta, context: Pick<HitContext, 'textFile'>): string {
+  return readPassageText({ file: context.textFile(meta.documentId), ...segment.passageSource(ordinal), start: meta.start, end: meta.end });
+}
+
+export async function toHit(match: Match, terms: ReadonlySet<string>, context: HitContext): Promise<SearchHit> {
   const { segment, ordinal } = match;
   const meta = segment.meta(ordinal);
   const title = context.document(meta.documentId)?.title ?? 'Untitled';
   if (segment.kind === 'passage') {
     const passage = meta as PassageMeta;
-    const cut = snippet(segment.text(ordinal, 0), terms);
+    const cut = snippet(passageText(segment, ordinal, passage, context), terms);
     return {
       kind: 'passage',
       documentId: passage.documentId,
@@ -83,8 +92,9 @@ export function toHit(match: Match, terms: ReadonlySet<string>, context: HitCont
     };
   }
   const annotation = meta as AnnotationMeta;
-  const quote = snippet(segment.text(ordinal, 0), terms);
-  const noteText = segment.text(ordinal, 1);
+  const stored = await context.annotation(annotation.documentId, annotation.annotationId);
+  const quote = snippet((stored && findSelector(stored, 'TextQuoteSelector')?.exact) ?? '', terms);
+  const noteText = stored?.body.note ?? '';
   const where = passageAt(context.index, annotation.documentId, annotation.start);
   return {
     kind: 'annotation',
@@ -112,8 +122,19 @@ function matchedRange(passage: PassageMeta, firstMark: { start: number; end: num
 
 /** The passage (block) of a document that contains an offset: where an annotation is, for its page. */
 function passageAt(index: SegmentedIndex, documentId: string, offset: number): PassageMeta | null {
-  for (const { segment, ordinal } of index.entriesOf(documentId, 'passage')) {
-    if (offset >= segment.s.start[ordinal]! && offset < segment.s.end[ordinal]!) return segment.meta(ordinal) as PassageMeta;
+  for (const segment of index.ofKind('passage')) {
+    const d = segment.documentIndex(documentId);
+    if (d < 0) continue;
+    // A document's passages are in reading order: the last one starting at or before the offset.
+    let lo = segment.r.docFirst[d]!;
+    let hi = segment.r.docFirst[d + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (segment.u32('start', mid) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const o = lo - 1;
+    if (o >= segment.r.docFirst[d]! && !segment.deleted[o] && offset < segment.u32('end', o)) return segment.meta(o) as PassageMeta;
   }
   return null;
 }
@@ -126,162 +147,11 @@ function labels(meta: AnnotationMeta, codebook: Codebook): string[] {
   return out;
 }
 
-const FACET_LABELS: Record<FacetField, string> = {
-  principle: 'Principle',
-  actor: 'Actor',
-  stance: 'Stance',
-  doc: 'Document',
-  tag: 'Tag',
-  year: 'Year',
-};
-
-// Facet values are counted in typed arrays indexed by codes shared by all segments, so counting 100,000
-// matches touches no strings; a code's field and value are kept apart so reading counts splits nothing.
-const FIELD_OF_CODE: FacetField[] = ['doc', 'principle', 'actor', 'tag'];
-const globalCodes = new Map<string, number>();
-const codeField: number[] = [];
-const codeValue: string[] = [];
-function globalCode(field: FacetField, value: string): number {
-  const key = `${field}\u0000${value}`;
-  let code = globalCodes.get(key);
-  if (code === undefined) {
-    code = codeField.length;
-    globalCodes.set(key, code);
-    codeField.push(FIELD_OF_CODE.indexOf(field));
-    codeValue.push(value);
-  }
-  return code;
-}
-const segmentCodes = new WeakMap<Segment, { docs: Uint32Array; codes: Uint32Array }>();
-function codesOf(segment: Segment) {
-  let codes = segmentCodes.get(segment);
-  if (!codes) {
-    codes = {
-      docs: Uint32Array.from(segment.docs, (id) => globalCode('doc', id)),
-      codes: Uint32Array.from(segment.codes, (c) => {
-        const [field, value] = c.split('\u0000') as [FacetField, string];
-        // Tags are counted whatever their case.
-        return globalCode(field, field === 'tag' ? value.toLowerCase() : value);
-      }),
-    };
-    segmentCodes.set(segment, codes);
-  }
-  return codes;
-}
-
-/** Counts per value over every match: annotations give all six facets, passages document and year. */
-export function facets(matches: readonly SegmentMatches[], context: HitContext): Facet[] {
-  for (const m of matches) codesOf(m.segment);
-  const counts = new Int32Array(codeField.length);
-  const seen = new Int32Array(codeField.length).fill(-1);
-  const stanceCounts = new Int32Array(STANCES.length + 1);
-  let m = 0;
-  for (const { segment, ordinals } of matches) {
-    const codes = codesOf(segment);
-    const { docIdx, codeStart, codeIds, codeStance } = segment.s;
-    const annotation = segment.kind === 'annotation';
-    for (let i = 0; i < ordinals.length; i++, m++) {
-      const ordinal = ordinals[i]!;
-      counts[codes.docs[docIdx[ordinal]!]!]!++;
-      if (!annotation) continue;
-      let stances = 0;
-      for (let c = codeStart[ordinal]!; c < codeStart[ordinal + 1]!; c++) {
-        const g = codes.codes[codeIds[c]!]!;
-        if (seen[g] !== m) {
-          seen[g] = m;
-          counts[g]!++;
-        }
-        stances |= 1 << codeStance[c]!;
-      }
-      for (let k = 1; k <= STANCES.length; k++) if (stances & (1 << k)) stanceCounts[k]!++;
-    }
-  }
-  // Per field, the distinct values and the best few (no object per value: a document facet has thousands).
-  const top: Record<FacetField, [string, number][]> = { principle: [], actor: [], stance: [], doc: [], tag: [], year: [] };
-  const distinct: Record<FacetField, number> = { principle: 0, actor: 0, stance: 0, doc: 0, tag: 0, year: 0 };
-  const years = new Map<number, number>();
-  const yearOf = yearsFor(context);
-  for (let g = 0; g < counts.length; g++) {
-    const count = counts[g]!;
-    if (!count) continue;
-    const field = FIELD_OF_CODE[codeField[g]!]!;
-    distinct[field]++;
-    const list = top[field];
-    if (list.length < FACET_VALUES || count >= list[list.length - 1]![1]) insertTop(list, [codeValue[g]!, count], FACET_VALUES);
-    if (field === 'doc') {
-      const year = yearOf(g);
-      if (year) years.set(year, (years.get(year) ?? 0) + count);
-    }
-  }
-  top.year = [...years].sort((a, b) => b[0] - a[0]).map(([year, count]) => [String(year), count] as [string, number]);
-  distinct.year = top.year.length;
-  top.year = top.year.slice(0, FACET_VALUES);
-  STANCES.forEach((stance, k) => {
-    if (stanceCounts[k + 1]) {
-      distinct.stance++;
-      insertTop(top.stance, [stance, stanceCounts[k + 1]!], FACET_VALUES);
-    }
-  });
-  const label = (field: FacetField, value: string): string => {
-    if (field === 'principle') return context.codebook.principles.find((p) => p.id === value)?.name ?? value;
-    if (field === 'actor') return context.codebook.actors.find((a) => a.id === value)?.name ?? value;
-    if (field === 'doc') return context.document(value)?.title ?? value;
-    if (field === 'tag') return `#${value}`;
-    return value;
-  };
-  const clause = (field: FacetField, value: string): string => {
-    if (field === 'doc') {
-      const title = context.document(value)?.title;
-      return formatFieldClause('doc', title && !title.includes('"') ? title : value);
-    }
-    return formatFieldClause(field, value);
-  };
-  return FACET_ORDER.map((field) => ({
-    field,
-    label: FACET_LABELS[field],
-    distinct: distinct[field],
-    values: top[field].map(([value, count]) => ({ label: label(field, value), count, clause: clause(field, value) })),
-  })).filter((facet) => facet.values.length > 0);
-}
-
-/** Inserts into a list kept sorted by count (then value), cut at k. */
-function insertTop(list: [string, number][], entry: [string, number], k: number): void {
-  let i = list.length;
-  list.push(entry);
-  while (i > 0 && (list[i - 1]![1] < entry[1] || (list[i - 1]![1] === entry[1] && list[i - 1]![0] > entry[0]))) {
-    list[i] = list[i - 1]!;
-    i--;
-  }
-  list[i] = entry;
-  if (list.length > k) list.length = k;
-}
-
-/** The year of each document code, cached until the documents change (HitContext.version). */
-let yearCache: { version: number; years: Int32Array } = { version: -1, years: new Int32Array(0) };
-function yearsFor(context: HitContext): (code: number) => number {
-  if (yearCache.version !== context.version || yearCache.years.length < codeField.length) {
-    const years = new Int32Array(codeField.length + 1024).fill(-1);
-    if (yearCache.version === context.version) years.set(yearCache.years);
-    yearCache = { version: context.version, years };
-  }
-  const { years } = yearCache;
-  return (code) => {
-    let year = years[code]!;
-    if (year === -1) {
-      year = context.document(codeValue[code]!)?.year ?? 0;
-      years[code] = year;
-    }
-    return year;
-  };
-}
-
-const FACET_ORDER: FacetField[] = ['principle', 'actor', 'stance', 'doc', 'tag', 'year'];
-
 /** The tags of live annotations, most used first (for completing tag:). */
 export function tagsByUse(index: SegmentedIndex): string[] {
   const counts = new Map<string, number>();
   for (const segment of index.ofKind('annotation')) {
-    const { codeStart, codeIds } = segment.s;
+    const { codeStart, codeIds } = segment.r;
     for (let o = 0; o < segment.n; o++) {
       if (segment.deleted[o]) continue;
       for (let i = codeStart[o]!; i < codeStart[o + 1]!; i++) {
@@ -294,18 +164,19 @@ export function tagsByUse(index: SegmentedIndex): string[] {
 }
 
 /** A query's results, from its plan (or the problem with it); null for an empty query. */
-export function answer(
+export async function answer(
   index: SegmentedIndex,
   query: string,
   planned: PlanResult | null,
   limit: number,
   context: HitContext,
-): Omit<SearchResults, 'indexing' | 'tookMs'> {
+): Promise<Omit<SearchResults, 'indexing' | 'tookMs'>> {
   const results: Omit<SearchResults, 'indexing' | 'tookMs'> = {
     query,
     annotations: [],
     passages: [],
     total: { annotations: 0, passages: 0 },
+    totalCapped: { annotations: false, passages: false },
     facets: [],
     error: null,
   };
@@ -313,11 +184,13 @@ export function answer(
   if (!planned.ok) return { ...results, error: planned.error };
   const { plan } = planned;
   if (plan.text.length === 0 && plan.annotationFilters.length === 0 && !plan.documents && plan.excludedDocuments.size === 0) return results;
-  const annotations = executeKind(index, 'annotation', plan, limit);
-  const passages = executeKind(index, 'passage', plan, limit);
-  results.annotations = annotations.top.map((m) => toHit(m, annotations.terms, context));
-  results.passages = passages.top.map((m) => toHit(m, passages.terms, context));
+  const facets = new FacetCounter();
+  const annotations = executeKind(index, 'annotation', plan, limit, { facets });
+  const passages = executeKind(index, 'passage', plan, limit, { facets });
+  results.annotations = await Promise.all(annotations.top.map((m) => toHit(m, annotations.terms, context)));
+  results.passages = await Promise.all(passages.top.map((m) => toHit(m, passages.terms, context)));
   results.total = { annotations: annotations.total, passages: passages.total };
-  results.facets = facets([...annotations.all, ...passages.all], context);
+  results.totalCapped = { annotations: annotations.capped, passages: passages.capped };
+  results.facets = facets.result(context, results.totalCapped);
   return results;
 }

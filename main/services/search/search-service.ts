@@ -2,7 +2,7 @@
 // index that IndexKeeper (index-keeper.ts) keeps up to date by following the library store's changes.
 // An edit is searchable as soon as the store has published it: a query first waits for the changes
 // published before it to be in the index (well under a millisecond for an annotation).
-import type { Codebook } from '../../../shared/model';
+import type { Annotation, Codebook } from '../../../shared/model';
 import { completeQuery, type CompletionResult } from '../../../shared/search/complete';
 import type { SearchResults } from '../../../shared/search/types';
 import { EventBus } from '../events';
@@ -28,6 +28,8 @@ export interface SearchServiceOptions {
   /** How long after a change the index is written to disk. */
   persistDelayMs?: number;
   log?: (message: string) => void;
+  /** Where the index is kept (by default the library's cache/search). */
+  indexDir?: string;
 }
 
 export interface QueryOptions {
@@ -53,6 +55,7 @@ export class SearchService {
       builder: options.builder ?? (script ? new WorkerBuilder(script) : new InlineBuilder()),
       persistDelayMs: options.persistDelayMs ?? 1_000,
       log: options.log ?? ((message) => console.warn(`Search: ${message}`)),
+      indexDir: options.indexDir,
     });
     this.unsubscribe = store.changes.subscribe((change) => {
       if (change.kind.startsWith('document.')) this.documentCache = null;
@@ -96,7 +99,7 @@ export class SearchService {
     const began = performance.now();
     const codebook = this.store.getCodebook();
     const planned = text.trim() ? planQuery(text, { codebook, documents: [...this.documents().values()] }, { typing: options.typing }) : null;
-    const results = answer(this.index, text, planned, options.limit ?? 20, this.hitContext(codebook));
+    const results = await answer(this.index, text, planned, options.limit ?? 20, this.hitContext(codebook));
     return { ...results, indexing: this.keeper.progress, tookMs: Math.round((performance.now() - began) * 100) / 100 };
   }
 
@@ -123,7 +126,17 @@ export class SearchService {
 
   private hitContext(codebook: Codebook): HitContext {
     const documents = this.documents();
-    return { index: this.index, codebook, version: this.documentsVersion, document: (id) => documents.get(id) };
+    return {
+      index: this.index,
+      codebook,
+      version: this.documentsVersion,
+      document: (id) => documents.get(id),
+      textFile: (id) => this.store.paths.document(id).text,
+      annotation: async (documentId, annotationId) => {
+        const list = await this.store.listAnnotations(documentId).catch(() => [] as Annotation[]);
+        return list.find((a) => a.id === annotationId);
+      },
+    };
   }
 
   private tags(): string[] {

@@ -1,11 +1,14 @@
 // Builds a segment from entries: every field analysed with the lunr pipeline (analyzer.ts), occurrences
-// collected in flat typed arrays and grouped by term with a counting sort, so building costs a few
-// passes over the tokens and no object per posting (lunr.Builder's objects are what made a plain lunr
-// index take 39 s and gigabytes for 100,000 annotations).
+// collected in flat typed arrays and grouped by term with a counting sort, then each term's postings and
+// positions compressed (postings-format.ts). Entries are grouped by document, so a document's entries
+// are one range of ordinals.
 import { analyze, stopId } from './analyzer';
+import { LengthNorms } from './bm25';
 import { FIELDS, type EntryInput, type EntryKind } from './entries';
 import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
 import { PackedStrings } from './packed-strings';
+import { ByteWriter } from './postings-codec';
+import { writeTermPostings } from './postings-format';
 import { encodeSegment, metaKey, type Sections } from './segment';
 
 class Growable {
@@ -27,10 +30,10 @@ class Growable {
   }
 }
 
-const encoder = new TextEncoder();
 
-export function buildSegment(kind: EntryKind, entries: readonly EntryInput[]): Uint8Array {
+export function buildSegment(kind: EntryKind, input: readonly EntryInput[]): Uint8Array<ArrayBuffer> {
   const F = FIELDS[kind].length;
+  const entries = groupByDocument(input);
   const n = entries.length;
   const termIds = new Map<string, number>();
   const termList: string[] = [];
@@ -39,26 +42,20 @@ export function buildSegment(kind: EntryKind, entries: readonly EntryInput[]): U
   const occTerm = new Growable(1 << 16);
   const occKey = new Growable(1 << 16); // ordinal * F + field
   const occPos = new Growable(1 << 16);
-  const fieldLen = new Uint32Array(n * F);
+  const norms = new Uint32Array(n * F);
   const fieldLenSum = new Array<number>(F).fill(0);
-  const textChunks: Uint8Array[] = [];
-  const textStart = new Uint32Array(n * F + 1);
-  const ordStart = new Uint32Array(n * F + 1);
-  const ordStops: number[] = [];
-  let textLength = 0;
+  const stops = new ByteWriter(1 << 16);
+  const stopStart = new Uint32Array(n * F + 1);
+  const stopIds: number[] = [];
 
   entries.forEach((entry, ordinal) => {
     if (entry.kind !== kind || entry.fields.length !== F) throw new Error(`entry ${entry.id} does not fit a ${kind} segment`);
     for (let f = 0; f < F; f++) {
       const text = entry.fields[f]!;
-      const bytes = encoder.encode(text);
-      textChunks.push(bytes);
-      textStart[ordinal * F + f] = textLength;
-      textLength += bytes.byteLength;
       let length = 0;
-      ordStart[ordinal * F + f] = ordStops.length;
+      stopIds.length = 0;
       for (const token of analyze(text)) {
-        ordStops.push(token.term === null ? stopId(token.word) : 0);
+        stopIds.push(token.term === null ? stopId(token.word) : 0);
         if (token.term === null) continue;
         let id = termIds.get(token.term);
         if (id === undefined) {
@@ -72,12 +69,13 @@ export function buildSegment(kind: EntryKind, entries: readonly EntryInput[]): U
         occPos.push(token.ordinal);
         length++;
       }
-      fieldLen[ordinal * F + f] = length;
+      stopStart[ordinal * F + f] = stops.length;
+      writeStops(stops, stopIds);
+      norms[ordinal * F + f] = length;
       fieldLenSum[f]! += length;
     }
   });
-  textStart[n * F] = textLength;
-  ordStart[n * F] = ordStops.length;
+  stopStart[n * F] = stops.length;
 
   // Terms sorted, for binary search; `rank` maps a first-seen id to its sorted index.
   const T = termList.length;
@@ -96,84 +94,106 @@ export function buildSegment(kind: EntryKind, entries: readonly EntryInput[]): U
   const sorted = new Uint32Array(O);
   for (let i = 0; i < O; i++) sorted[next[rank[ot[i]!]!]!++] = i;
 
-  // Runs of one (entry, field) within a term become postings.
+  // Each term's occurrences become postings (one per entry, a frequency per field) and positions.
   const ok = occKey.view();
   const op = occPos.view();
-  const termStart = new Uint32Array(T + 1);
   const termDf = new Uint32Array(T);
-  const pDoc = new Growable(Math.max(16, O >> 1));
-  const pField = new Growable(Math.max(16, O >> 1));
-  const pTf = new Growable(Math.max(16, O >> 1));
-  const pPos = new Growable(Math.max(16, O >> 1));
-  const positions = new Uint32Array(O);
+  const termPost = new Uint32Array(T + 1);
+  const termPos = new Uint32Array(T + 1);
+  // Block maxima are stored at the segment's own average lengths (bm25.ts).
+  const lengths = new LengthNorms(fieldLenSum.map((sum) => sum / n || 1));
+  const postings = new ByteWriter(Math.max(1 << 12, O));
+  const positions = new ByteWriter(Math.max(1 << 12, O));
+  let docs = new Int32Array(1024);
+  let freqs = new Int32Array(1024 * F);
+  const termPositions = new Growable(1024);
   for (let t = 0; t < T; t++) {
-    termStart[t] = pDoc.length;
-    let lastDoc = -1;
-    for (let i = counts[t]!; i < counts[t + 1]!; ) {
+    termPost[t] = postings.length;
+    termPos[t] = positions.length;
+    let count = 0;
+    termPositions.length = 0;
+    for (let i = counts[t]!; i < counts[t + 1]!; i++) {
       const key = ok[sorted[i]!]!;
-      pDoc.push(Math.floor(key / F));
-      pField.push(key % F);
-      pPos.push(i);
-      if (Math.floor(key / F) !== lastDoc) {
-        termDf[t]!++;
-        lastDoc = Math.floor(key / F);
+      const d = Math.floor(key / F);
+      if (count === 0 || docs[count - 1] !== d) {
+        if (count === docs.length) {
+          docs = grow(docs, docs.length * 2);
+          freqs = grow(freqs, docs.length * F);
+        }
+        docs[count] = d;
+        freqs.fill(0, count * F, count * F + F);
+        count++;
       }
-      let tf = 0;
-      while (i < counts[t + 1]! && ok[sorted[i]!] === key) {
-        positions[i] = op[sorted[i]!]!;
-        i++;
-        tf++;
-      }
-      pTf.push(tf);
+      freqs[(count - 1) * F + (key % F)]!++;
+      termPositions.push(op[sorted[i]!]!);
     }
+    termDf[t] = count;
+    writeTermPostings({ docs, freqs, positions: termPositions.view(), count }, F, norms, lengths, postings, positions);
   }
-  termStart[T] = pDoc.length;
-  pPos.push(O);
+  termPost[T] = postings.length;
+  termPos[T] = positions.length;
 
   const words = [...wordTerms.keys()].sort();
   const wordTerm = new Uint32Array(words.map((w) => rank[wordTerms.get(w)!]!));
-  const textBytes = new Uint8Array(textLength);
-  let at = 0;
-  for (const chunk of textChunks) {
-    textBytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
   const columns = metaColumns(kind, entries);
   const packedTerms = PackedStrings.pack(terms);
   const packedWords = PackedStrings.pack(words);
-  const packedIds = PackedStrings.pack(columns.annotationIds);
   const sections: Sections = {
     termOffsets: packedTerms.offsets,
     termBytes: packedTerms.bytes,
     wordOffsets: packedWords.offsets,
     wordBytes: packedWords.bytes,
-    idOffsets: packedIds.offsets,
-    idBytes: packedIds.bytes,
-    termStart,
-    termDf,
-    pDoc: pDoc.view(),
-    pField: new Uint8Array(pField.view()),
-    pTf: new Uint16Array(pTf.view().map((tf) => Math.min(tf, 0xffff))),
-    fieldLen,
     wordTerm,
-    textStart,
-    ...columns.sections,
-    pPos: pPos.view(),
-    positions,
-    ordStart,
-    ordStops: new Uint8Array(ordStops),
-    textBytes,
+    termDf,
+    termPost,
+    termPos,
+    norms,
+    ...columns.resident,
+    postings: postings.view(),
+    positions: positions.view(),
+    stopStart,
+    stops: stops.view(),
+    ...columns.stored,
   };
   return encodeSegment(
-    { kind, n, docs: columns.docs, codes: columns.codes, fieldLenSum },
+    { kind, n, docs: columns.docs, textFileSizes: columns.textFileSizes, codes: columns.codes, fieldLenSum },
     sections,
   );
+}
+
+function grow(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(size);
+  next.set(array);
+  return next;
+}
+
+/** Entries of one document together, documents in the order they first appear (stable within one). */
+function groupByDocument(entries: readonly EntryInput[]): EntryInput[] {
+  const groups = new Map<string, EntryInput[]>();
+  for (const entry of entries) {
+    const list = groups.get(entry.meta.documentId);
+    if (list) list.push(entry);
+    else groups.set(entry.meta.documentId, [entry]);
+  }
+  return [...groups.values()].flat();
+}
+
+/** A field's words: their number, a bitmap of the stop words among them, and each stop word's number. */
+function writeStops(out: ByteWriter, ids: readonly number[]): void {
+  out.varint(ids.length);
+  for (let i = 0; i < ids.length; i += 8) {
+    let bits = 0;
+    for (let k = 0; k < 8 && i + k < ids.length; k++) if (ids[i + k]) bits |= 1 << k;
+    out.u8(bits);
+  }
+  for (const id of ids) if (id) out.u8(id);
 }
 
 /** The entries' facts as columns, with tables of document ids and annotation codes. */
 function metaColumns(kind: EntryKind, entries: readonly EntryInput[]) {
   const n = entries.length;
   const docs: string[] = [];
+  const textFileSizes: number[] = [];
   const docIndex = new Map<string, number>();
   const codes: string[] = [];
   const codeIndex = new Map<string, number>();
@@ -186,12 +206,15 @@ function metaColumns(kind: EntryKind, entries: readonly EntryInput[]) {
     }
     return i;
   };
+  const annotation = kind === 'annotation';
+  const passage = !annotation;
   const docIdx = new Uint32Array(n);
   const start = new Uint32Array(n);
   const end = new Uint32Array(n);
-  const block = new Uint32Array(n);
-  const page = new Uint32Array(n);
-  const annotation = kind === 'annotation';
+  const block = new Uint32Array(passage ? n : 0);
+  const page = new Uint32Array(passage ? n : 0);
+  const rawStart = new Uint32Array(passage ? n : 0);
+  const rawEnd = new Uint32Array(passage ? n : 0);
   const color = new Uint8Array(annotation ? n : 0);
   const modified = new Float64Array(annotation ? n : 0);
   const codeStart = new Uint32Array(annotation ? n + 1 : 0);
@@ -199,12 +222,16 @@ function metaColumns(kind: EntryKind, entries: readonly EntryInput[]) {
   const codeStance: number[] = [];
   const annotationIds: string[] = [];
   entries.forEach((entry, o) => {
-    docIdx[o] = intern(docIndex, docs, entry.meta.documentId);
+    const d = intern(docIndex, docs, entry.meta.documentId);
+    docIdx[o] = d;
     start[o] = entry.meta.start;
     end[o] = entry.meta.end;
     if (entry.kind === 'passage') {
       block[o] = entry.meta.block;
       page[o] = entry.meta.page === null ? 0 : entry.meta.page + 1;
+      rawStart[o] = entry.source?.rawStart ?? 0;
+      rawEnd[o] = entry.source?.rawEnd ?? 0;
+      textFileSizes[d] = entry.source?.fileSize ?? -1;
       return;
     }
     const meta = entry.meta;
@@ -221,21 +248,24 @@ function metaColumns(kind: EntryKind, entries: readonly EntryInput[]) {
     for (const t of meta.tags) code(metaKey('tag', t));
   });
   if (annotation) codeStart[n] = codeIds.length;
+  const docFirst = new Uint32Array(docs.length + 1);
+  for (let o = n - 1; o >= 0; o--) docFirst[docIdx[o]!] = o;
+  docFirst[docs.length] = n;
+  const ids = PackedStrings.pack(annotationIds);
+  const idOrder = Uint32Array.from(annotationIds.map((_, i) => i).sort((a, b) => (annotationIds[a]! < annotationIds[b]! ? -1 : 1)));
   return {
     docs,
+    textFileSizes: passage ? textFileSizes : [],
     codes,
-    annotationIds,
-    sections: {
+    resident: {
+      docFirst,
       docIdx,
-      start,
-      end,
-      block,
-      page,
       color,
       modified,
       codeStart,
       codeIds: new Uint32Array(codeIds),
       codeStance: new Uint8Array(codeStance),
     },
+    stored: { idOffsets: ids.offsets, idBytes: ids.bytes, idOrder, start, end, block, page, rawStart, rawEnd },
   };
 }

@@ -1,88 +1,99 @@
-// The byte layout of an index segment: a JSON header, then typed-array sections, core first and the
-// lazily read part after. Segment (segment.ts) reads it; segment-build.ts writes it.
+// The byte layout of an index segment: a JSON header, then typed-array sections, 8-byte aligned. The
+// resident sections (what every query needs: the term dictionary and the entries' facts that filters,
+// facets and scoring read) are read when the segment is opened; the others (postings, positions, stop
+// words, texts, the facts only hits need) stay in the file and are read a region at a time when a query
+// needs them (segment.ts, region-cache.ts). Segment (segment.ts) reads it; segment-build.ts writes it.
 //
-// Layout: "APSG", format version (u32), header length (u32), header JSON, then 8-byte-aligned sections,
-// core first:
-//   termOffsets/termBytes, wordOffsets/wordBytes, idOffsets/idBytes   the sorted terms, the sorted indexed
-//                       words (folded surface forms) and the annotation ids, as UTF-8 (packed-strings.ts)
-//   termStart u32[T+1]  postings of term t are [termStart[t], termStart[t+1]), sorted by (entry, field)
-//   termDf    u32[T]    entries containing term t
-//   pDoc u32[P], pField u8[P], pTf u16[P]   entry, field and term frequency of each posting
-//   fieldLen  u32[n*F]  indexed terms per entry field (BM25's field length)
-//   wordTerm  u32[W]    term of each indexed word
-//   textStart u32[n*F+1]
-//   docIdx, start, end, block, page u32[n]   the entry's document (index into header.docs), range, block,
-//                                            page + 1 (0: none)
+// Layout: "APSG", format version (u32), header length (u32), header JSON, then the sections.
+// Resident:
+//   termOffsets/termBytes, wordOffsets/wordBytes   sorted terms and sorted indexed words (folded surface
+//                       forms) as UTF-8 (packed-strings.ts); wordTerm u32[W]: the term of each word
+//   termDf    u32[T]    entries containing term t (its number of postings)
+//   termPost  u32[T+1]  the term's region in `postings` (byte offsets); termPos u32[T+1] the same in `positions`
+//   docFirst  u32[D+1]  entries are grouped by document: those of document i are [docFirst[i], docFirst[i+1])
+//   docIdx    u32[n]    the entry's document (index into header.docs)
+//   norms     u32[n*F]  indexed terms per entry field (BM25's field length)
 //   color u8[n], modified f64[n], codeStart u32[n+1], codeIds u32[], codeStance u8[]   annotations only:
-//                                            codes are "principle\0id", "actor\0id", "tag\0tag" (header.codes)
-// then the lazy part:
-//   pPos u32[P+1], positions u32[]  word ordinals (stop words counted) of each posting
-//   ordStart u32[n*F+1], ordStops u8[]  for each word of each field its stop-word number (0: not one)
-//   textBytes u8[]  the fields' texts, UTF-8
+//                       codes are "principle\0id", "actor\0id", "tag\0tag" (header.codes)
+// Read on demand:
+//   postings, positions  per term, see postings-format.ts
+//   stopStart u32[n*F+1], stops u8[]   for each entry field: the number of its words, a bitmap of which
+//                       are stop words, and the stop word number of each (phrases check them)
+//   idOffsets/idBytes, idOrder u32[n]   annotation ids by ordinal, and the ordinals sorted by id
+//   start, end u32[n]   the entry's range in its document's text
+//   block, page u32[n]  passages: the block number, the page + 1 (0: none)
+//   rawStart, rawEnd u32[n]  passages: where the passage's text is in the document's text.json (bytes)
+// No texts: hits and merges read them from the library (passage-text.ts, results.ts, search-service.ts).
 
+import { crc32 } from 'node:zlib';
 import type { EntryKind } from './entries';
 
-export const SEGMENT_FORMAT_VERSION = 4;
+export const SEGMENT_FORMAT_VERSION = 5;
 const MAGIC = 0x47535041; // "APSG" little-endian
 
-export const CORE_SECTIONS = {
+export const RESIDENT_SECTIONS = {
   termOffsets: Uint32Array,
   termBytes: Uint8Array,
   wordOffsets: Uint32Array,
   wordBytes: Uint8Array,
-  idOffsets: Uint32Array,
-  idBytes: Uint8Array,
-  termStart: Uint32Array,
-  termDf: Uint32Array,
-  pDoc: Uint32Array,
-  pField: Uint8Array,
-  pTf: Uint16Array,
-  fieldLen: Uint32Array,
   wordTerm: Uint32Array,
-  textStart: Uint32Array,
+  termDf: Uint32Array,
+  termPost: Uint32Array,
+  termPos: Uint32Array,
+  docFirst: Uint32Array,
   docIdx: Uint32Array,
-  start: Uint32Array,
-  end: Uint32Array,
-  block: Uint32Array,
-  page: Uint32Array,
+  norms: Uint32Array,
   color: Uint8Array,
   modified: Float64Array,
   codeStart: Uint32Array,
   codeIds: Uint32Array,
   codeStance: Uint8Array,
 } as const;
-export const LAZY_SECTIONS = {
-  pPos: Uint32Array,
-  positions: Uint32Array,
-  ordStart: Uint32Array,
-  ordStops: Uint8Array,
-  textBytes: Uint8Array,
+export const STORED_SECTIONS = {
+  postings: Uint8Array,
+  positions: Uint8Array,
+  stopStart: Uint32Array,
+  stops: Uint8Array,
+  idOffsets: Uint32Array,
+  idBytes: Uint8Array,
+  idOrder: Uint32Array,
+  start: Uint32Array,
+  end: Uint32Array,
+  block: Uint32Array,
+  page: Uint32Array,
+  rawStart: Uint32Array,
+  rawEnd: Uint32Array,
 } as const;
-export const ALL_SECTIONS = { ...CORE_SECTIONS, ...LAZY_SECTIONS };
+export const ALL_SECTIONS = { ...RESIDENT_SECTIONS, ...STORED_SECTIONS };
 export type SectionName = keyof typeof ALL_SECTIONS;
+export type StoredName = keyof typeof STORED_SECTIONS;
 type ArrayOf<C> = C extends Uint8ArrayConstructor
   ? Uint8Array<ArrayBuffer>
-  : C extends Uint16ArrayConstructor
-    ? Uint16Array<ArrayBuffer>
-    : C extends Float64ArrayConstructor
-      ? Float64Array<ArrayBuffer>
-      : Uint32Array<ArrayBuffer>;
-export type CoreSections = { [K in keyof typeof CORE_SECTIONS]: ArrayOf<(typeof CORE_SECTIONS)[K]> };
-export type LazySections = { [K in keyof typeof LAZY_SECTIONS]: ArrayOf<(typeof LAZY_SECTIONS)[K]> };
-export type Sections = CoreSections & LazySections;
+  : C extends Float64ArrayConstructor
+    ? Float64Array<ArrayBuffer>
+    : Uint32Array<ArrayBuffer>;
+export type ResidentSections = { [K in keyof typeof RESIDENT_SECTIONS]: ArrayOf<(typeof RESIDENT_SECTIONS)[K]> };
+export type StoredSections = { [K in StoredName]: ArrayOf<(typeof STORED_SECTIONS)[K]> };
+export type Sections = ResidentSections & StoredSections;
 
 export interface SegmentHeader {
   kind: EntryKind;
   n: number;
   /** Document ids, indexed by the docIdx column. */
   docs: string[];
+  /** Passages: the size of each document's text.json when it was read (rawStart/rawEnd refer to it). */
+  textFileSizes: number[];
   /** Annotation codes, indexed by codeIds: "principle\0id", "actor\0id", "tag\0tag". */
   codes: string[];
   fieldLenSum: number[];
   /** [offset, length in elements] of each section, from the start of the sections. */
   sections: Record<SectionName, [number, number]>;
-  /** Where the lazy part starts, from the start of the sections. */
-  lazyFrom: number;
+  /** Where the stored (read on demand) sections start, from the start of the sections. */
+  storedFrom: number;
+  /** CRC-32 of the resident sections, checked when they are read. */
+  residentCrc: number;
+  /** Length of everything after the header, so a truncated file is refused at once. */
+  dataLength: number;
 }
 
 export class CorruptSegmentError extends Error {}
@@ -91,16 +102,25 @@ const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 export const align8 = (n: number) => (n + 7) & ~7;
 
-export function encodeSegment(header: Omit<SegmentHeader, 'sections' | 'lazyFrom'>, sections: Sections): Uint8Array<ArrayBuffer> {
+export function encodeSegment(
+  header: Omit<SegmentHeader, 'sections' | 'storedFrom' | 'residentCrc' | 'dataLength'>,
+  sections: Sections,
+): Uint8Array<ArrayBuffer> {
   const placed = {} as SegmentHeader['sections'];
   let offset = 0;
-  let lazyFrom = 0;
+  let storedFrom = 0;
   for (const name of Object.keys(ALL_SECTIONS) as SectionName[]) {
-    if (name === 'pPos') lazyFrom = offset;
+    if (name === 'postings') storedFrom = offset;
     placed[name] = [offset, sections[name].length];
     offset += align8(sections[name].byteLength);
   }
-  const json = encoder.encode(JSON.stringify({ ...header, sections: placed, lazyFrom }));
+  const data = new Uint8Array(offset);
+  for (const name of Object.keys(ALL_SECTIONS) as SectionName[]) {
+    const s = sections[name];
+    data.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), placed[name][0]);
+  }
+  const residentCrc = crc32(data.subarray(0, storedFrom));
+  const json = encoder.encode(JSON.stringify({ ...header, sections: placed, storedFrom, residentCrc, dataLength: offset }));
   const start = align8(12 + json.byteLength);
   const bytes = new Uint8Array(start + offset);
   const view = new DataView(bytes.buffer);
@@ -108,10 +128,7 @@ export function encodeSegment(header: Omit<SegmentHeader, 'sections' | 'lazyFrom
   view.setUint32(4, SEGMENT_FORMAT_VERSION, true);
   view.setUint32(8, json.byteLength, true);
   bytes.set(json, 12);
-  for (const name of Object.keys(ALL_SECTIONS) as SectionName[]) {
-    const s = sections[name];
-    bytes.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), start + placed[name][0]);
-  }
+  bytes.set(data, start);
   return bytes;
 }
 
@@ -122,14 +139,24 @@ export function readHeader(prefix: Uint8Array): { header: SegmentHeader; dataSta
   if (view.getUint32(4, true) !== SEGMENT_FORMAT_VERSION) throw new CorruptSegmentError('another format version');
   const jsonLength = view.getUint32(8, true);
   if (prefix.byteLength < 12 + jsonLength) return { needed: 12 + jsonLength };
+  let header: SegmentHeader;
   try {
-    const header = JSON.parse(decoder.decode(prefix.subarray(12, 12 + jsonLength))) as SegmentHeader;
-    return { header, dataStart: align8(12 + jsonLength) };
+    header = JSON.parse(decoder.decode(prefix.subarray(12, 12 + jsonLength))) as SegmentHeader;
   } catch {
     throw new CorruptSegmentError('unreadable header');
   }
+  if (!header || typeof header !== 'object' || !header.sections || !(header.storedFrom >= 0) || !(header.dataLength >= header.storedFrom)) {
+    throw new CorruptSegmentError('unreadable header');
+  }
+  return { header, dataStart: align8(12 + jsonLength) };
 }
 
+/** Checks the resident part against its checksum. */
+export function checkResident(header: SegmentHeader, resident: Uint8Array): void {
+  if (crc32(resident) !== header.residentCrc) throw new CorruptSegmentError('damaged (checksum)');
+}
+
+/** Typed-array views of sections inside `data`, which starts at section offset `base`. */
 export function views<T extends Record<string, { BYTES_PER_ELEMENT: number }>>(
   types: T,
   header: SegmentHeader,
@@ -139,7 +166,7 @@ export function views<T extends Record<string, { BYTES_PER_ELEMENT: number }>>(
   const out = {} as Record<keyof T, ArrayBufferView>;
   for (const name of Object.keys(types) as (keyof T & SectionName)[]) {
     const Type = ALL_SECTIONS[name];
-    const [offset, length] = header.sections?.[name] ?? [-1, -1];
+    const [offset, length] = header.sections[name] ?? [-1, -1];
     const at = offset - base;
     if (!(at >= 0 && length >= 0 && at + length * Type.BYTES_PER_ELEMENT <= data.byteLength)) {
       throw new CorruptSegmentError(`section ${name} out of bounds`);
@@ -148,4 +175,3 @@ export function views<T extends Record<string, { BYTES_PER_ELEMENT: number }>>(
   }
   return out;
 }
-

@@ -74,6 +74,12 @@ export class SegmentStore {
       const file = `${segment.kind}-${Date.now().toString(36)}-${(this.counter++).toString(36)}.seg`;
       await writeFileAtomic(path.join(this.dir, file), segment.bytes);
       this.files.set(segment, file);
+      // From now on the segment reads its file, so memory does not hold what the disk does.
+      try {
+        segment.attachFile(path.join(this.dir, file));
+      } catch {
+        // it keeps its bytes
+      }
     }
     const manifest: Manifest = {
       version: MANIFEST_VERSION,

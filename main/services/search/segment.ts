@@ -1,61 +1,67 @@
-// One index segment: an immutable inverted index over a set of entries, in typed arrays inside one byte
-// buffer that is also its file. Loading reads a small JSON header and the "core" sections (postings and
-// the entries' facts as columns: no object per entry); positions, stop-word maps and texts are read from
-// the file when first needed (phrases, snippets, merges), so start-up reads a fraction of the index.
-// Entries deleted after the segment was built are masked.
+// One index segment: an immutable inverted index over a set of entries, in one file. Opening reads a
+// small JSON header and the resident sections (the term dictionary and the columns filters, facets and
+// scoring read for every match); postings, positions, stop-word maps, texts and the facts only hits need
+// stay in the file and are read a region or a page at a time when a query needs them, through the
+// process's bounded cache (region-cache.ts). A segment just built is held in memory until it is saved,
+// then reads its file like the others. Entries deleted after the segment was built are masked.
 //
-// The byte layout is in segment-format.ts.
-import { closeSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import lunr from 'lunr';
+// The byte layout is in segment-format.ts, a term's postings in postings-format.ts.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
 import { PackedStrings } from './packed-strings';
 import { FIELDS, annotationEntryId, passageEntryId, type EntryKind, type EntryMeta } from './entries';
+import { fuzzyWords } from './fuzzy';
+import { regionCache } from './region-cache';
 import {
-  CORE_SECTIONS,
+  RESIDENT_SECTIONS,
+  checkResident,
   CorruptSegmentError,
-  LAZY_SECTIONS,
   readHeader,
   views,
-  type CoreSections,
-  type LazySections,
+  type ResidentSections,
   type SegmentHeader,
+  type StoredName,
 } from './segment-format';
 
 export { CorruptSegmentError, encodeSegment, SEGMENT_FORMAT_VERSION, type Sections } from './segment-format';
 
 const decoder = new TextDecoder();
+/** Columns and byte sections are read in pages of this size. */
+const PAGE = 1 << 16;
 
-/** Where the lazy sections come from: bytes in memory, or the segment's file. */
-type LazySource = { bytes: Uint8Array } | { file: string; offset: number; length: number };
+/** Where the stored sections are: the segment's bytes in memory, or its open file. */
+type Storage = { data: Uint8Array; fd: -1 } | { data: null; fd: number; dataStart: number };
+
+let nextUid = 1;
 
 export class Segment {
+  /** Names the segment's regions in the shared cache. */
+  readonly uid = nextUid++;
   readonly kind: EntryKind;
   readonly n: number;
   readonly fieldCount: number;
   readonly docs: string[];
-  readonly annotationIds: PackedStrings;
   readonly codes: string[];
   readonly terms: PackedStrings;
   readonly words: PackedStrings;
   readonly fieldLenSum: number[];
-  readonly s: CoreSections;
-  /** The whole segment, for a segment built in this process (null for one loaded from a file). */
-  readonly bytes: Uint8Array | null;
+  readonly r: ResidentSections;
   /** Entries deleted since the segment was built (1 = deleted). */
   readonly deleted: Uint8Array;
   deletedCount = 0;
   /** The index generation at which each entry's copy was placed (set by SegmentedIndex). */
   readonly placed: Uint32Array;
-  private lazySource: LazySource;
-  private lazySections: LazySections | null = null;
   private readonly header: SegmentHeader;
-  private idMap: Map<string, number> | null = null;
-  private tokenSet: lunr.TokenSet | null = null;
+  private storage: Storage;
+  private wholeBytes: Uint8Array | null;
+  private docIndex: Map<string, number> | null = null;
+  private lastPage = new Map<StoredName, { page: number; bytes: Uint8Array; u32: Uint32Array | null }>();
   private metaPostings: Map<string, number[]> | null = null;
-  private byDocument: Map<string, number[]> | null = null;
+  private closed = false;
+  /** Per document, live entries and (annotations) entries per code and stance: see aggregates(). */
+  private docAggregates: DocumentAggregates | null = null;
 
-  private constructor(header: SegmentHeader, core: Uint8Array, lazy: LazySource, bytes: Uint8Array | null) {
+  private constructor(header: SegmentHeader, resident: Uint8Array, storage: Storage, bytes: Uint8Array | null) {
     this.header = header;
     this.kind = header.kind;
     this.n = header.n;
@@ -63,29 +69,31 @@ export class Segment {
     this.docs = header.docs;
     this.codes = header.codes;
     this.fieldLenSum = header.fieldLenSum;
-    this.bytes = bytes;
-    this.lazySource = lazy;
-    this.s = views(CORE_SECTIONS, header, core, 0) as unknown as CoreSections;
-    this.terms = new PackedStrings(this.s.termOffsets, this.s.termBytes);
-    this.words = new PackedStrings(this.s.wordOffsets, this.s.wordBytes);
-    this.annotationIds = new PackedStrings(this.s.idOffsets, this.s.idBytes);
+    this.storage = storage;
+    this.wholeBytes = bytes;
+    this.r = views(RESIDENT_SECTIONS, header, resident, 0) as unknown as ResidentSections;
+    this.terms = new PackedStrings(this.r.termOffsets, this.r.termBytes);
+    this.words = new PackedStrings(this.r.wordOffsets, this.r.wordBytes);
     const F = this.fieldCount;
     const n = this.n;
+    const T = this.terms.length;
+    const r = this.r;
     if (
       !F ||
       !Array.isArray(this.docs) ||
       !Array.isArray(this.codes) ||
-      this.s.termOffsets.length < 1 ||
-      this.s.wordOffsets.length < 1 ||
-      this.s.idOffsets.length < 1 ||
-      (this.kind === 'annotation' && this.annotationIds.length !== n) ||
-      this.s.termStart.length !== this.terms.length + 1 ||
-      this.s.wordTerm.length !== this.words.length ||
-      this.s.fieldLen.length !== n * F ||
-      this.s.textStart.length !== n * F + 1 ||
-      this.s.docIdx.length !== n ||
-      this.s.start.length !== n ||
-      (this.kind === 'annotation' && this.s.codeStart.length !== n + 1)
+      r.termOffsets.length < 1 ||
+      r.wordOffsets.length < 1 ||
+      r.termDf.length !== T ||
+      r.termPost.length !== T + 1 ||
+      r.termPos.length !== T + 1 ||
+      r.wordTerm.length !== this.words.length ||
+      r.norms.length !== n * F ||
+      r.docIdx.length !== n ||
+      r.docFirst.length !== this.docs.length + 1 ||
+      (this.kind === 'annotation' && r.codeStart.length !== n + 1) ||
+      this.sectionLength('postings') !== r.termPost[T] ||
+      this.sectionLength('positions') !== r.termPos[T]
     ) {
       throw new CorruptSegmentError('inconsistent sizes');
     }
@@ -95,38 +103,59 @@ export class Segment {
 
   /** A segment held in memory (just built). */
   static fromBytes(bytes: Uint8Array): Segment {
+    if (bytes.byteOffset % 8) bytes = bytes.slice();
     const read = readHeader(bytes);
     if ('needed' in read) throw new CorruptSegmentError('truncated header');
     const data = bytes.subarray(read.dataStart);
-    const lazyFrom = read.header.lazyFrom;
-    return new Segment(read.header, data.subarray(0, lazyFrom), { bytes: data.subarray(lazyFrom) }, bytes);
+    if (data.byteLength !== read.header.dataLength) throw new CorruptSegmentError('truncated');
+    const resident = data.subarray(0, read.header.storedFrom);
+    checkResident(read.header, resident);
+    return new Segment(read.header, resident, { data, fd: -1 }, bytes);
   }
 
-  /** A segment from its file: the header and the core are read now, the rest when first needed. */
+  /** A segment from its file: the header and the resident sections are read now, the rest when needed. */
   static async open(file: string): Promise<Segment> {
-    const handle = await open(file, 'r');
+    const fd = openSync(file, 'r');
     try {
-      const { size } = await handle.stat();
-      const prefix = new Uint8Array(Math.min(size, 1 << 16));
-      await handle.read(prefix, 0, prefix.byteLength, 0);
-      let read = readHeader(prefix);
-      if ('needed' in read) {
-        if (read.needed > size) throw new CorruptSegmentError('truncated header');
-        const whole = new Uint8Array(read.needed);
-        await handle.read(whole, 0, read.needed, 0);
-        read = readHeader(whole);
-        if ('needed' in read) throw new CorruptSegmentError('truncated header');
-      }
-      const { header, dataStart } = read;
-      const lazyFrom = header.lazyFrom;
-      if (!(lazyFrom >= 0 && dataStart + lazyFrom <= size)) throw new CorruptSegmentError('truncated');
-      // An ArrayBuffer of its own, so the typed-array views are aligned.
-      const core = new Uint8Array(lazyFrom);
-      await handle.read(core, 0, lazyFrom, dataStart);
-      return new Segment(header, core, { file, offset: dataStart + lazyFrom, length: size - dataStart - lazyFrom }, null);
-    } finally {
-      await handle.close();
+      const { header, dataStart, resident } = readResident(fd);
+      return new Segment(header, resident, { data: null, fd, dataStart }, null);
+    } catch (error) {
+      closeSync(fd);
+      throw error;
     }
+  }
+
+  /** The whole segment, while it is only in memory (to be saved). */
+  get bytes(): Uint8Array | null {
+    return this.wholeBytes;
+  }
+
+  /** The segment was saved to `file`: read it from there from now on, and let go of the bytes. */
+  attachFile(file: string): void {
+    if (this.closed || this.storage.fd !== -1) return;
+    const fd = openSync(file, 'r');
+    try {
+      const { header } = readResident(fd);
+      if (header.dataLength !== this.header.dataLength || header.residentCrc !== this.header.residentCrc) {
+        throw new CorruptSegmentError('the saved file differs');
+      }
+      const dataStart = this.wholeBytes!.byteLength - header.dataLength;
+      this.storage = { data: null, fd, dataStart };
+      this.wholeBytes = null;
+      this.lastPage.clear();
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+
+  /** No longer part of the index: its file is closed and its cached regions dropped. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.storage.fd !== -1) closeSync(this.storage.fd);
+    regionCache.forget(`${this.uid}:`);
+    this.lastPage.clear();
   }
 
   get live(): number {
@@ -137,55 +166,174 @@ export class Segment {
     if (this.deleted[ordinal]) return;
     this.deleted[ordinal] = 1;
     this.deletedCount++;
+    this.docAggregates?.remove(this, ordinal);
+  }
+
+  // ---- Stored sections ----------------------------------------------------------------------------
+
+  private sectionLength(name: StoredName): number {
+    const [, length] = this.header.sections[name];
+    return length;
+  }
+
+  /** Bytes [from, to) of a stored section (byte offsets), aligned as the section is; cached whole. */
+  region(name: StoredName, from: number, to: number): Uint8Array {
+    const [offset, length] = this.header.sections[name];
+    const size = length * (name === 'postings' || name === 'positions' || name === 'stops' || name === 'idBytes' ? 1 : 4);
+    if (!(from >= 0 && to >= from && to <= size)) throw new CorruptSegmentError(`a region of ${name} is out of bounds`);
+    const storage = this.storage;
+    if (storage.data) return storage.data.subarray(offset + from, offset + to);
+    const key = `${this.uid}:${name}:${from}`;
+    const cached = regionCache.get(key);
+    if (cached && cached.byteLength === to - from) return cached;
+    const bytes = new Uint8Array(to - from);
+    this.readAt(bytes, storage.dataStart + offset + from);
+    regionCache.set(key, bytes);
+    return bytes;
+  }
+
+  private readAt(bytes: Uint8Array, position: number): void {
+    if (this.closed) throw new Error('The search index segment was closed.');
+    const storage = this.storage as { fd: number };
+    let done = 0;
+    while (done < bytes.byteLength) {
+      const read = readSync(storage.fd, bytes, done, bytes.byteLength - done, position + done);
+      if (read === 0) throw new CorruptSegmentError('truncated');
+      done += read;
+    }
+  }
+
+  private page(name: StoredName, page: number): { page: number; bytes: Uint8Array; u32: Uint32Array | null } {
+    const last = this.lastPage.get(name);
+    if (last && last.page === page) return last;
+    const [, length] = this.header.sections[name];
+    const size = name === 'stops' || name === 'idBytes' ? length : length * 4;
+    const from = page * PAGE;
+    const bytes = this.region(name, from, Math.min(size, from + PAGE));
+    const entry = { page, bytes, u32: null };
+    this.lastPage.set(name, entry);
+    return entry;
+  }
+
+  /** One value of a stored u32 column. */
+  u32(name: StoredName, index: number): number {
+    const page = this.page(name, Math.floor((index * 4) / PAGE));
+    const u32 = (page.u32 ??= new Uint32Array(page.bytes.buffer, page.bytes.byteOffset, page.bytes.byteLength >> 2));
+    const value = u32[index - (page.page * PAGE) / 4];
+    if (value === undefined) throw new CorruptSegmentError(`${name} is out of bounds`);
+    return value;
+  }
+
+  /** Bytes [from, to) of a stored byte section, through its pages. */
+  private bytesOf(name: 'stops' | 'idBytes', from: number, to: number): Uint8Array {
+    const first = Math.floor(from / PAGE);
+    if (Math.floor(Math.max(from, to - 1) / PAGE) === first) {
+      const page = this.page(name, first);
+      return page.bytes.subarray(from - first * PAGE, to - first * PAGE);
+    }
+    return this.region(name, from, to).slice();
   }
 
   // ---- Entries ------------------------------------------------------------------------------------
 
   documentId(ordinal: number): string {
-    return this.docs[this.s.docIdx[ordinal]!]!;
+    return this.docs[this.r.docIdx[ordinal]!]!;
+  }
+
+  annotationId(ordinal: number): string {
+    return decoder.decode(this.bytesOf('idBytes', this.u32('idOffsets', ordinal), this.u32('idOffsets', ordinal + 1)));
   }
 
   entryId(ordinal: number): string {
     return this.kind === 'annotation'
-      ? annotationEntryId(this.annotationIds.get(ordinal))
-      : passageEntryId(this.documentId(ordinal), this.s.block[ordinal]!);
+      ? annotationEntryId(this.annotationId(ordinal))
+      : passageEntryId(this.documentId(ordinal), this.u32('block', ordinal));
+  }
+
+  /** The index of a document in this segment, or -1. */
+  documentIndex(documentId: string): number {
+    this.docIndex ??= new Map(this.docs.map((id, i) => [id, i]));
+    return this.docIndex.get(documentId) ?? -1;
   }
 
   /** The ordinal of an entry id (deleted or not), or -1. */
   ordinalOf(entryId: string): number {
-    if (!this.idMap) {
-      this.idMap = new Map();
-      for (let o = 0; o < this.n; o++) this.idMap.set(this.entryId(o), o);
+    if (this.kind === 'passage') {
+      const match = /^p:(.*):(\d+)$/.exec(entryId);
+      if (!match) return -1;
+      const d = this.documentIndex(match[1]!);
+      if (d < 0) return -1;
+      const block = Number(match[2]);
+      for (let o = this.r.docFirst[d]!; o < this.r.docFirst[d + 1]!; o++) if (this.u32('block', o) === block) return o;
+      return -1;
     }
-    return this.idMap.get(entryId) ?? -1;
+    if (!entryId.startsWith('a:')) return -1;
+    const id = entryId.slice(2);
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.annotationId(this.u32('idOrder', mid)) < id) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < this.n) {
+      const o = this.u32('idOrder', lo);
+      if (this.annotationId(o) === id) return o;
+    }
+    return -1;
   }
 
   /** An entry's facts as an object (for results and merges; queries read the columns). */
   meta(ordinal: number): EntryMeta {
-    const { s } = this;
-    const common = { documentId: this.documentId(ordinal), start: s.start[ordinal]!, end: s.end[ordinal]! };
+    const { r } = this;
+    const common = { documentId: this.documentId(ordinal), start: this.u32('start', ordinal), end: this.u32('end', ordinal) };
     if (this.kind === 'passage') {
-      const page = s.page[ordinal]!;
-      return { ...common, block: s.block[ordinal]!, page: page === 0 ? null : page - 1 };
+      const page = this.u32('page', ordinal);
+      return { ...common, block: this.u32('block', ordinal), page: page === 0 ? null : page - 1 };
     }
     const principles: string[] = [];
     const actors: [string, (typeof STANCES)[number]][] = [];
     const tags: string[] = [];
-    for (let i = s.codeStart[ordinal]!; i < s.codeStart[ordinal + 1]!; i++) {
-      const [field, value] = this.codes[s.codeIds[i]!]!.split('\u0000') as [string, string];
+    for (let i = r.codeStart[ordinal]!; i < r.codeStart[ordinal + 1]!; i++) {
+      const [field, value] = this.codes[r.codeIds[i]!]!.split('\u0000') as [string, string];
       if (field === 'principle') principles.push(value);
-      else if (field === 'actor') actors.push([value, STANCES[s.codeStance[i]! - 1] ?? 'mentions']);
+      else if (field === 'actor') actors.push([value, STANCES[r.codeStance[i]! - 1] ?? 'mentions']);
       else tags.push(value);
     }
     return {
       ...common,
-      annotationId: this.annotationIds.get(ordinal),
-      color: HIGHLIGHT_COLORS[s.color[ordinal]!] ?? 'yellow',
+      annotationId: this.annotationId(ordinal),
+      color: HIGHLIGHT_COLORS[r.color[ordinal]!] ?? 'yellow',
       principles,
       actors,
       tags,
-      modified: new Date(s.modified[ordinal]!).toISOString(),
+      modified: new Date(r.modified[ordinal]!).toISOString(),
     };
+  }
+
+  /** Where a passage's text is in its document's text.json (passage-text.ts). */
+  passageSource(ordinal: number): { size: number; rawStart: number; rawEnd: number } {
+    const size = this.header.textFileSizes?.[this.r.docIdx[ordinal]!];
+    return { size: typeof size === 'number' ? size : -1, rawStart: this.u32('rawStart', ordinal), rawEnd: this.u32('rawEnd', ordinal) };
+  }
+
+  /** The stop word number at a word position of an entry's field (0: another word or out of range). */
+  stopAt(ordinal: number, field: number, position: number): number {
+    const k = ordinal * this.fieldCount + field;
+    const bytes = this.bytesOf('stops', this.u32('stopStart', k), this.u32('stopStart', k + 1));
+    let at = 0;
+    let words = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[at++]!;
+      words += (b & 0x7f) * 2 ** shift;
+      if (!(b & 0x80)) break;
+    }
+    if (position < 0 || position >= words) return 0;
+    if (!(bytes[at + (position >> 3)]! & (1 << (position & 7)))) return 0;
+    let rank = 0;
+    for (let i = 0; i < position >> 3; i++) rank += popcount8(bytes[at + i]!);
+    rank += popcount8(bytes[at + (position >> 3)]! & ((1 << (position & 7)) - 1));
+    return bytes[at + ((words + 7) >> 3) + rank] ?? 0;
   }
 
   // ---- Terms --------------------------------------------------------------------------------------
@@ -199,130 +347,40 @@ export class Segment {
   prefixTerms(prefix: string): number[] {
     let lo = this.words.lowerBound(prefix);
     const found = new Set<number>();
-    for (; lo < this.words.length && this.words.get(lo).startsWith(prefix); lo++) found.add(this.s.wordTerm[lo]!);
+    for (; lo < this.words.length && this.words.get(lo).startsWith(prefix); lo++) found.add(this.r.wordTerm[lo]!);
     return [...found];
   }
 
-  /** Terms of the indexed words within `distance` edits of `word`, through lunr's TokenSet automaton. */
+  /** Terms of the indexed words within `distance` edits of `word` (fuzzy.ts). */
   fuzzyTerms(word: string, distance: number): number[] {
-    // lunr's TokenSet statics are missing from @types/lunr.
-    const TokenSet = lunr.TokenSet as unknown as TokenSetStatics;
-    const tokenSet = (this.tokenSet ??= TokenSet.fromArray(this.words.all()));
     const found = new Set<number>();
-    for (const w of tokenSet.intersect(TokenSet.fromFuzzyString(word, distance)).toArray()) {
-      const i = this.words.indexOf(w);
-      if (i !== -1) found.add(this.s.wordTerm[i]!);
-    }
+    for (const i of fuzzyWords(this.words, word, distance)) found.add(this.r.wordTerm[i]!);
     return [...found];
   }
 
-  /** The posting of a term for one entry and field, or -1. */
-  findPosting(term: number, ordinal: number, field: number): number {
-    let lo = this.s.termStart[term]!;
-    const end = this.s.termStart[term + 1]!;
-    let hi = end;
-    const { pDoc, pField } = this.s;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const d = pDoc[mid]!;
-      if (d < ordinal || (d === ordinal && pField[mid]! < field)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < end && pDoc[lo] === ordinal && pField[lo] === field ? lo : -1;
+  /** A term's postings and positions regions. */
+  postings(term: number): Uint8Array {
+    return this.region('postings', this.r.termPost[term]!, this.r.termPost[term + 1]!);
   }
 
-  // ---- The lazy part ------------------------------------------------------------------------------
-
-  /** Positions, stop-word maps and texts; read from the file on first use. */
-  lazy(): LazySections {
-    if (!this.lazySections) this.setLazy(this.readLazySync());
-    return this.lazySections!;
+  positions(term: number): Uint8Array {
+    return this.region('positions', this.r.termPos[term]!, this.r.termPos[term + 1]!);
   }
 
-  /** Builds lunr's automaton of the segment's words now, so the first word~1 query does not wait for it. */
-  warmFuzzy(): void {
-    const TokenSet = lunr.TokenSet as unknown as TokenSetStatics;
-    this.tokenSet ??= TokenSet.fromArray(this.words.all());
-  }
+  // ---- Documents and filters ----------------------------------------------------------------------
 
-  /** Reads the lazy part in the background, so the first phrase query does not wait for it. */
-  async prefetch(): Promise<void> {
-    if (this.lazySections || !('file' in this.lazySource)) return;
-    const { file, offset, length } = this.lazySource;
-    const bytes = new Uint8Array(length);
-    const handle = await open(file, 'r');
-    try {
-      await handle.read(bytes, 0, length, offset);
-    } finally {
-      await handle.close();
-    }
-    if (!this.lazySections) this.setLazy(bytes);
-  }
-
-  private readLazySync(): Uint8Array {
-    if ('bytes' in this.lazySource) return this.lazySource.bytes;
-    const { file, offset, length } = this.lazySource;
-    const bytes = new Uint8Array(length);
-    const fd = openSync(file, 'r');
-    try {
-      readSync(fd, bytes, 0, length, offset);
-    } finally {
-      closeSync(fd);
-    }
-    return bytes;
-  }
-
-  private setLazy(bytes: Uint8Array): void {
-    const lazy = views(LAZY_SECTIONS, this.header, bytes, this.header.lazyFrom) as unknown as LazySections;
-    if (lazy.pPos.length !== this.s.pDoc.length + 1 || lazy.ordStart.length !== this.n * this.fieldCount + 1) {
-      throw new CorruptSegmentError('inconsistent sizes');
-    }
-    this.lazySections = lazy;
-    this.lazySource = { bytes };
-  }
-
-  /** The text of one field of an entry. */
-  text(ordinal: number, field: number): string {
-    const k = ordinal * this.fieldCount + field;
-    const from = this.s.textStart[k]!;
-    const to = this.s.textStart[k + 1]!;
-    if (this.lazySections || 'bytes' in this.lazySource) return decoder.decode(this.lazy().textBytes.subarray(from, to));
-    // One entry's text from the file, without reading the whole lazy part.
-    const { file, offset } = this.lazySource;
-    const textOffset = this.header.sections.textBytes[0] - this.header.lazyFrom;
-    const bytes = new Uint8Array(to - from);
-    const fd = openSync(file, 'r');
-    try {
-      readSync(fd, bytes, 0, bytes.byteLength, offset + textOffset + from);
-    } finally {
-      closeSync(fd);
-    }
-    return decoder.decode(bytes);
-  }
-
-  /** The stop word number at a word position of an entry's field (0: another word or out of range). */
-  stopAt(ordinal: number, field: number, position: number): number {
-    const { ordStart, ordStops } = this.lazy();
-    const k = ordinal * this.fieldCount + field;
-    const at = ordStart[k]! + position;
-    return position >= 0 && at < ordStart[k + 1]! ? ordStops[at]! : 0;
-  }
-
-  /** Ordinals of a document's entries (deleted ones included), from one scan of the docIdx column. */
+  /** Ordinals of a document's entries (deleted ones included): one range, as entries are grouped. */
   ordinalsOfDocument(documentId: string): readonly number[] {
-    if (!this.byDocument) {
-      const lists: number[][] = this.docs.map(() => []);
-      const { docIdx } = this.s;
-      for (let o = 0; o < this.n; o++) lists[docIdx[o]!]!.push(o);
-      this.byDocument = new Map(this.docs.map((id, i) => [id, lists[i]!]));
-    }
-    return this.byDocument.get(documentId) ?? [];
+    const d = this.documentIndex(documentId);
+    if (d < 0) return [];
+    const out: number[] = [];
+    for (let o = this.r.docFirst[d]!; o < this.r.docFirst[d + 1]!; o++) out.push(o);
+    return out;
   }
 
   /**
-   * Entries with a value, e.g. metaKey('principle', 'cyber-hygiene') or metaKey('doc', id): in-memory
-   * posting lists built once per segment on first use, so a query made only of filters never touches
-   * the text index.
+   * Entries with a value, e.g. metaKey('principle', 'cyber-hygiene'), ascending: in-memory posting lists
+   * built once per segment on first use, so a query made only of filters never touches the text index.
    */
   withValue(key: string): readonly number[] {
     if (key.startsWith('doc\u0000')) return this.ordinalsOfDocument(key.slice(4));
@@ -333,25 +391,144 @@ export class Segment {
         if (!list) map.set(k, [o]);
         else if (list[list.length - 1] !== o) list.push(o);
       };
-      const { s } = this;
+      const { r } = this;
       for (let o = 0; o < this.n && this.kind === 'annotation'; o++) {
-        add(metaKey('color', HIGHLIGHT_COLORS[s.color[o]!] ?? 'yellow'), o);
-        for (let i = s.codeStart[o]!; i < s.codeStart[o + 1]!; i++) {
-          const code = this.codes[s.codeIds[i]!]!;
+        add(metaKey('color', HIGHLIGHT_COLORS[r.color[o]!] ?? 'yellow'), o);
+        for (let i = r.codeStart[o]!; i < r.codeStart[o + 1]!; i++) {
+          const code = this.codes[r.codeIds[i]!]!;
           // Tags match whatever their case.
           add(code.startsWith('tag\u0000') ? code.toLowerCase() : code, o);
-          if (s.codeStance[i]) add(metaKey('stance', STANCES[s.codeStance[i]! - 1]!), o);
+          if (r.codeStance[i]) add(metaKey('stance', STANCES[r.codeStance[i]! - 1]!), o);
         }
       }
       this.metaPostings = map;
     }
     return this.metaPostings.get(key) ?? [];
   }
+
+  /** Per document: live entries, and for annotations live entries per code and per stance. */
+  aggregates(): DocumentAggregates {
+    this.docAggregates ??= new DocumentAggregates(this);
+    return this.docAggregates;
+  }
 }
 
-interface TokenSetStatics {
-  fromArray(words: string[]): lunr.TokenSet;
-  fromFuzzyString(word: string, distance: number): lunr.TokenSet;
+/**
+ * Facet counts of whole documents, kept per segment and updated as entries are deleted: a query made
+ * only of document filters (doc:, kind:, year:) counts its facets per document, not per entry.
+ */
+export class DocumentAggregates {
+  /** Live entries per document. */
+  readonly live: Int32Array;
+  /** Per document, [codeStart[d], codeStart[d+1]) of codes/counts: distinct codes and live entries with each. */
+  readonly codeStart: Int32Array;
+  readonly codes: Int32Array;
+  readonly counts: Int32Array;
+  /** Per document and stance (1…): live entries with an actor link of that stance. */
+  readonly stances: Int32Array;
+  /** Each code's facet value, as the number of its first code with that value. */
+  readonly canonical: Int32Array;
+
+  constructor(segment: Segment) {
+    const { r } = segment;
+    const D = segment.docs.length;
+    this.live = new Int32Array(D);
+    this.codeStart = new Int32Array(D + 1);
+    this.stances = new Int32Array(D * (STANCES.length + 1));
+    const codes: number[] = [];
+    const counts: number[] = [];
+    // Codes that count as one facet value (tags whatever their case) share their first code's number.
+    const canonical = canonicalCodes(segment.codes);
+    const slot = new Int32Array(segment.codes.length).fill(-1);
+    const stamp = new Int32Array(segment.codes.length);
+    for (let d = 0; d < D; d++) {
+      this.codeStart[d] = codes.length;
+      for (let o = r.docFirst[d]!; o < r.docFirst[d + 1]!; o++) {
+        if (segment.deleted[o]) continue;
+        this.live[d]!++;
+        if (segment.kind !== 'annotation') continue;
+        let stances = 0;
+        for (let i = r.codeStart[o]!; i < r.codeStart[o + 1]!; i++) {
+          stances |= 1 << r.codeStance[i]!;
+          const c = canonical[r.codeIds[i]!]!;
+          if (stamp[c] === o + 1) continue;
+          stamp[c] = o + 1;
+          if (slot[c]! < this.codeStart[d]!) {
+            slot[c] = codes.length;
+            codes.push(c);
+            counts.push(0);
+          }
+          counts[slot[c]!]!++;
+        }
+        for (let k = 1; k <= STANCES.length; k++) if (stances & (1 << k)) this.stances[d * (STANCES.length + 1) + k]!++;
+      }
+    }
+    this.codeStart[D] = codes.length;
+    this.codes = Int32Array.from(codes);
+    this.counts = Int32Array.from(counts);
+    this.canonical = canonical;
+  }
+
+  remove(segment: Segment, ordinal: number): void {
+    const { r } = segment;
+    const d = r.docIdx[ordinal]!;
+    this.live[d]!--;
+    if (segment.kind !== 'annotation') return;
+    let stances = 0;
+    const seen = new Set<number>();
+    for (let i = r.codeStart[ordinal]!; i < r.codeStart[ordinal + 1]!; i++) {
+      const c = this.canonical[r.codeIds[i]!]!;
+      stances |= 1 << r.codeStance[i]!;
+      if (seen.has(c)) continue;
+      seen.add(c);
+      for (let s = this.codeStart[d]!; s < this.codeStart[d + 1]!; s++) if (this.codes[s] === c) this.counts[s]!--;
+    }
+    for (let k = 1; k <= STANCES.length; k++) if (stances & (1 << k)) this.stances[d * (STANCES.length + 1) + k]!--;
+  }
+}
+
+/** For each code, the first code with the same facet value (tags compare whatever their case). */
+export function canonicalCodes(codes: readonly string[]): Int32Array {
+  const first = new Map<string, number>();
+  return Int32Array.from(codes, (code, i) => {
+    const key = code.startsWith('tag\u0000') ? code.toLowerCase() : code;
+    const at = first.get(key);
+    if (at !== undefined) return at;
+    first.set(key, i);
+    return i;
+  });
+}
+
+function popcount8(b: number): number {
+  b = b - ((b >> 1) & 0x55);
+  b = (b & 0x33) + ((b >> 2) & 0x33);
+  return (b + (b >> 4)) & 0x0f;
+}
+
+function readResident(fd: number): { header: SegmentHeader; dataStart: number; resident: Uint8Array } {
+  const { size } = fstatSync(fd);
+  const prefix = new Uint8Array(Math.min(size, 1 << 16));
+  readSync(fd, prefix, 0, prefix.byteLength, 0);
+  let read = readHeader(prefix);
+  if ('needed' in read) {
+    if (read.needed > size) throw new CorruptSegmentError('truncated header');
+    const whole = new Uint8Array(read.needed);
+    readSync(fd, whole, 0, read.needed, 0);
+    read = readHeader(whole);
+    if ('needed' in read) throw new CorruptSegmentError('truncated header');
+  }
+  const { header, dataStart } = read;
+  if (dataStart + header.dataLength !== size) throw new CorruptSegmentError('truncated');
+  // An ArrayBuffer of its own, so the typed-array views are aligned.
+  const resident = new Uint8Array(header.storedFrom);
+  let done = 0;
+  while (done < resident.byteLength) {
+    const n = readSync(fd, resident, done, resident.byteLength - done, dataStart + done);
+    if (n === 0) throw new CorruptSegmentError('truncated');
+    done += n;
+  }
+  checkResident(header, resident);
+  return { header, dataStart, resident };
 }
 
 export const metaKey = (field: string, value: string) => `${field}\u0000${value}`;

@@ -2,8 +2,12 @@
 // that background merges fold together. An entry has at most one live copy; replacing or deleting it
 // masks the old copy, so a deleted annotation is never returned even before any merge. Nothing here is
 // built per entry at load: entries are found through each segment's own tables when an edit needs them.
+import { LengthNorms } from './bm25';
 import type { EntryKind } from './entries';
 import type { Segment } from './segment';
+
+/** Above this many entries, a new segment's older copies are found in one walk (copiesOf). */
+const BULK = 64;
 
 export interface Location {
   segment: Segment;
@@ -15,6 +19,7 @@ export interface KindStats {
   count: number;
   /** Average indexed length per field (BM25's avgdl). */
   avgFieldLen: number[];
+  lengths?: LengthNorms;
 }
 
 export class SegmentedIndex {
@@ -78,10 +83,11 @@ export class SegmentedIndex {
    */
   add(segment: Segment, readAt = Infinity): void {
     const placed = ++this.generation;
+    const older = segment.n > BULK ? this.copiesOf(segment) : null;
     for (let ordinal = 0; ordinal < segment.n; ordinal++) {
       if (segment.deleted[ordinal]) continue;
       const id = segment.entryId(ordinal);
-      const current = this.locate(id);
+      const current = older ? older.get(id) : this.locate(id);
       const newer =
         (current ? current.segment.placed[current.ordinal]! : -1) > readAt ||
         (this.tombstones.get(id) ?? -1) > readAt ||
@@ -94,6 +100,27 @@ export class SegmentedIndex {
     }
     this.list.push(segment);
     this.changed();
+  }
+
+  /**
+   * The live copies, in older segments, of a large new segment's entries: found by walking the older
+   * segments once (by document for passages) rather than looking each entry up.
+   */
+  private copiesOf(segment: Segment): Map<string, Location> {
+    const ids = new Set<string>();
+    for (let o = 0; o < segment.n; o++) ids.add(segment.entryId(o));
+    const found = new Map<string, Location>();
+    for (const other of this.list) {
+      if (other.kind !== segment.kind) continue;
+      const visit = (ordinal: number) => {
+        if (other.deleted[ordinal]) return;
+        const id = other.entryId(ordinal);
+        if (ids.has(id)) found.set(id, { segment: other, ordinal });
+      };
+      if (segment.kind === 'passage') for (const documentId of segment.docs) for (const o of other.ordinalsOfDocument(documentId)) visit(o);
+      else for (let o = 0; o < other.n; o++) visit(o);
+    }
+    return found;
   }
 
   remove(entryId: string): boolean {
@@ -125,18 +152,29 @@ export class SegmentedIndex {
    */
   replace(sources: readonly Segment[], merged: Segment): void {
     const from = new Set(sources);
+    const older = merged.n > BULK ? this.copiesOf(merged) : null;
     for (let ordinal = 0; ordinal < merged.n; ordinal++) {
-      const current = this.locate(merged.entryId(ordinal));
+      const id = merged.entryId(ordinal);
+      const current = older ? older.get(id) : this.locate(id);
       if (current && from.has(current.segment)) merged.placed[ordinal] = current.segment.placed[current.ordinal]!;
       else merged.markDeleted(ordinal);
     }
     this.list = [...this.list.filter((s) => !from.has(s)), merged];
+    for (const source of sources) source.close();
     this.changed();
   }
 
   clear(): void {
+    for (const segment of this.list) segment.close();
     this.list = [];
     this.changed();
+  }
+
+  /** BM25's length tables for the kind's current average lengths (kept until the index changes). */
+  lengthNorms(kind: EntryKind): LengthNorms {
+    const stats = this.stats(kind);
+    stats.lengths ??= new LengthNorms(Float64Array.from(stats.avgFieldLen));
+    return stats.lengths;
   }
 
   stats(kind: EntryKind): KindStats {
@@ -167,7 +205,7 @@ export class SegmentedIndex {
       for (const segment of this.list) {
         if (segment.kind !== kind) continue;
         const t = segment.findTerm(term);
-        if (t !== -1) df += segment.s.termDf[t]!;
+        if (t !== -1) df += segment.r.termDf[t]!;
       }
       this.dfCache.set(key, df);
     }

@@ -6,6 +6,16 @@ export class TopK {
   private heap: Match[] = [];
   constructor(private readonly k: number) {}
 
+  /** True once k matches are kept: only a better score gets in. */
+  full(): boolean {
+    return this.k > 0 && this.heap.length >= this.k;
+  }
+
+  /** The score to beat once full. */
+  threshold(): number {
+    return this.heap[0]?.score ?? -Infinity;
+  }
+
   /** Whether a match of this score would be kept (checked before making the match object). */
   accepts(score: number): boolean {
     return this.k > 0 && (this.heap.length < this.k || score > this.heap[0]!.score);

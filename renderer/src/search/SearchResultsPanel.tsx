@@ -1,6 +1,6 @@
 // The results of a search: facets with counts on the left, "Your annotations" and "In sources" on the
 // right. A facet adds its clause to the query (or removes it); a hit opens its document at the passage.
-import type { Facet, SearchHit, SearchResults } from '../../../shared/search/types';
+import { formatTotal, SEARCH_TOTAL_LIMIT, type Facet, type SearchHit, type SearchResults } from '../../../shared/search/types';
 import { hasClause } from './query-edit';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 }
 
 export function SearchResultsPanel({ results, query, cursor, onChoose, onToggleClause, onSave }: Props) {
-  const { annotations, passages, total } = results;
+  const { annotations, passages, total, totalCapped } = results;
   const nothing = annotations.length === 0 && passages.length === 0;
   return (
     <div className="search-panel" role="region" aria-label="Search results panel">
@@ -26,8 +26,9 @@ export function SearchResultsPanel({ results, query, cursor, onChoose, onToggleC
       <div className="search-results" role="listbox" aria-label="Search results">
         <div className="search-summary">
           <span>
-            {total.annotations.toLocaleString()} {total.annotations === 1 ? 'annotation' : 'annotations'} · {total.passages.toLocaleString()}{' '}
-            {total.passages === 1 ? 'passage' : 'passages'} <span className="hint">({results.tookMs} ms)</span>
+            {formatTotal(total.annotations, totalCapped.annotations)} {total.annotations === 1 && !totalCapped.annotations ? 'annotation' : 'annotations'} ·{' '}
+            {formatTotal(total.passages, totalCapped.passages)} {total.passages === 1 && !totalCapped.passages ? 'passage' : 'passages'}{' '}
+            <span className="hint">({results.tookMs} ms)</span>
           </span>
           <button type="button" className="link-button" onMouseDown={(e) => e.preventDefault()} onClick={onSave}>
             Save search…
@@ -35,10 +36,17 @@ export function SearchResultsPanel({ results, query, cursor, onChoose, onToggleC
         </div>
         {nothing && <p className="empty-hint">Nothing found for “{results.query}”.</p>}
         {annotations.length > 0 && (
-          <Group title="Your annotations" total={total.annotations} hits={annotations} offset={0} cursor={cursor} onChoose={onChoose} />
+          <Group title="Your annotations" total={formatTotal(total.annotations, totalCapped.annotations)} hits={annotations} offset={0} cursor={cursor} onChoose={onChoose} />
         )}
         {passages.length > 0 && (
-          <Group title="In sources" total={total.passages} hits={passages} offset={annotations.length} cursor={cursor} onChoose={onChoose} />
+          <Group
+            title="In sources"
+            total={formatTotal(total.passages, totalCapped.passages)}
+            hits={passages}
+            offset={annotations.length}
+            cursor={cursor}
+            onChoose={onChoose}
+          />
         )}
       </div>
     </div>
@@ -63,7 +71,9 @@ function FacetGroup({ facet, query, onToggle }: { facet: Facet; query: string; o
                 onClick={() => onToggle(value.clause)}
               >
                 <span className="facet-label">{value.label}</span>
-                <span className="count">{value.count.toLocaleString()}</span>
+                <span className="count" title={facet.partial ? `At least ${value.count.toLocaleString()}: the first ${SEARCH_TOTAL_LIMIT.toLocaleString()} matches were counted` : undefined}>
+                  {formatTotal(value.count, facet.partial)}
+                </span>
               </button>
             </li>
           );
@@ -76,7 +86,8 @@ function FacetGroup({ facet, query, onToggle }: { facet: Facet; query: string; o
 
 interface GroupProps {
   title: string;
-  total: number;
+  /** As shown: "1,234" or "10,000+". */
+  total: string;
   hits: SearchHit[];
   offset: number;
   cursor: number;
@@ -87,7 +98,7 @@ function Group({ title, total, hits, offset, cursor, onChoose }: GroupProps) {
   return (
     <section>
       <h3>
-        {title} <span className="count">{total.toLocaleString()}</span>
+        {title} <span className="count">{total}</span>
       </h3>
       <ul>
         {hits.map((hit, i) => (

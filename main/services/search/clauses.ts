@@ -1,0 +1,273 @@
+// What a query's words become in one segment: an iterator per word (one term's postings, or the union
+// of a word's alternatives: its stem and folded form, a prefix's or a typo's expansions), a check of
+// word positions for phrases, and exclusions for -words.
+import { stopId } from './analyzer';
+import type { Segment } from './segment';
+import { accumulateTerm, NO_MORE, TermPostings, type DocIterator, type Scoring } from './term-postings';
+
+export interface WeightedTerm {
+  term: number;
+  /** weight × idf × (k1 + 1) */
+  w: number;
+}
+
+export interface ResolvedToken {
+  ordinal: number;
+  terms: WeightedTerm[];
+  stop: string | null;
+}
+
+/** Above this many terms, a word's alternatives are scored term at a time into an array (DenseUnion). */
+const DAAT_TERMS = 12;
+/** Regions of terms closer than this in the file are read together, up to READ_SPAN bytes at once. */
+const READ_GAP = 1 << 16;
+const READ_SPAN = 4 << 20;
+
+/** The iterator of one word, or null when none of its terms is in the segment. */
+export function wordIterator(segment: Segment, token: ResolvedToken, scoring: Scoring, scratch: UnionScratch): DocIterator | null {
+  const { terms } = token;
+  if (terms.length === 0) return null;
+  if (terms.length === 1) return new TermPostings(segment, terms[0]!.term, terms[0]!.w, scoring);
+  if (terms.length <= DAAT_TERMS) return new UnionPostings(terms.map((t) => new TermPostings(segment, t.term, t.w, scoring)));
+  return new DenseUnion(segment, terms, scoring, scratch);
+}
+
+/** The postings regions of many terms, read a run of neighbouring terms at a time (expansions sort together). */
+function readTogether(segment: Segment, terms: number[]): Map<number, Uint8Array> {
+  const { termPost } = segment.r;
+  const sorted = [...terms].sort((a, b) => a - b);
+  const out = new Map<number, Uint8Array>();
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    const from = termPost[sorted[i]!]!;
+    while (
+      j < sorted.length &&
+      termPost[sorted[j]!]! - termPost[sorted[j - 1]! + 1]! < READ_GAP &&
+      termPost[sorted[j]! + 1]! - from < READ_SPAN
+    ) {
+      j++;
+    }
+    const bytes = segment.region('postings', from, termPost[sorted[j - 1]! + 1]!);
+    for (let k = i; k < j; k++) {
+      const t = sorted[k]!;
+      out.set(t, bytes.subarray(termPost[t]! - from, termPost[t + 1]! - from));
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** Several terms' postings as one, document at a time; an entry's score is the sum of its terms'. */
+export class UnionPostings implements DocIterator {
+  doc = -1;
+  readonly cost: number;
+
+  constructor(private readonly subs: TermPostings[]) {
+    this.cost = subs.reduce((sum, s) => sum + s.cost, 0);
+  }
+
+  private settle(): number {
+    let min = NO_MORE;
+    for (const s of this.subs) if (s.doc < min) min = s.doc;
+    return (this.doc = min);
+  }
+
+  nextDoc(): number {
+    const at = this.doc;
+    for (const s of this.subs) if (s.doc === at) s.nextDoc();
+    return this.settle();
+  }
+
+  advance(target: number): number {
+    for (const s of this.subs) if (s.doc < target) s.advance(target);
+    return this.settle();
+  }
+
+  score(): number {
+    let sum = 0;
+    for (const s of this.subs) if (s.doc === this.doc) sum += s.score();
+    return sum;
+  }
+
+  shallowAdvance(target: number): void {
+    for (const s of this.subs) if (s.doc !== NO_MORE) s.shallowAdvance(target);
+  }
+
+  blockEnd(): number {
+    let end = NO_MORE;
+    for (const s of this.subs) if (s.doc !== NO_MORE) end = Math.min(end, s.blockEnd());
+    return end;
+  }
+
+  blockMax(): number {
+    let sum = 0;
+    for (const s of this.subs) if (s.doc !== NO_MORE) sum += s.blockMax();
+    return sum;
+  }
+
+  positions(field: number, out: number[]): void {
+    const from = out.length;
+    for (const s of this.subs) if (s.doc === this.doc) s.positions(field, out);
+    if (out.length - from > 1) out.splice(from, out.length - from, ...out.slice(from).sort((a, b) => a - b));
+  }
+}
+
+export interface UnionScratch {
+  acc: Float64Array;
+  stamp: Int32Array;
+  mark: number;
+}
+
+export function unionScratch(n: number): UnionScratch {
+  return { acc: new Float64Array(n), stamp: new Int32Array(n), mark: 0 };
+}
+
+/**
+ * Many terms' postings as one (a short prefix, a typo of a short word): scored term at a time into an
+ * array over the segment's entries, which costs a few nanoseconds per posting where merging hundreds of
+ * iterators entry by entry would cost a hundred; then read back in ordinal order. Blocks of 128 matches
+ * carry their best score, for skipping like a term's blocks.
+ */
+export class DenseUnion implements DocIterator {
+  doc = -1;
+  readonly cost: number;
+  private readonly docs: Int32Array;
+  private readonly scores: Float64Array;
+  private readonly blockMaxima: Float64Array;
+  private i = -1;
+  private shallow = 0;
+  private positional: TermPostings[] | null = null;
+
+  private readonly regions: Map<number, Uint8Array>;
+
+  constructor(
+    private readonly segment: Segment,
+    private readonly terms: WeightedTerm[],
+    private readonly scoring: Scoring,
+    scratch: UnionScratch,
+  ) {
+    const mark = ++scratch.mark;
+    const { acc, stamp } = scratch;
+    this.regions = readTogether(segment, terms.map((t) => t.term));
+    let count = 0;
+    for (const { term, w } of terms) count += accumulateTerm(segment, this.regions.get(term)!, term, w, scoring.lengths, acc, stamp, mark);
+    this.cost = count;
+    this.docs = new Int32Array(count);
+    this.scores = new Float64Array(count);
+    let k = 0;
+    for (let d = 0; d < segment.n && k < count; d++) {
+      if (stamp[d] !== mark) continue;
+      this.docs[k] = d;
+      this.scores[k++] = acc[d]!;
+    }
+    this.blockMaxima = new Float64Array(Math.ceil(count / 128));
+    for (let j = 0; j < count; j++) if (this.scores[j]! > this.blockMaxima[j >> 7]!) this.blockMaxima[j >> 7] = this.scores[j]!;
+  }
+
+  nextDoc(): number {
+    return (this.doc = ++this.i < this.cost ? this.docs[this.i]! : NO_MORE);
+  }
+
+  advance(target: number): number {
+    let lo = this.i + 1;
+    let hi = this.cost;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.docs[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    this.i = lo;
+    return (this.doc = lo < this.cost ? this.docs[lo]! : NO_MORE);
+  }
+
+  score(): number {
+    return this.scores[this.i]!;
+  }
+
+  shallowAdvance(target: number): void {
+    let b = Math.max(this.shallow, this.i >> 7, 0);
+    const t = Math.max(target, this.doc);
+    while (b * 128 < this.cost && this.docs[Math.min(this.cost, (b + 1) * 128) - 1]! < t) b++;
+    this.shallow = b;
+  }
+
+  blockEnd(): number {
+    const last = Math.min(this.cost, (this.shallow + 1) * 128) - 1;
+    return last + 1 >= this.cost ? NO_MORE - 1 : this.docs[last]!;
+  }
+
+  blockMax(): number {
+    // Past the last block (blockMaxima has no entry there) nothing can match.
+    return this.blockMaxima[this.shallow] ?? 0;
+  }
+
+  positions(field: number, out: number[]): void {
+    // Phrases with such a word are rare: its terms' positions are found with fresh iterators.
+    this.positional ??= this.terms.map(({ term, w }) => new TermPostings(this.segment, term, w, this.scoring, this.regions.get(term)));
+    const from = out.length;
+    for (const s of this.positional) {
+      if (s.doc < this.doc) s.advance(this.doc);
+      if (s.doc === this.doc) s.positions(field, out);
+    }
+    if (out.length - from > 1) out.splice(from, out.length - from, ...out.slice(from).sort((a, b) => a - b));
+  }
+}
+
+/** Whether the words of a phrase, positioned on an entry, stand in one of its fields in order. */
+export class PhraseCheck {
+  private readonly words: { ordinal: number; iterator: DocIterator }[];
+  private readonly stops: { ordinal: number; id: number }[];
+  private readonly found: number[][];
+
+  constructor(
+    private readonly segment: Segment,
+    tokens: readonly ResolvedToken[],
+    iterators: readonly DocIterator[],
+  ) {
+    const words = tokens.filter((t) => t.stop === null);
+    this.words = words.map((t, k) => ({ ordinal: t.ordinal, iterator: iterators[k]! }));
+    this.stops = tokens.filter((t) => t.stop !== null).map((t) => ({ ordinal: t.ordinal, id: stopId(t.stop!) }));
+    this.found = words.map(() => []);
+  }
+
+  matches(d: number): boolean {
+    const { words, stops, found } = this;
+    for (let f = 0; f < this.segment.fieldCount; f++) {
+      const first = found[0]!;
+      first.length = 0;
+      words[0]!.iterator.positions(f, first);
+      if (!first.length) continue;
+      let present = true;
+      for (let k = 1; k < words.length && present; k++) {
+        found[k]!.length = 0;
+        words[k]!.iterator.positions(f, found[k]!);
+        present = found[k]!.length > 0;
+      }
+      if (!present) continue;
+      for (const p of first) {
+        const start = p - words[0]!.ordinal;
+        let fits = true;
+        for (let k = 1; k < words.length && fits; k++) fits = found[k]!.includes(start + words[k]!.ordinal);
+        for (let s = 0; s < stops.length && fits; s++) fits = this.segment.stopAt(d, f, start + stops[s]!.ordinal) === stops[s]!.id;
+        if (fits) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** A -word or -"phrase": whether it matches an entry (entries are asked in ascending order). */
+export class Exclusion {
+  constructor(
+    private readonly iterators: DocIterator[],
+    private readonly phrase: PhraseCheck | null,
+  ) {}
+
+  excludes(d: number): boolean {
+    for (const it of this.iterators) {
+      if (it.doc < d) it.advance(d);
+      if (it.doc !== d) return false;
+    }
+    return this.phrase ? this.phrase.matches(d) : true;
+  }
+}
