@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from './analyzer';
+import fc from 'fast-check';
+import { random } from '../../../scripts/bench/synthetic-library';
+import { corpusSentences } from '../../test-support/search-reference';
+import { analyze, analyzeFor } from './analyzer';
 import { snippet } from './results';
 
 const termsOf = (query: string) => new Set(analyze(query).flatMap((t) => (t.term === null ? [] : [t.term])));
@@ -17,5 +20,27 @@ describe('snippet', () => {
     const cut = snippet(text, termsOf('cyber'));
     expect(text.slice(cut.first!.start, cut.first!.end)).toBe('Cyber');
     expect(snippet('Nothing here.', termsOf('cyber')).first).toBeNull();
+  });
+});
+
+describe('snippet marking', () => {
+  it('sees the matched words and the stop words analyze() sees, stemming only words that could match', () => {
+    const sentences = corpusSentences();
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const rand = random(seed);
+        const text = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => sentences[Math.floor(rand() * sentences.length)]!).join(' ');
+        const full = analyze(text);
+        const terms = new Set(full.flatMap((t) => (t.term !== null && rand() < 0.2 ? [t.term] : [])));
+        const quick = analyzeFor(text, terms);
+        expect(quick.map((t) => [t.start, t.end, t.ordinal])).toEqual(full.map((t) => [t.start, t.end, t.ordinal]));
+        quick.forEach((t, i) => {
+          const term = full[i]!.term;
+          expect(t.term === null).toBe(term === null);
+          expect(t.term !== null && terms.has(t.term)).toBe(term !== null && terms.has(term));
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
