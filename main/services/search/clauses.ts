@@ -2,8 +2,8 @@
 // of a word's alternatives: its stem and folded form, a prefix's or a typo's expansions), a check of
 // word positions for phrases, and exclusions for -words.
 import { stopId } from './analyzer';
-import type { Segment } from './segment';
-import { accumulateTerm, NO_MORE, TermPostings, type DocIterator, type Scoring } from './term-postings';
+import { stopIdAt, type Segment } from './segment';
+import { accumulateTerm, NO_MORE, SLACK, TermPostings, type DocIterator, type Scoring } from './term-postings';
 
 export interface WeightedTerm {
   term: number;
@@ -17,8 +17,11 @@ export interface ResolvedToken {
   stop: string | null;
 }
 
-/** Above this many terms, a word's alternatives are scored term at a time into an array (DenseUnion). */
+/** Above this many terms, a word's alternatives are scored term at a time into an array (DenseUnion)… */
 const DAAT_TERMS = 12;
+/** …except the LONG_TERMS longest lists of at least LONG_LIST postings, which are walked with skipping. */
+const LONG_TERMS = 6;
+const LONG_LIST = 1024;
 /** Regions of terms closer than this in the file are read together, up to READ_SPAN bytes at once. */
 const READ_GAP = 1 << 16;
 const READ_SPAN = 4 << 20;
@@ -29,7 +32,14 @@ export function wordIterator(segment: Segment, token: ResolvedToken, scoring: Sc
   if (terms.length === 0) return null;
   if (terms.length === 1) return new TermPostings(segment, terms[0]!.term, terms[0]!.w, scoring);
   if (terms.length <= DAAT_TERMS) return new UnionPostings(terms.map((t) => new TermPostings(segment, t.term, t.w, scoring)));
-  return new DenseUnion(segment, terms, scoring, scratch);
+  // Many terms: the few with long lists are walked (and skipped) as they are, the rest scored together.
+  const { termDf } = segment.r;
+  const byLength = [...terms].sort((a, b) => termDf[b.term]! - termDf[a.term]!);
+  const long = byLength.slice(0, LONG_TERMS).filter((t) => termDf[t.term]! >= LONG_LIST);
+  const rest = byLength.slice(long.length);
+  const subs: DocIterator[] = long.map((t) => new TermPostings(segment, t.term, t.w, scoring));
+  if (rest.length) subs.push(new DenseUnion(segment, rest, scoring, scratch));
+  return subs.length === 1 ? subs[0]! : new UnionPostings(subs);
 }
 
 /** The postings regions of many terms, read a run of neighbouring terms at a time (expansions sort together). */
@@ -57,35 +67,75 @@ function readTogether(segment: Segment, terms: number[]): Map<number, Uint8Array
   return out;
 }
 
-/** Several terms' postings as one, document at a time; an entry's score is the sum of its terms'. */
+/**
+ * Several terms' postings as one, document at a time; an entry's score is the sum of its terms'. Once
+ * only entries scoring above a threshold matter (raise()), the terms whose best scores together stay
+ * below it no longer lead (MaxScore, as Lucene and Tantivy do): an entry must have one of the others,
+ * and the weak terms are only looked up for such entries.
+ */
 export class UnionPostings implements DocIterator {
   doc = -1;
   readonly cost: number;
+  private leading: DocIterator[];
+  /** Per sub, true once it no longer leads. */
+  private readonly optional: boolean[];
+  private floor = -Infinity;
 
-  constructor(private readonly subs: TermPostings[]) {
+  constructor(private readonly subs: DocIterator[]) {
     this.cost = subs.reduce((sum, s) => sum + s.cost, 0);
+    this.leading = subs;
+    this.optional = subs.map(() => false);
+  }
+
+  /** Entries scoring at most `threshold` may be passed over from now on. */
+  raise(threshold: number): void {
+    if (threshold <= this.floor) return;
+    this.floor = threshold;
+    const order = this.subs.map((s, i) => ({ i, max: s.maxScore() })).sort((a, b) => a.max - b.max);
+    let sum = 0;
+    for (const { i, max } of order) {
+      sum += max;
+      if (sum * SLACK > threshold) break;
+      this.optional[i] = true;
+    }
+    this.leading = this.subs.filter((_, i) => !this.optional[i]);
+    // The current entry may have had only terms that no longer lead.
+    this.settle();
   }
 
   private settle(): number {
     let min = NO_MORE;
-    for (const s of this.subs) if (s.doc < min) min = s.doc;
+    for (const s of this.leading) if (s.doc < min) min = s.doc;
     return (this.doc = min);
   }
 
   nextDoc(): number {
     const at = this.doc;
-    for (const s of this.subs) if (s.doc === at) s.nextDoc();
+    for (const s of this.leading) if (s.doc === at) s.nextDoc();
     return this.settle();
   }
 
   advance(target: number): number {
-    for (const s of this.subs) if (s.doc < target) s.advance(target);
+    for (const s of this.leading) if (s.doc < target) s.advance(target);
     return this.settle();
   }
 
+  /** Brings the terms that no longer lead to the current entry. */
+  private probe(): void {
+    const d = this.doc;
+    for (let i = 0; i < this.subs.length; i++) if (this.optional[i] && this.subs[i]!.doc < d) this.subs[i]!.advance(d);
+  }
+
   score(): number {
+    if (this.leading !== this.subs) this.probe();
     let sum = 0;
     for (const s of this.subs) if (s.doc === this.doc) sum += s.score();
+    return sum;
+  }
+
+  maxScore(): number {
+    let sum = 0;
+    for (const s of this.subs) sum += s.maxScore();
     return sum;
   }
 
@@ -106,6 +156,7 @@ export class UnionPostings implements DocIterator {
   }
 
   positions(field: number, out: number[]): void {
+    if (this.leading !== this.subs) this.probe();
     const from = out.length;
     for (const s of this.subs) if (s.doc === this.doc) s.positions(field, out);
     if (out.length - from > 1) out.splice(from, out.length - from, ...out.slice(from).sort((a, b) => a - b));
@@ -201,6 +252,12 @@ export class DenseUnion implements DocIterator {
     return this.blockMaxima[this.shallow] ?? 0;
   }
 
+  maxScore(): number {
+    let max = 0;
+    for (const m of this.blockMaxima) if (m > max) max = m;
+    return max;
+  }
+
   positions(field: number, out: number[]): void {
     // Phrases with such a word are rare: its terms' positions are found with fresh iterators.
     this.positional ??= this.terms.map(({ term, w }) => new TermPostings(this.segment, term, w, this.scoring, this.regions.get(term)));
@@ -244,11 +301,12 @@ export class PhraseCheck {
         present = found[k]!.length > 0;
       }
       if (!present) continue;
+      let map: Uint8Array | null = null;
       for (const p of first) {
         const start = p - words[0]!.ordinal;
         let fits = true;
         for (let k = 1; k < words.length && fits; k++) fits = found[k]!.includes(start + words[k]!.ordinal);
-        for (let s = 0; s < stops.length && fits; s++) fits = this.segment.stopAt(d, f, start + stops[s]!.ordinal) === stops[s]!.id;
+        for (let s = 0; s < stops.length && fits; s++) fits = stopIdAt((map ??= this.segment.stopsOf(d, f)), start + stops[s]!.ordinal) === stops[s]!.id;
         if (fits) return true;
       }
     }

@@ -10,14 +10,15 @@
 // best k are exactly those exhaustive evaluation finds (execute.test.ts checks it on random queries).
 import { SEARCH_TOTAL_LIMIT } from '../../../shared/search/types';
 import type { EntryKind } from './entries';
+import { FACT } from './entry-facts';
 import { FacetCounter } from './facets';
 import { candidatesFromFilters, filterFor } from './filters';
 import type { QueryPlan, TextClause, TokenSpec } from './plan';
-import { Exclusion, PhraseCheck, unionScratch, wordIterator, type ResolvedToken, type UnionScratch, type WeightedTerm } from './clauses';
+import { Exclusion, PhraseCheck, UnionPostings, unionScratch, wordIterator, type ResolvedToken, type UnionScratch, type WeightedTerm } from './clauses';
 import type { Segment } from './segment';
 import type { SegmentedIndex } from './segmented-index';
 import { K1 } from './bm25';
-import { NO_MORE, scoringFor, type DocIterator, type Scoring } from './term-postings';
+import { NO_MORE, scoringFor, SLACK, type DocIterator, type Scoring } from './term-postings';
 import { TopK } from './top-k';
 
 /** Matches are counted exactly up to this many; beyond, totals read "10,000+" (as Elasticsearch does). */
@@ -26,8 +27,6 @@ export const TOTAL_LIMIT = SEARCH_TOTAL_LIMIT;
 const EXPANDED_WEIGHT = 0.6;
 /** Above this many expanded terms, their document frequencies are estimated from the segment alone. */
 const EXACT_DF_LIMIT = 64;
-/** Bounds are compared with this much slack, so rounding never skips an entry that would be kept. */
-const SLACK = 1 + 1e-9;
 
 export interface Match {
   segment: Segment;
@@ -189,6 +188,11 @@ function matchWords(
     if (pruning && (d > windowEnd || heap.threshold() !== windowThreshold)) {
       // Skip blocks whose words together cannot beat the k-th best score.
       const threshold = heap.threshold();
+      if (others.length === 0 && lead instanceof UnionPostings) {
+        lead.raise(threshold);
+        d = lead.doc < d ? lead.advance(d) : lead.doc;
+        if (d === NO_MORE) break;
+      }
       for (;;) {
         let bound = 0;
         let upTo = NO_MORE;
@@ -210,6 +214,15 @@ function matchWords(
       if (d === NO_MORE) break;
       if (lead.doc < d) d = lead.advance(d);
       if (d === NO_MORE) break;
+    }
+    if (pruning && others.length) {
+      // The lead's own score and the others' block bounds: most entries stop here, before the others move.
+      let bound = lead.score();
+      for (const it of others) bound += it.blockMax();
+      if (bound * SLACK <= heap.threshold()) {
+        d = lead.nextDoc();
+        continue;
+      }
     }
     // Bring every word to the lead's entry (or past it: the lead then catches up).
     let aligned = true;
@@ -262,7 +275,7 @@ function filtersOnly(run: Run, segment: Segment, plan: QueryPlan, exclusions: Ex
     if (!byDocument) run.facets?.addEntry(segment, d);
     // A passage's recency is at most 1 (the first one of a document): once k of them are kept, no other can enter.
     if (passages && heap.full() && heap.threshold() >= 1) continue;
-    const score = passages ? 1 / (1 + segment.u32('start', d)) : segment.r.modified[d]! / 1e14;
+    const score = passages ? 1 / (1 + segment.fact(d, FACT.start)) : segment.r.modified[d]! / 1e14;
     if (heap.accepts(score)) heap.push({ segment, ordinal: d, score });
   }
 }

@@ -4,6 +4,7 @@ import { findSelector, type Annotation, type Codebook } from '../../../shared/mo
 import type { SearchHit, SearchResults } from '../../../shared/search/types';
 import { analyzeFor } from './analyzer';
 import type { AnnotationMeta, PassageMeta } from './entries';
+import { FACT } from './entry-facts';
 import { executeKind, type Match } from './execute';
 import { FacetCounter } from './facets';
 import { readPassageText } from './passage-text';
@@ -130,11 +131,11 @@ function passageAt(index: SegmentedIndex, documentId: string, offset: number): P
     let hi = segment.r.docFirst[d + 1]!;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (segment.u32('start', mid) <= offset) lo = mid + 1;
+      if (segment.fact(mid, FACT.start) <= offset) lo = mid + 1;
       else hi = mid;
     }
     const o = lo - 1;
-    if (o >= segment.r.docFirst[d]! && !segment.deleted[o] && offset < segment.u32('end', o)) return segment.meta(o) as PassageMeta;
+    if (o >= segment.r.docFirst[d]! && !segment.deleted[o] && offset < segment.fact(o, FACT.end)) return segment.meta(o) as PassageMeta;
   }
   return null;
 }

@@ -5,6 +5,7 @@
 import { analyze, stopId } from './analyzer';
 import { LengthNorms } from './bm25';
 import { FIELDS, type EntryInput, type EntryKind } from './entries';
+import { encodeFacts } from './entry-facts';
 import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
 import { PackedStrings } from './packed-strings';
 import { ByteWriter } from './postings-codec';
@@ -42,7 +43,7 @@ export function buildSegment(kind: EntryKind, input: readonly EntryInput[]): Uin
   const occTerm = new Growable(1 << 16);
   const occKey = new Growable(1 << 16); // ordinal * F + field
   const occPos = new Growable(1 << 16);
-  const norms = new Uint32Array(n * F);
+  const norms = new Uint16Array(n * F);
   const fieldLenSum = new Array<number>(F).fill(0);
   const stops = new ByteWriter(1 << 16);
   const stopStart = new Uint32Array(n * F + 1);
@@ -71,8 +72,9 @@ export function buildSegment(kind: EntryKind, input: readonly EntryInput[]): Uin
       }
       stopStart[ordinal * F + f] = stops.length;
       writeStops(stops, stopIds);
-      norms[ordinal * F + f] = length;
-      fieldLenSum[f]! += length;
+      // Lengths count up to 65,535 (a longer field scores as one of that length).
+      norms[ordinal * F + f] = Math.min(length, 0xffff);
+      fieldLenSum[f]! += Math.min(length, 0xffff);
     }
   });
   stopStart[n * F] = stops.length;
@@ -135,7 +137,7 @@ export function buildSegment(kind: EntryKind, input: readonly EntryInput[]): Uin
 
   const words = [...wordTerms.keys()].sort();
   const wordTerm = new Uint32Array(words.map((w) => rank[wordTerms.get(w)!]!));
-  const columns = metaColumns(kind, entries);
+  const columns = metaColumns(kind, entries, stopStart);
   const packedTerms = PackedStrings.pack(terms);
   const packedWords = PackedStrings.pack(words);
   const sections: Sections = {
@@ -151,7 +153,6 @@ export function buildSegment(kind: EntryKind, input: readonly EntryInput[]): Uin
     ...columns.resident,
     postings: postings.view(),
     positions: positions.view(),
-    stopStart,
     stops: stops.view(),
     ...columns.stored,
   };
@@ -190,7 +191,7 @@ function writeStops(out: ByteWriter, ids: readonly number[]): void {
 }
 
 /** The entries' facts as columns, with tables of document ids and annotation codes. */
-function metaColumns(kind: EntryKind, entries: readonly EntryInput[]) {
+function metaColumns(kind: EntryKind, entries: readonly EntryInput[], stopStart: Uint32Array) {
   const n = entries.length;
   const docs: string[] = [];
   const textFileSizes: number[] = [];
@@ -266,6 +267,6 @@ function metaColumns(kind: EntryKind, entries: readonly EntryInput[]) {
       codeIds: new Uint32Array(codeIds),
       codeStance: new Uint8Array(codeStance),
     },
-    stored: { idOffsets: ids.offsets, idBytes: ids.bytes, idOrder, start, end, block, page, rawStart, rawEnd },
+    stored: { idOffsets: ids.offsets, idBytes: ids.bytes, idOrder, ...encodeFacts(kind, n, FIELDS[kind].length, { start, end, block, page, rawStart, rawEnd, stopStart }) },
   };
 }

@@ -12,23 +12,23 @@
 //   termPost  u32[T+1]  the term's region in `postings` (byte offsets); termPos u32[T+1] the same in `positions`
 //   docFirst  u32[D+1]  entries are grouped by document: those of document i are [docFirst[i], docFirst[i+1])
 //   docIdx    u32[n]    the entry's document (index into header.docs)
-//   norms     u32[n*F]  indexed terms per entry field (BM25's field length)
+//   norms     u16[n*F]  indexed terms per entry field (BM25's field length, counted up to 65,535)
 //   color u8[n], modified f64[n], codeStart u32[n+1], codeIds u32[], codeStance u8[]   annotations only:
 //                       codes are "principle\0id", "actor\0id", "tag\0tag" (header.codes)
 // Read on demand:
 //   postings, positions  per term, see postings-format.ts
-//   stopStart u32[n*F+1], stops u8[]   for each entry field: the number of its words, a bitmap of which
-//                       are stop words, and the stop word number of each (phrases check them)
+//   stops u8[]          for each entry field: the number of its words, a bitmap of which are stop words,
+//                       and the stop word number of each (phrases check them)
 //   idOffsets/idBytes, idOrder u32[n]   annotation ids by ordinal, and the ordinals sorted by id
-//   start, end u32[n]   the entry's range in its document's text
-//   block, page u32[n]  passages: the block number, the page + 1 (0: none)
-//   rawStart, rawEnd u32[n]  passages: where the passage's text is in the document's text.json (bytes)
+//   factStart u32[], facts u8[]   per entry, compactly (entry-facts.ts): its range in its document's text,
+//                       passages' block, page + 1 (0: none) and bytes in text.json, and where each of
+//                       its fields' stop-word map is in `stops`
 // No texts: hits and merges read them from the library (passage-text.ts, results.ts, search-service.ts).
 
 import { crc32 } from 'node:zlib';
 import type { EntryKind } from './entries';
 
-export const SEGMENT_FORMAT_VERSION = 5;
+export const SEGMENT_FORMAT_VERSION = 6;
 const MAGIC = 0x47535041; // "APSG" little-endian
 
 export const RESIDENT_SECTIONS = {
@@ -42,7 +42,7 @@ export const RESIDENT_SECTIONS = {
   termPos: Uint32Array,
   docFirst: Uint32Array,
   docIdx: Uint32Array,
-  norms: Uint32Array,
+  norms: Uint16Array,
   color: Uint8Array,
   modified: Float64Array,
   codeStart: Uint32Array,
@@ -52,26 +52,23 @@ export const RESIDENT_SECTIONS = {
 export const STORED_SECTIONS = {
   postings: Uint8Array,
   positions: Uint8Array,
-  stopStart: Uint32Array,
   stops: Uint8Array,
   idOffsets: Uint32Array,
   idBytes: Uint8Array,
   idOrder: Uint32Array,
-  start: Uint32Array,
-  end: Uint32Array,
-  block: Uint32Array,
-  page: Uint32Array,
-  rawStart: Uint32Array,
-  rawEnd: Uint32Array,
+  factStart: Uint32Array,
+  facts: Uint8Array,
 } as const;
 export const ALL_SECTIONS = { ...RESIDENT_SECTIONS, ...STORED_SECTIONS };
 export type SectionName = keyof typeof ALL_SECTIONS;
 export type StoredName = keyof typeof STORED_SECTIONS;
 type ArrayOf<C> = C extends Uint8ArrayConstructor
   ? Uint8Array<ArrayBuffer>
-  : C extends Float64ArrayConstructor
-    ? Float64Array<ArrayBuffer>
-    : Uint32Array<ArrayBuffer>;
+  : C extends Uint16ArrayConstructor
+    ? Uint16Array<ArrayBuffer>
+    : C extends Float64ArrayConstructor
+      ? Float64Array<ArrayBuffer>
+      : Uint32Array<ArrayBuffer>;
 export type ResidentSections = { [K in keyof typeof RESIDENT_SECTIONS]: ArrayOf<(typeof RESIDENT_SECTIONS)[K]> };
 export type StoredSections = { [K in StoredName]: ArrayOf<(typeof STORED_SECTIONS)[K]> };
 export type Sections = ResidentSections & StoredSections;

@@ -12,6 +12,7 @@ import { PackedStrings } from './packed-strings';
 import { FIELDS, annotationEntryId, passageEntryId, type EntryKind, type EntryMeta } from './entries';
 import { fuzzyWords } from './fuzzy';
 import { DocumentAggregates } from './document-aggregates';
+import { decodeFactGroup, FACT, FACT_GROUP, factSlots, stopsSlot } from './entry-facts';
 import { regionCache } from './region-cache';
 import {
   RESIDENT_SECTIONS,
@@ -62,6 +63,11 @@ export class Segment {
   private closed = false;
   /** Per document, live entries and (annotations) entries per code and stance: see aggregates(). */
   private docAggregates: DocumentAggregates | null = null;
+  /** The entry facts group last decoded. */
+  private factGroup = -1;
+  private readonly factSlots: number;
+  private readonly factValues: Float64Array;
+  private readonly stopsAt: number;
 
   private constructor(header: SegmentHeader, resident: Uint8Array, storage: Storage, bytes: Uint8Array | null) {
     this.header = header;
@@ -101,6 +107,9 @@ export class Segment {
     }
     this.deleted = new Uint8Array(n);
     this.placed = new Uint32Array(n);
+    this.factSlots = factSlots(this.kind, F);
+    this.factValues = new Float64Array(FACT_GROUP * this.factSlots);
+    this.stopsAt = stopsSlot(this.kind);
   }
 
   /** A segment held in memory (just built). */
@@ -181,7 +190,7 @@ export class Segment {
   /** Bytes [from, to) of a stored section (byte offsets), aligned as the section is; cached whole. */
   region(name: StoredName, from: number, to: number): Uint8Array {
     const [offset, length] = this.header.sections[name];
-    const size = length * (name === 'postings' || name === 'positions' || name === 'stops' || name === 'idBytes' ? 1 : 4);
+    const size = length * (name === 'postings' || name === 'positions' || name === 'stops' || name === 'idBytes' || name === 'facts' ? 1 : 4);
     if (!(from >= 0 && to >= from && to <= size)) throw new CorruptSegmentError(`a region of ${name} is out of bounds`);
     const storage = this.storage;
     if (storage.data) return storage.data.subarray(offset + from, offset + to);
@@ -209,7 +218,7 @@ export class Segment {
     const last = this.lastPage.get(name);
     if (last && last.page === page) return last;
     const [, length] = this.header.sections[name];
-    const size = name === 'stops' || name === 'idBytes' ? length : length * 4;
+    const size = name === 'stops' || name === 'idBytes' || name === 'facts' ? length : length * 4;
     const from = page * PAGE;
     const bytes = this.region(name, from, Math.min(size, from + PAGE));
     const entry = { page, bytes, u32: null };
@@ -227,7 +236,7 @@ export class Segment {
   }
 
   /** Bytes [from, to) of a stored byte section, through its pages. */
-  private bytesOf(name: 'stops' | 'idBytes', from: number, to: number): Uint8Array {
+  private bytesOf(name: 'stops' | 'idBytes' | 'facts', from: number, to: number): Uint8Array {
     const first = Math.floor(from / PAGE);
     if (Math.floor(Math.max(from, to - 1) / PAGE) === first) {
       const page = this.page(name, first);
@@ -249,7 +258,7 @@ export class Segment {
   entryId(ordinal: number): string {
     return this.kind === 'annotation'
       ? annotationEntryId(this.annotationId(ordinal))
-      : passageEntryId(this.documentId(ordinal), this.u32('block', ordinal));
+      : passageEntryId(this.documentId(ordinal), this.fact(ordinal, FACT.block));
   }
 
   /** The index of a document in this segment, or -1. */
@@ -266,7 +275,7 @@ export class Segment {
       const d = this.documentIndex(match[1]!);
       if (d < 0) return -1;
       const block = Number(match[2]);
-      for (let o = this.r.docFirst[d]!; o < this.r.docFirst[d + 1]!; o++) if (this.u32('block', o) === block) return o;
+      for (let o = this.r.docFirst[d]!; o < this.r.docFirst[d + 1]!; o++) if (this.fact(o, FACT.block) === block) return o;
       return -1;
     }
     if (!entryId.startsWith('a:')) return -1;
@@ -288,10 +297,10 @@ export class Segment {
   /** An entry's facts as an object (for results and merges; queries read the columns). */
   meta(ordinal: number): EntryMeta {
     const { r } = this;
-    const common = { documentId: this.documentId(ordinal), start: this.u32('start', ordinal), end: this.u32('end', ordinal) };
+    const common = { documentId: this.documentId(ordinal), start: this.fact(ordinal, FACT.start), end: this.fact(ordinal, FACT.end) };
     if (this.kind === 'passage') {
-      const page = this.u32('page', ordinal);
-      return { ...common, block: this.u32('block', ordinal), page: page === 0 ? null : page - 1 };
+      const page = this.fact(ordinal, FACT.page);
+      return { ...common, block: this.fact(ordinal, FACT.block), page: page === 0 ? null : page - 1 };
     }
     const principles: string[] = [];
     const actors: [string, (typeof STANCES)[number]][] = [];
@@ -316,26 +325,33 @@ export class Segment {
   /** Where a passage's text is in its document's text.json (passage-text.ts). */
   passageSource(ordinal: number): { size: number; rawStart: number; rawEnd: number } {
     const size = this.header.textFileSizes?.[this.r.docIdx[ordinal]!];
-    return { size: typeof size === 'number' ? size : -1, rawStart: this.u32('rawStart', ordinal), rawEnd: this.u32('rawEnd', ordinal) };
+    return { size: typeof size === 'number' ? size : -1, rawStart: this.fact(ordinal, FACT.rawStart), rawEnd: this.fact(ordinal, FACT.rawEnd) };
+  }
+
+  /** The stop-word map of an entry's field (read it with stopIdAt). */
+  stopsOf(ordinal: number, field: number): Uint8Array {
+    const at = this.stopsAt + field;
+    return this.bytesOf('stops', this.fact(ordinal, at), this.fact(ordinal, at + 1));
+  }
+
+  /** One of an entry's facts (entry-facts.ts: FACT), from its decoded group. */
+  fact(ordinal: number, slot: number): number {
+    const group = Math.floor(ordinal / FACT_GROUP);
+    if (group !== this.factGroup) {
+      const from = this.u32('factStart', group);
+      const to = this.u32('factStart', group + 1);
+      const count = Math.min(FACT_GROUP, this.n - group * FACT_GROUP);
+      decodeFactGroup(this.kind, this.fieldCount, this.bytesOf('facts', from, to), count, this.factValues);
+      this.factGroup = group;
+    }
+    const value = this.factValues[(ordinal - group * FACT_GROUP) * this.factSlots + slot];
+    if (value === undefined) throw new CorruptSegmentError('an entry is out of range');
+    return value;
   }
 
   /** The stop word number at a word position of an entry's field (0: another word or out of range). */
   stopAt(ordinal: number, field: number, position: number): number {
-    const k = ordinal * this.fieldCount + field;
-    const bytes = this.bytesOf('stops', this.u32('stopStart', k), this.u32('stopStart', k + 1));
-    let at = 0;
-    let words = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = bytes[at++]!;
-      words += (b & 0x7f) * 2 ** shift;
-      if (!(b & 0x80)) break;
-    }
-    if (position < 0 || position >= words) return 0;
-    if (!(bytes[at + (position >> 3)]! & (1 << (position & 7)))) return 0;
-    let rank = 0;
-    for (let i = 0; i < position >> 3; i++) rank += popcount8(bytes[at + i]!);
-    rank += popcount8(bytes[at + (position >> 3)]! & ((1 << (position & 7)) - 1));
-    return bytes[at + ((words + 7) >> 3) + rank] ?? 0;
+    return stopIdAt(this.stopsOf(ordinal, field), position);
   }
 
   // ---- Terms --------------------------------------------------------------------------------------
@@ -413,6 +429,23 @@ export class Segment {
     this.docAggregates ??= new DocumentAggregates(this);
     return this.docAggregates;
   }
+}
+
+/** In a field's stop-word map (its word count, a bitmap of stop words, their numbers): the one at a position. */
+export function stopIdAt(bytes: Uint8Array, position: number): number {
+  let at = 0;
+  let words = 0;
+  for (let shift = 0; ; shift += 7) {
+    const b = bytes[at++]!;
+    words += (b & 0x7f) * 2 ** shift;
+    if (!(b & 0x80) || at >= bytes.length) break;
+  }
+  if (position < 0 || position >= words) return 0;
+  if (!(bytes[at + (position >> 3)]! & (1 << (position & 7)))) return 0;
+  let rank = 0;
+  for (let i = 0; i < position >> 3; i++) rank += popcount8(bytes[at + i]!);
+  rank += popcount8(bytes[at + (position >> 3)]! & ((1 << (position & 7)) - 1));
+  return bytes[at + ((words + 7) >> 3) + rank] ?? 0;
 }
 
 function popcount8(b: number): number {

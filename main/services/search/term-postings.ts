@@ -8,6 +8,8 @@ import { BLOCK, unpack, VarintReader } from './postings-codec';
 import type { Segment } from './segment';
 
 export const NO_MORE = 0x7fffffff;
+/** Bounds are compared with this much slack, so rounding never skips an entry that would be kept. */
+export const SLACK = 1 + 1e-9;
 
 /** How a query scores entries of one segment: BM25's length parts, and how much stored bounds grow. */
 export interface Scoring {
@@ -38,6 +40,8 @@ export interface DocIterator {
   blockEnd(): number;
   /** An upper bound of score() over entries from the shallow target to blockEnd(). */
   blockMax(): number;
+  /** An upper bound of score() over every entry. */
+  maxScore(): number;
   /** Appends the current entry's positions in a field, ascending. */
   positions(field: number, out: number[]): void;
 }
@@ -131,7 +135,8 @@ let TFS = new Int32Array(BLOCK * 4);
 
 /**
  * Adds every posting's score of a term into acc (term at a time, for DenseUnion), stamping entries
- * seen first into `stamp`; returns how many were new.
+ * seen first into `stamp`; returns how many were new. Most such terms are rare (a tail block only):
+ * those are read straight from their bytes, with nothing allocated.
  */
 export function accumulateTerm(
   segment: Segment,
@@ -144,12 +149,48 @@ export function accumulateTerm(
   mark: number,
 ): number {
   const F = segment.fieldCount;
-  const layout = layoutOf(region, segment.r.termDf[term]!);
-  if (TFS.length < BLOCK * F) TFS = new Int32Array(BLOCK * F);
+  const cost = segment.r.termDf[term]!;
   const norms = segment.r.norms;
+  const n = segment.n;
   let added = 0;
+  if (cost < BLOCK) {
+    let at = 0;
+    let prev = -1;
+    for (let i = 0; i < cost; i++) {
+      let s = 0;
+      const v = varintAt(region, at);
+      at = AT;
+      if (F === 1) {
+        prev += Math.floor(v / 2) + 1;
+        let tf = 1;
+        if (!(v & 1)) {
+          tf = varintAt(region, at) + 2;
+          at = AT;
+        }
+        s = (w * tf) / (lengths.den(0, norms[prev]!) + tf);
+      } else {
+        prev += v + 1;
+        const mask = region[at++]!;
+        for (let f = 0; f < F; f++) {
+          if (!(mask & (1 << f))) continue;
+          const tf = varintAt(region, at) + 1;
+          at = AT;
+          s += (w * tf) / (lengths.den(f, norms[prev * F + f]!) + tf);
+        }
+      }
+      if (!(prev < n)) throw new RangeError('The search index is damaged (postings out of range).');
+      if (stamp[prev] !== mark) {
+        stamp[prev] = mark;
+        acc[prev] = s;
+        added++;
+      } else acc[prev]! += s;
+    }
+    return added;
+  }
+  const layout = layoutOf(region, cost);
+  if (TFS.length < BLOCK * F) TFS = new Int32Array(BLOCK * F);
   for (let b = 0; b < layout.blocks; b++) {
-    const count = decodeBlock(layout, F, b, segment.n, DOCS, TFS);
+    const count = decodeBlock(layout, F, b, n, DOCS, TFS);
     for (let i = 0; i < count; i++) {
       const d = DOCS[i]!;
       let s = 0;
@@ -167,12 +208,26 @@ export function accumulateTerm(
   return added;
 }
 
+/** Where varintAt stopped. */
+let AT = 0;
+function varintAt(bytes: Uint8Array, at: number): number {
+  let byte = bytes[at++]!;
+  let v = byte & 0x7f;
+  for (let shift = 7; byte & 0x80; shift += 7) {
+    byte = bytes[at++]!;
+    v += (byte & 0x7f) * 2 ** shift;
+    if (shift > 28) break;
+  }
+  AT = at;
+  return v;
+}
+
 export class TermPostings implements DocIterator {
   doc = -1;
   readonly cost: number;
   private readonly F: number;
   private readonly layout: Layout;
-  private readonly norms: Uint32Array;
+  private readonly norms: Uint16Array;
   private readonly lengths: LengthNorms;
   /** The full blocks' stored best shares. */
   private readonly maxima: Float32Array;
@@ -304,11 +359,11 @@ export class TermPostings implements DocIterator {
     return this.shallow < this.blocks ? this.boundOf(this.shallow) : 0;
   }
 
-  /** The largest score any entry can have. */
   maxScore(): number {
     let max = 0;
-    for (let b = 0; b < this.blocks; b++) max = Math.max(max, this.boundOf(b));
-    return max;
+    for (let b = 0; b < this.layout.full; b++) if (this.maxima[b]! > max) max = this.maxima[b]!;
+    max *= this.boundFactor;
+    return this.layout.full < this.blocks ? Math.max(max, this.boundOf(this.blocks - 1)) : max;
   }
 
   private boundOf(b: number): number {
