@@ -20,6 +20,9 @@ interface Figures {
   file: string;
   pages: number;
   first_page_s: number;
+  /** Range requests and MB of the file read before the first page was drawn (first open). */
+  first_page_reads: number;
+  first_page_mb_read: number;
   extract_s: number;
   pdftotext_s: number | null;
   extract_ratio: number | null;
@@ -78,6 +81,7 @@ async function bench(label: string, name: string, bytes: Uint8Array, title: stri
   const renderer = await measureRenderer({ path: file, title });
   const firstPage = median(renderer.opens);
   console.log(`  open → first page drawn:       ${firstPage.toFixed(3)} s (target: under 0.3 s, whatever the file's size; median of ${renderer.opens.length} opens: ${list(renderer.opens)}, the first in a fresh app)`);
+  console.log(`  read before the first page:    ${renderer.firstPageMbRead.toFixed(2)} MB of ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB, in ${renderer.firstPageReads} range request(s)`);
   console.log(`  renderer JS heap after open:   ${renderer.memoryStartMb.toFixed(1)} MB (${renderer.domNodesStart} DOM nodes)`);
   console.log(`  … after all ${renderer.pagesScrolled} pages scrolled: ${renderer.memoryEndMb.toFixed(1)} MB (${renderer.domNodesEnd} DOM nodes), in ${renderer.scrollSeconds.toFixed(1)} s`);
   console.log(`  heap while scrolling (page: heap): ${renderer.heapWhileScrolling.join(', ')}`);
@@ -86,6 +90,8 @@ async function bench(label: string, name: string, bytes: Uint8Array, title: stri
     file: name,
     pages,
     first_page_s: round(firstPage),
+    first_page_reads: renderer.firstPageReads,
+    first_page_mb_read: round(renderer.firstPageMbRead, 2),
     extract_s: round(extract),
     pdftotext_s: pdftotext === null ? null : round(pdftotext),
     extract_ratio: ratio === null ? null : round(ratio, 2),

@@ -11,6 +11,9 @@ import path from 'node:path';
 export interface RendererFigures {
   /** Each open's time to first page drawn: the first one in a fresh app, then the others. */
   opens: number[];
+  /** What the first open read of the file before its first page was drawn: range requests and MB. */
+  firstPageReads: number;
+  firstPageMbRead: number;
   memoryStartMb: number;
   memoryEndMb: number;
   pagesScrolled: number;
@@ -40,24 +43,35 @@ function startHost(libraryDir: string, dataDir: string): Promise<{ host: ChildPr
   });
 }
 
-/** Seconds from a click on the document in the library to its first page drawn. */
-async function timeOpen(page: Page, title: string): Promise<number> {
-  await page.evaluate(() => performance.clearMarks());
-  const seconds = await page.evaluate(async (wanted) => {
+/**
+ * Seconds from a click on the document in the library to its first page drawn, and what was read of
+ * the file until then (the reader reads PDFs in ranges: a large file's first page needs little of it).
+ */
+async function timeOpen(page: Page, title: string): Promise<{ seconds: number; reads: number; bytes: number }> {
+  await page.evaluate(() => {
+    performance.clearMarks();
+    performance.clearResourceTimings();
+  });
+  const opened = await page.evaluate(async (wanted) => {
     const button = [...document.querySelectorAll<HTMLButtonElement>('.document-item')].find((b) => b.textContent?.includes(wanted));
     if (!button) throw new Error(`"${wanted}" is not in the library.`);
     const start = performance.now();
     button.click();
     while (performance.now() - start < 60_000) {
       const mark = performance.getEntriesByName('apostil:pdf-first-page')[0];
-      if (mark) return (mark.startTime - start) / 1000;
+      if (mark) {
+        const reads = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+          (entry) => entry.name.includes('/original') && entry.responseEnd <= mark.startTime,
+        );
+        return { seconds: (mark.startTime - start) / 1000, reads: reads.length, bytes: reads.reduce((n, entry) => n + entry.encodedBodySize, 0) };
+      }
       await new Promise((r) => setTimeout(r, 5));
     }
     const shown = document.querySelector('.reader, .workspace')?.textContent?.replace(/\s+/g, ' ').slice(0, 300);
     throw new Error(`"${wanted}" was opened, but its first page was not drawn within a minute. The window shows: ${shown}`);
   }, title);
   await page.locator('.pdf-page[data-page-index="0"][data-rendered]').waitFor();
-  return seconds;
+  return opened;
 }
 
 /** Measures the reader on the PDF at `file.path` (imported from there: large files never pass through memory here). */
@@ -74,11 +88,12 @@ export async function measureRenderer(file: { path: string; title: string }): Pr
     await page.locator('.document-item', { hasText: file.title }).waitFor({ timeout: 300_000 });
 
     // Opened OPENS times, with the welcome document in between; the first open is in a fresh app.
-    const opens = [await timeOpen(page, file.title)];
+    const first = await timeOpen(page, file.title);
+    const opens = [first.seconds];
     while (opens.length < OPENS) {
       await page.locator('.document-item', { hasText: 'Welcome to Apostil' }).click();
       await page.locator('.reader-text').waitFor();
-      opens.push(await timeOpen(page, file.title));
+      opens.push((await timeOpen(page, file.title)).seconds);
     }
 
     const cdp = await page.context().newCDPSession(page);
@@ -113,6 +128,8 @@ export async function measureRenderer(file: { path: string; title: string }): Pr
     );
     return {
       opens,
+      firstPageReads: first.reads,
+      firstPageMbRead: first.bytes / 1024 / 1024,
       memoryStartMb: start.mb,
       memoryEndMb: end.mb,
       pagesScrolled: pageCount,
