@@ -160,9 +160,10 @@ export const contract = {
 
   // ---- Analysis, exports and reference/annotation imports (shared/analysis, shared/export) ----
   /** One analysis view's counts for a filter (the passages behind them: analysis.passages). */
-  'analysis.counts': call(analysisViewRequestSchema).returns<AnalysisCounts>(),
+  // A filter may list every source of a large library (up to 100,000 ids): more than 64 KB.
+  'analysis.counts': call(analysisViewRequestSchema, { json: 4 * MB }).returns<AnalysisCounts>(),
   /** A page of the passages behind a chart mark. */
-  'analysis.passages': call(analysisPassagesRequestSchema).returns<AnalysisPassagesPage>(),
+  'analysis.passages': call(analysisPassagesRequestSchema, { json: 4 * MB }).returns<AnalysisPassagesPage>(),
   /** Long: reports 'task.progress' under taskId and stops on tasks.cancel. Returns the file's bytes. */
   'export.run': call(z.strictObject({ taskId: idSchema, request: exportRequestSchema }), { json: 4 * MB }).returns<ExportedFile>(),
   'tasks.cancel': call(z.strictObject({ taskId: idSchema })).returns<{ cancelled: boolean }>(),
