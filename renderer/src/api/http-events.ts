@@ -1,29 +1,14 @@
 // Browser mode's event stream from the host (server-sent events on /api/events). It is read with
-// fetch, because EventSource cannot send the session token; one connection serves every listener of
-// the page, and a broken one is opened again after a short wait, as EventSource would.
+// fetch, because EventSource cannot send the session token, and a broken connection is opened again
+// after a short wait, as EventSource would. (client.ts keeps one stream for the whole page.)
 import type { ApiEvent } from '../../../shared/api';
 import { authHeaders } from './http-session';
 
-type Listener = (event: ApiEvent) => void;
-
-const listeners = new Set<Listener>();
-let connection: AbortController | null = null;
 const FIRST_RETRY_MS = 500;
 const LAST_RETRY_MS = 5_000;
 
-export function subscribeHttpEvents(listener: Listener): () => void {
-  listeners.add(listener);
-  if (!connection) connection = connect();
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) {
-      connection?.abort();
-      connection = null;
-    }
-  };
-}
-
-function connect(): AbortController {
+/** Streams main's events to `listener` until the returned function is called. */
+export function subscribeHttpEvents(listener: (event: ApiEvent) => void): () => void {
   const controller = new AbortController();
   const { signal } = controller;
   void (async () => {
@@ -38,7 +23,7 @@ function connect(): AbortController {
           for (;;) {
             const { value, done } = await reader.read();
             if (done) break;
-            for (const data of parser.push(value)) deliver(data);
+            for (const data of parser.push(value)) deliver(data, listener);
           }
         }
       } catch {
@@ -49,17 +34,17 @@ function connect(): AbortController {
       wait = Math.min(wait * 2, LAST_RETRY_MS);
     }
   })();
-  return controller;
+  return () => controller.abort();
 }
 
-function deliver(data: string): void {
+function deliver(data: string, listener: (event: ApiEvent) => void): void {
   let event: ApiEvent;
   try {
     event = JSON.parse(data) as ApiEvent;
   } catch {
     return;
   }
-  for (const listener of [...listeners]) listener(event);
+  listener(event);
 }
 
 /** Splits a text/event-stream into the data of its events (comments and other fields are skipped). */
