@@ -155,13 +155,41 @@ export class UnionPostings implements DocIterator {
     return sum;
   }
 
-  positions(field: number, out: number[]): void {
+  private merged = new Int32Array(64);
+
+  positions(field: number): Int32Array {
     if (this.leading !== this.subs) this.probe();
-    const from = out.length;
-    for (const s of this.subs) if (s.doc === this.doc) s.positions(field, out);
-    if (out.length - from > 1) out.splice(from, out.length - from, ...out.slice(from).sort((a, b) => a - b));
+    return mergePositions(this.subs, this.doc, field, this);
+  }
+
+  /** A buffer for merged positions (grown as needed). */
+  buffer(size: number): Int32Array {
+    if (this.merged.length < size) this.merged = new Int32Array(size * 2);
+    return this.merged;
   }
 }
+
+/** The positions, in one field, of the iterators on an entry, merged in order. */
+function mergePositions(subs: readonly DocIterator[], doc: number, field: number, into: { buffer(size: number): Int32Array }): Int32Array {
+  let only: Int32Array | null = null;
+  let total = 0;
+  let parts = 0;
+  for (const s of subs) {
+    if (s.doc !== doc) continue;
+    const p = s.positions(field);
+    if (!p.length) continue;
+    only = p;
+    total += p.length;
+    parts++;
+  }
+  if (parts <= 1) return only ?? EMPTY;
+  const out = into.buffer(total);
+  let at = 0;
+  for (const s of subs) if (s.doc === doc) for (const p of s.positions(field)) out[at++] = p;
+  return out.subarray(0, at).sort();
+}
+
+const EMPTY = new Int32Array(0);
 
 export interface UnionScratch {
   acc: Float64Array;
@@ -258,15 +286,18 @@ export class DenseUnion implements DocIterator {
     return max;
   }
 
-  positions(field: number, out: number[]): void {
+  private merged = new Int32Array(64);
+
+  positions(field: number): Int32Array {
     // Phrases with such a word are rare: its terms' positions are found with fresh iterators.
     this.positional ??= this.terms.map(({ term, w }) => new TermPostings(this.segment, term, w, this.scoring, this.regions.get(term)));
-    const from = out.length;
-    for (const s of this.positional) {
-      if (s.doc < this.doc) s.advance(this.doc);
-      if (s.doc === this.doc) s.positions(field, out);
-    }
-    if (out.length - from > 1) out.splice(from, out.length - from, ...out.slice(from).sort((a, b) => a - b));
+    for (const s of this.positional) if (s.doc < this.doc) s.advance(this.doc);
+    return mergePositions(this.positional, this.doc, field, this);
+  }
+
+  buffer(size: number): Int32Array {
+    if (this.merged.length < size) this.merged = new Int32Array(size * 2);
+    return this.merged;
   }
 }
 
@@ -274,7 +305,6 @@ export class DenseUnion implements DocIterator {
 export class PhraseCheck {
   private readonly words: { ordinal: number; iterator: DocIterator }[];
   private readonly stops: { ordinal: number; id: number }[];
-  private readonly found: number[][];
 
   constructor(
     private readonly segment: Segment,
@@ -284,28 +314,37 @@ export class PhraseCheck {
     const words = tokens.filter((t) => t.stop === null);
     this.words = words.map((t, k) => ({ ordinal: t.ordinal, iterator: iterators[k]! }));
     this.stops = tokens.filter((t) => t.stop !== null).map((t) => ({ ordinal: t.ordinal, id: stopId(t.stop!) }));
-    this.found = words.map(() => []);
   }
 
+  /** Each word's positions in the field being checked, and how far the walk through them has got. */
+  private readonly found: Int32Array[] = [];
+  private readonly cursor: number[] = [];
+
   matches(d: number): boolean {
-    const { words, stops, found } = this;
+    const { words, stops, found, cursor } = this;
+    const first = words[0]!;
     for (let f = 0; f < this.segment.fieldCount; f++) {
-      const first = found[0]!;
-      first.length = 0;
-      words[0]!.iterator.positions(f, first);
-      if (!first.length) continue;
       let present = true;
-      for (let k = 1; k < words.length && present; k++) {
-        found[k]!.length = 0;
-        words[k]!.iterator.positions(f, found[k]!);
+      for (let k = 0; k < words.length && present; k++) {
+        found[k] = words[k]!.iterator.positions(f);
+        cursor[k] = 0;
         present = found[k]!.length > 0;
       }
       if (!present) continue;
+      const starts = found[0]!;
       let map: Uint8Array | null = null;
-      for (const p of first) {
-        const start = p - words[0]!.ordinal;
+      for (let i = 0; i < starts.length; i++) {
+        const start = starts[i]! - first.ordinal;
         let fits = true;
-        for (let k = 1; k < words.length && fits; k++) fits = found[k]!.includes(start + words[k]!.ordinal);
+        // Starts ascend, so each word's wanted position does too: its cursor only moves forward.
+        for (let k = 1; k < words.length && fits; k++) {
+          const want = start + words[k]!.ordinal;
+          const at = found[k]!;
+          let c = cursor[k]!;
+          while (c < at.length && at[c]! < want) c++;
+          cursor[k] = c;
+          fits = c < at.length && at[c] === want;
+        }
         for (let s = 0; s < stops.length && fits; s++) fits = stopIdAt((map ??= this.segment.stopsOf(d, f)), start + stops[s]!.ordinal) === stops[s]!.id;
         if (fits) return true;
       }

@@ -3,7 +3,7 @@
 // groups of 16 entries, each value a varint of its difference from the previous entry's (a document's
 // passages follow each other), the first of a group from zero. Reading one entry decodes its group,
 // which is kept, so neighbouring entries (a document's passages, phrase candidates) cost nothing more.
-import { ByteWriter, VarintReader } from './postings-codec';
+import { ByteWriter, varintAt as varint, varintEnd } from './postings-codec';
 import type { EntryKind } from './entries';
 
 export const FACT_GROUP = 16;
@@ -16,7 +16,7 @@ export const stopsSlot = (kind: EntryKind) => (kind === 'passage' ? 6 : 2);
 export const factSlots = (kind: EntryKind, fields: number) => stopsSlot(kind) + fields + 1;
 
 const zigzag = (v: number) => (v >= 0 ? v * 2 : -v * 2 - 1);
-const unzigzag = (v: number) => (v % 2 ? -(v + 1) / 2 : v / 2);
+const unzigzag = (v: number) => (v & 1 ? -(v + 1) / 2 : v / 2);
 
 export interface FactColumns {
   start: ArrayLike<number>;
@@ -72,45 +72,47 @@ export function encodeFacts(kind: EntryKind, n: number, fields: number, c: FactC
 
 /** Decodes a group of entries' facts into `out` (slots per entry, factSlots). */
 export function decodeFactGroup(kind: EntryKind, fields: number, bytes: Uint8Array, count: number, out: Float64Array): void {
-  const reader = new VarintReader(bytes);
   const slots = factSlots(kind, fields);
   const stops = stopsSlot(kind);
   const passage = kind === 'passage';
-  let stop = reader.next();
+  let stop = varint(bytes, 0);
+  let at = varintEnd;
   let prevStart = 0;
   let prevEnd = 0;
   let prevBlock = -1;
   let prevPage = 0;
   let prevRawEnd = 0;
   for (let i = 0; i < count; i++) {
-    const at = i * slots;
+    const o = i * slots;
     let start: number;
     if (passage) {
-      start = prevEnd + unzigzag(reader.next());
-      const end = start + reader.next();
-      const block = prevBlock + 1 + unzigzag(reader.next());
-      const page = prevPage + unzigzag(reader.next());
-      const rawStart = prevRawEnd + unzigzag(reader.next());
-      const rawEnd = rawStart + reader.next();
-      out[at + FACT.end] = end;
-      out[at + FACT.block] = block;
-      out[at + FACT.page] = page;
-      out[at + FACT.rawStart] = rawStart;
-      out[at + FACT.rawEnd] = rawEnd;
+      start = prevEnd + unzigzag(varint(bytes, at));
+      const end = start + varint(bytes, varintEnd);
+      const block = prevBlock + 1 + unzigzag(varint(bytes, varintEnd));
+      const page = prevPage + unzigzag(varint(bytes, varintEnd));
+      const rawStart = prevRawEnd + unzigzag(varint(bytes, varintEnd));
+      const rawEnd = rawStart + varint(bytes, varintEnd);
+      out[o + FACT.end] = end;
+      out[o + FACT.block] = block;
+      out[o + FACT.page] = page;
+      out[o + FACT.rawStart] = rawStart;
+      out[o + FACT.rawEnd] = rawEnd;
       prevEnd = end;
       prevBlock = block;
       prevPage = page;
       prevRawEnd = rawEnd;
     } else {
-      start = prevStart + unzigzag(reader.next());
-      out[at + FACT.end] = start + reader.next();
+      start = prevStart + unzigzag(varint(bytes, at));
+      out[o + FACT.end] = start + varint(bytes, varintEnd);
     }
-    out[at + FACT.start] = start;
+    out[o + FACT.start] = start;
     prevStart = start;
+    at = varintEnd;
     for (let f = 0; f < fields; f++) {
-      out[at + stops + f] = stop;
-      stop += reader.next();
+      out[o + stops + f] = stop;
+      stop += varint(bytes, at);
+      at = varintEnd;
     }
-    out[at + stops + fields] = stop;
+    out[o + stops + fields] = stop;
   }
 }

@@ -91,11 +91,7 @@ describe('segment postings', () => {
               expect(it.score()).toBeLessThanOrEqual(it.blockMax() * (1 + 1e-9));
               got.set(
                 d,
-                Array.from({ length: segment.fieldCount }, (_, f) => {
-                  const out: number[] = [];
-                  it.positions(f, out);
-                  return out;
-                }),
+                Array.from({ length: segment.fieldCount }, (_, f) => Array.from(it.positions(f))),
               );
             }
             expect(got).toEqual(byEntry);

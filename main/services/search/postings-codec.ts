@@ -116,6 +116,34 @@ export function unpack(words: Uint32Array, at: number, count: number, bits: numb
   return at + Math.ceil((count * bits) / 32);
 }
 
+/** Where the last varintAt stopped (the byte after the value). */
+export let varintEnd = 0;
+
+/** The variable-length value at `at` (at most 35 bits); sets varintEnd. Nothing allocated. */
+export function varintAt(b: Uint8Array, at: number): number {
+  let byte = b[at++]!;
+  let v = byte & 0x7f;
+  if (byte & 0x80) {
+    byte = b[at++]!;
+    v |= (byte & 0x7f) << 7;
+    if (byte & 0x80) {
+      byte = b[at++]!;
+      v |= (byte & 0x7f) << 14;
+      if (byte & 0x80) {
+        byte = b[at++]!;
+        v |= (byte & 0x7f) << 21;
+        if (byte & 0x80) {
+          byte = b[at++]!;
+          v = (v >>> 0) + (byte & 0x7f) * 2 ** 28;
+          if (byte & 0x80) throw new RangeError('a variable-length value is too long');
+        }
+      }
+    }
+  }
+  varintEnd = at;
+  return v >>> 0;
+}
+
 /** Reads variable-length values from bytes; `at` is the position of the next byte. */
 export class VarintReader {
   at: number;
@@ -127,16 +155,8 @@ export class VarintReader {
   }
 
   next(): number {
-    const b = this.bytes;
-    let byte = b[this.at++]!;
-    let v = byte & 0x7f;
-    let shift = 7;
-    while (byte & 0x80) {
-      byte = b[this.at++]!;
-      v += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (shift > 35) throw new RangeError('a variable-length value is too long');
-    }
+    const v = varintAt(this.bytes, this.at);
+    this.at = varintEnd;
     return v;
   }
 

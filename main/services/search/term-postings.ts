@@ -4,7 +4,7 @@
 // score of any entry in a block without decoding it (from the block's impacts), so that evaluation can
 // skip blocks that cannot reach the top results. Positions are decoded only for phrase candidates.
 import { boundScale, type LengthNorms } from './bm25';
-import { BLOCK, unpack, VarintReader } from './postings-codec';
+import { BLOCK, unpack, varintAt, varintEnd, VarintReader } from './postings-codec';
 import type { Segment } from './segment';
 
 export const NO_MORE = 0x7fffffff;
@@ -42,8 +42,8 @@ export interface DocIterator {
   blockMax(): number;
   /** An upper bound of score() over every entry. */
   maxScore(): number;
-  /** Appends the current entry's positions in a field, ascending. */
-  positions(field: number, out: number[]): void;
+  /** The current entry's positions in a field, ascending (a view, valid until the iterator moves). */
+  positions(field: number): Int32Array;
 }
 
 /** Where a term's blocks are in its region (postings-format.ts). */
@@ -159,13 +159,13 @@ export function accumulateTerm(
     for (let i = 0; i < cost; i++) {
       let s = 0;
       const v = varintAt(region, at);
-      at = AT;
+      at = varintEnd;
       if (F === 1) {
         prev += Math.floor(v / 2) + 1;
         let tf = 1;
         if (!(v & 1)) {
           tf = varintAt(region, at) + 2;
-          at = AT;
+          at = varintEnd;
         }
         s = (w * tf) / (lengths.den(0, norms[prev]!) + tf);
       } else {
@@ -174,7 +174,7 @@ export function accumulateTerm(
         for (let f = 0; f < F; f++) {
           if (!(mask & (1 << f))) continue;
           const tf = varintAt(region, at) + 1;
-          at = AT;
+          at = varintEnd;
           s += (w * tf) / (lengths.den(f, norms[prev * F + f]!) + tf);
         }
       }
@@ -206,20 +206,6 @@ export function accumulateTerm(
     }
   }
   return added;
-}
-
-/** Where varintAt stopped. */
-let AT = 0;
-function varintAt(bytes: Uint8Array, at: number): number {
-  let byte = bytes[at++]!;
-  let v = byte & 0x7f;
-  for (let shift = 7; byte & 0x80; shift += 7) {
-    byte = bytes[at++]!;
-    v += (byte & 0x7f) * 2 ** shift;
-    if (shift > 28) break;
-  }
-  AT = at;
-  return v;
 }
 
 export class TermPostings implements DocIterator {
@@ -388,13 +374,11 @@ export class TermPostings implements DocIterator {
     return this.tailBound;
   }
 
-  positions(field: number, out: number[]): void {
-    const F = this.F;
+  positions(field: number): Int32Array {
     if (this.posBlock !== this.block) this.decodePositions();
-    const k = this.i * F + field;
-    const all = this.posAll!;
+    const k = this.i * this.F + field;
     const cum = this.posCum!;
-    for (let p = cum[k]!, end = cum[k + 1]!; p < end; p++) out.push(all[p]!);
+    return this.posAll!.subarray(cum[k]!, cum[k + 1]!);
   }
 
   private decodePositions(): void {
@@ -409,14 +393,19 @@ export class TermPostings implements DocIterator {
     }
     cum[this.count * F] = total;
     if (!this.posAll || this.posAll.length < total) this.posAll = new Int32Array(Math.max(total, 2 * (this.posAll?.length ?? 128)));
-    const reader = new VarintReader(this.posRegion, start);
+    const bytes = this.posRegion;
     const all = this.posAll;
-    let at = 0;
+    let at = start;
+    let out = 0;
     for (let k = 0; k < this.count * F; k++) {
       let last = -1;
       for (let q = this.tfs[k]!; q > 0; q--) {
-        const v = reader.next();
-        last = all[at++] = last < 0 ? v : last + v + 1;
+        let v = bytes[at++]!;
+        if (v >= 0x80) {
+          v = varintAt(bytes, at - 1);
+          at = varintEnd;
+        }
+        last = all[out++] = last < 0 ? v : last + v + 1;
       }
     }
     this.posBlock = this.block;
