@@ -78,6 +78,8 @@ function paragraph(vocab: Vocabulary, r: () => number, words: number): string {
 export interface LibrarySize {
   documents: number;
   annotations: number;
+  /** Words per document (default 1,000–6,000). */
+  words?: { min: number; max: number };
 }
 
 const hex = (r: () => number, n: number) => Array.from({ length: n }, () => Math.floor(r() * 16).toString(16)).join('');
@@ -96,7 +98,8 @@ export function generateLibrary(dir: string, size: LibrarySize, vocab: Vocabular
   let annotationsLeft = size.annotations;
   for (let d = 0; d < size.documents; d++) {
     const id = `doc-${d.toString().padStart(5, '0')}-${hex(r, 8)}`;
-    const target = 1_000 + Math.floor(r() * 5_001);
+    const { min, max } = size.words ?? { min: 1_000, max: 6_000 };
+    const target = min + Math.floor(r() * (max - min + 1));
     const blocks: DocumentText['blocks'] = [];
     let text = '';
     let words = 0;

@@ -1,8 +1,8 @@
 // The list of documents in the library, with the import button, import progress and import problems.
 import { useRef, type ReactNode } from 'react';
-import { DOCUMENT_KIND_LABELS, type LibraryDocument } from '../../../shared/model';
+import type { LibraryDocument } from '../../../shared/model';
+import { DocumentList } from './DocumentList';
 import { ACCEPTED_FILES, type ImportFailure, type ImportProgress } from './useImporter';
-import { byline } from './format';
 
 interface Props {
   documents: readonly LibraryDocument[];
@@ -69,22 +69,7 @@ export function LibraryPanel(props: Props) {
           </ul>
         </div>
       )}
-      <ul className="document-list">
-        {props.documents.map((document) => (
-          <li key={document.id}>
-            <button
-              type="button"
-              className={document.id === props.openId ? 'document-item active' : 'document-item'}
-              aria-current={document.id === props.openId ? 'page' : undefined}
-              onClick={() => props.onOpen(document.id)}
-            >
-              <span className="document-title">{document.metadata.title}</span>
-              <span className="document-byline">{byline(document) || DOCUMENT_KIND_LABELS[document.metadata.kind]}</span>
-              <span className={`format-badge format-${document.format}`}>{document.format.toUpperCase()}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <DocumentList documents={props.documents} openId={props.openId} onOpen={props.onOpen} />
       {props.children}
       <p className="drop-hint">Drop PDF, HTML, Markdown or text files anywhere to import them.</p>
     </nav>
