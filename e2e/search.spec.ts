@@ -117,3 +117,28 @@ test('search from the box, narrow with a facet, and open results at the passage'
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.locator('.reader-text mark.hl-active')).toHaveText(sentence);
 });
+
+test('a word found in more than 10,000 passages reads "10,000+", in the totals and the filters', async ({ app }) => {
+  const { page } = app;
+  // One source of 10,050 short paragraphs (one passage each) that all say "quorum"; 40 also say "adjourned".
+  const paragraphs = Array.from({ length: 10_050 }, (_, i) => `Item ${i + 1}: the quorum was ${i < 40 ? 'adjourned' : 'reached'}.`);
+  const buffer = Buffer.from(`Minutes of the plenary\n\n${paragraphs.join('\n\n')}\n`);
+  await importFiles(page, [{ name: 'minutes.txt', mimeType: 'text/plain', buffer }]);
+  const library = page.getByRole('navigation', { name: 'Library' });
+  await expect(library.getByRole('button', { name: /^Minutes of the plenary/ })).toBeVisible();
+
+  await page.keyboard.press('Control+k');
+  const search = page.getByRole('searchbox', { name: 'Search annotations and sources' });
+  await search.fill('quorum');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await expect(results.getByRole('heading', { name: /In sources/ })).toContainText('10,000+', { timeout: 30_000 });
+  await expect(results.locator('.search-summary')).toContainText('10,000+ passages');
+  const documents = page.getByRole('region', { name: 'Filter by document' });
+  await expect(documents.getByRole('button', { name: /Minutes of the plenary/ })).toContainText('10,000+');
+  await screenshot(page, 'search-06-capped-total');
+
+  // Below the limit, the count is exact again.
+  await search.fill('quorum adjourned');
+  await expect(results.getByRole('heading', { name: /In sources/ })).toHaveText(/^In sources\s*40$/);
+  await expect(results.locator('.search-summary')).toContainText('40 passages');
+});
