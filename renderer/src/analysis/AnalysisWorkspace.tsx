@@ -1,7 +1,7 @@
 // The analysis views: principle × actor matrix, coverage of principles by source, code frequencies
 // with co-occurrence, and the timeline. One filter for all; every mark opens its passages, every
 // view exports as CSV, SVG and PNG.
-import { useCallback, useMemo, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import {
   coOccurrenceTable,
   coverageTable,
@@ -64,6 +64,11 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
   const counts = state.status === 'ready' && state.value.view === view ? state.value : null;
   const coverage = useMemo(() => (counts?.view === 'coverage' ? sortCoverage(counts.coverage, sort) : null), [counts, sort]);
   const documentsById = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
+
+  // The view reports when its figures are drawn (for bench:start).
+  useEffect(() => {
+    if (counts) performance.mark('apostil:analysis-drawn');
+  }, [counts]);
 
   const select = useCallback((next: Selection) => setSelection((current) => (current?.key === next.key ? null : next)), []);
 

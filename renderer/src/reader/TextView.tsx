@@ -1,6 +1,6 @@
 // The reading view of a document's extracted text: every block renders exactly its slice of the text
 // (so DOM selections map to text offsets), with highlights drawn as <mark> runs that may overlap.
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, type ReactNode } from 'react';
 import type { DocumentText, HighlightColor, TextBlock } from '../../../shared/model';
 import { segmentRange, type HighlightRange } from './segments';
 
@@ -20,6 +20,8 @@ const TAGS = { h1: 'h2', h2: 'h3', h3: 'h4', p: 'p', li: 'li', quote: 'blockquot
 export const TextView = memo(function TextView({ text, highlights, activeId, onHighlightClick }: Props) {
   const byBlock = useMemo(() => bucketByBlock(text.blocks, highlights), [text.blocks, highlights]);
   const colors = useMemo(() => new Map(highlights.map((h) => [h.id, h.color])), [highlights]);
+  // The view reports when a text is drawn (for bench:start).
+  useEffect(() => void performance.mark('apostil:text-drawn'), [text]);
 
   const renderBlock = (block: TextBlock, index: number) => {
     const Tag = TAGS[block.type];
