@@ -208,6 +208,25 @@ export interface Codebook {
   actors: Actor[];
 }
 
+// ---- Collections and document tags ------------------------------------------------------------
+
+/**
+ * A named group of documents, as in Zotero: a document can be in several, and collections nest
+ * (parentId). Deleting a collection never deletes its documents.
+ */
+export interface Collection {
+  id: string;
+  name: string;
+  /** The collection it sits in; null at the top. */
+  parentId: string | null;
+  /** Its documents, in the order they were added. A trashed document keeps its place (see trash). */
+  documentIds: string[];
+  created: string;
+}
+
+/** Tags given to whole documents (not to passages), by document id. */
+export type DocumentTags = Record<string, string[]>;
+
 // ---- Library ------------------------------------------------------------------------------------
 
 export interface LibraryInfo {

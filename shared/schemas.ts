@@ -12,6 +12,7 @@ import {
   type Annotation,
   type AnnotationBody,
   type Codebook,
+  type Collection,
   type DocumentMetadata,
   type DocumentText,
   type LibraryDocument,
@@ -88,7 +89,8 @@ export const selectorSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-const tag = z
+/** A tag, on a passage or on a whole document: one word, so it can be typed in a search (tag:x). */
+export const tagSchema = z
   .string()
   .trim()
   .min(1)
@@ -98,7 +100,7 @@ const tag = z
 export const annotationBodySchema = z.strictObject({
   color: z.enum(HIGHLIGHT_COLORS),
   note: z.string().max(100_000),
-  tags: z.array(tag).max(100),
+  tags: z.array(tagSchema).max(100),
   principles: z.array(idSchema).max(100),
   actors: z.array(z.strictObject({ actorId: idSchema, stance: z.enum(STANCES) })).max(200),
 });
@@ -160,6 +162,21 @@ export const codebookSchema = z
     }
   });
 
+export const MAX_COLLECTIONS = 10_000;
+
+export const collectionNameSchema = z.string().trim().min(1, 'a collection needs a name').max(200);
+
+export const collectionSchema = z.strictObject({
+  id: idSchema,
+  name: collectionNameSchema,
+  parentId: idSchema.nullable(),
+  documentIds: z.array(idSchema).max(1_000_000),
+  created: z.string(),
+});
+
+/** Document tags: up to 100 per document, as for passages. */
+export const documentTagListSchema = z.array(tagSchema).max(100);
+
 // Compile-time checks that each schema produces exactly its model type.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesModel: [
@@ -170,7 +187,8 @@ const schemaMatchesModel: [
   Same<z.output<typeof annotationBodySchema>, AnnotationBody>,
   Same<z.output<typeof annotationSchema>, Annotation>,
   Same<z.output<typeof codebookSchema>, Codebook>,
-] = [true, true, true, true, true, true, true];
+  Same<z.output<typeof collectionSchema>, Collection>,
+] = [true, true, true, true, true, true, true, true];
 void schemaMatchesModel;
 
 /** A readable one-line summary of a zod error, for messages shown to users and callers. */
