@@ -12,6 +12,9 @@ export const HEALTH_ISSUE_KINDS = [
   'missing-original',
   'unreadable-codebook',
   'unreadable-library-file',
+  'unreadable-collections',
+  'invalid-collections',
+  'repaired-collections',
 ] as const;
 export type HealthIssueKind = (typeof HEALTH_ISSUE_KINDS)[number];
 
@@ -26,6 +29,9 @@ export const HEALTH_ISSUE_TITLES: Record<HealthIssueKind, string> = {
   'missing-original': 'An original file that is missing',
   'unreadable-codebook': 'A codebook that could not be read',
   'unreadable-library-file': 'A library description that could not be read',
+  'unreadable-collections': 'Collections or document tags that could not be read',
+  'invalid-collections': 'Collections or document tags that are not valid',
+  'repaired-collections': 'Collections that were repaired',
 };
 
 export interface HealthIssue {

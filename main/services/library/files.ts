@@ -2,6 +2,8 @@
 //
 //   <library>/library.json                  name, format version
 //   <library>/codebook.json                 principles and actors
+//   <library>/collections.json              collections (nested) and the documents in each
+//   <library>/document-tags.json            tags given to whole documents, by document id
 //   <library>/documents/<id>/meta.json      LibraryDocument (written last: its presence marks a complete import)
 //   <library>/documents/<id>/original.<ext> the imported file, untouched
 //   <library>/documents/<id>/text.json      DocumentText, the text every selector refers to
@@ -32,6 +34,8 @@ export function libraryPaths(root: string) {
     root,
     libraryFile: path.join(root, 'library.json'),
     codebookFile: path.join(root, 'codebook.json'),
+    collectionsFile: path.join(root, 'collections.json'),
+    documentTagsFile: path.join(root, 'document-tags.json'),
     documents,
     trash: path.join(root, 'trash'),
     cache: path.join(root, 'cache'),

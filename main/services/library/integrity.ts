@@ -13,6 +13,8 @@ import type { HealthIssue, HealthIssueKind } from '../../../shared/health';
 import type { Annotation, Codebook, LibraryDocument } from '../../../shared/model';
 import { annotationSchema, codebookSchema, documentTextSchema, libraryDocumentSchema } from '../../../shared/schemas';
 import { removeStaleTempFiles, writeJsonAtomic } from './atomic';
+import type { Organisation } from '../../../shared/collections/scope';
+import { checkCollectionFiles } from './check-collections';
 import { LIBRARY_FORMAT_VERSION, readJsonFile, type LibraryPaths } from './files';
 import { Quarantine } from './quarantine';
 
@@ -26,6 +28,7 @@ export interface CheckedLibrary {
   codebook: Codebook;
   documents: LibraryDocument[];
   annotations: Map<string, Annotation[]>;
+  organisation: Organisation;
   issues: HealthIssue[];
 }
 
@@ -44,7 +47,8 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
     documents.push(document);
     annotations.set(id, await check.annotations(document, codebook));
   }
-  return { name, codebook, documents, annotations, issues: check.issues };
+  const organisation = await check.collections();
+  return { name, codebook, documents, annotations, organisation, issues: check.issues };
 }
 
 async function listFolders(dir: string): Promise<string[]> {
@@ -69,6 +73,11 @@ class Check {
 
   private report(kind: HealthIssueKind, file: string, message: string, action: string, keptAt: string | null, documentId: string | null = null): void {
     this.issues.push({ kind, message, action, path: this.quarantine.relative(file), keptAt, documentId });
+  }
+
+  /** Collections and document tags (check-collections.ts). */
+  collections(): Promise<Organisation> {
+    return checkCollectionFiles(this.paths, this.quarantine, (kind, file, message, action, keptAt) => this.report(kind, file, message, action, keptAt));
   }
 
   async libraryFile(): Promise<string> {

@@ -24,12 +24,14 @@ import {
 } from '../../../shared/schemas';
 import { writeFileAtomic, writeJsonAtomic } from './atomic';
 import { ChangeFeed } from './change-feed';
+import { LibraryCollections, type CollectionsChange } from './collections';
 import { LIBRARY_FORMAT_VERSION, libraryPaths, readJsonFile, type LibraryPaths } from './files';
 import { annotationsFileSchema, checkLibrary, type CheckedLibrary } from './integrity';
 import { acquireLibraryLock, type LibraryLock } from './lock';
 import { Quarantine } from './quarantine';
 import { openRegularFile, type OpenedFile } from './regular-file';
 import { beginReplace, endReplace, undoInterruptedReplace } from './replace-journal';
+import { restoreFromTrash, trashFolderName } from './trash';
 
 const textFileSchema = documentTextSchema;
 
@@ -77,6 +79,10 @@ export class LibraryStore {
   private writes: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly checked: Pick<LibraryHealth, 'checkedAt' | 'issues'>;
+  /** Collections and document tags (collections.ts). */
+  readonly collections: LibraryCollections;
+  /** Told of every change to collections and document tags, after its write. */
+  readonly collectionChanges = new Set<(change: CollectionsChange) => void>();
 
   private constructor(paths: LibraryPaths, lock: LibraryLock, library: CheckedLibrary, created: boolean) {
     this.paths = paths;
@@ -84,6 +90,11 @@ export class LibraryStore {
     this.name = library.name;
     this.codebook = library.codebook;
     this.created = created;
+    this.collections = new LibraryCollections(paths, library.organisation, {
+      serialize: (write) => this.serialize(write),
+      publish: (change) => this.collectionChanges.forEach((listener) => listener(change)),
+      hasDocument: (id) => this.documents.has(id),
+    });
     for (const document of library.documents) this.documents.set(document.id, document);
     for (const [id, list] of library.annotations) this.annotations.set(id, list);
     this.checked = { checkedAt: new Date().toISOString(), issues: library.issues };
@@ -280,11 +291,25 @@ export class LibraryStore {
     return this.serialize(async () => {
       this.getDocument(id);
       await mkdir(this.paths.trash, { recursive: true });
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      await rename(this.paths.document(id).dir, path.join(this.paths.trash, `${id}-${stamp}`));
+      await rename(this.paths.document(id).dir, path.join(this.paths.trash, trashFolderName(id)));
       this.documents.delete(id);
       this.annotations.delete(id);
       this.changes.publish({ kind: 'document.deleted', documentId: id });
+    });
+  }
+
+  /** Brings documents back from trash/ (Undo after a delete): see trash.ts. */
+  restoreDocuments(ids: readonly string[]): Promise<LibraryDocument[]> {
+    return this.serialize(async () => {
+      const restored: LibraryDocument[] = [];
+      for (const id of new Set(ids)) {
+        if (this.documents.has(id)) continue;
+        const { document, annotations } = await restoreFromTrash(this.paths, id, this.codebook);
+        this.documents.set(id, document);
+        this.annotations.set(id, annotations);
+        restored.push(document);
+      }
+      return restored;
     });
   }
 

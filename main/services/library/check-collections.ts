@@ -1,0 +1,106 @@
+// The part of the check at open that reads collections.json and document-tags.json. A file that is not
+// JSON, or not of the expected shape, is moved into the quarantine and the library opens without it;
+// entries that are not valid are copied there and left out; repairs that lose nothing (a parent that is
+// gone, a document listed twice) keep a copy of the file as it was. Either way the file is rewritten
+// only once what it held is safe in the quarantine.
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import {
+  checkCollections,
+  checkDocumentTags,
+  collectionsFileShape,
+  documentTagsFileShape,
+  type CheckedFile,
+} from '../../../shared/collections/check';
+import type { Organisation } from '../../../shared/collections/scope';
+import type { HealthIssueKind } from '../../../shared/health';
+import { writeCollectionsFile, writeDocumentTagsFile } from './collections';
+import type { LibraryPaths } from './files';
+import type { Quarantine } from './quarantine';
+
+export type Report = (kind: HealthIssueKind, file: string, message: string, action: string, keptAt: string | null) => void;
+
+interface FileKind<Shape extends z.ZodType, T> {
+  file: string;
+  name: string;
+  /** What the library holds while the file cannot be read, in words. */
+  without: string;
+  shape: Shape;
+  entries(shape: z.output<Shape>): CheckedFile<T>;
+  empty: T;
+  write(file: string, value: T): Promise<void>;
+}
+
+export async function checkCollectionFiles(paths: LibraryPaths, quarantine: Quarantine, report: Report): Promise<Organisation> {
+  const collections = await checkFile(quarantine, report, {
+    file: paths.collectionsFile,
+    name: 'collections.json',
+    without: 'The library opened with no collections (its documents are all there, unfiled).',
+    shape: collectionsFileShape,
+    entries: (value) => checkCollections(value.collections),
+    empty: [],
+    write: writeCollectionsFile,
+  });
+  const tags = await checkFile(quarantine, report, {
+    file: paths.documentTagsFile,
+    name: 'document-tags.json',
+    without: 'The library opened with no document tags (passage tags are not affected).',
+    shape: documentTagsFileShape,
+    entries: (value) => checkDocumentTags(value.documents),
+    empty: {},
+    write: writeDocumentTagsFile,
+  });
+  return { collections, tags };
+}
+
+async function checkFile<Shape extends z.ZodType, T>(quarantine: Quarantine, report: Report, kind: FileKind<Shape, T>): Promise<T> {
+  let raw: string;
+  try {
+    raw = await readFile(kind.file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return kind.empty; // none made yet
+    throw error;
+  }
+  let shape: z.ZodSafeParseResult<z.output<Shape>> | null = null;
+  try {
+    shape = kind.shape.safeParse(JSON.parse(raw));
+  } catch {
+    // not JSON: shape stays null
+  }
+  if (!shape?.success) {
+    const message = `${kind.name} is not ${shape ? 'a file Apostil can read (its outer shape is wrong)' : 'valid JSON'}.`;
+    const keptAt = await quarantine.moveAside(kind.file, {
+      kind: 'unreadable-collections',
+      message,
+      originalPath: kind.name,
+      restore: `repair ${kind.name} in this folder and copy it back into the library folder while Apostil is closed (anything changed since would be replaced).`,
+    });
+    report('unreadable-collections', kind.file, message, kind.without, keptAt);
+    return kind.empty;
+  }
+
+  const checked = kind.entries(shape.data);
+  if (checked.invalid.length > 0) {
+    const n = checked.invalid.length;
+    const message = `${kind.name} held ${n} entr${n === 1 ? 'y' : 'ies'} that ${n === 1 ? 'is' : 'are'} not valid (${checked.invalid[0]!.reason}${n > 1 ? '; …' : ''}).`;
+    const keptAt = await quarantine.keepCopy(kind.name, JSON.stringify({ invalid: checked.invalid, originalFile: raw }, null, 2), {
+      kind: 'invalid-collections',
+      message,
+      originalPath: kind.name,
+      restore: `fix the entries listed under "invalid" and add them back to the library's ${kind.name} while Apostil is closed.`,
+    });
+    report('invalid-collections', kind.file, message, 'The valid entries were kept; the others were set aside.', keptAt);
+  }
+  if (checked.repairs.length > 0) {
+    const message = `${kind.name}: ${checked.repairs.slice(0, 5).join(' ')}${checked.repairs.length > 5 ? ' …' : ''}`;
+    const keptAt = await quarantine.keepCopy(kind.name, raw, {
+      kind: 'repaired-collections',
+      message,
+      originalPath: kind.name,
+      restore: `nothing is needed; this is the file as it was before the repair, should you want it back (copy it over the library's ${kind.name} while Apostil is closed).`,
+    });
+    report('repaired-collections', kind.file, message, 'Nothing was lost; a copy of the file as it was is kept.', keptAt);
+  }
+  if (checked.invalid.length > 0 || checked.repairs.length > 0) await kind.write(kind.file, checked.value);
+  return checked.value;
+}
