@@ -5,11 +5,16 @@ import { z } from 'zod';
 import type {
   Annotation,
   Codebook,
+  Collection,
+  DocumentTags,
   DocumentText,
   LibraryDocument,
   LibraryInfo,
 } from './model';
 import { METADATA_FIELDS } from './model';
+import { collectionEditSchema, documentTagEditSchema } from './collections/edit';
+import { libraryScopeSchema, type Organisation } from './collections/scope';
+import type { DocumentStats } from './document-table/columns';
 import {
   annotationSchema,
   codebookSchema,
@@ -83,6 +88,8 @@ const noArgs = z.strictObject({});
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 /** A call that carries a file to import. */
 const FILE_CALL: Partial<BodyLimits> = { files: MAX_IMPORT_BYTES };
+/** A call that names up to 100,000 documents (a selection in the library table), ~40 bytes each. */
+const ID_LIST_CALL: Partial<BodyLimits> = { json: 4 * MB };
 /** A call that carries a reference or annotation file. */
 const TEXT_FILE_CALL: Partial<BodyLimits> = { files: MAX_IMPORT_TEXT_BYTES };
 
@@ -100,6 +107,7 @@ export interface ReplaceOutcome {
 }
 
 const fileName = z.string().min(1).max(1_000);
+const documentIds = z.array(idSchema).min(1, 'choose at least one document').max(100_000);
 const fileBytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
   message: `files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB cannot be imported`,
 });
@@ -130,6 +138,17 @@ export const contract = {
   ).returns<LibraryDocument>(),
   'documents.delete': call(z.strictObject({ id: idSchema })).returns<null>(),
   'documents.import': call(z.strictObject({ name: fileName, bytes: fileBytes, password: filePassword }), FILE_CALL).returns<ImportOutcome>(),
+  /** Moves documents to trash/ with their annotations (they keep their collections and tags). */
+  'documents.trash': call(z.strictObject({ ids: documentIds }), ID_LIST_CALL).returns<{ trashed: string[] }>(),
+  /** Undo of documents.trash: brings them back from trash/. */
+  'documents.restore': call(z.strictObject({ ids: documentIds }), ID_LIST_CALL).returns<LibraryDocument[]>(),
+  /** Counts per document for the library table (all documents, or those given). */
+  'documents.stats': call(z.strictObject({ ids: documentIds.optional() }), ID_LIST_CALL).returns<Record<string, DocumentStats>>(),
+
+  /** Collections and document tags. */
+  'collections.get': call(noArgs).returns<Organisation>(),
+  'collections.edit': call(z.strictObject({ edit: collectionEditSchema }), ID_LIST_CALL).returns<Collection[]>(),
+  'documentTags.edit': call(z.strictObject({ edit: documentTagEditSchema }), ID_LIST_CALL).returns<DocumentTags>(),
   'documents.replaceFile': call(
     z.strictObject({ id: idSchema, name: fileName, bytes: fileBytes, password: filePassword }),
     FILE_CALL,
@@ -144,6 +163,8 @@ export const contract = {
       limit: z.number().int().min(1).max(500).optional(),
       /** The last word is still being typed: match it as a prefix too. */
       typing: z.boolean().optional(),
+      /** Only in this collection or tag ("this collection only"). */
+      scope: libraryScopeSchema.optional(),
     }),
   ).returns<SearchResults>(),
   'search.complete': call(
@@ -161,9 +182,9 @@ export const contract = {
   // ---- Analysis, exports and reference/annotation imports (shared/analysis, shared/export) ----
   /** One analysis view's counts for a filter (the passages behind them: analysis.passages). */
   // A filter may list every source of a large library (up to 100,000 ids): more than 64 KB.
-  'analysis.counts': call(analysisViewRequestSchema, { json: 4 * MB }).returns<AnalysisCounts>(),
+  'analysis.counts': call(analysisViewRequestSchema.extend({ scope: libraryScopeSchema.optional() }), { json: 4 * MB }).returns<AnalysisCounts>(),
   /** A page of the passages behind a chart mark. */
-  'analysis.passages': call(analysisPassagesRequestSchema, { json: 4 * MB }).returns<AnalysisPassagesPage>(),
+  'analysis.passages': call(analysisPassagesRequestSchema.extend({ scope: libraryScopeSchema.optional() }), { json: 4 * MB }).returns<AnalysisPassagesPage>(),
   /** Long: reports 'task.progress' under taskId and stops on tasks.cancel. Returns the file's bytes. */
   'export.run': call(z.strictObject({ taskId: idSchema, request: exportRequestSchema }), { json: 4 * MB }).returns<ExportedFile>(),
   'tasks.cancel': call(z.strictObject({ taskId: idSchema })).returns<{ cancelled: boolean }>(),

@@ -1,6 +1,7 @@
 // Per-user settings (not library data): kept by electron-store in the desktop app, by `conf` (the
 // library electron-store is built on) in browser mode.
 import { z } from 'zod';
+import { tableLayoutSchema, type TableLayout } from './document-table/columns';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -19,6 +20,8 @@ export interface Settings {
   /** The library opened last; null means the default library. */
   lastLibrary: string | null;
   window: WindowBounds | null;
+  /** The library table's columns, widths and sort; null for the defaults. */
+  libraryTable: TableLayout | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,12 +29,14 @@ export const DEFAULT_SETTINGS: Settings = {
   readerFontSize: 18,
   lastLibrary: null,
   window: null,
+  libraryTable: null,
 };
 
 /** What the renderer may change. The library path and window bounds are set by main only. */
 export const settingsPatchSchema = z.strictObject({
   theme: z.enum(THEMES).optional(),
   readerFontSize: z.number().int().min(12).max(32).optional(),
+  libraryTable: tableLayoutSchema.optional(),
 });
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 
@@ -44,5 +49,13 @@ export const settingsFileSchema = z
     window: z
       .object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional() })
       .nullable(),
+    // Read leniently: a layout this version cannot use (another version's column) falls back to the
+    // default layout (usableSettings) instead of setting the whole file aside.
+    libraryTable: z.unknown(),
   })
   .partial();
+
+/** Settings as stored, with a table layout this version cannot use replaced by null (the default). */
+export function usableSettings(stored: Settings): Settings {
+  return { ...stored, libraryTable: tableLayoutSchema.safeParse(stored.libraryTable).success ? stored.libraryTable : null };
+}

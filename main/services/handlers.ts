@@ -4,6 +4,7 @@
 import { originsAfterUserEdit } from '../../shared/export/reference-match';
 import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
+import { createOrganiseHandlers, documentsInScope, scopedFilter } from './collections-handlers';
 import { createExportHandlers } from './export/handlers';
 import type { ChooseSaveTarget } from './export/save-file';
 import { importDocumentFile } from './references/import-references';
@@ -54,7 +55,8 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
       return null;
     },
 
-    'search.query': async ({ query, limit, typing }) => search.query(query, { limit, typing }),
+    'search.query': async ({ query, limit, typing, scope }) =>
+      search.query(query, { limit, typing, documents: documentsInScope(store, scope) ?? undefined }),
     'search.complete': async ({ query, cursor }) => search.complete(query, cursor),
     'search.saved.list': async () => app.savedSearches.list(),
     'search.saved.save': async ({ name, query }) => app.savedSearches.save(name, query),
@@ -63,9 +65,11 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     'settings.get': async () => app.settings.get(),
     'settings.update': async ({ patch }) => app.settings.update(patch),
 
-    'analysis.counts': async (request) => app.analysis.counts(request),
-    'analysis.passages': async (request) => app.analysis.passages(request),
+    // "This collection only": the scope narrows the filter's sources, as choosing them by hand would.
+    'analysis.counts': async ({ scope, ...request }) => app.analysis.counts({ ...request, filter: scopedFilter(request.filter, documentsInScope(store, scope)) }),
+    'analysis.passages': async ({ scope, ...request }) => app.analysis.passages({ ...request, filter: scopedFilter(request.filter, documentsInScope(store, scope)) }),
 
+    ...createOrganiseHandlers(app),
     ...createExportHandlers(app, { chooseSaveTarget: options.chooseSaveTarget }),
   };
 }

@@ -37,6 +37,18 @@ describe("browser mode's settings", () => {
     expect(openHostSettings(dir).notice).toBeNull();
   });
 
+  it('keeps the library table layout, and falls back to the default for one this version cannot use', async () => {
+    const dir = await tempDir();
+    const layout = { columns: ['title', 'year', 'principles'], widths: { title: 300 }, sort: { column: 'year', descending: false } } as const;
+    openHostSettings(dir).update({ libraryTable: { ...layout, columns: [...layout.columns] } });
+    expect(openHostSettings(dir).get().libraryTable).toEqual(layout);
+    // Another version's column: the rest of the settings are kept, the table starts from its default.
+    await writeFile(path.join(dir, 'settings.json'), JSON.stringify({ theme: 'dark', libraryTable: { ...layout, columns: ['title', 'mood'] } }));
+    const settings = openHostSettings(dir);
+    expect(settings.notice).toBeNull();
+    expect(settings.get()).toMatchObject({ theme: 'dark', libraryTable: null });
+  });
+
   it('never holds library data, whatever is done in the library', async () => {
     const libraryDir = await tempDir();
     const dataDir = await mkdtemp(path.join(tmpdir(), 'apostil-settings-data-'));

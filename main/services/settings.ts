@@ -5,7 +5,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import Conf from 'conf';
 import { describeZodError } from '../../shared/schemas';
-import { DEFAULT_SETTINGS, settingsFileSchema, type Settings, type SettingsPatch } from '../../shared/settings';
+import { DEFAULT_SETTINGS, settingsFileSchema, usableSettings, type Settings, type SettingsPatch } from '../../shared/settings';
 
 /** The part of conf's (and electron-store's) API we use. */
 export interface ConfLike {
@@ -24,12 +24,12 @@ export interface SettingsService {
 export function createSettingsService(store: ConfLike, notice: string | null = null): SettingsService {
   return {
     notice,
-    get: () => ({ ...DEFAULT_SETTINGS, ...store.store }),
+    get: () => usableSettings({ ...DEFAULT_SETTINGS, ...store.store }),
     update(patch) {
       for (const [key, value] of Object.entries(patch) as [keyof Settings, Settings[keyof Settings]][]) {
         if (value !== undefined) store.set(key, value);
       }
-      return { ...DEFAULT_SETTINGS, ...store.store };
+      return usableSettings({ ...DEFAULT_SETTINGS, ...store.store });
     },
   };
 }

@@ -65,6 +65,20 @@ export function describeScope(scope: LibraryScope, collections: readonly Collect
   }
 }
 
+/** Why there is nothing to show or export in a scope that holds no documents. */
+export function emptyScopeMessage(scope: LibraryScope, collections: readonly Collection[]): string {
+  switch (scope.kind) {
+    case 'library':
+      return 'The library holds no documents.';
+    case 'unfiled':
+      return 'Every document is in a collection: none is unfiled.';
+    case 'collection':
+      return `${describeScope(scope, collections).replace(/^the/, 'The')} holds no documents.`;
+    case 'tag':
+      return `No document is tagged #${scope.tag}.`;
+  }
+}
+
 /** A short name for file names: "collection-commission", "tag-followup". */
 export function scopeSlug(scope: LibraryScope, collections: readonly Collection[]): string {
   const slug = (text: string) =>

@@ -3,6 +3,7 @@
 // module writes project.qde and names the source files; main zips them into the .qdpx.
 import { STANCES, type Codebook, type LibraryDocument, type Stance } from '../model';
 import type { CodedPassage } from '../analysis/passages';
+import type { ExportSet } from './collections';
 import { stableGuid } from './stable-guid';
 
 export interface RefiQdaSource {
@@ -16,6 +17,8 @@ export interface RefiQdaInput {
   passages: readonly CodedPassage[];
   codebook: Codebook;
   generatedAt: string;
+  /** Collections and document tags as sets of sources (shared/export/collections.ts). */
+  sets?: readonly ExportSet[];
 }
 
 export interface RefiQdaProject {
@@ -96,6 +99,17 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
     sourcesXml.push('</TextSource>');
   }
   if (sourcesXml.length) out.push('<Sources>', ...sourcesXml, '</Sources>');
+  const exported = new Set(input.sources.map((s) => s.document.id));
+  const sets = (input.sets ?? []).map((set) => ({ ...set, documentIds: set.documentIds.filter((id) => exported.has(id)) })).filter((set) => set.documentIds.length);
+  if (sets.length) {
+    out.push('<Sets>');
+    for (const set of sets) {
+      out.push(`<Set guid="${stableGuid('set', set.name)}" name="${attr(set.name)}">`, `<Description>${text_(set.description)}</Description>`);
+      for (const id of set.documentIds) out.push(`<MemberSource targetGUID="${stableGuid('source', id)}"/>`);
+      out.push('</Set>');
+    }
+    out.push('</Sets>');
+  }
   out.push('<Description>Exported from Apostil: principles, actors (by stance) and tags as codes; highlighted passages as coded selections.</Description>');
   out.push('</Project>');
   return { xml: out.join('\n') + '\n', files };

@@ -1,6 +1,7 @@
 // What can be exported and imported, and the shapes of requests and reports that cross the contract.
 import { z } from 'zod';
 import type { DocumentMetadata, MetadataField } from '../model';
+import { libraryScopeSchema } from '../collections/scope';
 import { documentMetadataSchema, idSchema } from '../schemas';
 
 export const EXPORT_FORMATS = ['bibliography', 'bibtex', 'ris', 'csl-json', 'passages-csv', 'w3c-annotations', 'refi-qda'] as const;
@@ -30,8 +31,9 @@ export type BibliographyOutput = (typeof BIBLIOGRAPHY_OUTPUTS)[number];
 export const BIBLIOGRAPHY_GROUPINGS = ['source', 'principle'] as const;
 export type BibliographyGrouping = (typeof BIBLIOGRAPHY_GROUPINGS)[number];
 
+/** The whole library, a collection, a tag or the unfiled documents; chosen documents; what a search finds. */
 export const exportScopeSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('library') }),
+  ...libraryScopeSchema.options,
   z.strictObject({ kind: z.literal('documents'), documentIds: z.array(idSchema).min(1, 'choose at least one document').max(100_000) }),
   z.strictObject({ kind: z.literal('search'), query: z.string().trim().min(1, 'a search needs some words').max(2_000) }),
 ]);

@@ -1,5 +1,5 @@
-// Running an export: resolve its scope (the whole library, chosen documents, or the annotations a
-// search finds), gather the passages, format them, and hand back the file's name, type and bytes.
+// Running an export: resolve its scope (the whole library, a collection or tag, chosen documents, or
+// the annotations a search finds), gather the passages, format them, and hand back the file's name, type and bytes.
 // Nothing is written here: the renderer downloads the bytes, or the desktop app saves them (files.save).
 import { toCodedPassage } from '../../../shared/analysis/passages';
 import { AppError } from '../../../shared/errors';
@@ -17,6 +17,8 @@ import {
   type WaitingReference,
 } from '../../../shared/export/types';
 import { annotationsToW3c } from '../../../shared/export/w3c';
+import { addBibtexGroups, exportSets, type ExportedOrganisation } from '../../../shared/export/collections';
+import { emptyScopeMessage, scopeExists, scopeSlug, scopeTest } from '../../../shared/collections/scope';
 import type { Annotation, Codebook, DocumentMetadata, DocumentText, LibraryDocument } from '../../../shared/model';
 import type { LibraryStore } from '../library/store';
 import type { ReferenceShelf } from '../references/shelf';
@@ -62,7 +64,8 @@ export async function runExport(app: ExportServices, request: ExportRequest, tas
     await yieldToEventLoop();
   }
   task.progress(0, 1, 'Writing the file');
-  return formatExport(request, { ...scoped, texts, codebook: app.store.getCodebook(), libraryName: app.store.info().name }, now);
+  const organisation = app.store.collections.organisation();
+  return formatExport(request, { ...scoped, texts, codebook: app.store.getCodebook(), libraryName: app.store.info().name, organisation }, now);
 }
 
 export interface ExportData extends Scoped {
@@ -70,6 +73,8 @@ export interface ExportData extends Scoped {
   texts: ReadonlyMap<string, DocumentText>;
   codebook: Codebook;
   libraryName: string;
+  /** Collections and document tags, written where a format has a place for them. */
+  organisation: ExportedOrganisation;
 }
 
 /** The file for a request from data already gathered: no I/O, so the formats are tested on fixtures. */
@@ -77,16 +82,21 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
   const base = `apostil-${data.label}-${now.toISOString().slice(0, 10)}`;
   const sources = [...data.documents.map((d) => ({ id: d.id, metadata: d.metadata })), ...data.waiting.map((w) => ({ id: w.id, metadata: w.metadata }))];
   const items = cslItems(sources);
+  const { organisation } = data;
+  // Document tags are CSL keywords; RIS writes one KW line per comma-separated keyword.
+  const keywords = (separator: string) => items.map((item, i) => (organisation.tags[sources[i]!.id]?.length ? { ...item, keyword: organisation.tags[sources[i]!.id]!.join(separator) } : item));
   const passages = () => data.annotations.map((a) => toCodedPassage(a, data.texts.get(a.documentId)?.pages ?? null));
   const { codebook } = data;
 
   switch (request.format) {
     case 'csl-json':
-      return file(`${base}-references.json`, 'application/vnd.citationstyles.csl+json', referencesToCslJson(items));
-    case 'bibtex':
-      return file(`${base}-references.bib`, 'application/x-bibtex', referencesToBibtex(items));
+      return file(`${base}-references.json`, 'application/vnd.citationstyles.csl+json', referencesToCslJson(keywords(', ')));
+    case 'bibtex': {
+      const keys = new Map(sources.map((s, i) => [s.id, items[i]!['citation-key']!]));
+      return file(`${base}-references.bib`, 'application/x-bibtex', addBibtexGroups(referencesToBibtex(items), keys, organisation));
+    }
     case 'ris':
-      return file(`${base}-references.ris`, 'application/x-research-info-systems', referencesToRis(items));
+      return file(`${base}-references.ris`, 'application/x-research-info-systems', referencesToRis(keywords(',')));
     case 'w3c-annotations':
       return file(
         `${base}-annotations.jsonld`,
@@ -124,6 +134,7 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
         passages: passages(),
         codebook,
         generatedAt: now.toISOString(),
+        sets: exportSets(organisation, new Set(data.documents.map((d) => d.id))),
       });
       return file(`${base}.qdpx`, 'application/zip', packQdpx(project));
     }
@@ -139,6 +150,14 @@ export async function resolveScope(app: ExportServices, scope: ExportScope): Pro
   if (scope.kind === 'documents') {
     const documents = [...new Set(scope.documentIds)].map((id) => store.getDocument(id));
     return { documents, waiting: [], annotations: await annotationsOf(store, documents), label: documents.length === 1 ? 'document' : 'selection' };
+  }
+  if (scope.kind !== 'search') {
+    const organisation = store.collections.organisation();
+    if (!scopeExists(scope, organisation)) throw new AppError('not-found', 'That collection no longer exists.');
+    const test = scopeTest(scope, organisation)!;
+    const documents = store.listDocuments().filter((d) => test(d.id));
+    if (documents.length === 0) throw new AppError('not-found', `${emptyScopeMessage(scope, organisation.collections)} There is nothing to export.`);
+    return { documents, waiting: [], annotations: await annotationsOf(store, documents), label: scopeSlug(scope, organisation.collections) };
   }
   const results = await app.search.query(scope.query, { limit: 1_000_000 });
   if (results.error) throw new AppError('invalid-input', results.error.message);

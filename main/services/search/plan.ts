@@ -175,6 +175,11 @@ function compile(
   return plan;
 }
 
+/** Narrows a plan to some documents, as a doc: clause would: what scoping a search to a collection does. */
+export function restrictToDocuments(plan: QueryPlan, documents: ReadonlySet<string>): void {
+  plan.documents = new Set([...(plan.documents ?? documents)].filter((id) => documents.has(id)));
+}
+
 /** doc: an id, an exact title, else every title containing all the value's words (folded). */
 function matchDocuments(value: string, documents: readonly DocumentInfo[]): string[] {
   const byId = documents.find((d) => d.id === value);

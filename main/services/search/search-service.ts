@@ -9,7 +9,7 @@ import { EventBus } from '../events';
 import type { LibraryStore } from '../library/store';
 import { InlineBuilder, type IndexBuilder } from './builder';
 import { IndexKeeper } from './index-keeper';
-import { documentInfo, planQuery, type DocumentInfo } from './plan';
+import { documentInfo, planQuery, restrictToDocuments, type DocumentInfo } from './plan';
 import { answer, tagsByUse, type HitContext } from './results';
 import type { SegmentedIndex } from './segmented-index';
 import type { SegmentStore } from './segment-store';
@@ -36,6 +36,8 @@ export interface QueryOptions {
   limit?: number;
   /** The last word is still being typed: match it as a prefix too. */
   typing?: boolean;
+  /** Only entries of these documents (a search scoped to a collection or a tag). */
+  documents?: ReadonlySet<string>;
 }
 
 export class SearchService {
@@ -99,6 +101,7 @@ export class SearchService {
     const began = performance.now();
     const codebook = this.store.getCodebook();
     const planned = text.trim() ? planQuery(text, { codebook, documents: [...this.documents().values()] }, { typing: options.typing }) : null;
+    if (planned?.ok && options.documents) restrictToDocuments(planned.plan, options.documents);
     const results = await answer(this.index, text, planned, options.limit ?? 20, this.hitContext(codebook));
     return { ...results, indexing: this.keeper.progress, tookMs: Math.round((performance.now() - began) * 100) / 100 };
   }
