@@ -6,7 +6,7 @@
 // `kind` named "<thing>.<what happened>", carrying what a follower needs to apply it without asking
 // the store again (the new state of what changed, and the ids of what went away).
 import type { WaitingReference } from './export/types';
-import type { Annotation, Codebook, LibraryDocument } from './model';
+import type { Annotation, Codebook, Collection, DocumentTags, LibraryDocument } from './model';
 
 export type LibraryChange =
   /** A document was imported. It has no annotations yet. */
@@ -18,6 +18,8 @@ export type LibraryChange =
   | { kind: 'document.replaced'; document: LibraryDocument; annotations: Annotation[] }
   /** A document and its annotations left the library (moved to trash/). */
   | { kind: 'document.deleted'; documentId: string }
+  /** A document came back from trash/ (Undo), with its annotations and as it was when deleted. */
+  | { kind: 'document.restored'; document: LibraryDocument; annotations: Annotation[] }
   /** A document's title, authors, date, kind… changed (not its file or text). */
   | { kind: 'document.metadataChanged'; document: LibraryDocument }
   /**
@@ -31,7 +33,13 @@ export type LibraryChange =
    */
   | { kind: 'codebook.changed'; codebook: Codebook; recoded: Annotation[] }
   /** The references waiting for their file changed; `references` is the whole list, as listed. */
-  | { kind: 'references.changed'; references: WaitingReference[] };
+  | { kind: 'references.changed'; references: WaitingReference[] }
+  | CollectionsChange;
+
+/** Collections or document tags changed; each carries the whole new state (it is small). */
+export type CollectionsChange =
+  | { kind: 'collections.changed'; collections: Collection[] }
+  | { kind: 'documentTags.changed'; tags: DocumentTags };
 
 export type LibraryChangeKind = LibraryChange['kind'];
 
@@ -40,6 +48,7 @@ export function changedDocumentIds(change: LibraryChange): string[] {
   switch (change.kind) {
     case 'document.added':
     case 'document.replaced':
+    case 'document.restored':
     case 'document.metadataChanged':
       return [change.document.id];
     case 'document.deleted':
@@ -48,6 +57,8 @@ export function changedDocumentIds(change: LibraryChange): string[] {
     case 'codebook.changed':
       return [...new Set(change.recoded.map((a) => a.documentId))];
     case 'references.changed':
+    case 'collections.changed':
+    case 'documentTags.changed':
       return [];
   }
 }

@@ -8,7 +8,7 @@ import { PARIS_CALL_CODEBOOK } from '../../../shared/codebooks';
 import { collectionEditSchema, documentTagEditSchema } from '../../../shared/collections/edit';
 import { sampleAnnotation, sampleDocument } from '../../test-support/fixtures';
 import { useTempDir } from '../../test-support/temp';
-import type { CollectionsChange } from './collections';
+import type { LibraryChange } from '../../../shared/library-changes';
 import { LibraryStore } from './store';
 
 const open = (dir: string) => LibraryStore.open(dir, { defaultCodebook: PARIS_CALL_CODEBOOK });
@@ -55,14 +55,16 @@ describe('collections and document tags in the library', () => {
 
   it('tells its followers of each change after the write, and changes nothing when an edit is refused', async () => {
     const dir = await tempDir();
-    const { store, eu } = await organisedLibrary(dir);
-    const seen: CollectionsChange[] = [];
-    store.collectionChanges.add((change) => seen.push(change));
-    await store.collections.edit(collectionEdit({ op: 'rename', id: eu, name: 'European Union' }));
+    const { store, eu, one } = await organisedLibrary(dir);
+    const seen: LibraryChange[] = [];
+    store.changes.subscribe((change) => seen.push(change));
+    const renamed = await store.collections.edit(collectionEdit({ op: 'rename', id: eu, name: 'European Union' }));
     await expect(store.collections.edit(collectionEdit({ op: 'addDocuments', id: eu, documentIds: ['no-such-document'] }))).rejects.toThrow(
       'A document is no longer in the library.',
     );
-    expect(seen.map((c) => c.kind)).toEqual(['collections.changed']);
+    expect(seen).toEqual([{ kind: 'collections.changed', collections: renamed }]);
+    const tags = await store.collections.editTags(tagEdit({ op: 'remove', documentIds: [one.id], tags: ['core'] }));
+    expect(seen[1]).toEqual({ kind: 'documentTags.changed', tags });
     expect((await readJson(path.join(dir, 'collections.json'))).collections).toMatchObject([{ name: 'European Union' }, { name: 'Commission' }]);
     await store.close();
   });
@@ -71,6 +73,8 @@ describe('collections and document tags in the library', () => {
     const dir = await tempDir();
     const { store, one, eu } = await organisedLibrary(dir);
     await store.saveAnnotation(sampleAnnotation(one.id));
+    const seen: LibraryChange[] = [];
+    store.changes.subscribe((change) => seen.push(change));
     await store.deleteDocument(one.id);
     expect(store.listDocuments().map((d) => d.id)).not.toContain(one.id);
     await expect(store.collections.edit(collectionEdit({ op: 'addDocuments', id: eu, documentIds: [one.id] }))).rejects.toThrow(/no longer in the library/);
@@ -78,6 +82,8 @@ describe('collections and document tags in the library', () => {
     const [restored] = await store.restoreDocuments([one.id]);
     expect(restored!.id).toBe(one.id);
     expect(await store.listAnnotations(one.id)).toHaveLength(1);
+    expect(seen.map((c) => c.kind)).toEqual(['document.deleted', 'document.restored']);
+    expect(seen[1]).toMatchObject({ document: { id: one.id }, annotations: [{ id: 'ann-1' }] });
     expect(store.collections.list()[0]!.documentIds).toContain(one.id);
     expect(store.collections.documentTags()[one.id]).toEqual(['followup', 'core']);
     expect(await readdir(path.join(dir, 'trash'))).toEqual([]);

@@ -11,14 +11,10 @@ import {
   type DocumentTagEdit,
 } from '../../../shared/collections/edit';
 import type { Organisation } from '../../../shared/collections/scope';
+import type { CollectionsChange } from '../../../shared/library-changes';
 import type { Collection, DocumentTags } from '../../../shared/model';
 import { writeJsonAtomic } from './atomic';
 import type { LibraryPaths } from './files';
-
-/** What changed, published after the write succeeded (each carries the whole new state: it is small). */
-export type CollectionsChange =
-  | { kind: 'collections.changed'; collections: Collection[] }
-  | { kind: 'documentTags.changed'; tags: DocumentTags };
 
 export interface CollectionsHost {
   /** Runs a write after every earlier write of the library. */

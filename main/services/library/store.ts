@@ -24,7 +24,7 @@ import {
 } from '../../../shared/schemas';
 import { writeFileAtomic, writeJsonAtomic } from './atomic';
 import { ChangeFeed } from './change-feed';
-import { LibraryCollections, type CollectionsChange } from './collections';
+import { LibraryCollections } from './collections';
 import { LIBRARY_FORMAT_VERSION, libraryPaths, readJsonFile, type LibraryPaths } from './files';
 import { annotationsFileSchema, checkLibrary, type CheckedLibrary } from './integrity';
 import { acquireLibraryLock, type LibraryLock } from './lock';
@@ -79,10 +79,8 @@ export class LibraryStore {
   private writes: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly checked: Pick<LibraryHealth, 'checkedAt' | 'issues'>;
-  /** Collections and document tags (collections.ts). */
+  /** Collections and document tags (collections.ts); their changes are published on `changes` too. */
   readonly collections: LibraryCollections;
-  /** Told of every change to collections and document tags, after its write. */
-  readonly collectionChanges = new Set<(change: CollectionsChange) => void>();
 
   private constructor(paths: LibraryPaths, lock: LibraryLock, library: CheckedLibrary, created: boolean) {
     this.paths = paths;
@@ -92,7 +90,7 @@ export class LibraryStore {
     this.created = created;
     this.collections = new LibraryCollections(paths, library.organisation, {
       serialize: (write) => this.serialize(write),
-      publish: (change) => this.collectionChanges.forEach((listener) => listener(change)),
+      publish: (change) => this.changes.publish(change),
       hasDocument: (id) => this.documents.has(id),
     });
     for (const document of library.documents) this.documents.set(document.id, document);
@@ -307,6 +305,7 @@ export class LibraryStore {
         const { document, annotations } = await restoreFromTrash(this.paths, id, this.codebook);
         this.documents.set(id, document);
         this.annotations.set(id, annotations);
+        this.changes.publish({ kind: 'document.restored', document, annotations });
         restored.push(document);
       }
       return restored;

@@ -146,6 +146,7 @@ export class IndexKeeper {
   private async apply(change: Exclude<LibraryChange, { kind: 'annotations.changed' }>): Promise<void> {
     switch (change.kind) {
       case 'document.added':
+      case 'document.restored':
         await this.indexDocuments([change.document.id]);
         break;
       case 'document.replaced':
@@ -165,6 +166,8 @@ export class IndexKeeper {
         break;
       case 'document.metadataChanged': // titles, kinds and dates are read live when answering
       case 'references.changed':
+      case 'collections.changed': // a scope is resolved to documents when a query is asked
+      case 'documentTags.changed':
         return;
     }
     this.afterChange();
