@@ -117,11 +117,19 @@ describe('organising the library through the dispatcher', () => {
     const { test, docs, commission } = await organised();
     const { dispatch } = test;
     await test.app.search.start();
+    const annotation = sampleAnnotation(docs[1]!.id, {
+      target: { selector: [{ type: 'TextQuoteSelector', exact: 'Commission', prefix: 'The ', suffix: ' proposed' }] },
+    });
+    value(await dispatch('annotations.save', { annotation }));
+    const coverage = { view: 'coverage', filter: NO_FILTER, actorKinds: [], granularity: null } as const;
+    const passages = async () => value<AnalysisCounts>(await dispatch('analysis.counts', coverage)).passages;
+    expect(await passages()).toBe(1);
     expect(failure(await dispatch('documents.trash', { ids: [docs[1]!.id, 'no-such-document'] })).code).toBe('not-found');
     expect(value<LibraryDocument[]>(await dispatch('documents.list', {}))).toHaveLength(4); // nothing moved
     expect(value(await dispatch('documents.trash', { ids: [docs[1]!.id, docs[2]!.id] }))).toEqual({ trashed: [docs[1]!.id, docs[2]!.id] });
     const left = value<LibraryDocument[]>(await dispatch('documents.list', {})).map((d) => d.id);
     expect(left).not.toContain(docs[1]!.id);
+    expect(await passages()).toBe(0);
     await test.app.search.idle();
     const afterTrash = value<SearchResults>(await dispatch('search.query', { query: 'reporting' }));
     // ("reporting" is stemmed: the welcome document's "report" matches too.)
@@ -131,6 +139,7 @@ describe('organising the library through the dispatcher', () => {
     expect(restored.map((d) => d.id)).toEqual([docs[1]!.id, docs[2]!.id]);
     const organisation = value<Organisation>(await dispatch('collections.get', {}));
     expect(organisation.collections.find((c) => c.id === commission)!.documentIds).toEqual([docs[1]!.id]);
+    expect(await passages()).toBe(1);
     await test.app.search.idle();
     expect(value<SearchResults>(await dispatch('search.query', { query: 'reporting' })).passages.map((h) => h.documentId)).toContain(docs[1]!.id);
     expect(test.internalErrors).toEqual([]);

@@ -124,9 +124,14 @@ export class AnalysisService {
       case 'codebook.changed':
         for (const annotation of change.recoded) this.set(annotation);
         break;
+      case 'document.restored': // back from the trash with its annotations
+        for (const annotation of change.annotations) this.set(annotation);
+        break;
       case 'document.added': // no annotations yet
       case 'document.metadataChanged': // titles and dates are read from the store when drawing
       case 'references.changed':
+      case 'collections.changed': // scopes are resolved to documents when a view is asked for
+      case 'documentTags.changed':
         break;
     }
   }
