@@ -2,7 +2,8 @@
 // of a word's alternatives: its stem and folded form, a prefix's or a typo's expansions), a check of
 // word positions for phrases, and exclusions for -words.
 import { stopId } from './analyzer';
-import { stopIdAt, type Segment } from './segment';
+import type { Segment } from './segment';
+import { StopMapReader } from './stop-map';
 import { accumulateTerm, NO_MORE, SLACK, TermPostings, type DocIterator, type Scoring } from './term-postings';
 
 export interface WeightedTerm {
@@ -314,14 +315,17 @@ export class PhraseCheck {
     const words = tokens.filter((t) => t.stop === null);
     this.words = words.map((t, k) => ({ ordinal: t.ordinal, iterator: iterators[k]! }));
     this.stops = tokens.filter((t) => t.stop !== null).map((t) => ({ ordinal: t.ordinal, id: stopId(t.stop!) }));
+    this.stopReaders = this.stops.map(() => new StopMapReader());
   }
 
   /** Each word's positions in the field being checked, and how far the walk through them has got. */
   private readonly found: Int32Array[] = [];
   private readonly cursor: number[] = [];
+  /** Per stop word of the phrase, a reader of the entry's stop-word map (each reads ascending positions). */
+  private readonly stopReaders: StopMapReader[];
 
   matches(d: number): boolean {
-    const { words, stops, found, cursor } = this;
+    const { words, stops, found, cursor, stopReaders } = this;
     const first = words[0]!;
     for (let f = 0; f < this.segment.fieldCount; f++) {
       let present = true;
@@ -345,7 +349,11 @@ export class PhraseCheck {
           cursor[k] = c;
           fits = c < at.length && at[c] === want;
         }
-        for (let s = 0; s < stops.length && fits; s++) fits = stopIdAt((map ??= this.segment.stopsOf(d, f)), start + stops[s]!.ordinal) === stops[s]!.id;
+        if (fits && stops.length && map === null) {
+          map = this.segment.stopsOf(d, f);
+          for (const reader of stopReaders) reader.reset(map);
+        }
+        for (let s = 0; s < stops.length && fits; s++) fits = stopReaders[s]!.at(start + stops[s]!.ordinal) === stops[s]!.id;
         if (fits) return true;
       }
     }

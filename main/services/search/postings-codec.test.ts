@@ -4,10 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { random } from '../../../scripts/bench/synthetic-library';
 import { randomEntries } from '../../test-support/search-reference';
-import { analyze } from './analyzer';
+import { analyze, stopId } from './analyzer';
 import { float32Above, LengthNorms } from './bm25';
 import { ByteWriter, unpack, VarintReader } from './postings-codec';
 import { Segment } from './segment';
+import { StopMapReader } from './stop-map';
 import { buildSegment } from './segment-build';
 import { NO_MORE, scoringFor, TermPostings } from './term-postings';
 
@@ -57,6 +58,30 @@ describe('postings codec', () => {
 
 describe('segment postings', () => {
   for (const kind of ['passage', 'annotation'] as const) {
+    it(`read back every field's stop words, walking ascending positions or looking one up (${kind}s)`, () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 200 }), (seed, count) => {
+          const entries = randomEntries(kind, count, random(seed));
+          const segment = Segment.fromBytes(buildSegment(kind, entries));
+          const rand = random(seed + 1);
+          const reader = new StopMapReader();
+          for (let o = 0; o < segment.n; o++) {
+            const entry = entries.find((e) => e.id === segment.entryId(o))!;
+            entry.fields.forEach((text, f) => {
+              const expected = analyze(text).map((token) => (token.term === null ? stopId(token.word) : 0));
+              const map = segment.stopsOf(o, f);
+              // Ascending positions, some skipped, past both ends (as a phrase check reads them); then one lookup.
+              reader.reset(map);
+              for (let p = -2; p < expected.length + 2; p += 1 + Math.floor(rand() * 3)) expect(reader.at(p)).toBe(expected[p] ?? 0);
+              const p = Math.floor(rand() * (expected.length + 1));
+              expect(new StopMapReader().reset(map).at(p)).toBe(expected[p] ?? 0);
+            });
+          }
+        }),
+        { numRuns: 25 },
+      );
+    });
+
     it(`read back every term's entries, frequencies and positions (${kind}s)`, () => {
       fc.assert(
         fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 400 }), (seed, count) => {

@@ -9,6 +9,7 @@ import { encodeFacts } from './entry-facts';
 import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
 import { PackedStrings } from './packed-strings';
 import { ByteWriter } from './postings-codec';
+import { writeStops } from './stop-map';
 import { writeTermPostings } from './postings-format';
 import { encodeSegment, metaKey, type Sections } from './segment';
 
@@ -177,17 +178,6 @@ function groupByDocument(entries: readonly EntryInput[]): EntryInput[] {
     else groups.set(entry.meta.documentId, [entry]);
   }
   return [...groups.values()].flat();
-}
-
-/** A field's words: their number, a bitmap of the stop words among them, and each stop word's number. */
-function writeStops(out: ByteWriter, ids: readonly number[]): void {
-  out.varint(ids.length);
-  for (let i = 0; i < ids.length; i += 8) {
-    let bits = 0;
-    for (let k = 0; k < 8 && i + k < ids.length; k++) if (ids[i + k]) bits |= 1 << k;
-    out.u8(bits);
-  }
-  for (const id of ids) if (id) out.u8(id);
 }
 
 /** The entries' facts as columns, with tables of document ids and annotation codes. */

@@ -328,7 +328,7 @@ export class Segment {
     return { size: typeof size === 'number' ? size : -1, rawStart: this.fact(ordinal, FACT.rawStart), rawEnd: this.fact(ordinal, FACT.rawEnd) };
   }
 
-  /** The stop-word map of an entry's field (read it with stopIdAt). */
+  /** The stop-word map of an entry's field (stop-map.ts). */
   stopsOf(ordinal: number, field: number): Uint8Array {
     const at = this.stopsAt + field;
     return this.bytesOf('stops', this.fact(ordinal, at), this.fact(ordinal, at + 1));
@@ -347,11 +347,6 @@ export class Segment {
     const value = this.factValues[(ordinal - group * FACT_GROUP) * this.factSlots + slot];
     if (value === undefined) throw new CorruptSegmentError('an entry is out of range');
     return value;
-  }
-
-  /** The stop word number at a word position of an entry's field (0: another word or out of range). */
-  stopAt(ordinal: number, field: number, position: number): number {
-    return stopIdAt(this.stopsOf(ordinal, field), position);
   }
 
   // ---- Terms --------------------------------------------------------------------------------------
@@ -429,29 +424,6 @@ export class Segment {
     this.docAggregates ??= new DocumentAggregates(this);
     return this.docAggregates;
   }
-}
-
-/** In a field's stop-word map (its word count, a bitmap of stop words, their numbers): the one at a position. */
-export function stopIdAt(bytes: Uint8Array, position: number): number {
-  let at = 0;
-  let words = 0;
-  for (let shift = 0; ; shift += 7) {
-    const b = bytes[at++]!;
-    words += (b & 0x7f) * 2 ** shift;
-    if (!(b & 0x80) || at >= bytes.length) break;
-  }
-  if (position < 0 || position >= words) return 0;
-  if (!(bytes[at + (position >> 3)]! & (1 << (position & 7)))) return 0;
-  let rank = 0;
-  for (let i = 0; i < position >> 3; i++) rank += popcount8(bytes[at + i]!);
-  rank += popcount8(bytes[at + (position >> 3)]! & ((1 << (position & 7)) - 1));
-  return bytes[at + ((words + 7) >> 3) + rank] ?? 0;
-}
-
-function popcount8(b: number): number {
-  b = b - ((b >> 1) & 0x55);
-  b = (b & 0x33) + ((b >> 2) & 0x33);
-  return (b + (b >> 4)) & 0x0f;
 }
 
 function readResident(fd: number): { header: SegmentHeader; dataStart: number; resident: Uint8Array } {
