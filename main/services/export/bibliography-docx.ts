@@ -1,12 +1,17 @@
 // The annotated bibliography as a Word document (.docx), written with the `docx` package: real
-// headings, references with a hanging indent and their italics, quotes indented beneath them.
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+// headings, references with a hanging indent and their italics, quotes indented beneath them. `docx` is
+// loaded on the first such export, not at start (startup-imports.test.ts).
+import type { Paragraph, TextRun } from 'docx';
 import { passageLinks, summaryLine, type Bibliography, type BibliographyPassage } from '../../../shared/export/bibliography';
 import type { RichText } from '../../../shared/export/rich-text';
 
 const INDENT = 720; // half an inch, in twentieths of a point
 
+type Docx = typeof import('docx');
+
 export async function bibliographyToDocx(b: Bibliography): Promise<Uint8Array> {
+  const docx = await import('docx');
+  const { Document, HeadingLevel, Packer, Paragraph, TextRun } = docx;
   const children: Paragraph[] = [
     new Paragraph({ text: b.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: summaryLine(b), italics: true, color: '626A73' })] }),
@@ -17,13 +22,13 @@ export async function bibliographyToDocx(b: Bibliography): Promise<Uint8Array> {
     for (const entry of section.entries) {
       children.push(
         new Paragraph({
-          children: runs(entry.reference),
+          children: runs(docx, entry.reference),
           indent: { left: INDENT, hanging: INDENT },
           spacing: { before: 240, after: 80 },
           keepNext: entry.passages.length > 0,
         }),
       );
-      for (const passage of entry.passages) children.push(...passageParagraphs(passage));
+      for (const passage of entry.passages) children.push(...passageParagraphs(docx, passage));
     }
   }
   const document = new Document({
@@ -36,7 +41,7 @@ export async function bibliographyToDocx(b: Bibliography): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
-function runs(rich: RichText): TextRun[] {
+function runs({ TextRun }: Docx, rich: RichText): TextRun[] {
   return rich.map(
     (run) =>
       new TextRun({
@@ -50,7 +55,7 @@ function runs(rich: RichText): TextRun[] {
   );
 }
 
-function passageParagraphs(p: BibliographyPassage): Paragraph[] {
+function passageParagraphs({ AlignmentType, Paragraph, TextRun }: Docx, p: BibliographyPassage): Paragraph[] {
   const quote = new Paragraph({
     children: [
       new TextRun({ text: `“${p.quote || 'a region of the page'}”`, italics: !p.quote }),

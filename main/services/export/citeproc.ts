@@ -1,6 +1,6 @@
 // Formatting references with citeproc-js, the CSL processor Zotero uses: the bibliography entries
-// (in the style's order) and a short in-text citation per source.
-import CSL from 'citeproc';
+// (in the style's order) and a short in-text citation per source. citeproc-js is loaded on the first
+// export that needs it, not at start (startup-imports.test.ts).
 import type { CslItem } from '../../../shared/export/csl-json';
 import { richTextFromCiteprocHtml, type RichText } from '../../../shared/export/rich-text';
 import type { CitationStyle } from '../../../shared/export/types';
@@ -15,6 +15,7 @@ export interface FormattedReferences {
 }
 
 export async function formatReferences(items: readonly CslItem[], style: CitationStyle): Promise<FormattedReferences> {
+  const { default: CSL } = await import('citeproc');
   const byId = new Map(items.map((item) => [item.id, item]));
   const engine = new CSL.Engine(
     { retrieveLocale: () => englishLocale(), retrieveItem: (id: string) => byId.get(id) },

@@ -9,8 +9,9 @@ import type { CitationStyle } from '../../../shared/export/types';
 
 const require = createRequire(import.meta.url);
 // Loaded with require: Node's ESM loader wants an import attribute for JSON, which the bundler keeps apart.
-const styles = require('@citation-js/plugin-csl/lib/styles.json') as Record<string, string>;
-const locales = require('@citation-js/plugin-csl/lib/locales.json') as Record<string, string>;
+// Read on the first formatted export, not at start (require keeps what it read).
+const styles = () => require('@citation-js/plugin-csl/lib/styles.json') as Record<string, string>;
+const locales = () => require('@citation-js/plugin-csl/lib/locales.json') as Record<string, string>;
 
 // rehype-citation's "exports" map does not list its style modules, so they are loaded by file path.
 async function rehypeCitationStyle(name: string): Promise<string> {
@@ -30,9 +31,9 @@ export function loadCitationStyle(style: CitationStyle): Promise<string> {
   if (!loaded) {
     loaded =
       style === 'apa'
-        ? Promise.resolve(styles.apa!)
+        ? Promise.resolve(styles().apa!)
         : style === 'harvard'
-          ? Promise.resolve(styles.harvard1!)
+          ? Promise.resolve(styles().harvard1!)
           : rehypeCitationStyle(style === 'mla' ? 'mla' : 'chicago');
     cache.set(style, loaded);
   }
@@ -40,5 +41,5 @@ export function loadCitationStyle(style: CitationStyle): Promise<string> {
 }
 
 export function englishLocale(): string {
-  return locales['en-US']!;
+  return locales()['en-US']!;
 }

@@ -93,10 +93,10 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
       return file(`${base}-references.json`, 'application/vnd.citationstyles.csl+json', referencesToCslJson(keywords(', ')));
     case 'bibtex': {
       const keys = new Map(sources.map((s, i) => [s.id, items[i]!['citation-key']!]));
-      return file(`${base}-references.bib`, 'application/x-bibtex', addBibtexGroups(referencesToBibtex(items), keys, organisation));
+      return file(`${base}-references.bib`, 'application/x-bibtex', addBibtexGroups(await referencesToBibtex(items), keys, organisation));
     }
     case 'ris':
-      return file(`${base}-references.ris`, 'application/x-research-info-systems', referencesToRis(keywords(',')));
+      return file(`${base}-references.ris`, 'application/x-research-info-systems', await referencesToRis(keywords(',')));
     case 'w3c-annotations':
       return file(
         `${base}-annotations.jsonld`,

@@ -1,0 +1,35 @@
+// What the host and the desktop app load before they show a library: packages needed only by one export
+// (Word, citation styles, BibTeX/RIS) are imported when that export runs, as loading them at start
+// costs seconds on a busy machine and tens of MB of memory for every launch. Read from the bundler's own
+// account of each entry point's imports, so it follows the code wherever an import moves.
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+/** Packages no start needs: each is loaded by the export that uses it. */
+const LOADED_WHEN_USED = ['docx', 'citeproc', '@citation-js/core', '@citation-js/plugin-bibtex', '@citation-js/plugin-ris'];
+
+async function packagesImported(entry: string): Promise<{ atStart: string[]; whenUsed: string[] }> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external));
+  const names = (kind: string) => [...new Set(imports.filter((i) => i.kind === kind).map((i) => i.path))].sort();
+  return { atStart: names('import-statement'), whenUsed: names('dynamic-import') };
+}
+
+describe('packages loaded at start', () => {
+  it.each(['main/host/cli.ts', 'main/electron/main.ts'])('%s loads the export-only packages only when exporting', async (entry) => {
+    const { atStart, whenUsed } = await packagesImported(entry);
+    for (const name of LOADED_WHEN_USED) {
+      expect(atStart).not.toContain(name);
+      expect(whenUsed).toContain(name);
+    }
+  });
+});
