@@ -220,6 +220,25 @@ test('references wait for their file, and annotation files are imported', async 
   // On the open document at once (the library's change event), without reopening it.
   await expect(page.locator('.reader-text mark.hl')).toHaveText('States met in Geneva');
   await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('From Hypothesis');
+
+  // Rows that name no document (a short quote no document can be told by), and a page note: the report
+  // says why the note was left out, and the user picks the document for the others.
+  const unnamed = {
+    rows: [
+      { id: 'hyp_e2e_2', text: 'Placed by hand', target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'talk', prefix: 'Geneva to ', suffix: ' about' }] }] },
+      { id: 'hyp_e2e_3', uri: 'https://elsewhere.example/geneva', text: 'A page note', target: [{ source: 'https://elsewhere.example/geneva' }] },
+    ],
+  };
+  await page.getByTestId('import-annotations-input').setInputFiles({ name: 'unnamed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(unnamed)) });
+  const report = page.getByRole('dialog', { name: 'Annotations imported from unnamed.json' });
+  await expect(report).toContainText('1 entry: it annotates a whole document (a page note), not a passage of text.');
+  await expect(report).toContainText('1 annotation that names no document');
+  await screenshot(page, 'export-03-annotation-import-report');
+  await report.getByRole('combobox', { name: 'Document for the annotations that name no document' }).selectOption({ label: 'The Geneva Dialogue on Responsible Behaviour' });
+  await report.getByRole('button', { name: 'Import into the chosen documents' }).click();
+  await expect(page.getByRole('status')).toContainText('unnamed.json: 1 annotation imported');
+  await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('Placed by hand');
+  await expect(page.locator('.reader-text mark.hl', { hasText: 'talk' })).toHaveCount(1);
 });
 
 function escape(text: string): string {

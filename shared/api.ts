@@ -33,6 +33,7 @@ import {
   type AnalysisPassagesPage,
 } from './analysis/views';
 import {
+  annotationImportAssignmentSchema,
   exportRequestSchema,
   fileNameSchema,
   importedFileSchema,
@@ -208,7 +209,13 @@ export const contract = {
   /** A possible duplicate kept as a reference of its own. */
   'references.keepBoth': call(z.strictObject({ id: idSchema })).returns<WaitingReference>(),
   'annotations.import': call(
-    z.strictObject({ taskId: idSchema, name: fileNameSchema, bytes: importedFileSchema }),
+    z.strictObject({
+      taskId: idSchema,
+      name: fileNameSchema,
+      bytes: importedFileSchema,
+      /** Documents the user chose for targets the library has no document for (after a first import). */
+      assign: z.array(annotationImportAssignmentSchema).max(1_000).optional(),
+    }),
     TEXT_FILE_CALL,
   ).returns<AnnotationImportReport>(),
 } satisfies Record<string, CallSpec<z.ZodType, unknown>>;

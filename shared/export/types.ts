@@ -141,9 +141,20 @@ export interface AnnotationImportReport {
   reanchored: number;
   /** Kept even though their passage could not be found in the document's text (shown as orphans). */
   orphaned: number;
-  /** Targets that match no document of the library: nothing was imported for them. */
-  unmatched: { source: string; count: number }[];
+  /**
+   * Targets that match no document of the library: nothing was imported for them. `source` is the
+   * target as the file names it, null for annotations that name no document; the user can choose a
+   * document for each and import again (see annotationImportAssignmentSchema).
+   */
+  unmatched: { source: string | null; title: string | null; count: number }[];
   /** Principles and actors the codebook did not have, added so links are not lost. */
   codebookAdded: string[];
+  /** Entries left out, grouped by the reason, in words. */
   skipped: { reason: string; count: number }[];
+  /** About the file as a whole (a page of a larger collection whose other pages are not in it). */
+  notice: string | null;
 }
+
+/** "Put the annotations of this target (null: those that name no document) in this document." */
+export const annotationImportAssignmentSchema = z.strictObject({ source: z.string().max(10_000).nullable(), documentId: idSchema });
+export type AnnotationImportAssignment = z.output<typeof annotationImportAssignmentSchema>;

@@ -1,6 +1,6 @@
 // Annotations as W3C Web Annotation JSON-LD (an AnnotationCollection). Standard vocabulary wherever
-// it has a term (quote and position selectors, commenting and tagging bodies, stylesClass for the
-// colour); Apostil's own terms (principles, actors with stance, PDF areas) are in the apostil: namespace,
+// it has a term (quote and position selectors, commenting and tagging bodies, the target's styleClass
+// for the colour); Apostil's own terms (principles, actors with stance, PDF areas) are in the apostil: namespace,
 // so another tool keeps what it understands and Apostil gets everything back.
 import type { Annotation, Codebook, LibraryDocument, Selector } from '../model';
 
@@ -79,9 +79,14 @@ function annotationToW3c(a: Annotation, document: LibraryDocument, codebook: Cod
     motivation: a.body.note ? 'commenting' : 'highlighting',
     created: a.created,
     modified: a.modified,
-    stylesClass: `apostil-${a.body.color}`,
     body,
-    target: { type: 'SpecificResource', source: documentSource(document), selector: a.target.selector.map(selectorToW3c) },
+    target: {
+      type: 'SpecificResource',
+      source: documentSource(document),
+      selector: a.target.selector.map(selectorToW3c),
+      // The model's term is styleClass, on the SpecificResource (earlier versions wrote "stylesClass").
+      styleClass: `apostil-${a.body.color}`,
+    },
   };
 }
 

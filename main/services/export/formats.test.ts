@@ -198,7 +198,9 @@ describe('W3C Web Annotation JSON-LD', () => {
     const x2 = collection.first.items.find((a: { id: string }) => a.id === 'urn:apostil:annotation:x2');
     expect(x2.target.selector).toContainEqual({ type: 'TextPositionSelector', start: 33, end: 65 });
     expect(x2.body).toContainEqual({ type: 'TextualBody', purpose: 'tagging', value: 'key' });
-    expect(x2.stylesClass).toBe('apostil-yellow');
+    // The vocabulary's term, on the target: other tools keep the colour (it was "stylesClass" before).
+    expect(x2.target.styleClass).toBe('apostil-yellow');
+    expect(x2).not.toHaveProperty('stylesClass');
   });
 });
 

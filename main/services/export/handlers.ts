@@ -32,6 +32,6 @@ export function createExportHandlers(app: AppServices, options: ExportHandlerOpt
       return null;
     },
     'references.keepBoth': async ({ id }) => keepBothReferences(app, id),
-    'annotations.import': ({ taskId, name, bytes }) => app.tasks.run(taskId, (task) => importAnnotationFile(store, name, bytes, task)),
+    'annotations.import': ({ taskId, name, bytes, assign }) => app.tasks.run(taskId, (task) => importAnnotationFile(store, name, bytes, task, { assign })),
   } satisfies Pick<Handlers, Extract<CallName, ExportCallName>>;
 }

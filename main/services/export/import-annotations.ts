@@ -1,21 +1,33 @@
 // Importing a W3C Web Annotation or Hypothesis file: each annotation's target is matched to a library
 // document (same file by content hash, then DOI, URL, title, and last the one document whose text
-// holds the quote), anchored in that document's text, and stored. What cannot be placed is kept as an
-// orphan, never dropped; targets that match no document are reported.
+// holds the quote; or the document the user chose for it), anchored in that document's text, and
+// stored. What cannot be placed is kept as an orphan, never dropped; targets that match no document
+// are reported, so the user can choose one and import again (what is already there is not doubled).
 import { randomUUID } from 'node:crypto';
-import { anchorAnnotations, describeRange } from '../../../shared/anchoring';
+import { anchorAnnotations, anchoringNote, describeRange } from '../../../shared/anchoring';
 import { foldForMatching } from '../../../shared/codebooks';
 import { AppError } from '../../../shared/errors';
 import { normalizeDoi, titleKey } from '../../../shared/export/csl-json';
-import type { AnnotationImportReport } from '../../../shared/export/types';
+import type { AnnotationImportAssignment, AnnotationImportReport } from '../../../shared/export/types';
 import { AnnotationFileError, parseAnnotationFile, type IncomingAnnotation, type IncomingTarget } from '../../../shared/export/w3c-import';
-import { ACTOR_KINDS, type ActorKind, type Annotation, type Codebook, type LibraryDocument } from '../../../shared/model';
+import { ACTOR_KINDS, type ActorKind, type Annotation, type Codebook, type LibraryDocument, type Selector } from '../../../shared/model';
 import { annotationSchema, idSchema } from '../../../shared/schemas';
 import { decodeText } from '../import/decode';
 import type { LibraryStore } from '../library/store';
 import type { TaskHandle } from '../tasks';
 
-export async function importAnnotationFile(store: LibraryStore, name: string, bytes: Uint8Array, task: TaskHandle): Promise<AnnotationImportReport> {
+export interface AnnotationImportOptions {
+  /** Documents the user chose for targets that match none (source null: annotations that name none). */
+  assign?: readonly AnnotationImportAssignment[];
+}
+
+export async function importAnnotationFile(
+  store: LibraryStore,
+  name: string,
+  bytes: Uint8Array,
+  task: TaskHandle,
+  options: AnnotationImportOptions = {},
+): Promise<AnnotationImportReport> {
   let parsed;
   try {
     parsed = parseAnnotationFile(decodeText(name, bytes).text);
@@ -23,25 +35,47 @@ export async function importAnnotationFile(store: LibraryStore, name: string, by
     if (error instanceof AnnotationFileError) throw new AppError('invalid-input', `${name}: ${error.message}`);
     throw error;
   }
-  const report: AnnotationImportReport = { imported: 0, alreadyPresent: 0, reanchored: 0, orphaned: 0, unmatched: [], codebookAdded: [], skipped: [] };
-  if (parsed.skipped) report.skipped.push({ reason: 'not an annotation of a text passage', count: parsed.skipped });
+  const report: AnnotationImportReport = {
+    imported: 0,
+    alreadyPresent: 0,
+    reanchored: 0,
+    orphaned: 0,
+    unmatched: [],
+    codebookAdded: [],
+    skipped: [...parsed.skipped],
+    notice: parsed.notice,
+  };
+  const skip = (reason: string) => {
+    const entry = report.skipped.find((s) => s.reason === reason);
+    if (entry) entry.count++;
+    else report.skipped.push({ reason, count: 1 });
+  };
+
+  const assigned = new Map<string, LibraryDocument>();
+  for (const { source, documentId } of options.assign ?? []) {
+    const document = store.listDocuments().find((d) => d.id === documentId);
+    if (!document) throw new AppError('not-found', `The document chosen for ${source ?? 'the annotations that name no document'} is no longer in the library.`);
+    assigned.set(source ?? '', document);
+  }
 
   const existing = new Map((await store.allAnnotations()).map((a) => [a.id, a]));
   const documents = store.listDocuments();
   const matcher = new DocumentMatcher(store, documents);
   const groups = new Map<string, IncomingAnnotation[]>();
-  const unmatched = new Map<string, number>();
+  const unmatched = new Map<string, AnnotationImportReport['unmatched'][number]>();
   for (const [i, incoming] of parsed.annotations.entries()) {
     if (i % 200 === 0) task.progress(i, parsed.annotations.length, 'Matching annotations to documents');
-    const document = await matcher.match(incoming);
+    const key = incoming.target.source ?? '';
+    const document = assigned.get(key) ?? (await matcher.match(incoming));
     if (!document) {
-      const label = incoming.target.title ?? incoming.target.source;
-      unmatched.set(label, (unmatched.get(label) ?? 0) + 1);
+      const entry = unmatched.get(key) ?? { source: incoming.target.source, title: incoming.target.title, count: 0 };
+      entry.count++;
+      unmatched.set(key, entry);
       continue;
     }
     (groups.get(document.id) ?? groups.set(document.id, []).get(document.id)!).push(incoming);
   }
-  report.unmatched = [...unmatched].map(([source, count]) => ({ source, count }));
+  report.unmatched = [...unmatched.values()];
 
   const links = resolveCodebook(store.getCodebook(), [...groups.values()].flat());
   if (links.added.length) {
@@ -52,11 +86,18 @@ export async function importAnnotationFile(store: LibraryStore, name: string, by
 
   let done = 0;
   for (const [documentId, incoming] of groups) {
-    task.progress(done++, groups.size, `Placing annotations in ${store.getDocument(documentId).metadata.title}`);
+    const document = store.getDocument(documentId);
+    task.progress(done++, groups.size, `Placing annotations in ${document.metadata.title}`);
     const text = (await store.readText(documentId)).text;
+    const positionsHold = positionsCountThisText(document, incoming, text);
     const fresh: Annotation[] = [];
     const drafts = incoming.flatMap((a) => {
-      const id = chooseId(a, documentId, existing);
+      const selectors = usableSelectors(a, text, positionsHold);
+      if (typeof selectors === 'string') {
+        skip(selectors);
+        return [];
+      }
+      const id = chooseId(a, selectors, documentId, existing);
       if (id === null) {
         report.alreadyPresent++;
         return [];
@@ -67,7 +108,7 @@ export async function importAnnotationFile(store: LibraryStore, name: string, by
         documentId,
         created: a.created ?? now,
         modified: a.modified ?? a.created ?? now,
-        target: { selector: a.selectors },
+        target: { selector: selectors },
         body: {
           color: a.color,
           note: a.note.slice(0, 100_000),
@@ -85,7 +126,8 @@ export async function importAnnotationFile(store: LibraryStore, name: string, by
       const moved = !position || position.start !== placed.start || position.end !== placed.end;
       if (moved) report.reanchored++;
       const area = placed.annotation.target.selector.filter((s) => s.type === 'PdfAreaSelector');
-      fresh.push({ ...placed.annotation, target: { selector: [...describeRange(text, placed.start, placed.end), ...area] } });
+      const note = anchoringNote(placed);
+      fresh.push({ ...placed.annotation, target: { selector: [...describeRange(text, placed.start, placed.end), ...area] }, ...(note ? { anchoring: note } : {}) });
     }
     for (const orphan of anchoring.orphaned) {
       report.orphaned++;
@@ -101,15 +143,52 @@ export async function importAnnotationFile(store: LibraryStore, name: string, by
   return report;
 }
 
-/** The id to store an annotation under, or null when the library already has this very annotation. */
-function chooseId(a: IncomingAnnotation, documentId: string, existing: Map<string, Annotation>): string | null {
+/**
+ * Whether positions in the file count the characters of this document's text as Apostil does: the
+ * file names this very file (our own export), or its annotations with both a quote and a position
+ * all find their quote at their position here (and at least one does).
+ */
+function positionsCountThisText(document: LibraryDocument, incoming: readonly IncomingAnnotation[], text: string): boolean {
+  if (incoming.some((a) => a.target.contentHash === document.contentHash)) return true;
+  let agree = 0;
+  for (const a of incoming) {
+    const quote = a.selectors.find((s) => s.type === 'TextQuoteSelector');
+    const position = a.selectors.find((s) => s.type === 'TextPositionSelector');
+    if (!quote || !position) continue;
+    if (text.slice(position.start, position.end) !== quote.exact) return false;
+    agree++;
+  }
+  return agree > 0;
+}
+
+/** The selectors to store, or why the annotation cannot be used: a lone position needs a text known to match. */
+function usableSelectors(a: IncomingAnnotation, text: string, positionsHold: boolean): Selector[] | string {
+  if (a.selectors.some((s) => s.type === 'TextQuoteSelector' || s.type === 'PdfAreaSelector')) return a.selectors;
+  const position = a.selectors.find((s) => s.type === 'TextPositionSelector');
+  if (!position) return 'no selector Apostil can use';
+  if (!positionsHold) {
+    return 'it has only a position (no quote), and nothing in the file shows that its positions count the characters of Apostil’s text of the document';
+  }
+  if (position.end > text.length) return 'its position lies beyond the end of the document’s text';
+  return describeRange(text, position.start, position.end);
+}
+
+/**
+ * The id to store an annotation under, or null when the library already has this very annotation: the
+ * same id (or, for one the file gives no id, the same note) on the same quote of the same document.
+ */
+function chooseId(a: IncomingAnnotation, selectors: readonly Selector[], documentId: string, existing: Map<string, Annotation>): string | null {
+  const quoteOf = (list: readonly Selector[]) => list.find((s) => s.type === 'TextQuoteSelector')?.exact;
+  const quote = quoteOf(selectors);
+  const same = (x: Annotation) => x.documentId === documentId && quoteOf(x.target.selector) === quote;
   const wanted = a.id && idSchema.safeParse(a.id).success ? a.id : null;
-  if (!wanted) return randomUUID();
+  if (!wanted) {
+    const note = a.note.slice(0, 100_000);
+    return [...existing.values()].some((x) => same(x) && x.body.note === note) ? null : randomUUID();
+  }
   const present = existing.get(wanted);
   if (!present) return wanted;
-  const quote = (x: { selectors?: unknown; target?: Annotation['target'] }) => JSON.stringify(x.target?.selector.find((s) => s.type === 'TextQuoteSelector')?.exact);
-  const incomingQuote = JSON.stringify(a.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact);
-  return present.documentId === documentId && quote(present) === incomingQuote ? null : randomUUID();
+  return same(present) ? null : randomUUID();
 }
 
 function dedupeActors<T extends { actorId: string }>(links: T[]): T[] {
@@ -127,8 +206,8 @@ class DocumentMatcher {
   ) {}
 
   async match(incoming: IncomingAnnotation): Promise<LibraryDocument | null> {
-    const key = incoming.target.source;
-    if (!this.bySource.has(key)) this.bySource.set(key, this.byMetadata(incoming.target));
+    const key = incoming.target.source ?? '';
+    if (!this.bySource.has(key)) this.bySource.set(key, incoming.target.source === null ? null : this.byMetadata(incoming.target));
     const found = this.bySource.get(key);
     if (found) return found;
     return this.byQuote(incoming);

@@ -125,8 +125,8 @@ describe('W3C Web Annotation round trip', () => {
     };
     const report = await importAnnotationFile(app.store, 'hypothesis.json', encode(JSON.stringify(hypothesis)), task);
     expect(report).toMatchObject({ imported: 2, reanchored: 2, orphaned: 0 });
-    expect(report.unmatched).toEqual([{ source: 'https://unknown.example/page', count: 1 }]);
-    expect(report.skipped).toEqual([{ reason: 'not an annotation of a text passage', count: 1 }]);
+    expect(report.unmatched).toEqual([{ source: 'https://unknown.example/page', title: null, count: 1 }]);
+    expect(report.skipped).toEqual([{ reason: 'it annotates a whole document (a page note), not a passage of text', count: 1 }]);
     const [imported] = await app.store.listAnnotations(d2.id);
     expect(imported).toMatchObject({ id: 'hyp_AAAA1111', created: '2023-05-01T10:00:00.000000+00:00', body: { note: 'Worth quoting', tags: ['industry', 'two-words'] } });
     expect(imported!.target.selector).toContainEqual({ type: 'TextPositionSelector', start: 0, end: 27 });

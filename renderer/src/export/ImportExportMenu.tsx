@@ -6,11 +6,14 @@ import { call, errorMessage } from '../api/client';
 import { MAX_IMPORT_TEXT_BYTES } from '../../../shared/export/types';
 import { readChosenFile } from '../api/files';
 import { useNotices } from '../ui/notices';
-import type { ReferenceImportReport } from '../../../shared/export/types';
+import type { AnnotationImportAssignment, AnnotationImportReport, ReferenceImportReport } from '../../../shared/export/types';
+import { AnnotationImportReportDialog } from './AnnotationImportReportDialog';
 import { ExportDialog } from './ExportDialog';
 import { ReferenceImportReportDialog } from './ReferenceImportReportDialog';
 import { describeAnnotationImport, describeReferenceImport } from './reports';
 import { useTask } from './useTask';
+
+type FileBytes = Awaited<ReturnType<typeof readChosenFile>>;
 
 interface Props {
   documents: readonly LibraryDocument[];
@@ -22,6 +25,7 @@ export function ImportExportMenu({ documents, openId }: Props) {
   const [exporting, setExporting] = useState(false);
   const [readingReferences, setReadingReferences] = useState<string | null>(null);
   const [referenceReport, setReferenceReport] = useState<{ fileName: string; report: ReferenceImportReport } | null>(null);
+  const [annotationReport, setAnnotationReport] = useState<{ fileName: string; bytes: FileBytes; report: AnnotationImportReport } | null>(null);
   const menu = useRef<HTMLDetailsElement>(null);
   const references = useRef<HTMLInputElement>(null);
   const annotations = useRef<HTMLInputElement>(null);
@@ -44,12 +48,19 @@ export function ImportExportMenu({ documents, openId }: Props) {
 
   async function importAnnotations(file: File) {
     try {
-      const bytes = await readChosenFile(file, MAX_IMPORT_TEXT_BYTES);
-      const report = await task.run((taskId) => call('annotations.import', { taskId, name: file.name, bytes }));
-      notify(report.imported || report.alreadyPresent ? 'info' : 'error', describeAnnotationImport(file.name, report));
+      await runAnnotationImport(file.name, await readChosenFile(file, MAX_IMPORT_TEXT_BYTES));
     } catch (error) {
       notify('error', `${file.name} was not imported: ${errorMessage(error)}`);
     }
+  }
+
+  /** Imports an annotation file (again, with `assign`: the documents the user chose for unmatched targets). */
+  async function runAnnotationImport(name: string, bytes: FileBytes, assign?: AnnotationImportAssignment[]) {
+    const report = await task.run((taskId) => call('annotations.import', { taskId, name, bytes, ...(assign ? { assign } : {}) }));
+    notify(report.imported || report.alreadyPresent || report.unmatched.length ? 'info' : 'error', describeAnnotationImport(name, report));
+    // The details when there is more to say than counts: what was left out and why, what found no document.
+    const details = report.skipped.length > 0 || report.unmatched.length > 0 || report.notice !== null;
+    setAnnotationReport(details ? { fileName: name, bytes, report } : null);
   }
 
   return (
@@ -87,6 +98,16 @@ export function ImportExportMenu({ documents, openId }: Props) {
       )}
       <FilePicker ref={references} accept=".bib,.bibtex,.ris,.json,.csljson" testId="import-references-input" onFile={importReferences} />
       <FilePicker ref={annotations} accept=".json,.jsonld" testId="import-annotations-input" onFile={importAnnotations} />
+      {annotationReport && (
+        <AnnotationImportReportDialog
+          key={JSON.stringify(annotationReport.report)}
+          fileName={annotationReport.fileName}
+          report={annotationReport.report}
+          documents={documents}
+          onAssign={(assign) => runAnnotationImport(annotationReport.fileName, annotationReport.bytes, assign)}
+          onClose={() => setAnnotationReport(null)}
+        />
+      )}
       {referenceReport && <ReferenceImportReportDialog {...referenceReport} onClose={() => setReferenceReport(null)} />}
       {exporting && <ExportDialog documents={documents} initialDocumentIds={openId ? [openId] : []} onClose={() => setExporting(false)} />}
     </>

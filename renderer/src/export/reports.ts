@@ -25,7 +25,9 @@ export function describeAnnotationImport(name: string, r: AnnotationImportReport
   if (r.reanchored) parts.push(`${r.reanchored} placed by their quote`);
   if (r.orphaned) parts.push(`${r.orphaned} could not be placed (kept, see each document's list)`);
   const unmatched = r.unmatched.reduce((n, u) => n + u.count, 0);
-  if (unmatched) parts.push(`${unmatched} for documents not in the library (${r.unmatched.slice(0, 2).map((u) => u.source).join(', ')})`);
+  if (unmatched) parts.push(`${unmatched} for documents not found in the library (${r.unmatched.slice(0, 2).map((u) => u.title ?? u.source ?? 'no document named').join(', ')})`);
+  const skipped = r.skipped.reduce((n, s) => n + s.count, 0);
+  if (skipped) parts.push(`${skipped} left out`);
   if (r.codebookAdded.length) parts.push(`added to the codebook: ${r.codebookAdded.slice(0, 4).join(', ')}${r.codebookAdded.length > 4 ? '…' : ''}`);
   return `${name}: ${parts.join(', ')}.`;
 }
