@@ -27,6 +27,8 @@ export async function importFile(
     format: extracted.format,
     text: extracted.text,
     metadata,
+    // Only for fields the guess kept (a date the schema refused is not "from the file").
+    fieldOrigins: Object.fromEntries(Object.entries(extracted.fieldOrigins ?? {}).filter(([field]) => metadata[field as keyof DocumentMetadata] !== null)),
     pageCount: extracted.pageCount,
     warnings: extracted.warnings,
   });

@@ -45,6 +45,7 @@ export async function extractInThread(
       format,
       text: pdf.text,
       metadata: pdf.metadata,
+      fieldOrigins: pdf.fieldOrigins,
       pageCount: pdf.pageCount,
       warnings: [...detection.warnings, ...pdf.warnings],
     };

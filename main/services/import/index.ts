@@ -3,7 +3,7 @@
 // Pure Node: no Electron, no network. Storing the result is the library's job.
 // The work (extract.ts) runs in a worker thread (worker/), with memory and time limits, so a hostile
 // file can neither hang nor exhaust the app; this module never loads the format readers itself.
-import type { DocumentFormat, DocumentMetadata, DocumentText } from '../../../shared/model';
+import type { DocumentFormat, DocumentMetadata, DocumentText, FieldOrigins } from '../../../shared/model';
 import { extractInWorker } from './worker/extraction-worker';
 import type { ExtractionLimits } from './worker/limits';
 
@@ -13,6 +13,8 @@ export interface ExtractedDocument {
   text: DocumentText;
   /** Guesses: title, authors, date (ISO prefix), publication, url, doi, kind. */
   metadata: Partial<DocumentMetadata>;
+  /** Where guessed fields came from, where it matters (a PDF's creation date used as its date). */
+  fieldOrigins?: FieldOrigins;
   pageCount: number | null;
   /** Problems that did not stop the import (pdf.js warnings, a fallback encoding, no text layer...). */
   warnings: string[];

@@ -166,14 +166,15 @@ export async function makeTwoColumnPdf(left: string[], right: string[]): Promise
 }
 
 /** A one-page PDF whose XMP metadata (not its info dictionary) names the title and authors. */
-export async function makePdfWithXmp(title: string, creators: string[], paragraphs: string[]): Promise<Uint8Array> {
+/** XMP metadata (dc:title, dc:creator, and `more` properties, e.g. prism:publicationDate) and a placeholder info Title. */
+export async function makePdfWithXmp(title: string, creators: string[], paragraphs: string[], more = ''): Promise<Uint8Array> {
   const { doc, font } = await newDocument({ title: 'Microsoft Word - draft3.docx' });
   drawColumn(doc.addPage(PAGE), font, paragraphs, MARGIN, PAGE[0] - 2 * MARGIN);
   const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:prism="http://prismstandard.org/namespaces/basic/2.0/">
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${title}</rdf:li></rdf:Alt></dc:title>
-<dc:creator><rdf:Seq>${creators.map((c) => `<rdf:li>${c}</rdf:li>`).join('')}</rdf:Seq></dc:creator>
+<dc:creator><rdf:Seq>${creators.map((c) => `<rdf:li>${c}</rdf:li>`).join('')}</rdf:Seq></dc:creator>${more}
 </rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
   const stream = doc.context.stream(xmp, { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));

@@ -58,6 +58,24 @@ describe('pdf', () => {
       authors: ['Ann Smith', 'Bob Jones', 'Carla Diaz'],
       date: '2018-11-12',
     });
+    // A creation date is the file's, not necessarily the document's: marked for the user to check.
+    expect(doc.fieldOrigins).toEqual({ date: 'file-created' });
+  });
+
+  it('dates a PDF by its XMP publication date rather than the day the file was made', async () => {
+    const published = '<prism:publicationDate>2019-04-29</prism:publicationDate>';
+    const doc = await pdf(await makePdfWithXmp('Norms of Responsible Behaviour', ['Ann Smith'], [LOREM[0]!], published));
+    expect(doc.metadata.date).toBe('2019-04-29');
+    expect(doc.fieldOrigins).toEqual({});
+  });
+
+  it('does not take a paragraph or a web address in the Title field as the title', async () => {
+    const paragraph = `${LOREM[0]} ${LOREM[1]}`;
+    expect(paragraph.length).toBeGreaterThan(250);
+    for (const title of [paragraph, 'https://www.example.org/news/2019/04/paris-call']) {
+      const doc = await pdf(await makePdf([[LOREM[2]!]], { title }));
+      expect(doc.metadata.title).toBeUndefined(); // then the file name (no text stands out as a title)
+    }
   });
 
   it('prefers XMP metadata over a placeholder info-dictionary title', async () => {

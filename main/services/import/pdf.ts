@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
 import { AppError } from '../../../shared/errors';
+import type { FieldOrigins } from '../../../shared/model';
 import type { PdfLine } from '../../../shared/pdf';
 import { BlockBuilder, type TextExtraction } from './blocks';
 import { MAX_EXTRACTED_CHARS, MAX_PDF_PAGES, throwIfAborted, tooMuchText } from './limits';
@@ -16,6 +17,7 @@ import { loadPdfJs, readExclusively } from './pdf-runtime';
 import { openForText, readPageText, readPagesParagraphs } from './pdf-text';
 
 export interface PdfExtraction extends TextExtraction {
+  fieldOrigins: FieldOrigins;
   pageCount: number;
   warnings: string[];
 }
@@ -118,7 +120,7 @@ export function extractPdf(fileName: string, bytes: Uint8Array, options: PdfRead
         );
       }
       const text = builder.build();
-      const metadata = readPdfMetadata(await pdf.getMetadata(), firstPageLines, text.text.slice(0, 5_000));
+      const { metadata, fieldOrigins } = readPdfMetadata(await pdf.getMetadata(), firstPageLines, text.text.slice(0, 5_000));
 
       const warnings: string[] = [];
       if (unreadablePages.length > 0) {
@@ -133,7 +135,7 @@ export function extractPdf(fileName: string, bytes: Uint8Array, options: PdfRead
           `Page${emptyPages.length > 1 ? 's' : ''} ${describePages(emptyPages)} of "${fileName}" ${emptyPages.length > 1 ? 'have' : 'has'} no text layer (blank or scanned); ${emptyPages.length > 1 ? 'their' : 'its'} content cannot be highlighted or searched.`,
         );
       }
-      return { text, metadata, pageCount, warnings: [...warnings, ...pdfWarnings.list()] };
+      return { text, metadata, fieldOrigins, pageCount, warnings: [...warnings, ...pdfWarnings.list()] };
     } finally {
       helper?.stop();
       await task.destroy().catch(() => undefined); // never mask the real outcome
