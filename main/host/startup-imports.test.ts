@@ -1,7 +1,8 @@
-// What the host and the desktop app load before they show a library: packages needed only by one export
-// (Word, citation styles, BibTeX/RIS) are imported when that export runs, as loading them at start
-// costs seconds on a busy machine and tens of MB of memory for every launch. Read from the bundler's own
-// account of each entry point's imports, so it follows the code wherever an import moves.
+// What the host, the desktop app and the page load before they show a library: packages needed only by
+// one export (Word, citation styles, BibTeX/RIS; React's server renderer for a chart's SVG) are imported
+// when that export runs, as loading them at start costs seconds on a busy machine and tens of MB of
+// memory for every launch. Read from the bundler's own account of each entry point's imports, so it
+// follows the code wherever an import moves.
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
@@ -11,6 +12,8 @@ const LOADED_WHEN_USED = ['docx', 'citeproc', '@citation-js/core', '@citation-js
 async function packagesImported(entry: string): Promise<{ atStart: string[]; whenUsed: string[] }> {
   const result = await build({
     entryPoints: [entry],
+    jsx: 'automatic',
+    loader: { '.css': 'empty' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -31,5 +34,12 @@ describe('packages loaded at start', () => {
       expect(atStart).not.toContain(name);
       expect(whenUsed).toContain(name);
     }
+  });
+
+  it('the page loads React\'s server renderer only when a chart is exported', async () => {
+    const { atStart, whenUsed } = await packagesImported('renderer/src/main.tsx');
+    expect(atStart).toContain('react-dom/client');
+    expect(atStart).not.toContain('react-dom/server');
+    expect(whenUsed).toContain('react-dom/server');
   });
 });

@@ -111,7 +111,7 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
         kind === 'csv'
           ? { fileName: `${baseName}.csv`, mimeType: 'text/csv', bytes: new TextEncoder().encode(table()) }
           : kind === 'svg'
-            ? svgFile(drawn, baseName)
+            ? await svgFile(drawn, baseName)
             : await pngFile(drawn, baseName);
       const where = await saveFile(file);
       if (where) notify('info', `Saved to ${where}.`);

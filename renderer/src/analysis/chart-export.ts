@@ -1,19 +1,20 @@
 // A chart as an SVG file (the same React component rendered to markup) or a PNG (that SVG drawn onto a
 // canvas at twice its size). The PNG is rasterised from the SVG: the chart itself is never drawn by hand.
+// React's server renderer (a quarter of the app's script) is loaded on the first export, not at start.
 import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import type { ExportedFile } from '../../../shared/export/types';
 
-export function chartSvg(chart: ReactElement): string {
+export async function chartSvg(chart: ReactElement): Promise<string> {
+  const { renderToStaticMarkup } = await import('react-dom/server');
   return `<?xml version="1.0" encoding="UTF-8"?>\n${renderToStaticMarkup(chart)}\n`;
 }
 
-export function svgFile(chart: ReactElement, baseName: string): ExportedFile {
-  return { fileName: `${baseName}.svg`, mimeType: 'image/svg+xml', bytes: new TextEncoder().encode(chartSvg(chart)) };
+export async function svgFile(chart: ReactElement, baseName: string): Promise<ExportedFile> {
+  return { fileName: `${baseName}.svg`, mimeType: 'image/svg+xml', bytes: new TextEncoder().encode(await chartSvg(chart)) };
 }
 
 export async function pngFile(chart: ReactElement, baseName: string, scale = 2): Promise<ExportedFile> {
-  const svg = chartSvg(chart);
+  const svg = await chartSvg(chart);
   const size = /<svg[^>]*\bwidth="(\d+(?:\.\d+)?)"[^>]*\bheight="(\d+(?:\.\d+)?)"/.exec(svg);
   const width = Number(size?.[1] ?? 800);
   const height = Number(size?.[2] ?? 600);
