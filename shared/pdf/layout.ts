@@ -31,9 +31,66 @@ export interface PdfLine {
 const fontSize = (item: PdfTextItem): number =>
   Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0) || item.height || 10;
 
+interface LinePart {
+  text: Traced;
+  x: number;
+  right: number;
+  size: number;
+}
+
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFE]/gu;
+const LTR_LETTER = /[\p{L}\p{N}]/gu;
+const rtlCount = (text: string) => text.match(RTL_LETTER)?.length ?? 0;
+const ltrCount = (text: string) => (text.match(LTR_LETTER)?.length ?? 0) - rtlCount(text);
+
+/**
+ * The parts of a right-to-left line in reading order. pdf.js gives each item's characters in logical
+ * order, but the items of a line in the order the file draws them, usually left to right: an Arabic or
+ * Hebrew line then reads last word first, and a reader's typed words are not found. Read right to
+ * left, except runs of left-to-right items (numbers, Latin words), which keep their order.
+ */
+function rightToLeft(parts: readonly LinePart[]): LinePart[] {
+  const visual = [...parts].sort((a, b) => a.x - b.x);
+  const dir = visual.map((p) => (rtlCount(p.text.text) > 0 ? 'r' : ltrCount(p.text.text) > 0 ? 'l' : 'n'));
+  // A neutral part (a space, punctuation) between two left-to-right parts belongs to their run.
+  const ltr = dir.map((d, i) => d === 'l' || (d === 'n' && dir.slice(0, i).reverse().find((x) => x !== 'n') === 'l' && dir.slice(i + 1).find((x) => x !== 'n') === 'l'));
+  const ordered: LinePart[] = [];
+  let i = visual.length - 1;
+  while (i >= 0) {
+    if (!ltr[i]) {
+      ordered.push(visual[i--]!);
+      continue;
+    }
+    let start = i;
+    while (start > 0 && ltr[start - 1]) start--;
+    ordered.push(...visual.slice(start, i + 1));
+    i = start - 1;
+  }
+  return ordered;
+}
+
+/** A line's text from its parts in reading order, with a space where the gap shows a word break pdf.js did not write. */
+function joinParts(parts: readonly LinePart[], rtl: boolean): Traced {
+  const out: Traced[] = [];
+  let prev: LinePart | null = null;
+  for (const part of parts) {
+    if (prev) {
+      const gap = rtl ? prev.x - part.right : part.x - prev.right;
+      const joined = /\s$/.test(prev.text.text) || /^\s/.test(part.text.text);
+      if (!joined && gap > part.size * 0.15) out.push(added(' '));
+      out.push(part.text);
+      prev = rtl ? { ...part } : { ...part, right: Math.max(prev.right, part.right) };
+    } else {
+      out.push(part.text);
+      prev = { ...part };
+    }
+  }
+  return concat(...out);
+}
+
 /** Lines of a page's items; characters are numbered across items in order, from 0. */
 export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
-  const lines: { text: Traced[]; x: number; y: number; size: number; right: number; last: string }[] = [];
+  const lines: { parts: LinePart[]; x: number; y: number; size: number; right: number }[] = [];
   let line: (typeof lines)[number] | null = null;
   let endOfLine = false;
   let first = 0;
@@ -50,24 +107,22 @@ export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
       if (item.hasEOL) endOfLine = true;
       continue;
     }
+    const part = { text: source, x, right: x + item.width, size };
     if (!sameLine || !line) {
-      line = { text: [source], x, y, size, right: x + item.width, last: item.str };
+      line = { parts: [part], x, y, size, right: x + item.width };
       lines.push(line);
     } else {
-      // pdf.js usually emits spaces as items; add one when the gap shows a word break it did not.
-      const gap = x - line.right;
-      const joined = /\s$/.test(line.last) || /^\s/.test(item.str);
-      if (!joined && gap > size * 0.15) line.text.push(added(' '));
-      line.text.push(source);
-      line.last = item.str;
+      line.parts.push(part);
       line.right = Math.max(line.right, x + item.width);
       line.size = Math.max(line.size, size);
     }
     endOfLine = item.hasEOL;
   }
   return lines
-    .map(({ text, x, y, size, right }) => {
-      const traced = concat(...text);
+    .map(({ parts, x, y, size, right }) => {
+      const all = parts.map((p) => p.text.text).join('');
+      const rtl = rtlCount(all) > ltrCount(all);
+      const traced = joinParts(rtl ? rightToLeft(parts) : parts, rtl);
       return { text: traced.text, src: traced.src, x, y, size, right };
     })
     .filter((l) => l.text.trim() !== '');

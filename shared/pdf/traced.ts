@@ -2,7 +2,7 @@
 // character (a character of some pdf.js text item, numbered across the page) that became text[k], or
 // -1 for a character the layout added (a space between words, a paragraph separator). The page layout
 // builds the page's text with these, so a selection in the text layer maps to exact text offsets.
-import { INVISIBLE_CHARS } from '../text/paragraph';
+import { CONTROL_CHARS, INVISIBLE_CHARS, PRESENTATION_FORMS, presentationLetters } from '../text/paragraph';
 
 export interface Traced {
   readonly text: string;
@@ -46,7 +46,10 @@ export function trimEnd(t: Traced): Traced {
   return i === t.text.length ? t : slice(t, 0, i);
 }
 
-const INVISIBLE = new RegExp(INVISIBLE_CHARS.source); // without the g flag: test() keeps no state
+// Without the g flag: test() keeps no state.
+const INVISIBLE = new RegExp(INVISIBLE_CHARS.source);
+const CONTROL = new RegExp(CONTROL_CHARS.source);
+const PRESENTATION = new RegExp(PRESENTATION_FORMS.source);
 const ASCII = /^[\x20-\x7e]*$/;
 const MARK = /\p{M}/u;
 
@@ -74,7 +77,7 @@ function codePointLength(text: string, at: number): number {
 }
 
 /**
- * The traced twin of normaliseParagraph (shared/text/paragraph.ts): drops invisible characters,
+ * The traced twin of normaliseParagraph (shared/text/paragraph.ts): normalises characters,
  * composes, collapses each whitespace run to one space (traced to the run's first character), trims.
  */
 export function normaliseTraced(input: Traced): Traced {
@@ -85,8 +88,10 @@ export function normaliseTraced(input: Traced): Traced {
     for (let i = 0; i < t.text.length; i++) {
       const ch = t.text[i]!;
       if (INVISIBLE.test(ch)) continue;
-      text += ch;
-      src.push(t.src[i]!);
+      // A control character becomes a space, a presentation form its letters, each from its source.
+      const out = CONTROL.test(ch) ? ' ' : PRESENTATION.test(ch) ? presentationLetters(ch) : ch;
+      text += out;
+      for (let k = 0; k < out.length; k++) src.push(t.src[i]!);
     }
     t = composeTraced({ text, src });
   }

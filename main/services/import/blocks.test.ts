@@ -6,8 +6,14 @@ describe('normaliseBlockText', () => {
     expect(normaliseBlockText('p', '  one\n two\t\tthree\u00a0 four  ')).toBe('one two three four');
   });
 
-  it('drops control characters and stray byte-order marks', () => {
-    expect(normaliseBlockText('p', 'a\u0000b\u0007c\ufeffd\u0085e')).toBe('abcde');
+  it('turns control characters into spaces (they separate words) and drops stray byte-order marks', () => {
+    expect(normaliseBlockText('p', 'a\u0000b\u0007c\ufeffd\u0085e')).toBe('a b cd e');
+    expect(normaliseBlockText('p', 'Overview\u0002of\u0002the\u0002Model:\u0002\u0002')).toBe('Overview of the Model:');
+  });
+
+  it('replaces presentation forms (ligatures, Arabic contextual forms) by their letters, and nothing else', () => {
+    expect(normaliseBlockText('p', '\ufb01nal \ufeb3\ufefc\ufee1')).toBe('final سلام');
+    expect(normaliseBlockText('p', 'x² … ½ ＡＢ')).toBe('x² … ½ ＡＢ');
   });
 
   it('keeps single line breaks and indentation in pre blocks, but no blank lines', () => {

@@ -2,7 +2,7 @@
 // BlockBuilder, so the invariants the reader, anchoring and search rely on hold by construction:
 // blocks are non-empty, trimmed, whitespace-normalised, in order, and separated by exactly "\n\n".
 import type { BlockType, DocumentMetadata, DocumentText, PageRange, TextBlock } from '../../../shared/model';
-import { INVISIBLE_CHARS, normaliseParagraph } from '../../../shared/text/paragraph';
+import { normaliseCharacters, normaliseParagraph } from '../../../shared/text/paragraph';
 
 export const BLOCK_SEPARATOR = '\n\n';
 
@@ -15,7 +15,7 @@ export interface TextExtraction {
 /** Collapses whitespace runs to one space (or, for 'pre', keeps single line breaks) and trims. */
 export function normaliseBlockText(type: BlockType, raw: string): string {
   if (type !== 'pre') return normaliseParagraph(raw);
-  const text = raw.replace(INVISIBLE_CHARS, '').normalize('NFC');
+  const text = normaliseCharacters(raw).normalize('NFC');
   return (
     text
       .replace(/\r\n?/g, '\n')

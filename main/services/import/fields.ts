@@ -51,7 +51,8 @@ export function cleanAuthors(names: readonly string[]): string[] {
   const result: string[] = [];
   for (const raw of names) {
     const name = truncate(cleanText(raw).replace(/^by\s+/i, '').replace(/[,;]+$/, ''), MAX_AUTHOR);
-    if (!name || !/\p{L}/u.test(name) || /^https?:\/\//i.test(name) || seen.has(name.toLowerCase())) continue;
+    // "ARRAY(0x2c7cf020)": a Perl tool wrote its list's address instead of the names.
+    if (!name || !/\p{L}/u.test(name) || /^https?:\/\//i.test(name) || /^(ARRAY|HASH|SCALAR|CODE)\(0x[0-9a-f]+\)$/i.test(name) || seen.has(name.toLowerCase())) continue;
     seen.add(name.toLowerCase());
     result.push(name);
     if (result.length >= MAX_AUTHORS) break;
