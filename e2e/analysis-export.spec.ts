@@ -2,33 +2,12 @@
 // the page, to keep it fast), the principle × actor matrix built and drilled into, a passage opened in
 // the reader, every analysis view looked at, and a Markdown bibliography and a CSV of coded passages
 // exported and read back. Then references waiting for their file, and an annotation file imported.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { expect, screenshot, screenshotDir, test, type AppUnderTest } from './fixtures';
-import { api, corpusFiles, importFiles } from './helpers';
-
-/** Saves the next file the app exports, and returns its text: a download in a browser, the save dialog in Electron. */
-async function saveNextExport(app: AppUnderTest, trigger: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
-  const electron = app.electronApp;
-  if (electron) {
-    const target = path.join(await mkdtemp(path.join(tmpdir(), 'apostil-e2e-export-')), 'export');
-    await electron.evaluate(({ dialog }, filePath) => {
-      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
-    }, target);
-    await trigger();
-    await expect.poll(() => readFile(target, 'utf8').catch(() => null)).not.toBeNull();
-    const bytes = await readFile(target);
-    return { name: target, text: bytes.toString('utf8'), bytes };
-  }
-  const download = app.page.waitForEvent('download');
-  await trigger();
-  const file = await download;
-  const bytes = await readFile((await file.path())!);
-  return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
-}
+import { expect, screenshot, screenshotDir, test } from './fixtures';
+import { api, corpusFiles, importFiles, saveNextExport } from './helpers';
 
 interface Doc {
   id: string;

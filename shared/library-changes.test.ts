@@ -27,6 +27,9 @@ describe('applyToDocuments', () => {
     expect(documents.at(-1)).toMatchObject({ id: 'a', size: 9 });
     documents = applyToDocuments(documents, { kind: 'document.deleted', documentId: 'c' });
     expect(documents.map((d) => d.id)).toEqual(['d', 'b', 'a']);
+    // Undo of a delete puts it back in its place.
+    documents = applyToDocuments(documents, { kind: 'document.restored', document: doc('c', '2026-03-01'), annotations: [] });
+    expect(documents.map((d) => d.id)).toEqual(['d', 'c', 'b', 'a']);
   });
 
   it('leaves the list as it is for a change it already shows or that is not about documents', () => {

@@ -72,6 +72,7 @@ export function applyToDocuments(documents: readonly LibraryDocument[], change: 
   switch (change.kind) {
     case 'document.added':
     case 'document.replaced':
+    case 'document.restored':
     case 'document.metadataChanged': {
       const { document } = change;
       const rest = documents.filter((d) => d.id !== document.id);

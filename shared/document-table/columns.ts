@@ -39,7 +39,7 @@ export const COLUMN_LABELS: Record<DocumentColumn, string> = {
 export const DEFAULT_COLUMN_WIDTHS: Record<DocumentColumn, number> = {
   title: 360,
   authors: 180,
-  year: 64,
+  year: 76,
   publication: 180,
   kind: 120,
   format: 72,

@@ -3,3 +3,4 @@ export * from './columns';
 export * from './sort';
 export * from './filter';
 export * from './stats';
+export * from './layout';

@@ -31,6 +31,9 @@ import { PassageList } from './PassageList';
 import type { Selection } from './selection';
 import { TimelineChart } from './TimelineChart';
 import { useAnalysisCounts } from './useAnalysisCounts';
+import { scopeExists, WHOLE_LIBRARY, type LibraryScope } from '../../../shared/collections/scope';
+import { ScopeSelect } from '../organise/ScopeSelect';
+import { useOrganisation } from '../organise/useOrganisation';
 import './analysis.css';
 
 export const ANALYSIS_VIEWS: Record<AnalysisViewName, string> = {
@@ -56,9 +59,13 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
   const [sort, setSort] = useState<CoverageSort>({ by: 'coded', descending: true });
   const [granularity, setGranularity] = useState<TimelineGranularity | 'auto'>('auto');
   const [selection, setSelection] = useState<Selection | null>(null);
-  const request = useMemo<AnalysisViewRequest>(
-    () => ({ view, filter, actorKinds: view === 'matrix' ? kinds : [], granularity: view === 'timeline' && granularity !== 'auto' ? granularity : null }),
-    [view, filter, kinds, granularity],
+  const organisation = useOrganisation();
+  const [chosenScope, setScope] = useState<LibraryScope>(WHOLE_LIBRARY);
+  // A collection deleted while chosen: the whole library again, said in the select.
+  const scope = organisation.status === 'ready' && scopeExists(chosenScope, organisation.value) ? chosenScope : WHOLE_LIBRARY;
+  const request = useMemo<AnalysisViewRequest & { scope: LibraryScope }>(
+    () => ({ view, filter, actorKinds: view === 'matrix' ? kinds : [], granularity: view === 'timeline' && granularity !== 'auto' ? granularity : null, scope }),
+    [view, filter, kinds, granularity, scope],
   );
   const state = useAnalysisCounts(request);
   const counts = state.status === 'ready' && state.value.view === view ? state.value : null;
@@ -153,6 +160,12 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
             </button>
           </div>
         </header>
+        {organisation.status === 'ready' && (
+          <label className="analysis-scope">
+            Sources from{' '}
+            <ScopeSelect label="Analyse the sources of" scope={scope} organisation={organisation.value} onChange={(s) => (setScope(s), setSelection(null))} />
+          </label>
+        )}
         <FilterBar filter={filter} documents={documents} tags={counts?.tags ?? []} onChange={(f) => (setFilter(f), setSelection(null))} />
         <div className="view-options">
           {view === 'matrix' && (
@@ -197,7 +210,7 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
         </div>
       </section>
       {selection && (
-        <PassageList key={selection.key} title={selection.title} filter={filter} selector={selection.selector} documents={documentsById} onOpen={onOpenPassage} onClose={() => setSelection(null)} />
+        <PassageList key={selection.key} title={selection.title} filter={filter} scope={scope} selector={selection.selector} documents={documentsById} onOpen={onOpenPassage} onClose={() => setSelection(null)} />
       )}
     </div>
   );

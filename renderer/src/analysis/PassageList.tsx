@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { AnalysisFilter, AnalysisPassagesPage, CodedPassage, PassageSelector } from '../../../shared/analysis';
 import type { LibraryDocument } from '../../../shared/model';
+import type { LibraryScope } from '../../../shared/collections/scope';
 import { call, errorMessage, onLibraryChange } from '../api/client';
 import { LinkChips } from '../annotations/LinkChips';
 
@@ -11,13 +12,15 @@ const PAGE = 50;
 interface Props {
   title: string;
   filter: AnalysisFilter;
+  /** A collection or tag only. */
+  scope: LibraryScope;
   selector: PassageSelector;
   documents: ReadonlyMap<string, LibraryDocument>;
   onOpen(passage: CodedPassage): void;
   onClose(): void;
 }
 
-export function PassageList({ title, filter, selector, documents, onOpen, onClose }: Props) {
+export function PassageList({ title, filter, scope, selector, documents, onOpen, onClose }: Props) {
   const [changes, setChanges] = useState(0);
   const [page, setPage] = useState<AnalysisPassagesPage | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,19 +29,19 @@ export function PassageList({ title, filter, selector, documents, onOpen, onClos
   // The first page, again when the mark or the library changes.
   useEffect(() => {
     let current = true;
-    call('analysis.passages', { filter, selector, offset: 0, limit: PAGE }).then(
+    call('analysis.passages', { filter, scope, selector, offset: 0, limit: PAGE }).then(
       (value) => current && (setPage(value), setError(null)),
       (e: unknown) => current && setError(errorMessage(e)),
     );
     return () => {
       current = false;
     };
-  }, [filter, selector, changes]);
+  }, [filter, scope, selector, changes]);
   const showMore = async () => {
     if (!page || more) return;
     setMore(true);
     try {
-      const next = await call('analysis.passages', { filter, selector, offset: page.passages.length, limit: PAGE });
+      const next = await call('analysis.passages', { filter, scope, selector, offset: page.passages.length, limit: PAGE });
       setPage({ total: next.total, passages: [...page.passages, ...next.passages] });
     } catch (e) {
       setError(errorMessage(e));

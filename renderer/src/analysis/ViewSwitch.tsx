@@ -1,5 +1,6 @@
-// The two halves of the app, as tabs in the top bar: reading and annotating, and analysing.
-export type AppView = 'library' | 'analysis';
+// The parts of the app, as tabs in the top bar: reading and annotating, finding your way in the
+// library (the documents table with collections and tags), and analysing.
+export type AppView = 'library' | 'documents' | 'analysis';
 
 export function ViewSwitch({ value, onChange }: { value: AppView; onChange(view: AppView): void }) {
   const tab = (view: AppView, label: string) => (
@@ -10,6 +11,7 @@ export function ViewSwitch({ value, onChange }: { value: AppView; onChange(view:
   return (
     <div className="view-switch" role="tablist" aria-label="View">
       {tab('library', 'Library & reader')}
+      {tab('documents', 'Documents')}
       {tab('analysis', 'Analysis')}
     </div>
   );

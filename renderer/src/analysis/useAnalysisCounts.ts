@@ -2,15 +2,17 @@
 // a time: changes that arrive while one is under way (a bulk import publishes thousands) make one more
 // request when it returns, not one each.
 import { useEffect, useRef, useState } from 'react';
-import type { AnalysisCounts, AnalysisViewRequest } from '../../../shared/analysis';
+import type { AnalysisCounts } from '../../../shared/analysis';
+import type { CallArgs } from '../../../shared/api';
 import { call, errorMessage, onLibraryChange } from '../api/client';
 import type { AsyncState } from '../ui/useAsync';
 
-export function useAnalysisCounts(request: AnalysisViewRequest): AsyncState<AnalysisCounts> {
+/** `request` may carry a scope (a collection or tag only). */
+export function useAnalysisCounts(request: CallArgs<'analysis.counts'>): AsyncState<AnalysisCounts> {
   const [state, setState] = useState<AsyncState<AnalysisCounts>>({ status: 'loading' });
   const [changes, setChanges] = useState(0);
   useEffect(() => onLibraryChange((change) => change.kind !== 'references.changed' && setChanges((n) => n + 1)), []);
-  const wanted = useRef<{ request: AnalysisViewRequest; changes: number } | null>(null);
+  const wanted = useRef<{ request: CallArgs<'analysis.counts'>; changes: number } | null>(null);
   const running = useRef(false);
   const mounted = useRef(true);
   useEffect(() => {

@@ -14,6 +14,8 @@ import '../export/export.css';
 import { CodebookProvider } from '../codebook/codebook-context';
 import { LibraryHealthButton } from '../health/LibraryHealth';
 import { LibraryPanel } from '../library/LibraryPanel';
+import { DocumentsView } from '../organise/DocumentsView';
+import { useOrganisation } from '../organise/useOrganisation';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
 import { preloadPdf, usePdfWarmUp } from '../pdf/preload';
 import { ReaderView, type FocusRequest } from '../reader/ReaderView';
@@ -47,6 +49,7 @@ function Workbench() {
   const [failures, setFailures] = useState<ImportFailure[]>([]);
   const [dragging, setDragging] = useState(false);
   const [view, setView] = useState<AppView>('library');
+  const organisation = useOrganisation();
 
   const onImported = useCallback(
     (report: ImportReport) => {
@@ -128,6 +131,12 @@ function Workbench() {
         </header>
         {view === 'analysis' ? (
           <AnalysisWorkspace documents={documents} onOpenPassage={openPassage} />
+        ) : view === 'documents' ? (
+          organisation.status === 'ready' ? (
+            <DocumentsView documents={documents} organisation={organisation.value} onOpen={(id) => (setView('library'), setOpenId(id))} />
+          ) : (
+            <p className="loading">{organisation.status === 'error' ? `The collections could not be read: ${organisation.message}` : 'Reading the collections…'}</p>
+          )
         ) : (
           <>
             <LibraryPanel

@@ -1,5 +1,6 @@
 // Exporting from the library: what (bibliography, references, coded passages, annotations, a QDA
-// project), for which part (the whole library, chosen documents, the annotations a search finds), with
+// project), for which part (the whole library, a collection or tag, chosen documents, the annotations
+// a search finds), with
 // progress and a Cancel button, then saved where the user chooses (desktop) or downloaded (browser).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
@@ -14,6 +15,9 @@ import {
   type ExportScope,
 } from '../../../shared/export/types';
 import type { LibraryDocument } from '../../../shared/model';
+import { WHOLE_LIBRARY, type LibraryScope } from '../../../shared/collections/scope';
+import { ScopeSelect } from '../organise/ScopeSelect';
+import { useOrganisation } from '../organise/useOrganisation';
 import { call, errorMessage } from '../api/client';
 import { AppError } from '../../../shared/errors';
 import { useNotices } from '../ui/notices';
@@ -26,16 +30,24 @@ interface Props {
   documents: readonly LibraryDocument[];
   /** Documents to preselect (the open one). */
   initialDocumentIds: string[];
+  /** The part chosen when the dialog opens (the whole library if not given). */
+  initialScope?: { kind: 'documents' } | LibraryScope;
   onClose(): void;
 }
 
-export function ExportDialog({ documents, initialDocumentIds, onClose }: Props) {
+type ScopeChoice = 'library' | 'part' | 'documents' | 'search';
+
+export function ExportDialog({ documents, initialDocumentIds, initialScope, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const { notify } = useNotices();
   const task = useTask();
   const [format, setFormat] = useState<ExportFormat>('bibliography');
   const [bibliography, setBibliography] = useState<BibliographyOptions>(DEFAULT_BIBLIOGRAPHY_OPTIONS);
-  const [scopeKind, setScopeKind] = useState<ExportScope['kind']>('library');
+  const organisation = useOrganisation();
+  const [scopeKind, setScopeKind] = useState<ScopeChoice>(
+    !initialScope || initialScope.kind === 'library' ? 'library' : initialScope.kind === 'documents' ? 'documents' : 'part',
+  );
+  const [part, setPart] = useState<LibraryScope>(initialScope && initialScope.kind !== 'documents' && initialScope.kind !== 'library' ? initialScope : { kind: 'unfiled' });
   const [chosen, setChosen] = useState<Set<string>>(new Set(initialDocumentIds));
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +57,8 @@ export function ExportDialog({ documents, initialDocumentIds, onClose }: Props) 
   }, []);
 
   const scope = (): ExportScope | string => {
-    if (scopeKind === 'library') return { kind: 'library' };
+    if (scopeKind === 'library') return WHOLE_LIBRARY;
+    if (scopeKind === 'part') return part.kind === 'library' ? WHOLE_LIBRARY : part;
     if (scopeKind === 'documents') return chosen.size ? { kind: 'documents', documentIds: [...chosen] } : 'Choose at least one document.';
     return query.trim() ? { kind: 'search', query: query.trim() } : 'Type the words to search for.';
   };
@@ -120,6 +133,13 @@ export function ExportDialog({ documents, initialDocumentIds, onClose }: Props) 
             <input type="radio" name="scope" checked={scopeKind === 'library'} onChange={() => setScopeKind('library')} />
             The whole library ({documents.length === 1 ? '1 document' : `${documents.length} documents`})
           </label>
+          <label className="radio">
+            <input type="radio" name="scope" checked={scopeKind === 'part'} onChange={() => setScopeKind('part')} />
+            A collection or tag only
+          </label>
+          {scopeKind === 'part' && organisation.status === 'ready' && (
+            <ScopeSelect className="export-query" label="Collection or tag to export" scope={part} organisation={organisation.value} onChange={setPart} />
+          )}
           <label className="radio">
             <input type="radio" name="scope" checked={scopeKind === 'documents'} onChange={() => setScopeKind('documents')} />
             Chosen documents ({chosen.size})

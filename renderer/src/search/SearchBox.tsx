@@ -12,6 +12,9 @@ import { SAVED_SEARCHES_CHANGED } from './SavedSearches';
 import { useSearch } from './search-context';
 import { SearchResultsPanel } from './SearchResultsPanel';
 import { useIndexProgress } from './useIndexProgress';
+import { scopeExists, WHOLE_LIBRARY, type LibraryScope } from '../../../shared/collections/scope';
+import { documentTagNames, ScopeSelect } from '../organise/ScopeSelect';
+import { useOrganisation } from '../organise/useOrganisation';
 import './search.css';
 
 interface Props {
@@ -34,6 +37,12 @@ export function SearchBox({ onOpen }: Props) {
   const [help, setHelp] = useState(false);
   const [saving, setSaving] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  const organisation = useOrganisation();
+  const [chosenScope, setScope] = useState<LibraryScope>(WHOLE_LIBRARY);
+  // "This collection only"; a collection deleted meanwhile means the whole library again.
+  const scope = organisation.status === 'ready' && scopeExists(chosenScope, organisation.value) ? chosenScope : WHOLE_LIBRARY;
+  const scoped = scope.kind === 'library' ? {} : { scope };
+  const scopeKey = JSON.stringify(scope);
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -55,7 +64,7 @@ export function SearchBox({ onOpen }: Props) {
     if (!query.trim()) return;
     let current = true;
     const timer = setTimeout(() => {
-      call('search.query', { query, limit: 20, typing: !/\s$/.test(query) }).then(
+      call('search.query', { query, limit: 20, typing: !/\s$/.test(query), ...scoped }).then(
         (value) => {
           if (!current) return;
           setResults(value);
@@ -70,7 +79,8 @@ export function SearchBox({ onOpen }: Props) {
       clearTimeout(timer);
     };
     // A finished index re-runs the query, so results are complete.
-  }, [query, indexReady]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `scoped` is named by scopeKey
+  }, [query, indexReady, scopeKey]);
 
   // Field names and values complete at the cursor.
   useEffect(() => {
@@ -140,7 +150,7 @@ export function SearchBox({ onOpen }: Props) {
       // Enter before the results of what was typed arrived opens the best hit of that, not of older text.
       if (results?.query === query) choose(hits[cursor]);
       else if (query.trim()) {
-        void call('search.query', { query, limit: 1, typing: !/\s$/.test(query) }).then(
+        void call('search.query', { query, limit: 1, typing: !/\s$/.test(query), ...scoped }).then(
           (value) => choose(value.annotations[0] ?? value.passages[0]),
           (e: unknown) => setFailure(errorMessage(e)),
         );
@@ -187,6 +197,9 @@ export function SearchBox({ onOpen }: Props) {
         >
           ?
         </button>
+        {organisation.status === 'ready' && (organisation.value.collections.length > 0 || documentTagNames(organisation.value).length > 0) && (
+          <ScopeSelect className="search-scope" label="Search in" scope={scope} organisation={organisation.value} onChange={setScope} />
+        )}
       </div>
       {help && <QueryHelp onClose={() => setHelp(false)} />}
       {open && completion && (
