@@ -65,7 +65,7 @@ export function CollectionTree({ organisation, documentIds, scope, onScope, onEd
       {...extra}
     >
       <span className="tree-name">{label}</span>
-      <span className="tree-count" aria-label={`${n} documents`}>
+      <span className="tree-count" aria-label={n === 1 ? '1 document' : `${n} documents`}>
         {n}
       </span>
     </button>

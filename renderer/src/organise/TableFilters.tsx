@@ -69,7 +69,7 @@ export function TableFilters({ filter, onFilter, shown, total, layout, onLayout 
         </button>
       )}
       <span className="table-count" aria-live="polite">
-        {shown === total ? `${total} documents` : `${shown} of ${total} documents`}
+        {shown === total ? (total === 1 ? '1 document' : `${total} documents`) : `${shown} of ${total} documents`}
       </span>
       <div className="columns-menu">
         <button type="button" className="small" aria-expanded={columnsOpen} onClick={() => setColumnsOpen(!columnsOpen)}>
