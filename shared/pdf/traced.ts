@@ -2,7 +2,7 @@
 // character (a character of some pdf.js text item, numbered across the page) that became text[k], or
 // -1 for a character the layout added (a space between words, a paragraph separator). The page layout
 // builds the page's text with these, so a selection in the text layer maps to exact text offsets.
-import { CONTROL_CHARS, INVISIBLE_CHARS, PRESENTATION_FORMS, presentationLetters } from '../text/paragraph';
+import { CONTROL_CHARS, INVISIBLE_CHARS, PRESENTATION_FORMS, REPLACEMENT_CHAR, UNDECODABLE_CHARS, presentationLetters } from '../text/paragraph';
 
 export interface Traced {
   readonly text: string;
@@ -50,6 +50,7 @@ export function trimEnd(t: Traced): Traced {
 const INVISIBLE = new RegExp(INVISIBLE_CHARS.source);
 const CONTROL = new RegExp(CONTROL_CHARS.source);
 const PRESENTATION = new RegExp(PRESENTATION_FORMS.source);
+const UNDECODABLE = new RegExp(UNDECODABLE_CHARS.source);
 const ASCII = /^[\x20-\x7e]*$/;
 const MARK = /\p{M}/u;
 
@@ -89,7 +90,7 @@ export function normaliseTraced(input: Traced): Traced {
       const ch = t.text[i]!;
       if (INVISIBLE.test(ch)) continue;
       // A control character becomes a space, a presentation form its letters, each from its source.
-      const out = CONTROL.test(ch) ? ' ' : PRESENTATION.test(ch) ? presentationLetters(ch) : ch;
+      const out = CONTROL.test(ch) ? ' ' : PRESENTATION.test(ch) ? presentationLetters(ch) : UNDECODABLE.test(ch) ? REPLACEMENT_CHAR : ch;
       text += out;
       for (let k = 0; k < out.length; k++) src.push(t.src[i]!);
     }

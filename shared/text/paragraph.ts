@@ -19,9 +19,13 @@ export const PRESENTATION_FORMS = /[\uFB00-\uFDFF\uFE70-\uFEFE]/g;
 /** One presentation form's letters (compatibility decomposition, then composed). */
 export const presentationLetters = (ch: string): string => ch.normalize('NFKC');
 
-/** Control characters to spaces, invisible characters dropped, presentation forms to their letters. */
+/** U+FFFF / U+FFFE: what a PDF reader gives for a glyph it cannot decode. Shown as the replacement character. */
+export const UNDECODABLE_CHARS = /[\uFFFE\uFFFF]/g;
+export const REPLACEMENT_CHAR = '\uFFFD';
+
+/** Control characters to spaces, invisible characters dropped, presentation forms to their letters, undecodable glyphs to �. */
 export function normaliseCharacters(raw: string): string {
-  return raw.replace(CONTROL_CHARS, ' ').replace(INVISIBLE_CHARS, '').replace(PRESENTATION_FORMS, presentationLetters);
+  return raw.replace(CONTROL_CHARS, ' ').replace(INVISIBLE_CHARS, '').replace(PRESENTATION_FORMS, presentationLetters).replace(UNDECODABLE_CHARS, REPLACEMENT_CHAR);
 }
 
 /** Normalises characters (see above), composes (NFC), collapses whitespace runs to one space, and trims. */

@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { normaliseParagraph } from '../../../shared/text/paragraph';
 import { extractDocument } from './index';
+import { undecodablePages, undecodableWarning } from './pdf';
 
 const DATA = path.resolve(__dirname, '../../../test-data/pdfjs');
 const read = (name: string) => extractDocument(name, new Uint8Array(readFileSync(path.join(DATA, name))));
@@ -28,5 +30,20 @@ describe('pdf.js test PDFs', () => {
     // lam-khah ligature of the middle word, which we leave as it gives it.)
     expect(firstLine.startsWith('انواع ')).toBe(true);
     expect(firstLine.endsWith(' العربية')).toBe(true);
+  });
+
+  it('annotation-tx3.pdf: text typed into a form field is imported, and the PDF is not called scanned', async () => {
+    const doc = await read('annotation-tx3.pdf');
+    expect(doc.text.text).toBe('tx annotation Line2 Line3 Line4');
+    expect(doc.warnings.join(' ')).not.toMatch(/scanned/);
+  });
+});
+
+describe('glyphs no font can decode', () => {
+  it('are shown as the replacement character, and the pages that have them are named in a warning', () => {
+    expect(normaliseParagraph('Gr\uFFFF\uFFFFnde')).toBe('Gr\uFFFD\uFFFDnde');
+    const pages = undecodablePages([['Plain text.'], null, ['Gr\uFFFD\uFFFDnde'], [], ['\uFFFD']]);
+    expect(pages).toEqual([3, 5]);
+    expect(undecodableWarning('report.pdf', pages)).toMatch(/^Pages 3, 5 of "report.pdf" have characters whose font gives no way to read them \(shown as �\)/);
   });
 });

@@ -43,6 +43,16 @@ function loadError(fileName: string, error: unknown, password: string | undefine
   );
 }
 
+/** Pages (numbered from 1) whose text holds characters the PDF's fonts could not decode (shown as �). */
+export function undecodablePages(pages: readonly (readonly string[] | null)[]): number[] {
+  return pages.flatMap((paragraphs, i) => (paragraphs?.some((p) => p.includes('\uFFFD')) ? [i + 1] : []));
+}
+
+export function undecodableWarning(fileName: string, pages: number[]): string {
+  const many = pages.length > 1;
+  return `Page${many ? 's' : ''} ${describePages(pages)} of "${fileName}" ${many ? 'have' : 'has'} characters whose font gives no way to read them (shown as �): words with them cannot be found by search. If the text matters, try another copy of the file, or text recognition (OCR).`;
+}
+
 function describePages(pages: number[]): string {
   const shown = pages.slice(0, 10).join(', ');
   return pages.length > 10 ? `${shown} and ${pages.length - 10} more` : shown;
@@ -135,6 +145,8 @@ export function extractPdf(fileName: string, bytes: Uint8Array, options: PdfRead
           `Page${emptyPages.length > 1 ? 's' : ''} ${describePages(emptyPages)} of "${fileName}" ${emptyPages.length > 1 ? 'have' : 'has'} no text layer (blank or scanned); ${emptyPages.length > 1 ? 'their' : 'its'} content cannot be highlighted or searched.`,
         );
       }
+      const undecodable = undecodablePages(pages);
+      if (undecodable.length > 0) warnings.push(undecodableWarning(fileName, undecodable));
       return { text, metadata, fieldOrigins, pageCount, warnings: [...warnings, ...pdfWarnings.list()] };
     } finally {
       helper?.stop();
