@@ -125,4 +125,20 @@ describe('library lock', () => {
     expect(JSON.parse(await readFile(lockPath, 'utf8')).pid).toBe(process.pid);
     await lock.release();
   });
+
+  it('leaves alone the temp file of another process still taking over (only gates and dead leftovers are cleared)', async () => {
+    const dir = await tempDir();
+    const me = JSON.stringify({ pid: process.pid, host: hostname(), since: '', token: 'racing' });
+    // Another contender has written its gate's temp file and is about to link it into place.
+    const racing = path.join(dir, `${LOCK_FILE}.takeover-0123456789abcdef.racing.tmp`);
+    await writeFile(racing, me);
+    // Left by contenders that were killed: a gate, and temp files of a dead process.
+    const gone = JSON.stringify({ pid: await deadPid(), host: hostname(), since: '', token: 'gone' });
+    await writeFile(path.join(dir, `${LOCK_FILE}.takeover-fedcba9876543210`), gone);
+    await writeFile(path.join(dir, `${LOCK_FILE}.takeover-fedcba9876543210.gone.tmp`), gone);
+    await writeFile(path.join(dir, `${LOCK_FILE}.gone.tmp`), gone);
+    const lock = await acquireLibraryLock(dir);
+    expect((await readdir(dir)).filter((name) => name !== LOCK_FILE).sort()).toEqual([path.basename(racing)]);
+    await lock.release();
+  });
 });

@@ -20,6 +20,7 @@ import { isCode } from './atomic';
 export const LOCK_FILE = 'apostil.lock';
 const GATE_MARK = '.takeover-';
 const MAX_GATE_LEVELS = 4;
+const TEMP_SUFFIX = '.tmp';
 
 interface LockOwner {
   pid: number;
@@ -49,7 +50,7 @@ export async function acquireLibraryLock(dir: string): Promise<LibraryLock> {
   };
   for (let attempt = 0; attempt < 8; attempt++) {
     if (await tryCreate(lockPath, owner)) {
-      await removeGates(dir);
+      await removeLeftovers(dir);
       return { release: () => release(lockPath, owner.token) };
     }
     const seen = await readLock(lockPath);
@@ -81,16 +82,20 @@ async function removeStale(lockPath: string, fingerprint: string, me: LockOwner)
 }
 
 async function tryCreate(target: string, owner: LockOwner): Promise<boolean> {
-  const temp = `${target}.${owner.token}.tmp`;
-  await writeFile(temp, JSON.stringify(owner));
-  try {
-    await link(temp, target);
-    return true;
-  } catch (error) {
-    if (isCode(error, 'EEXIST')) return false;
-    throw error;
-  } finally {
-    await rm(temp, { force: true });
+  const temp = `${target}.${owner.token}${TEMP_SUFFIX}`;
+  for (let attempt = 0; ; attempt++) {
+    await writeFile(temp, JSON.stringify(owner));
+    try {
+      await link(temp, target);
+      return true;
+    } catch (error) {
+      if (isCode(error, 'EEXIST')) return false;
+      // Our temp file vanished between writing and linking (removed by hand, or by an older Apostil's
+      // clean-up): write it again rather than fail the open.
+      if (!isCode(error, 'ENOENT') || attempt >= 3) throw error;
+    } finally {
+      await rm(temp, { force: true });
+    }
   }
 }
 
@@ -114,12 +119,23 @@ async function readLock(file: string): Promise<SeenLock | null> {
   return { owner: null, fingerprint };
 }
 
-/** Gates of earlier takeovers: harmless once the lock is ours (they match no lock any more). */
-async function removeGates(dir: string): Promise<void> {
+/**
+ * Gates of earlier takeovers are harmless once the lock is ours (they match no lock any more), and so
+ * are temp files of processes that died. A live process's temp file is not: a contender that lost may be
+ * about to link it into place as a gate, and removing it would fail that contender with ENOENT.
+ */
+async function removeLeftovers(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(
-    names.filter((name) => name.startsWith(`${LOCK_FILE}${GATE_MARK}`)).map((name) => rm(path.join(dir, name), { force: true })),
+  const gate = new RegExp(`^${`${LOCK_FILE}${GATE_MARK}`.replaceAll('.', '\\.')}[0-9a-f]+(-[0-9a-f]+)*$`);
+  const leftovers = await Promise.all(
+    names.map(async (name) => {
+      if (gate.test(name)) return name;
+      if (!name.startsWith(`${LOCK_FILE}.`) || !name.endsWith(TEMP_SUFFIX)) return null;
+      const owner = (await readLock(path.join(dir, name)).catch(() => null))?.owner;
+      return owner && isAlive(owner) ? null : name;
+    }),
   );
+  await Promise.all(leftovers.map((name) => name && rm(path.join(dir, name), { force: true })));
 }
 
 function isAlive(owner: LockOwner): boolean {
