@@ -88,12 +88,15 @@ test('a damaged library opens, reports each problem in the library health view, 
   await button.click();
   const dialog = page.getByRole('dialog', { name: 'Library health' });
   await expect(dialog).toBeVisible();
-  const problems = dialog.getByRole('list', { name: 'Problems found at open' }).getByRole('listitem');
+  const problems = dialog.getByRole('list', { name: 'Problems found', exact: true }).getByRole('listitem');
   await expect(problems).toHaveCount(3);
   await expect(dialog).toContainText('Annotations whose document is missing');
   await expect(dialog).toContainText('An annotations file that could not be read');
   await expect(dialog).toContainText('An import that did not finish');
   await expect(dialog.getByRole('list', { name: 'Kept aside' }).getByRole('listitem')).toHaveCount(3);
+  // Only the files changed since the last check were read at open; the rest is checked in the background.
+  await expect(dialog).toContainText('only the files changed since the last check were read');
+  await expect(dialog).toContainText('The content of every file was checked against the last check');
   await screenshot(page, 'safety-03-library-health');
 
   // On disk: each in its own quarantine folder with a note; the orphaned annotation is intact.

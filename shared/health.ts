@@ -15,6 +15,9 @@ export const HEALTH_ISSUE_KINDS = [
   'unreadable-collections',
   'invalid-collections',
   'repaired-collections',
+  'link-or-special-file',
+  'unused-entry',
+  'changed-original',
 ] as const;
 export type HealthIssueKind = (typeof HEALTH_ISSUE_KINDS)[number];
 
@@ -32,6 +35,9 @@ export const HEALTH_ISSUE_TITLES: Record<HealthIssueKind, string> = {
   'unreadable-collections': 'Collections or document tags that could not be read',
   'invalid-collections': 'Collections or document tags that are not valid',
   'repaired-collections': 'Collections that were repaired',
+  'link-or-special-file': 'A link or special file where a library file should be',
+  'unused-entry': 'Something in the documents folder that is not used',
+  'changed-original': 'An original file that changed',
 };
 
 export interface HealthIssue {
@@ -58,10 +64,29 @@ export interface QuarantineEntry {
   originalPath: string;
 }
 
+/** The task name of the background check's 'task.progress' events. */
+export const LIBRARY_CHECK_TASK = 'library-check';
+
+/** The check of every file's content that follows an open (see main/services/library/verify.ts). */
+export interface LibraryVerification {
+  /** 'full': every file was read at open (a new library, or no record of an earlier check could be trusted); 'incremental': only files changed since the last check. */
+  openCheck: 'full' | 'incremental';
+  /** Files read at open. */
+  filesRead: number;
+  state: 'waiting' | 'running' | 'done' | 'stopped';
+  /** Files whose content has been checked against the record, of all. */
+  done: number;
+  total: number;
+  /** When the last pass over every file finished. */
+  finishedAt: string | null;
+}
+
 export interface LibraryHealth {
   /** When the check ran (at open). */
   checkedAt: string;
-  /** What the check found at this open. Empty when all is well. */
+  /** How the library was checked at open, and the background check of every file's content. */
+  verification: LibraryVerification;
+  /** What the check found at this open, and the background check since. Empty when all is well. */
   issues: HealthIssue[];
   /** Everything kept aside so far, newest first (from this and earlier opens). */
   quarantine: QuarantineEntry[];

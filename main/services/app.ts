@@ -2,6 +2,7 @@
 // works with. No Electron here.
 import { PARIS_CALL_CODEBOOK } from '../../shared/codebooks';
 import { AnalysisService } from './analysis/analysis-service';
+import { LIBRARY_CHECK_TASK } from '../../shared/health';
 import { WELCOME_DOCUMENT } from '../../shared/welcome/welcome';
 import { EventBus } from './events';
 import { importFile } from './importing';
@@ -55,6 +56,8 @@ export async function openApp(options: { libraryPath: string; settings: Settings
   void search.start();
   const analysis = new AnalysisService(store);
   void analysis.start();
+  // So does the check of the content of every file the open took as unchanged by its stamp.
+  void store.verify(({ done, total }) => events.emit('task.progress', { task: LIBRARY_CHECK_TASK, done, total, label: 'Checking the library\'s files' }));
   return {
     store,
     search,

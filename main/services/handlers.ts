@@ -19,10 +19,7 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
   const { store, search } = app;
 
   return {
-    'library.info': async () => {
-      await store.allAnnotations();
-      return store.info();
-    },
+    'library.info': async () => store.info(),
     'library.health': async () => store.health(),
 
     'codebook.get': async () => store.getCodebook(),

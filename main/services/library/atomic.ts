@@ -6,7 +6,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { openRegularFile } from './regular-file';
 
-const TEMP_MARK = '.apostil-tmp-';
+export const TEMP_MARK = '.apostil-tmp-';
 
 function tempFor(file: string): string {
   return path.join(path.dirname(file), `${TEMP_MARK}${path.basename(file)}.${randomBytes(6).toString('hex')}`);
@@ -63,8 +63,13 @@ export async function copyFileAtomic(source: string, file: string): Promise<void
   await syncDirectory(path.dirname(file));
 }
 
+/** A value as the library writes JSON: indented, so a person can read it, with a final newline. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}
+
 export function writeJsonAtomic(file: string, value: unknown): Promise<void> {
-  return writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n');
+  return writeFileAtomic(file, jsonText(value));
 }
 
 /** fsync a folder so a rename or a new entry in it is itself durable. */

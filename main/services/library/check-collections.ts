@@ -3,7 +3,6 @@
 // entries that are not valid are copied there and left out; repairs that lose nothing (a parent that is
 // gone, a document listed twice) keep a copy of the file as it was. Either way the file is rewritten
 // only once what it held is safe in the quarantine.
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import {
   checkCollections,
@@ -12,11 +11,13 @@ import {
   documentTagsFileShape,
   type CheckedFile,
 } from '../../../shared/collections/check';
+import { AppError } from '../../../shared/errors';
 import type { Organisation } from '../../../shared/collections/scope';
 import type { HealthIssueKind } from '../../../shared/health';
 import { writeCollectionsFile, writeDocumentTagsFile } from './collections';
 import type { LibraryPaths } from './files';
 import type { Quarantine } from './quarantine';
+import { readLibraryFile } from './safe-fs';
 
 export type Report = (kind: HealthIssueKind, file: string, message: string, action: string, keptAt: string | null) => void;
 
@@ -54,21 +55,24 @@ export async function checkCollectionFiles(paths: LibraryPaths, quarantine: Quar
 }
 
 async function checkFile<Shape extends z.ZodType, T>(quarantine: Quarantine, report: Report, kind: FileKind<Shape, T>): Promise<T> {
-  let raw: string;
+  let raw = '';
+  // A link or a FIFO where the file should be is never followed or read (safe-fs.ts): set aside as unreadable.
+  let notAFile: string | null = null;
   try {
-    raw = await readFile(kind.file, 'utf8');
+    raw = (await readLibraryFile(kind.file)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return kind.empty; // none made yet
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    notAFile = error.message;
   }
   let shape: z.ZodSafeParseResult<z.output<Shape>> | null = null;
   try {
-    shape = kind.shape.safeParse(JSON.parse(raw));
+    if (notAFile === null) shape = kind.shape.safeParse(JSON.parse(raw));
   } catch {
     // not JSON: shape stays null
   }
   if (!shape?.success) {
-    const message = `${kind.name} is not ${shape ? 'a file Apostil can read (its outer shape is wrong)' : 'valid JSON'}.`;
+    const message = notAFile ?? `${kind.name} is not ${shape ? 'a file Apostil can read (its outer shape is wrong)' : 'valid JSON'}.`;
     const keptAt = await quarantine.moveAside(kind.file, {
       kind: 'unreadable-collections',
       message,
@@ -83,7 +87,7 @@ async function checkFile<Shape extends z.ZodType, T>(quarantine: Quarantine, rep
   if (checked.invalid.length > 0) {
     const n = checked.invalid.length;
     const message = `${kind.name} held ${n} entr${n === 1 ? 'y' : 'ies'} that ${n === 1 ? 'is' : 'are'} not valid (${checked.invalid[0]!.reason}${n > 1 ? '; …' : ''}).`;
-    const keptAt = await quarantine.keepCopy(kind.name, JSON.stringify({ invalid: checked.invalid, originalFile: raw }, null, 2), {
+    const keptAt = await quarantine.keepCopies({ [kind.name]: JSON.stringify({ invalid: checked.invalid, originalFile: raw }, null, 2) }, {
       kind: 'invalid-collections',
       message,
       originalPath: kind.name,
@@ -93,7 +97,7 @@ async function checkFile<Shape extends z.ZodType, T>(quarantine: Quarantine, rep
   }
   if (checked.repairs.length > 0) {
     const message = `${kind.name}: ${checked.repairs.slice(0, 5).join(' ')}${checked.repairs.length > 5 ? ' …' : ''}`;
-    const keptAt = await quarantine.keepCopy(kind.name, raw, {
+    const keptAt = await quarantine.keepCopies({ [kind.name]: raw }, {
       kind: 'repaired-collections',
       message,
       originalPath: kind.name,

@@ -13,11 +13,11 @@
 //   <library>/trash/                        deleted documents, with their annotations
 //   <library>/cache/                        derived data (search index): safe to delete
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { describeZodError } from '../../../shared/schemas';
 import type { DocumentFormat } from '../../../shared/model';
+import { readLibraryFile } from './safe-fs';
 
 export const LIBRARY_FORMAT_VERSION = 1;
 
@@ -55,17 +55,31 @@ export function libraryPaths(root: string) {
 }
 export type LibraryPaths = ReturnType<typeof libraryPaths>;
 
-/** Read a JSON file and validate it; a file that fails either is reported as corrupt, naming it. */
+/**
+ * Read a JSON file and validate it; a file that fails either is reported as corrupt, naming it. Only a
+ * regular file is read, never through a link (safe-fs.ts).
+ */
 export async function readJsonFile<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S>> {
-  let raw: string;
+  return (await loadJsonFile(file, schema)).value;
+}
+
+/** readJsonFile, with the bytes as read (to hash them). */
+export async function loadJsonFile<S extends z.ZodType>(file: string, schema: S): Promise<{ value: z.output<S>; bytes: Buffer }> {
+  let bytes: Buffer;
   try {
-    raw = await readFile(file, 'utf8');
+    bytes = await readLibraryFile(file);
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('not-found', `${file} could not be read: ${(error as Error).message}`);
   }
+  return { value: parseJsonText(file, bytes.toString('utf8'), schema), bytes };
+}
+
+/** JSON text of a library file, validated; AppError 'corrupt' naming the file when it is not valid. */
+export function parseJsonText<S extends z.ZodType>(file: string, text: string, schema: S): z.output<S> {
   let value: unknown;
   try {
-    value = JSON.parse(raw);
+    value = JSON.parse(text);
   } catch {
     throw new AppError('corrupt', `${file} is not valid JSON.`);
   }

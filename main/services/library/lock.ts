@@ -10,12 +10,13 @@
 // gate removes nothing. If a gate's winner died before finishing, the next gate in the chain (named
 // after that gate's own fingerprint) lets one other process finish the job.
 import { createHash, randomBytes } from 'node:crypto';
-import { link, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, readdir, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../../shared/errors';
 import { isCode } from './atomic';
+import { readLibraryFile } from './safe-fs';
 
 export const LOCK_FILE = 'apostil.lock';
 const GATE_MARK = '.takeover-';
@@ -102,9 +103,11 @@ async function tryCreate(target: string, owner: LockOwner): Promise<boolean> {
 async function readLock(file: string): Promise<SeenLock | null> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readLibraryFile(file)).toString('utf8');
   } catch (error) {
     if (isCode(error, 'ENOENT')) return null;
+    // A link or a FIFO where the lock should be: stale (removing it removes the entry, not its target).
+    if (error instanceof AppError) return { owner: null, fingerprint: 'not-a-regular-file' };
     throw error;
   }
   const fingerprint = createHash('sha256').update(text).digest('hex').slice(0, 16);

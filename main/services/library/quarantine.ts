@@ -1,12 +1,13 @@
 // The quarantine folder: where the integrity check keeps data it could not use, instead of deleting it.
 // Each finding gets a folder of its own holding the data as it was found, a machine-readable note.json
 // and a NOTE.txt that tells a person what happened and how to put the data back.
-import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readdir, rename } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { HEALTH_ISSUE_KINDS, type HealthIssueKind, type QuarantineEntry } from '../../../shared/health';
 import { syncDirectory, writeFileAtomic, writeJsonAtomic } from './atomic';
+import { libraryFolder, readLibraryFile } from './safe-fs';
 
 export const QUARANTINE_DIR = 'quarantine';
 const NOTE_FILE = 'note.json';
@@ -43,12 +44,14 @@ export class Quarantine {
     return path.relative(this.root, file).split(path.sep).join('/');
   }
 
-  /** A new, empty folder for one finding. */
+  /** A new, empty folder for one finding, inside the library's own quarantine folder (never through a link). */
   private async newFolder(kind: HealthIssueKind, label: string): Promise<string> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const safeLabel = label.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40);
-    const folder = path.join(this.dir, `${stamp}-${kind}-${safeLabel || 'item'}-${randomBytes(3).toString('hex')}`);
-    await mkdir(folder, { recursive: true });
+    const dir = await libraryFolder(this.root, QUARANTINE_DIR);
+    const folder = path.join(dir, `${stamp}-${kind}-${safeLabel || 'item'}-${randomBytes(3).toString('hex')}`);
+    await mkdir(folder);
+    await syncDirectory(dir);
     return folder;
   }
 
@@ -85,10 +88,10 @@ export class Quarantine {
     return this.relative(folder);
   }
 
-  /** Keeps a copy of data that is about to be rewritten (e.g. annotations taken out of a file). */
-  async keepCopy(fileName: string, data: string, note: QuarantineNote): Promise<string> {
-    const folder = await this.newFolder(note.kind, labelFor(note.originalPath) || fileName);
-    await writeFileAtomic(path.join(folder, fileName), data);
+  /** Keeps copies of data that is about to be rewritten (e.g. annotations taken out of a file), by file name. */
+  async keepCopies(copies: Record<string, string>, note: QuarantineNote): Promise<string> {
+    const folder = await this.newFolder(note.kind, labelFor(note.originalPath) || 'copy');
+    for (const [fileName, data] of Object.entries(copies)) await writeFileAtomic(path.join(folder, fileName), data);
     await this.writeNote(folder, note);
     return this.relative(folder);
   }
@@ -100,7 +103,7 @@ export class Quarantine {
     for (const name of names.sort().reverse()) {
       const folder = `${QUARANTINE_DIR}/${name}`;
       try {
-        const note = noteSchema.parse(JSON.parse(await readFile(path.join(this.dir, name, NOTE_FILE), 'utf8')));
+        const note = noteSchema.parse(JSON.parse((await readLibraryFile(path.join(this.dir, name, NOTE_FILE))).toString('utf8')));
         entries.push({ folder, ...note });
       } catch {
         entries.push({ folder, kind: 'unknown', foundAt: '', message: 'Kept aside; its note could not be read.', originalPath: '' });

@@ -5,11 +5,12 @@
 // is removed. A crash before the journal exists changed nothing live; a
 // crash after it is undone at the next open by copying the saved files back, so a document is always
 // wholly the old version or wholly the new one.
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { copyFileAtomic, isCode, syncDirectory, writeJsonAtomic } from './atomic';
 import type { LibraryPaths } from './files';
+import { readLibraryFile } from './safe-fs';
 
 type DocumentFiles = ReturnType<LibraryPaths['document']>;
 
@@ -42,7 +43,10 @@ export async function endReplace(files: DocumentFiles): Promise<void> {
  * journal removed; doing it twice is harmless). Returns the copy it restored from, or null if none.
  */
 export async function undoInterruptedReplace(files: DocumentFiles): Promise<string | null> {
-  const raw = await readFile(files.replacing, 'utf8').catch((error: unknown) => (isCode(error, 'ENOENT') ? null : Promise.reject(error)));
+  const raw = await readLibraryFile(files.replacing).then(
+    (bytes) => bytes.toString('utf8'),
+    (error: unknown) => (isCode(error, 'ENOENT') ? null : Promise.reject(error)),
+  );
   if (raw === null) return null;
   const journal = journalSchema.parse(JSON.parse(raw));
   const backup = path.join(files.dir, journal.backup);

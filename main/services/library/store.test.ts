@@ -17,7 +17,9 @@ describe('LibraryStore', () => {
     expect(store.created).toBe(true);
     const doc = await store.addDocument(sampleDocument());
     await store.close();
-    expect((await readdir(dir)).sort()).toEqual(['codebook.json', 'documents', 'library.json']);
+    // cache/ holds what the check saw (check-record.ts), so that the next open need not read every file.
+    expect((await readdir(dir)).sort()).toEqual(['cache', 'codebook.json', 'documents', 'library.json']);
+    expect(await readdir(path.join(dir, 'cache'))).toEqual(['library-check.json']);
     const folder = path.join(dir, 'documents', doc.id);
     expect((await readdir(folder)).sort()).toEqual(['annotations.json', 'meta.json', 'original.txt', 'text.json']);
     expect(await readFile(path.join(folder, 'original.txt'), 'utf8')).toContain('hack-back');

@@ -1,12 +1,14 @@
 // The library store: documents, their texts and annotations, and the codebook, as plain files.
-// It keeps an in-memory view (every document's metadata and annotations, read and checked by the
-// integrity check at open) and writes every change through at once, atomically, one write at a time.
+// It keeps in memory every document's description and the ids of its annotations (from the integrity
+// check at open), and the annotations of the documents used lately; texts are read when asked for. It
+// writes every change through at once, atomically, one write at a time, noting each file written in the
+// check record (check-record.ts) so that the next open need not read it.
 // Each write that succeeded is published once on `changes` (shared/library-changes.ts), in order.
-import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { LibraryHealth } from '../../../shared/health';
+import type { HealthIssue, LibraryHealth } from '../../../shared/health';
 import type {
   Annotation,
   Codebook,
@@ -22,14 +24,18 @@ import {
   documentTextSchema,
   libraryDocumentSchema,
 } from '../../../shared/schemas';
-import { writeFileAtomic, writeJsonAtomic } from './atomic';
+import { AnnotationLists } from './annotation-lists';
+import { jsonText, syncDirectory, writeFileAtomic, writeJsonAtomic } from './atomic';
 import { ChangeFeed } from './change-feed';
+import { RecordKeeper, type RecordedDocument } from './check-record';
 import { LibraryCollections } from './collections';
 import { LIBRARY_FORMAT_VERSION, libraryPaths, readJsonFile, type LibraryPaths } from './files';
 import { annotationsFileSchema, checkLibrary, type CheckedLibrary } from './integrity';
 import { acquireLibraryLock, type LibraryLock } from './lock';
 import { Quarantine } from './quarantine';
 import { openRegularFile, type OpenedFile } from './regular-file';
+import { libraryFolder, readLibraryFile } from './safe-fs';
+import { changedOriginal, recheckDocument, Verifier, type VerificationListener } from './verify';
 import { beginReplace, endReplace, undoInterruptedReplace } from './replace-journal';
 import { restoreFromTrash, trashFolderName } from './trash';
 
@@ -66,6 +72,15 @@ export interface LoadProblem {
   message: string;
 }
 
+export interface OpenOptions {
+  defaultCodebook: Codebook;
+  /** How many annotations to hold in memory as objects (annotation-lists.ts). */
+  annotationsHeld?: number;
+}
+
+/** How long after a change the check record is written (it is also written at close). */
+const RECORD_DELAY_MS = 5_000;
+
 export class LibraryStore {
   readonly paths: LibraryPaths;
   readonly created: boolean;
@@ -73,29 +88,47 @@ export class LibraryStore {
   readonly changes = new ChangeFeed();
   private readonly lock: LibraryLock;
   private readonly documents = new Map<string, LibraryDocument>();
-  private readonly annotations = new Map<string, Annotation[]>();
+  private readonly annotations: AnnotationLists;
   private codebook: Codebook;
   private name: string;
   private writes: Promise<unknown> = Promise.resolve();
   private closed = false;
-  private readonly checked: Pick<LibraryHealth, 'checkedAt' | 'issues'>;
+  private readonly checked: { checkedAt: string; issues: HealthIssue[] };
+  private readonly record: RecordKeeper;
+  private recordTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly verifier: Verifier;
   /** Collections and document tags (collections.ts); their changes are published on `changes` too. */
   readonly collections: LibraryCollections;
 
-  private constructor(paths: LibraryPaths, lock: LibraryLock, library: CheckedLibrary, created: boolean) {
+  private constructor(paths: LibraryPaths, lock: LibraryLock, library: CheckedLibrary, created: boolean, options: OpenOptions) {
     this.paths = paths;
     this.lock = lock;
     this.name = library.name;
     this.codebook = library.codebook;
     this.created = created;
+    this.annotations = new AnnotationLists(options.annotationsHeld);
     this.collections = new LibraryCollections(paths, library.organisation, {
       serialize: (write) => this.serialize(write),
       publish: (change) => this.changes.publish(change),
       hasDocument: (id) => this.documents.has(id),
     });
     for (const document of library.documents) this.documents.set(document.id, document);
-    for (const [id, list] of library.annotations) this.annotations.set(id, list);
+    for (const [id, ids] of library.annotationIds) this.annotations.known(id, ids);
+    for (const [id, list] of library.annotations) this.annotations.loaded(id, list, 0);
     this.checked = { checkedAt: new Date().toISOString(), issues: library.issues };
+    this.record = new RecordKeeper(paths.root, library.record.files, library.record.codebookSha256, () => this.saveRecordSoon());
+    for (const file of library.read) this.record.hashed.add(file);
+    this.verifier = new Verifier(
+      {
+        root: paths.root,
+        record: this.record,
+        recheck: (id) => this.recheck(id),
+        originalChanged: (id, file) => this.originalChanged(id, file),
+        saveRecord: () => this.serialize(() => this.saveRecord()),
+        closed: () => this.closed,
+      },
+      { full: library.full, filesRead: library.read.size },
+    );
   }
 
   /** What the integrity check found at open, one line each (the health report has the details). */
@@ -103,14 +136,28 @@ export class LibraryStore {
     return this.checked.issues.map((issue) => ({ path: issue.path, message: `${issue.message} ${issue.action}` }));
   }
 
-  /** The library health report: the findings of the check at open and everything kept aside. */
+  /** The library health report: the findings of the check at open and since, and everything kept aside. */
   async health(): Promise<LibraryHealth> {
     const quarantine = new Quarantine(this.paths.root);
-    return { ...this.checked, quarantine: await quarantine.list(), quarantinePath: quarantine.dir };
+    return {
+      checkedAt: this.checked.checkedAt,
+      issues: [...this.checked.issues],
+      verification: this.verifier.current,
+      quarantine: await quarantine.list(),
+      quarantinePath: quarantine.dir,
+    };
+  }
+
+  /**
+   * Checks the content of every file the open took as unchanged by its stamp (verify.ts): in the
+   * background, once; resolves when done. What it finds is in health().
+   */
+  verify(onProgress?: VerificationListener): Promise<void> {
+    return this.verifier.run(onProgress);
   }
 
   /** Open (creating if needed) the library in `dir`, taking its lock. */
-  static async open(dir: string, options: { defaultCodebook: Codebook }): Promise<LibraryStore> {
+  static async open(dir: string, options: OpenOptions): Promise<LibraryStore> {
     const paths = libraryPaths(path.resolve(dir));
     await mkdir(paths.root, { recursive: true });
     const lock = await acquireLibraryLock(paths.root);
@@ -125,10 +172,12 @@ export class LibraryStore {
           created: new Date().toISOString(),
         });
       }
-      await mkdir(paths.documents, { recursive: true });
-      // Every open checks the whole library; what cannot be used is set aside and reported.
+      // Every open checks the library (reading what changed since the last check); what cannot be used is
+      // set aside and reported.
       const library = await checkLibrary(paths, options.defaultCodebook);
-      return new LibraryStore(paths, lock, library, created);
+      const store = new LibraryStore(paths, lock, library, created, options);
+      if (library.read.size > 0 || library.full || library.issues.length > 0) store.record.changed();
+      return store;
     } catch (error) {
       await lock.release();
       throw error;
@@ -137,8 +186,12 @@ export class LibraryStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    if (this.recordTimer) clearTimeout(this.recordTimer);
+    this.recordTimer = null;
+    if (this.record.unsaved) await this.serialize(() => this.saveRecord()).catch(() => undefined);
     this.closed = true;
     await this.writes.catch(() => undefined);
+    await this.verifier.settled();
     await this.lock.release();
   }
 
@@ -151,9 +204,7 @@ export class LibraryStore {
   }
 
   info(): LibraryInfo {
-    let annotationCount = 0;
-    for (const list of this.annotations.values()) annotationCount += list.length;
-    return { path: this.paths.root, name: this.name, documentCount: this.documents.size, annotationCount };
+    return { path: this.paths.root, name: this.name, documentCount: this.documents.size, annotationCount: this.annotations.count() };
   }
 
   // ---- Documents ----------------------------------------------------------------------------------
@@ -193,7 +244,7 @@ export class LibraryStore {
 
   async readOriginal(id: string): Promise<Uint8Array> {
     const document = this.getDocument(id);
-    return new Uint8Array(await readFile(this.paths.document(id).original(document.format)));
+    return new Uint8Array(await readLibraryFile(this.paths.document(id).original(document.format)));
   }
 
   addDocument(input: NewDocument): Promise<LibraryDocument> {
@@ -214,11 +265,11 @@ export class LibraryStore {
         ...(input.fieldOrigins && Object.keys(input.fieldOrigins).length ? { fieldOrigins: input.fieldOrigins } : {}),
         warnings: input.warnings,
       });
-      await mkdir(files.dir, { recursive: true });
-      await writeFileAtomic(files.original(input.format), input.bytes);
-      await writeJsonAtomic(files.text, input.text);
-      await writeJsonAtomic(files.annotations, { version: 1, annotations: [] });
-      await writeJsonAtomic(files.meta, document);
+      await libraryFolder(this.paths.root, `documents/${id}`);
+      await this.writeFile(files.original(input.format), input.bytes);
+      await this.writeJson(files.text, input.text);
+      await this.writeJson(files.annotations, { version: 1, annotations: [] });
+      await this.writeJson(files.meta, document);
       this.documents.set(id, document);
       this.annotations.set(id, []);
       this.changes.publish({ kind: 'document.added', document });
@@ -237,7 +288,7 @@ export class LibraryStore {
         ...(origins && Object.keys(origins).length ? { fieldOrigins: origins } : {}),
         modifiedAt: new Date().toISOString(),
       });
-      await writeJsonAtomic(this.paths.document(id).meta, document);
+      await this.writeJson(this.paths.document(id).meta, document);
       this.documents.set(id, document);
       this.changes.publish({ kind: 'document.metadataChanged', document });
       return document;
@@ -267,10 +318,10 @@ export class LibraryStore {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       await beginReplace(files, [files.original(current.format), files.text, files.annotations, files.meta], stamp);
       try {
-        await writeFileAtomic(files.original(current.format), input.bytes);
-        await writeJsonAtomic(files.text, input.text);
-        await writeAnnotationsFile(files.annotations, annotations);
-        await writeJsonAtomic(files.meta, document);
+        await this.writeFile(files.original(current.format), input.bytes);
+        await this.writeJson(files.text, input.text);
+        await this.writeJson(files.annotations, { version: 1, annotations });
+        await this.writeJson(files.meta, document);
         await endReplace(files);
       } catch (error) {
         // A failed write (a full disk, say) leaves the document as it was, as a crash would.
@@ -288,8 +339,11 @@ export class LibraryStore {
   deleteDocument(id: string): Promise<void> {
     return this.serialize(async () => {
       this.getDocument(id);
-      await mkdir(this.paths.trash, { recursive: true });
-      await rename(this.paths.document(id).dir, path.join(this.paths.trash, trashFolderName(id)));
+      const trash = await libraryFolder(this.paths.root, 'trash');
+      await rename(this.paths.document(id).dir, path.join(trash, trashFolderName(id)));
+      // Both folders' entries made durable before the delete is acknowledged.
+      await syncDirectory(this.paths.documents);
+      await syncDirectory(trash);
       this.documents.delete(id);
       this.annotations.delete(id);
       this.changes.publish({ kind: 'document.deleted', documentId: id });
@@ -314,22 +368,25 @@ export class LibraryStore {
 
   // ---- Annotations --------------------------------------------------------------------------------
 
+  /** A document's annotations: from memory if it was used lately, else read from its file. */
   async listAnnotations(documentId: string): Promise<Annotation[]> {
-    this.getDocument(documentId);
-    let list = this.annotations.get(documentId);
-    if (!list) {
+    for (;;) {
+      this.getDocument(documentId);
+      const held = this.annotations.get<Annotation>(documentId);
+      if (held) return held;
+      const version = this.annotations.version(documentId);
       const file = await readJsonFile(this.paths.document(documentId).annotations, annotationsFileSchema);
-      // Another read may have filled the cache meanwhile; keep the first so no write is lost.
-      list = this.annotations.get(documentId) ?? file.annotations;
-      this.annotations.set(documentId, list);
+      // A change written while the file was read makes what was read stale: then read again.
+      if (this.annotations.loaded(documentId, file.annotations, version)) return file.annotations;
     }
-    return list;
   }
 
-  /** Every annotation of the library (loads any not yet read). */
+  /** Every annotation of the library, read document by document (not held in memory). */
   async allAnnotations(): Promise<Annotation[]> {
     const all: Annotation[] = [];
-    for (const id of this.documents.keys()) all.push(...(await this.listAnnotations(id)));
+    for (const id of [...this.documents.keys()]) {
+      if (this.documents.has(id)) all.push(...(await this.listAnnotations(id)));
+    }
     return all;
   }
 
@@ -397,12 +454,11 @@ export class LibraryStore {
   }
 
   private annotationOwner(id: string): string | undefined {
-    for (const [documentId, list] of this.annotations) if (list.some((a) => a.id === id)) return documentId;
-    return undefined;
+    return this.annotations.owner(id);
   }
 
   private async writeAnnotations(documentId: string, annotations: Annotation[]): Promise<void> {
-    await writeAnnotationsFile(this.paths.document(documentId).annotations, annotations);
+    await this.writeJson(this.paths.document(documentId).annotations, { version: 1, annotations });
     // Only after the write succeeded does memory change: a failed write leaves both as they were.
     this.annotations.set(documentId, annotations);
   }
@@ -414,12 +470,15 @@ export class LibraryStore {
     const principles = new Set(codebook.principles.map((p) => p.id));
     const actors = new Set(codebook.actors.map((a) => a.id));
     const missing = new Map<string, number>();
-    for (const annotation of await this.allAnnotations()) {
-      const ids = [
-        ...annotation.body.principles.filter((id) => !principles.has(id)),
-        ...annotation.body.actors.map((a) => a.actorId).filter((id) => !actors.has(id)),
-      ];
-      for (const id of ids) missing.set(id, (missing.get(id) ?? 0) + 1);
+    // Document by document, so that a large library is not read into memory at once.
+    for (const documentId of [...this.documents.keys()]) {
+      for (const annotation of await this.listAnnotations(documentId)) {
+        const ids = [
+          ...annotation.body.principles.filter((id) => !principles.has(id)),
+          ...annotation.body.actors.map((a) => a.actorId).filter((id) => !actors.has(id)),
+        ];
+        for (const id of ids) missing.set(id, (missing.get(id) ?? 0) + 1);
+      }
     }
     if (missing.size > 0) {
       const list = [...missing].slice(0, 10).map(([id, n]) => `${id} (${n} annotation${n === 1 ? '' : 's'})`);
@@ -438,17 +497,65 @@ export class LibraryStore {
     return this.serialize(async () => {
       const valid = codebookSchema.parse(codebook);
       await this.checkStillLinked(valid);
-      await writeJsonAtomic(this.paths.codebookFile, valid);
+      await this.writeJson(this.paths.codebookFile, valid);
       this.codebook = valid;
       this.changes.publish({ kind: 'codebook.changed', codebook: valid, recoded: [] });
       return valid;
     });
   }
+
+  // ---- The check record and the background check -------------------------------------------------
+
+  /** Writes a file of the library atomically, and notes it in the check record. */
+  private async writeFile(file: string, data: string | Uint8Array): Promise<void> {
+    await writeFileAtomic(file, data);
+    await this.record.noteWritten(file, data);
+  }
+
+  private writeJson(file: string, value: unknown): Promise<void> {
+    return this.writeFile(file, jsonText(value));
+  }
+
+  private saveRecordSoon(): void {
+    if (this.recordTimer || this.closed) return;
+    this.recordTimer = setTimeout(() => {
+      this.recordTimer = null;
+      void this.serialize(() => this.saveRecord()).catch(() => undefined);
+    }, RECORD_DELAY_MS);
+    this.recordTimer.unref?.();
+  }
+
+  /** Runs inside serialize(), so no write is half-done: the record matches the files. */
+  private async saveRecord(): Promise<void> {
+    const documents = new Map<string, RecordedDocument>();
+    for (const [id, document] of this.documents) documents.set(id, { document, annotationIds: this.annotations.idsOf(id) });
+    // A cache folder that cannot be written (a link set aside at the next open, a full disk) only means
+    // that the next open checks every file.
+    await this.record.save(await libraryFolder(this.paths.root, 'cache'), documents);
+  }
+
+  /** A document whose content changed under an unchanged stamp: checked again from its files, as at open. */
+  private recheck(id: string): Promise<void> {
+    return this.serialize(async () => {
+      if (!this.documents.has(id)) return;
+      const { checked, issues } = await recheckDocument(this.paths, this.codebook, this.record, id);
+      this.checked.issues.push(...issues);
+      if (!checked) {
+        this.documents.delete(id);
+        this.annotations.delete(id);
+        return;
+      }
+      this.documents.set(id, checked.document);
+      if (checked.annotations) this.annotations.set(id, checked.annotations);
+    });
+  }
+
+  private originalChanged(id: string, file: string): void {
+    const document = this.documents.get(id);
+    if (document) this.checked.issues.push(changedOriginal(document, this.record.relative(file)));
+  }
 }
 
-function writeAnnotationsFile(file: string, annotations: Annotation[]): Promise<void> {
-  return writeJsonAtomic(file, { version: 1, annotations });
-}
 
 async function exists(file: string): Promise<boolean> {
   try {

@@ -1,13 +1,17 @@
-// The library health report: findings of the check at open, then everything kept aside so far.
+// The library health report: findings of the check at open and of the background check of every file,
+// how far that check is, then everything kept aside so far.
 import { useEffect, useRef } from 'react';
-import { HEALTH_ISSUE_TITLES, type HealthIssue, type LibraryHealth, type QuarantineEntry } from '../../../shared/health';
+import { HEALTH_ISSUE_TITLES, type HealthIssue, type LibraryHealth, type LibraryVerification, type QuarantineEntry } from '../../../shared/health';
+import type { CheckProgress } from './useLibraryCheck';
 
 interface Props {
   health: LibraryHealth;
+  /** The background check's progress while it runs. */
+  checking: CheckProgress | null;
   onClose(): void;
 }
 
-export function HealthDialog({ health, onClose }: Props) {
+export function HealthDialog({ health, checking, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     dialog.current?.showModal();
@@ -22,11 +26,12 @@ export function HealthDialog({ health, onClose }: Props) {
       </h2>
       <p className="health-summary">
         {issues.length === 0
-          ? 'Every file of the library was read without a problem when it was opened.'
-          : `When the library was opened, ${issues.length === 1 ? 'one problem was' : `${issues.length} problems were`} found. Nothing was deleted: what could not be used was kept aside, with a note that says how to put it back.`}
+          ? 'No problem was found in the library’s files.'
+          : `${issues.length === 1 ? 'One problem was' : `${issues.length} problems were`} found in the library’s files. Nothing was deleted: what could not be used was kept aside, with a note that says how to put it back.`}
       </p>
+      <Verification verification={health.verification} checking={checking} />
       {issues.length > 0 && (
-        <ul className="health-issues" aria-label="Problems found at open">
+        <ul className="health-issues" aria-label="Problems found">
           {issues.map((issue, i) => (
             <Issue key={`${issue.path}-${i}`} issue={issue} />
           ))}
@@ -54,6 +59,37 @@ export function HealthDialog({ health, onClose }: Props) {
       </div>
     </dialog>
   );
+}
+
+/** How the files were checked: at open (all, or only those changed), then each file's content in the background. */
+function Verification({ verification, checking }: { verification: LibraryVerification; checking: CheckProgress | null }) {
+  const { openCheck, filesRead, state, finishedAt } = verification;
+  const atOpen =
+    openCheck === 'full'
+      ? `When the library was opened, every file was read and checked (${count(filesRead, 'file')}).`
+      : `When the library was opened, only the files changed since the last check were read (${count(filesRead, 'file')}); the others were known by their size and date.`;
+  const progress = checking ?? (state === 'running' ? { done: verification.done, total: verification.total } : null);
+  return (
+    <div className="health-verification">
+      <p>{atOpen}</p>
+      {progress ? (
+        <div className="health-progress">
+          <label htmlFor="health-progress-bar">
+            Checking the content of every file: {progress.done.toLocaleString()} of {progress.total.toLocaleString()}
+          </label>
+          <progress id="health-progress-bar" max={progress.total} value={progress.done} />
+        </div>
+      ) : state === 'done' && finishedAt ? (
+        <p>The content of every file was checked against the last check at {new Date(finishedAt).toLocaleTimeString()}.</p>
+      ) : state === 'waiting' ? (
+        <p>The content of every file will be checked in the background.</p>
+      ) : null}
+    </div>
+  );
+}
+
+function count(n: number, what: string): string {
+  return `${n.toLocaleString()} ${what}${n === 1 ? '' : 's'}`;
 }
 
 function Issue({ issue }: { issue: HealthIssue }) {

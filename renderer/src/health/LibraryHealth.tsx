@@ -1,25 +1,30 @@
-// The library health view: a button in the top bar that says whether the check at open found
-// anything, and a dialog that lists each finding (what, what Apostil did, where the data was kept)
-// and everything kept aside so far. When the check found problems, a notice says so once at start.
+// The library health view: a button in the top bar that says whether the check at open (or the check
+// of every file's content that follows it, in the background) found anything, and a dialog that lists
+// each finding (what, what Apostil did, where the data was kept) and everything kept aside so far.
+// When a check found problems, a notice says so once.
 import { useEffect, useRef, useState } from 'react';
 import type { LibraryHealth } from '../../../shared/health';
 import { call } from '../api/client';
 import { useNotices } from '../ui/notices';
 import { useAsync } from '../ui/useAsync';
 import { HealthDialog } from './HealthDialog';
+import { useLibraryCheck } from './useLibraryCheck';
 import './health.css';
 
 export function LibraryHealthButton() {
   const { notify } = useNotices();
-  const [state] = useAsync(() => call('library.health', {}), 'health');
+  const [state, reload] = useAsync(() => call('library.health', {}), 'health');
+  // While the background check runs, its progress; when it ends, the report is fetched again.
+  const checking = useLibraryCheck(reload);
   const [open, setOpen] = useState(false);
-  const announced = useRef(false);
+  /** How many problems a notice has told of (a later check may find more). */
+  const announced = useRef(0);
   const health: LibraryHealth | null = state.status === 'ready' ? state.value : null;
   const count = health?.issues.length ?? 0;
 
   useEffect(() => {
-    if (!health || count === 0 || announced.current) return;
-    announced.current = true;
+    if (!health || count <= announced.current) return;
+    announced.current = count;
     notify(
       'error',
       `Apostil found ${count === 1 ? 'a problem' : `${count} problems`} in the library and kept the affected data aside.`,
@@ -44,8 +49,13 @@ export function LibraryHealthButton() {
         aria-haspopup="dialog"
       >
         {count > 0 ? `Library health: ${count === 1 ? '1 problem' : `${count} problems`}` : 'Library health'}
+        {checking && <span className="health-checking"> · checking files {percent(checking.done, checking.total)}</span>}
       </button>
-      {open && health && <HealthDialog health={health} onClose={() => setOpen(false)} />}
+      {open && health && <HealthDialog health={health} checking={checking} onClose={() => setOpen(false)} />}
     </>
   );
+}
+
+function percent(done: number, total: number): string {
+  return `${Math.floor((100 * done) / Math.max(1, total))} %`;
 }

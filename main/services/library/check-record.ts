@@ -1,0 +1,172 @@
+// The check record: what the last check of the library saw, so that the next open need not read
+// everything again. For each file it holds the file's stamp (size, modification and change times, inode)
+// and the SHA-256 of its content; for each document, its description and its annotations' ids. At open a
+// file whose stamp is unchanged is taken as checked (nothing is read); a changed or unknown one is read
+// and checked again; later a background pass re-hashes every file and re-checks any whose content changed
+// under an unchanged stamp. The record lives in cache/ (derived data): written atomically, it carries its
+// own checksum, and one that is missing, damaged or of another version means a full check.
+import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { LibraryDocument } from '../../../shared/model';
+import { libraryDocumentSchema } from '../../../shared/schemas';
+import { writeFileAtomic } from './atomic';
+import { readLibraryFile } from './safe-fs';
+
+export const CHECK_RECORD_FILE = 'library-check.json';
+const RECORD_VERSION = 1;
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+export interface RecordedFile extends FileStamp {
+  /** The content's SHA-256 as last checked; null while not yet hashed (an original seen only by stat). */
+  sha256: string | null;
+}
+
+export interface RecordedDocument {
+  document: LibraryDocument;
+  annotationIds: string[];
+}
+
+export interface CheckRecord {
+  /** SHA-256 of codebook.json as the annotations' links were last checked against. */
+  codebookSha256: string;
+  /** By path relative to the library ("documents/<id>/text.json"). */
+  files: Map<string, RecordedFile>;
+  documents: Map<string, RecordedDocument>;
+}
+
+const stampSchema = z.object({
+  size: z.number().int().nonnegative(),
+  mtimeMs: z.number(),
+  ctimeMs: z.number(),
+  ino: z.number(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+});
+const bodySchema = z.object({
+  version: z.literal(RECORD_VERSION),
+  codebookSha256: z.string(),
+  files: z.record(z.string(), stampSchema),
+  documents: z.record(z.string(), z.object({ document: libraryDocumentSchema, annotationIds: z.array(z.string()) })),
+});
+const fileSchema = z.object({ sha256: z.string(), body: z.unknown() });
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function stampOf(info: Stats): FileStamp {
+  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+}
+
+export function sameStamp(a: FileStamp, b: FileStamp | undefined): boolean {
+  return !!b && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+/** The record in `cacheDir`, or null when there is none or it cannot be trusted (then: a full check). */
+export async function readCheckRecord(cacheDir: string): Promise<CheckRecord | null> {
+  try {
+    const outer = fileSchema.parse(JSON.parse((await readLibraryFile(path.join(cacheDir, CHECK_RECORD_FILE))).toString('utf8')));
+    // The checksum is of the body as written; JSON keeps key order, so writing it again gives the same text.
+    if (sha256(JSON.stringify(outer.body)) !== outer.sha256) return null;
+    const body = bodySchema.parse(outer.body);
+    return {
+      codebookSha256: body.codebookSha256,
+      files: new Map(Object.entries(body.files)),
+      documents: new Map(Object.entries(body.documents)),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export async function writeCheckRecord(cacheDir: string, record: CheckRecord): Promise<void> {
+  const body = {
+    version: RECORD_VERSION,
+    codebookSha256: record.codebookSha256,
+    files: Object.fromEntries(record.files),
+    documents: Object.fromEntries(record.documents),
+  };
+  const text = JSON.stringify(body);
+  await writeFileAtomic(path.join(cacheDir, CHECK_RECORD_FILE), `{"sha256":"${sha256(text)}","body":${text}}\n`);
+}
+
+/**
+ * The record as the store keeps it while the library is open: each file it writes is noted (its stamp
+ * after the write, the hash of what was written), so the next open need not read it again. Saving takes
+ * the documents' descriptions and annotation ids from the store as they are then.
+ */
+export class RecordKeeper {
+  /** Files whose content was hashed during this session (read at open, or written since). */
+  readonly hashed = new Set<string>();
+  private dirty = false;
+
+  constructor(
+    private readonly root: string,
+    readonly files: Map<string, RecordedFile>,
+    public codebookSha256: string,
+    private readonly onChange: () => void = () => undefined,
+  ) {}
+
+  get unsaved(): boolean {
+    return this.dirty;
+  }
+
+  relative(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join('/');
+  }
+
+  /** A file the store has just written, with what it wrote. */
+  async noteWritten(file: string, data: string | Uint8Array): Promise<void> {
+    const relative = this.relative(file);
+    const hash = sha256(data);
+    if (relative === 'codebook.json') this.codebookSha256 = hash;
+    else this.note(relative, { ...stampOf(await lstat(file)), sha256: hash });
+  }
+
+  /** What the record should now say of a file (checked again, or hashed in the background). */
+  note(relative: string, recorded: RecordedFile): void {
+    this.files.set(relative, recorded);
+    this.hashed.add(relative);
+    this.changed();
+  }
+
+  changed(): void {
+    this.dirty = true;
+    this.onChange();
+  }
+
+  /** The record as it stands, for a check of a document's files against it. */
+  view(): CheckRecord {
+    return { codebookSha256: this.codebookSha256, files: this.files, documents: new Map() };
+  }
+
+  /** A document checked again: what the record said of its files no longer holds. */
+  forgetDocument(id: string): void {
+    for (const file of [...this.files.keys()]) if (file.startsWith(`documents/${id}/`)) this.files.delete(file);
+    this.changed();
+  }
+
+  /** Writes the record of the library as it is now: its documents and the files of those. */
+  async save(cacheDir: string, documents: Map<string, RecordedDocument>): Promise<void> {
+    const files = new Map<string, RecordedFile>();
+    for (const [file, recorded] of this.files) {
+      const id = /^documents\/([^/]+)\//.exec(file)?.[1];
+      if (id && documents.has(id)) files.set(file, recorded);
+    }
+    this.dirty = false;
+    try {
+      await writeCheckRecord(cacheDir, { codebookSha256: this.codebookSha256, files, documents });
+    } catch (error) {
+      this.dirty = true;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,185 @@
+// Opening without reading everything (issue 10): the check record lets an unchanged library open by
+// stat alone; a file changed while the library was closed is read and checked again; a record that
+// cannot be trusted means a full check; the background pass finds content changed under an unchanged stamp.
+import type { PathLike } from 'node:fs';
+import { readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PARIS_CALL_CODEBOOK } from '../../../shared/codebooks';
+import type { LibraryVerification } from '../../../shared/health';
+import { sampleAnnotation, sampleDocument } from '../../test-support/fixtures';
+import { useTempDir } from '../../test-support/temp';
+import { CHECK_RECORD_FILE, sha256 } from './check-record';
+import { LibraryStore } from './store';
+
+// Every file the library code opens, through the real file system: the proof of what an open reads.
+const opened = vi.hoisted(() => [] as string[]);
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  const note = (file: PathLike) => opened.push(String(file));
+  return {
+    ...real,
+    open: async (file: PathLike, ...rest: unknown[]) => {
+      const handle = await (real.open as (...args: unknown[]) => ReturnType<typeof real.open>)(file, ...rest);
+      note(file);
+      return handle;
+    },
+    readFile: async (file: PathLike, ...rest: unknown[]) => {
+      const data = await (real.readFile as (...args: unknown[]) => Promise<unknown>)(file, ...rest);
+      note(file);
+      return data;
+    },
+  };
+});
+
+const open = (dir: string) => LibraryStore.open(dir, { defaultCodebook: PARIS_CALL_CODEBOOK });
+
+/** Files of documents/ the library code opened since the mark, as "<id>/<file>". */
+function documentFilesRead(dir: string, since: number): string[] {
+  const documents = path.join(dir, 'documents') + path.sep;
+  return opened
+    .slice(since)
+    .filter((file) => file.startsWith(documents) && !path.basename(file).startsWith('.apostil-tmp-'))
+    .map((file) => path.relative(documents, file).split(path.sep).join('/'))
+    .filter((file) => file.includes('/')) // a document's folder itself is opened to make a write durable
+    .sort();
+}
+
+/** A library of three documents with annotations, closed. */
+async function library(dir: string) {
+  const store = await open(dir);
+  const docs = [];
+  for (const hash of ['a', 'b', 'c']) {
+    const doc = await store.addDocument(sampleDocument({ contentHash: hash.repeat(64) }));
+    await store.saveAnnotation(sampleAnnotation(doc.id, { id: `ann-${hash}` }));
+    docs.push(doc);
+  }
+  await store.close();
+  return docs;
+}
+
+describe('opening a library incrementally', () => {
+  const tempDir = useTempDir();
+  beforeEach(() => {
+    opened.length = 0;
+  });
+
+  it('opens an unchanged library by stat alone, reading no text, description or annotations file', async () => {
+    const dir = await tempDir();
+    const docs = await library(dir);
+    const mark = opened.length;
+    const store = await open(dir);
+    expect(documentFilesRead(dir, mark)).toEqual([]);
+    expect(store.listDocuments().map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
+    expect(store.info().annotationCount).toBe(3);
+    expect((await store.health()).verification).toMatchObject({ openCheck: 'incremental', filesRead: 0, state: 'waiting' });
+    // A text is read when asked for, and not before.
+    expect((await store.readText(docs[0]!.id)).text).toContain('hack-back');
+    expect(documentFilesRead(dir, mark)).toEqual([`${docs[0]!.id}/text.json`]);
+
+    // The background check then reads every file once, and finds nothing wrong.
+    const progress: LibraryVerification[] = [];
+    await store.verify((status) => progress.push(status));
+    expect(documentFilesRead(dir, mark)).toHaveLength(1 + docs.length * 4);
+    expect(progress.at(-1)).toMatchObject({ state: 'done', done: docs.length * 4, total: docs.length * 4 });
+    expect(progress[0]).toMatchObject({ state: 'running', done: 0 });
+    expect((await store.health()).issues).toEqual([]);
+    await store.close();
+  });
+
+  it('reads again only the file changed while the library was closed, and sets it aside when bad', async () => {
+    const dir = await tempDir();
+    const [a, b] = await library(dir);
+    const annotationsFile = path.join(dir, 'documents', a!.id, 'annotations.json');
+    const file = JSON.parse(await readFile(annotationsFile, 'utf8')) as { annotations: unknown[] };
+    file.annotations.push({ id: 'broken', body: 'not an annotation' });
+    await writeFile(annotationsFile, JSON.stringify(file));
+    await writeFile(path.join(dir, 'documents', b!.id, 'text.json'), '{"text": 12}');
+
+    const mark = opened.length;
+    const store = await open(dir);
+    expect(documentFilesRead(dir, mark)).toEqual([`${a!.id}/annotations.json`, `${b!.id}/text.json`].sort());
+    expect(store.listDocuments().map((d) => d.id)).not.toContain(b!.id);
+    expect((await store.listAnnotations(a!.id)).map((x) => x.id)).toEqual(['ann-a']);
+    const health = await store.health();
+    expect(health.issues.map((i) => [i.kind, i.documentId]).sort()).toEqual([
+      ['invalid-annotations', a!.id],
+      ['unreadable-document', b!.id],
+    ]);
+    expect(health.quarantine).toHaveLength(2);
+    await store.close();
+
+    // What was repaired is recorded: the next open reads nothing.
+    const again = opened.length;
+    await (await open(dir)).close();
+    expect(documentFilesRead(dir, again)).toEqual([]);
+  });
+
+  it.each([
+    ['missing', async (record: string) => writeFile(record, '')],
+    ['torn', async (record: string) => truncate(record, (await stat(record)).size - 30)],
+    ['altered (its checksum no longer matches)', async (record: string) => writeFile(record, (await readFile(record, 'utf8')).replace('"ann-a"', '"ann-z"'))],
+    ['of another version', async (record: string) => {
+      const body = JSON.stringify({ version: 99 });
+      await writeFile(record, JSON.stringify({ sha256: sha256(body), body: JSON.parse(body) }));
+    }],
+  ])('checks every file when the record is %s', async (_, damage) => {
+    const dir = await tempDir();
+    const docs = await library(dir);
+    await damage(path.join(dir, 'cache', CHECK_RECORD_FILE));
+    const mark = opened.length;
+    const store = await open(dir);
+    const read = documentFilesRead(dir, mark);
+    for (const doc of docs) expect(read).toEqual(expect.arrayContaining([`${doc.id}/meta.json`, `${doc.id}/text.json`, `${doc.id}/annotations.json`]));
+    expect((await store.health()).verification.openCheck).toBe('full');
+    expect(store.info().annotationCount).toBe(3);
+    await store.close();
+  });
+
+  it('finds in the background a file whose content changed under an unchanged stamp, and sets it aside', async () => {
+    const dir = await tempDir();
+    const [a, b] = await library(dir);
+    // What a disk error, or a tool that restores file times, leaves: new content, and a record that
+    // (forged here) says the file's stamp is the one it has now, with the old content's hash.
+    const recordFile = path.join(dir, 'cache', CHECK_RECORD_FILE);
+    const annotationsFile = path.join(dir, 'documents', a!.id, 'annotations.json');
+    const originalFile = path.join(dir, 'documents', b!.id, 'original.txt');
+    await writeFile(annotationsFile, '{"version": 1, "annotations": [{"id": "ann-a", "documentId": 42}]}');
+    await writeFile(originalFile, 'Another text altogether.');
+    const outer = JSON.parse(await readFile(recordFile, 'utf8')) as { body: { files: Record<string, Record<string, number | string>> } };
+    for (const file of [annotationsFile, originalFile]) {
+      const info = await stat(file);
+      const entry = outer.body.files[path.relative(dir, file).split(path.sep).join('/')]!;
+      Object.assign(entry, { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino });
+    }
+    const body = JSON.stringify(outer.body);
+    await writeFile(recordFile, `{"sha256":"${sha256(body)}","body":${body}}`);
+
+    const store = await open(dir);
+    expect((await store.health()).issues).toEqual([]);
+    await store.verify();
+    const health = await store.health();
+    expect(health.issues.map((i) => [i.kind, i.documentId]).sort()).toEqual([
+      ['changed-original', b!.id],
+      ['invalid-annotations', a!.id],
+    ]);
+    expect(await store.listAnnotations(a!.id)).toEqual([]);
+    expect(health.quarantine).toHaveLength(1);
+    expect(health.verification).toMatchObject({ state: 'done' });
+    await store.close();
+  });
+
+  it('holds only the annotations of the documents used lately, and still knows every annotation id', async () => {
+    const dir = await tempDir();
+    const docs = await library(dir);
+    const store = await LibraryStore.open(dir, { defaultCodebook: PARIS_CALL_CODEBOOK, annotationsHeld: 1 });
+    for (const doc of docs) expect(await store.listAnnotations(doc.id)).toHaveLength(1);
+    expect(store.info().annotationCount).toBe(3);
+    // ann-a's list is no longer in memory, yet the annotation cannot be taken over by another document.
+    await expect(store.saveAnnotation(sampleAnnotation(docs[2]!.id, { id: 'ann-a' }))).rejects.toThrow(/belongs to another document/);
+    await store.saveAnnotation(sampleAnnotation(docs[0]!.id, { id: 'ann-a2' }));
+    expect((await store.listAnnotations(docs[0]!.id)).map((a) => a.id)).toEqual(['ann-a', 'ann-a2']);
+    expect(store.info().annotationCount).toBe(4);
+    await store.close();
+  });
+});
