@@ -12,7 +12,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { LibraryDocument } from '../../../shared/model';
 import { libraryDocumentSchema } from '../../../shared/schemas';
-import { writeFileAtomic } from './atomic';
+import { jsonText, writeFileAtomic } from './atomic';
 import { readLibraryFile } from './safe-fs';
 
 export const CHECK_RECORD_FILE = 'library-check.json';
@@ -98,22 +98,48 @@ export async function writeCheckRecord(cacheDir: string, record: CheckRecord): P
   await writeFileAtomic(path.join(cacheDir, CHECK_RECORD_FILE), `{"sha256":"${sha256(text)}","body":${text}}\n`);
 }
 
+/** How long after a change the record is written (it is also written at close). */
+const SAVE_DELAY_MS = 5_000;
+
 /**
- * The record as the store keeps it while the library is open: each file it writes is noted (its stamp
- * after the write, the hash of what was written), so the next open need not read it again. Saving takes
- * the documents' descriptions and annotation ids from the store as they are then.
+ * The record as the store keeps it while the library is open: each file it writes goes through here
+ * and is noted (its stamp after the write, the hash of what was written), so the next open need not
+ * read it again. The record is written a few seconds after a change, and at close; `save` (the store's)
+ * writes it with the documents' descriptions and annotation ids as they are then.
  */
 export class RecordKeeper {
   /** Files whose content was hashed during this session (read at open, or written since). */
   readonly hashed = new Set<string>();
+  readonly files: Map<string, RecordedFile>;
+  codebookSha256: string;
   private dirty = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly root: string,
-    readonly files: Map<string, RecordedFile>,
-    public codebookSha256: string,
-    private readonly onChange: () => void = () => undefined,
-  ) {}
+    record: CheckRecord,
+    private readonly save: () => Promise<void>,
+  ) {
+    this.files = record.files;
+    this.codebookSha256 = record.codebookSha256;
+  }
+
+  /** Writes a file of the library atomically, and notes it. */
+  async writeFile(file: string, data: string | Uint8Array): Promise<void> {
+    await writeFileAtomic(file, data);
+    await this.noteWritten(file, data);
+  }
+
+  writeJson(file: string, value: unknown): Promise<void> {
+    return this.writeFile(file, jsonText(value));
+  }
+
+  /** Writes the record now (through the store, after its pending writes). */
+  saveNow(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    return this.save();
+  }
 
   get unsaved(): boolean {
     return this.dirty;
@@ -140,7 +166,13 @@ export class RecordKeeper {
 
   changed(): void {
     this.dirty = true;
-    this.onChange();
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      // A record that cannot be written (cache/ unusable, a full disk) only means a full check next time.
+      void this.save().catch(() => undefined);
+    }, SAVE_DELAY_MS);
+    this.timer.unref?.();
   }
 
   /** The record as it stands, for a check of a document's files against it. */
@@ -155,7 +187,9 @@ export class RecordKeeper {
   }
 
   /** Writes the record of the library as it is now: its documents and the files of those. */
-  async save(cacheDir: string, documents: Map<string, RecordedDocument>): Promise<void> {
+  async write(cacheDir: string, documents: Map<string, RecordedDocument>): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     const files = new Map<string, RecordedFile>();
     for (const [file, recorded] of this.files) {
       const id = /^documents\/([^/]+)\//.exec(file)?.[1];

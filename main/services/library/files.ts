@@ -17,6 +17,9 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { describeZodError } from '../../../shared/schemas';
 import type { DocumentFormat } from '../../../shared/model';
+import { lstat } from 'node:fs/promises';
+import type { Codebook } from '../../../shared/model';
+import { writeJsonAtomic } from './atomic';
 import { readLibraryFile } from './safe-fs';
 
 export const LIBRARY_FORMAT_VERSION = 1;
@@ -54,6 +57,18 @@ export function libraryPaths(root: string) {
   };
 }
 export type LibraryPaths = ReturnType<typeof libraryPaths>;
+
+/**
+ * Writes the files of a new library if nothing of a library is there (a missing library.json alone is
+ * repaired by the check at open). Returns whether it did.
+ */
+export async function createIfNew(paths: LibraryPaths, defaultCodebook: Codebook): Promise<boolean> {
+  const present = (file: string) => lstat(file).then(() => true, () => false);
+  if ((await present(paths.libraryFile)) || (await present(paths.codebookFile)) || (await present(paths.documents))) return false;
+  await writeJsonAtomic(paths.codebookFile, defaultCodebook);
+  await writeJsonAtomic(paths.libraryFile, { version: LIBRARY_FORMAT_VERSION, name: path.basename(paths.root), created: new Date().toISOString() });
+  return true;
+}
 
 /**
  * Read a JSON file and validate it; a file that fails either is reported as corrupt, naming it. Only a

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PARIS_CALL_CODEBOOK } from '../../../shared/codebooks';
 import type { LibraryVerification } from '../../../shared/health';
+import type { LibraryChange } from '../../../shared/library-changes';
 import { sampleAnnotation, sampleDocument } from '../../test-support/fixtures';
 import { useTempDir } from '../../test-support/temp';
 import { CHECK_RECORD_FILE, sha256 } from './check-record';
@@ -157,7 +158,11 @@ describe('opening a library incrementally', () => {
 
     const store = await open(dir);
     expect((await store.health()).issues).toEqual([]);
+    const changes: LibraryChange[] = [];
+    store.changes.subscribe((change) => changes.push(change));
     await store.verify();
+    // Search, the analysis and the renderer follow what the background check changed.
+    expect(changes).toEqual([{ kind: 'annotations.changed', documentId: a!.id, added: [], updated: [], removed: ['ann-a'] }]);
     const health = await store.health();
     expect(health.issues.map((i) => [i.kind, i.documentId]).sort()).toEqual([
       ['changed-original', b!.id],

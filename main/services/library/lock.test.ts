@@ -19,7 +19,8 @@ function startProcess(script: string, args: string[]): Promise<{ child: ChildPro
       if (newline !== -1) resolve({ child, line: out.slice(0, newline) });
     });
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': a process that prints and exits at once may be reaped before its output is read.
+    child.on('close', (code) => {
       if (!out.includes('\n')) reject(new Error(`exited with ${code} before saying anything`));
     });
   });

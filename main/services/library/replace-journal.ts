@@ -5,12 +5,12 @@
 // is removed. A crash before the journal exists changed nothing live; a
 // crash after it is undone at the next open by copying the saved files back, so a document is always
 // wholly the old version or wholly the new one.
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { copyFileAtomic, isCode, syncDirectory, writeJsonAtomic } from './atomic';
 import type { LibraryPaths } from './files';
-import { readLibraryFile } from './safe-fs';
+import { libraryFolder, readLibraryFile } from './safe-fs';
 
 type DocumentFiles = ReturnType<LibraryPaths['document']>;
 
@@ -22,7 +22,8 @@ const journalSchema = z.object({
 /** Copies the live files to versions/<stamp>/ and opens the journal; returns the copy's folder. */
 export async function beginReplace(files: DocumentFiles, liveFiles: string[], stamp: string): Promise<string> {
   const backup = `versions/${stamp}`;
-  await mkdir(path.join(files.dir, backup), { recursive: true });
+  // Each new folder level made durable in its parent: the journal must never name a copy a power loss lost.
+  await libraryFolder(files.dir, backup);
   for (const file of liveFiles) {
     await copyFileAtomic(file, path.join(files.dir, backup, path.basename(file))).catch((error: unknown) =>
       isCode(error, 'ENOENT') ? undefined : Promise.reject(error),

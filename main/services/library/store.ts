@@ -4,7 +4,7 @@
 // writes every change through at once, atomically, one write at a time, noting each file written in the
 // check record (check-record.ts) so that the next open need not read it.
 // Each write that succeeded is published once on `changes` (shared/library-changes.ts), in order.
-import { mkdir, rename, stat } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -25,61 +25,24 @@ import {
   libraryDocumentSchema,
 } from '../../../shared/schemas';
 import { AnnotationLists } from './annotation-lists';
-import { jsonText, syncDirectory, writeFileAtomic, writeJsonAtomic } from './atomic';
+import { syncDirectory } from './atomic';
 import { ChangeFeed } from './change-feed';
 import { RecordKeeper, type RecordedDocument } from './check-record';
 import { LibraryCollections } from './collections';
-import { LIBRARY_FORMAT_VERSION, libraryPaths, readJsonFile, type LibraryPaths } from './files';
+import { createIfNew, libraryPaths, readJsonFile, type LibraryPaths } from './files';
 import { annotationsFileSchema, checkLibrary, type CheckedLibrary } from './integrity';
 import { acquireLibraryLock, type LibraryLock } from './lock';
 import { Quarantine } from './quarantine';
 import { openRegularFile, type OpenedFile } from './regular-file';
 import { libraryFolder, readLibraryFile } from './safe-fs';
-import { changedOriginal, recheckDocument, Verifier, type VerificationListener } from './verify';
+import { changedOriginal, changesFound, recheckDocument, Verifier, type VerificationListener } from './verify';
 import { beginReplace, endReplace, undoInterruptedReplace } from './replace-journal';
 import { restoreFromTrash, trashFolderName } from './trash';
+import type { LoadProblem, NewDocument, OpenOptions, ReplacedFile } from './store-types';
 
 const textFileSchema = documentTextSchema;
 
-/** What an importer hands the store to add a document. */
-export interface NewDocument {
-  originalName: string;
-  bytes: Uint8Array;
-  contentHash: string;
-  format: LibraryDocument['format'];
-  text: DocumentText;
-  metadata: DocumentMetadata;
-  /** Where some fields came from (a PDF's creation date standing in for its date). */
-  fieldOrigins?: FieldOrigins;
-  pageCount: number | null;
-  warnings: string[];
-}
-
-/** A new version of a document's file, its text, and its annotations re-anchored in that text. */
-export interface ReplacedFile {
-  originalName: string;
-  bytes: Uint8Array;
-  contentHash: string;
-  text: DocumentText;
-  pageCount: number | null;
-  warnings: string[];
-  annotations: Annotation[];
-}
-
-/** Something the integrity check found at open (see health() for the full report). */
-export interface LoadProblem {
-  path: string;
-  message: string;
-}
-
-export interface OpenOptions {
-  defaultCodebook: Codebook;
-  /** How many annotations to hold in memory as objects (annotation-lists.ts). */
-  annotationsHeld?: number;
-}
-
-/** How long after a change the check record is written (it is also written at close). */
-const RECORD_DELAY_MS = 5_000;
+export type { LoadProblem, NewDocument, OpenOptions, ReplacedFile } from './store-types';
 
 export class LibraryStore {
   readonly paths: LibraryPaths;
@@ -95,7 +58,6 @@ export class LibraryStore {
   private closed = false;
   private readonly checked: { checkedAt: string; issues: HealthIssue[] };
   private readonly record: RecordKeeper;
-  private recordTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly verifier: Verifier;
   /** Collections and document tags (collections.ts); their changes are published on `changes` too. */
   readonly collections: LibraryCollections;
@@ -116,7 +78,7 @@ export class LibraryStore {
     for (const [id, ids] of library.annotationIds) this.annotations.known(id, ids);
     for (const [id, list] of library.annotations) this.annotations.loaded(id, list, 0);
     this.checked = { checkedAt: new Date().toISOString(), issues: library.issues };
-    this.record = new RecordKeeper(paths.root, library.record.files, library.record.codebookSha256, () => this.saveRecordSoon());
+    this.record = new RecordKeeper(paths.root, library.record, () => this.serialize(() => this.saveRecord()));
     for (const file of library.read) this.record.hashed.add(file);
     this.verifier = new Verifier(
       {
@@ -124,7 +86,7 @@ export class LibraryStore {
         record: this.record,
         recheck: (id) => this.recheck(id),
         originalChanged: (id, file) => this.originalChanged(id, file),
-        saveRecord: () => this.serialize(() => this.saveRecord()),
+        saveRecord: () => this.record.saveNow(),
         closed: () => this.closed,
       },
       { full: library.full, filesRead: library.read.size },
@@ -162,16 +124,7 @@ export class LibraryStore {
     await mkdir(paths.root, { recursive: true });
     const lock = await acquireLibraryLock(paths.root);
     try {
-      // New only if nothing of a library is there: a missing library.json alone is repaired by the check.
-      const created = !(await exists(paths.libraryFile)) && !(await exists(paths.codebookFile)) && !(await exists(paths.documents));
-      if (created) {
-        await writeJsonAtomic(paths.codebookFile, options.defaultCodebook);
-        await writeJsonAtomic(paths.libraryFile, {
-          version: LIBRARY_FORMAT_VERSION,
-          name: path.basename(paths.root),
-          created: new Date().toISOString(),
-        });
-      }
+      const created = await createIfNew(paths, options.defaultCodebook);
       // Every open checks the library (reading what changed since the last check); what cannot be used is
       // set aside and reported.
       const library = await checkLibrary(paths, options.defaultCodebook);
@@ -186,9 +139,7 @@ export class LibraryStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    if (this.recordTimer) clearTimeout(this.recordTimer);
-    this.recordTimer = null;
-    if (this.record.unsaved) await this.serialize(() => this.saveRecord()).catch(() => undefined);
+    if (this.record.unsaved) await this.record.saveNow().catch(() => undefined);
     this.closed = true;
     await this.writes.catch(() => undefined);
     await this.verifier.settled();
@@ -266,10 +217,10 @@ export class LibraryStore {
         warnings: input.warnings,
       });
       await libraryFolder(this.paths.root, `documents/${id}`);
-      await this.writeFile(files.original(input.format), input.bytes);
-      await this.writeJson(files.text, input.text);
-      await this.writeJson(files.annotations, { version: 1, annotations: [] });
-      await this.writeJson(files.meta, document);
+      await this.record.writeFile(files.original(input.format), input.bytes);
+      await this.record.writeJson(files.text, input.text);
+      await this.record.writeJson(files.annotations, { version: 1, annotations: [] });
+      await this.record.writeJson(files.meta, document);
       this.documents.set(id, document);
       this.annotations.set(id, []);
       this.changes.publish({ kind: 'document.added', document });
@@ -288,7 +239,7 @@ export class LibraryStore {
         ...(origins && Object.keys(origins).length ? { fieldOrigins: origins } : {}),
         modifiedAt: new Date().toISOString(),
       });
-      await this.writeJson(this.paths.document(id).meta, document);
+      await this.record.writeJson(this.paths.document(id).meta, document);
       this.documents.set(id, document);
       this.changes.publish({ kind: 'document.metadataChanged', document });
       return document;
@@ -318,10 +269,10 @@ export class LibraryStore {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       await beginReplace(files, [files.original(current.format), files.text, files.annotations, files.meta], stamp);
       try {
-        await this.writeFile(files.original(current.format), input.bytes);
-        await this.writeJson(files.text, input.text);
-        await this.writeJson(files.annotations, { version: 1, annotations });
-        await this.writeJson(files.meta, document);
+        await this.record.writeFile(files.original(current.format), input.bytes);
+        await this.record.writeJson(files.text, input.text);
+        await this.record.writeJson(files.annotations, { version: 1, annotations });
+        await this.record.writeJson(files.meta, document);
         await endReplace(files);
       } catch (error) {
         // A failed write (a full disk, say) leaves the document as it was, as a crash would.
@@ -458,7 +409,7 @@ export class LibraryStore {
   }
 
   private async writeAnnotations(documentId: string, annotations: Annotation[]): Promise<void> {
-    await this.writeJson(this.paths.document(documentId).annotations, { version: 1, annotations });
+    await this.record.writeJson(this.paths.document(documentId).annotations, { version: 1, annotations });
     // Only after the write succeeded does memory change: a failed write leaves both as they were.
     this.annotations.set(documentId, annotations);
   }
@@ -497,7 +448,7 @@ export class LibraryStore {
     return this.serialize(async () => {
       const valid = codebookSchema.parse(codebook);
       await this.checkStillLinked(valid);
-      await this.writeJson(this.paths.codebookFile, valid);
+      await this.record.writeJson(this.paths.codebookFile, valid);
       this.codebook = valid;
       this.changes.publish({ kind: 'codebook.changed', codebook: valid, recoded: [] });
       return valid;
@@ -506,47 +457,33 @@ export class LibraryStore {
 
   // ---- The check record and the background check -------------------------------------------------
 
-  /** Writes a file of the library atomically, and notes it in the check record. */
-  private async writeFile(file: string, data: string | Uint8Array): Promise<void> {
-    await writeFileAtomic(file, data);
-    await this.record.noteWritten(file, data);
-  }
-
-  private writeJson(file: string, value: unknown): Promise<void> {
-    return this.writeFile(file, jsonText(value));
-  }
-
-  private saveRecordSoon(): void {
-    if (this.recordTimer || this.closed) return;
-    this.recordTimer = setTimeout(() => {
-      this.recordTimer = null;
-      void this.serialize(() => this.saveRecord()).catch(() => undefined);
-    }, RECORD_DELAY_MS);
-    this.recordTimer.unref?.();
-  }
-
   /** Runs inside serialize(), so no write is half-done: the record matches the files. */
   private async saveRecord(): Promise<void> {
     const documents = new Map<string, RecordedDocument>();
     for (const [id, document] of this.documents) documents.set(id, { document, annotationIds: this.annotations.idsOf(id) });
     // A cache folder that cannot be written (a link set aside at the next open, a full disk) only means
     // that the next open checks every file.
-    await this.record.save(await libraryFolder(this.paths.root, 'cache'), documents);
+    await this.record.write(await libraryFolder(this.paths.root, 'cache'), documents);
   }
 
   /** A document whose content changed under an unchanged stamp: checked again from its files, as at open. */
   private recheck(id: string): Promise<void> {
     return this.serialize(async () => {
-      if (!this.documents.has(id)) return;
+      const before = this.documents.get(id);
+      if (!before) return;
+      const textBefore = this.record.files.get(this.record.relative(this.paths.document(id).text))?.sha256 ?? null;
+      const annotationsBefore = { ids: this.annotations.idsOf(id), held: this.annotations.get<Annotation>(id) ?? null };
       const { checked, issues } = await recheckDocument(this.paths, this.codebook, this.record, id);
       this.checked.issues.push(...issues);
       if (!checked) {
         this.documents.delete(id);
         this.annotations.delete(id);
-        return;
+      } else {
+        this.documents.set(id, checked.document);
+        this.annotations.set(id, checked.annotations ?? []);
       }
-      this.documents.set(id, checked.document);
-      if (checked.annotations) this.annotations.set(id, checked.annotations);
+      const textAfter = this.record.files.get(this.record.relative(this.paths.document(id).text))?.sha256 ?? null;
+      for (const change of changesFound(before, checked, textBefore !== textAfter, annotationsBefore)) this.changes.publish(change);
     });
   }
 
@@ -556,12 +493,3 @@ export class LibraryStore {
   }
 }
 
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -6,10 +6,11 @@ import { createHash } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { HealthIssue, LibraryVerification } from '../../../shared/health';
-import type { Codebook, LibraryDocument } from '../../../shared/model';
+import type { LibraryChange } from '../../../shared/library-changes';
+import type { Annotation, Codebook, LibraryDocument } from '../../../shared/model';
 import { isCode } from './atomic';
 import { sameStamp, stampOf, type RecordKeeper } from './check-record';
-import { DocumentCheck } from './document-check';
+import { DocumentCheck, type CheckedDocument } from './document-check';
 import type { LibraryPaths } from './files';
 import { Findings } from './findings';
 import { openLibraryFile } from './safe-fs';
@@ -148,4 +149,30 @@ export function changedOriginal(document: LibraryDocument, relative: string): He
     keptAt: null,
     documentId: document.id,
   };
+}
+
+/**
+ * What a document checked again in the background changed, as the store publishes changes: gone (set
+ * aside), a new text (as a replaced file), a new description, annotations added, changed or removed.
+ */
+export function changesFound(
+  before: LibraryDocument,
+  after: CheckedDocument | null,
+  textChanged: boolean,
+  annotationsBefore: { ids: string[]; held: Annotation[] | null },
+): LibraryChange[] {
+  if (!after) return [{ kind: 'document.deleted', documentId: before.id }];
+  const annotations = after.annotations ?? [];
+  if (textChanged) return [{ kind: 'document.replaced', document: after.document, annotations }];
+  const changes: LibraryChange[] = [];
+  if (JSON.stringify(after.document) !== JSON.stringify(before)) changes.push({ kind: 'document.metadataChanged', document: after.document });
+  const old = new Set(annotationsBefore.ids);
+  const held = new Map((annotationsBefore.held ?? []).map((a) => [a.id, JSON.stringify(a)]));
+  const now = new Set(annotations.map((a) => a.id));
+  const added = annotations.filter((a) => !old.has(a.id));
+  // Without the old list in memory, every annotation still there may have changed.
+  const updated = annotations.filter((a) => old.has(a.id) && held.get(a.id) !== JSON.stringify(a));
+  const removed = annotationsBefore.ids.filter((id) => !now.has(id));
+  if (added.length || updated.length || removed.length) changes.push({ kind: 'annotations.changed', documentId: before.id, added, updated, removed });
+  return changes;
 }

@@ -1,0 +1,39 @@
+// What the library store is handed and hands back, beside its model types (shared/model.ts).
+import type { Annotation, Codebook, DocumentMetadata, DocumentText, FieldOrigins, LibraryDocument } from '../../../shared/model';
+
+/** What an importer hands the store to add a document. */
+export interface NewDocument {
+  originalName: string;
+  bytes: Uint8Array;
+  contentHash: string;
+  format: LibraryDocument['format'];
+  text: DocumentText;
+  metadata: DocumentMetadata;
+  /** Where some fields came from (a PDF's creation date standing in for its date). */
+  fieldOrigins?: FieldOrigins;
+  pageCount: number | null;
+  warnings: string[];
+}
+
+/** A new version of a document's file, its text, and its annotations re-anchored in that text. */
+export interface ReplacedFile {
+  originalName: string;
+  bytes: Uint8Array;
+  contentHash: string;
+  text: DocumentText;
+  pageCount: number | null;
+  warnings: string[];
+  annotations: Annotation[];
+}
+
+/** Something the integrity check found at open (see health() for the full report). */
+export interface LoadProblem {
+  path: string;
+  message: string;
+}
+
+export interface OpenOptions {
+  defaultCodebook: Codebook;
+  /** How many annotations to hold in memory as objects (annotation-lists.ts). */
+  annotationsHeld?: number;
+}
