@@ -3,7 +3,7 @@
 // FIFO or device is refused at once instead of hanging the read (O_NONBLOCK: opening a FIFO for
 // reading would otherwise wait for a writer). The checks are made on the opened descriptor, so the file
 // cannot be swapped between the check and the read.
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { lstat, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -19,6 +19,45 @@ export interface OpenedFile {
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 const NON_BLOCKING = constants.O_NONBLOCK ?? 0;
 
+/** What a folder entry is, in words, for messages ("a FIFO (named pipe)", "a symbolic link"). */
+export function describeEntry(info: Stats): string {
+  if (info.isSymbolicLink()) return 'a symbolic link';
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isFile()) return 'a file';
+  return 'something that is not a file';
+}
+
+/**
+ * Opens a file for reading only if it is a regular file: never through a link at its end, never waiting
+ * on a FIFO; checked on the descriptor. A missing file fails with the system's own error (ENOENT);
+ * a link or anything but a regular file with AppError 'corrupt', naming it as `label`.
+ */
+export async function openFileNoFollow(file: string, label: string): Promise<{ handle: FileHandle; info: Stats }> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, constants.O_RDONLY | NO_FOLLOW | NON_BLOCKING);
+  } catch (error) {
+    // Linux and macOS say ELOOP when the last part of the path is a link; FreeBSD says EMLINK.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') throw new AppError('corrupt', `${label} is a symbolic link, which Apostil does not follow out of the library.`);
+    throw error;
+  }
+  try {
+    const info = await handle.stat();
+    // Where O_NOFOLLOW does not exist, a link shows as such to lstat only.
+    const linked = NO_FOLLOW === 0 && (await lstat(file)).isSymbolicLink();
+    if (linked) throw new AppError('corrupt', `${label} is a symbolic link, which Apostil does not follow out of the library.`);
+    if (!info.isFile()) throw new AppError('corrupt', `${label} is ${describeEntry(info)}, not a regular file.`);
+    return { handle, info };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
 /** Opens `file`, which must be a regular file whose folders up to `root` are real folders. */
 export async function openRegularFile(root: string, file: string, label: string): Promise<OpenedFile> {
   const relative = path.relative(root, file);
@@ -33,23 +72,13 @@ export async function openRegularFile(root: string, file: string, label: string)
     if (!info.isDirectory()) throw new AppError('corrupt', `${label} cannot be read: ${path.relative(root, dir)} is not a folder (a link?).`);
     dir = path.dirname(dir);
   }
-  let handle: FileHandle;
   try {
-    handle = await open(file, constants.O_RDONLY | NO_FOLLOW | NON_BLOCKING);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AppError('not-found', `${label} is missing (${relative}).`);
-    if (code === 'ELOOP') throw new AppError('corrupt', `${label} is a link, which Apostil does not follow (${relative}).`);
-    throw new AppError('corrupt', `${label} could not be opened (${relative}): ${(error as Error).message}`);
-  }
-  try {
-    const info = await handle.stat();
-    // Where O_NOFOLLOW does not exist, a link shows as such to lstat only.
-    const linked = NO_FOLLOW === 0 && (await lstat(file)).isSymbolicLink();
-    if (!info.isFile() || linked) throw new AppError('corrupt', `${label} is not a regular file (${relative}).`);
+    const { handle, info } = await openFileNoFollow(file, `${label} (${relative})`);
     return { handle, size: info.size, version: `${info.ino.toString(36)}-${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}` };
   } catch (error) {
-    await handle.close();
-    throw error;
+    if (error instanceof AppError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new AppError('not-found', `${label} is missing (${relative}).`);
+    throw new AppError('corrupt', `${label} could not be opened (${relative}): ${(error as Error).message}`);
   }
 }

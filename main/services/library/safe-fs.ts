@@ -2,48 +2,18 @@
 // folder anyone can change, so a file where Apostil expects one may be a symbolic link to somewhere else
 // (an outside file would then be served, indexed and exported) or a FIFO or device (reading it would
 // hang). So: files are opened without following a link, without blocking, and read only if they are
-// regular files; folders are made one level at a time, each checked to be a real folder of the library.
-import { constants, type Stats } from 'node:fs';
-import { lstat, mkdir, open, type FileHandle } from 'node:fs/promises';
+// regular files (regular-file.ts); folders are made one level at a time, each checked to be a real folder of the library.
+import { lstat, mkdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { isCode, syncDirectory } from './atomic';
+import { describeEntry, openFileNoFollow } from './regular-file';
 
-// O_NOFOLLOW and O_NONBLOCK do not exist on Windows (0 there: links are not followed by default).
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-
-/** What a folder entry is, in words, for messages ("a FIFO", "a symbolic link"). */
-export function describeEntry(info: Stats): string {
-  if (info.isSymbolicLink()) return 'a symbolic link';
-  if (info.isDirectory()) return 'a folder';
-  if (info.isFIFO()) return 'a FIFO (named pipe)';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  if (info.isFile()) return 'a file';
-  return 'something that is not a file';
-}
+export { describeEntry };
 
 /** Opens a file of the library for reading: a regular file only, never through a link, never waiting. */
 export async function openLibraryFile(file: string): Promise<FileHandle> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, READ_FLAGS);
-  } catch (error) {
-    // Linux and macOS say ELOOP when the last part of the path is a link; FreeBSD says EMLINK.
-    if (isCode(error, 'ELOOP', 'EMLINK')) {
-      throw new AppError('corrupt', `${file} is a symbolic link: Apostil does not follow links out of the library.`);
-    }
-    throw error;
-  }
-  const info = await handle.stat().catch(async (error: unknown) => {
-    await handle.close();
-    throw error;
-  });
-  if (!info.isFile()) {
-    await handle.close();
-    throw new AppError('corrupt', `${file} is ${describeEntry(info)}, not a regular file.`);
-  }
-  return handle;
+  return (await openFileNoFollow(file, file)).handle;
 }
 
 /** The whole of a regular file of the library. */
