@@ -1,8 +1,8 @@
 // One open library with its services: what every transport (Electron, browser-mode host, CLI, tests)
 // works with. No Electron here.
 import { PARIS_CALL_CODEBOOK } from '../../shared/codebooks';
-import { AnalysisService } from './analysis/analysis-service';
 import { LIBRARY_CHECK_TASK } from '../../shared/health';
+import { AnalysisService } from './analysis/analysis-service';
 import { WELCOME_DOCUMENT } from '../../shared/welcome/welcome';
 import { EventBus } from './events';
 import { importFile } from './importing';
