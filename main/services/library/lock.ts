@@ -68,8 +68,14 @@ async function removeStale(lockPath: string, fingerprint: string, me: LockOwner)
   let gate = `${lockPath}${GATE_MARK}${fingerprint}`;
   for (let level = 0; level < MAX_GATE_LEVELS; level++) {
     if (await tryCreate(gate, me)) {
-      const still = await readLock(lockPath);
-      if (still?.fingerprint === fingerprint) await rm(lockPath, { force: true });
+      try {
+        const still = await readLock(lockPath);
+        if (still?.fingerprint === fingerprint) await rm(lockPath, { force: true });
+      } finally {
+        // Done with it: a contender that wins this gate later finds another fingerprint and removes nothing.
+        // (Left in place, a gate won after the new owner's clean-up would stay behind.)
+        await rm(gate, { force: true });
+      }
       return;
     }
     const holder = await readLock(gate);
