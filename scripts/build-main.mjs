@@ -33,6 +33,14 @@ if (process.argv.includes('--bench')) {
   entries.push({ entryPoints: ['scripts/bench/bench-search.ts'], outfile: 'dist/main/bench-search.js', format: 'esm', packages: 'external' });
 }
 
+// `--out DIR`: the same bundles under DIR instead of dist/main (the host crash test runs the real host from there).
+const outAt = process.argv.indexOf('--out');
+const out = outAt === -1 ? null : process.argv[outAt + 1];
+if (outAt !== -1 && !out) throw new Error('usage: node scripts/build-main.mjs [--bench] [--out DIR]');
+const moved = (file) => (out && file ? file.replace(/^dist\/main/, out) : file);
+
 await Promise.all(
-  entries.filter((entry) => Object.values(entry.entryPoints).every((file) => existsSync(file))).map((entry) => build({ ...common, ...entry })),
+  entries
+    .filter((entry) => Object.values(entry.entryPoints).every((file) => existsSync(file)))
+    .map((entry) => build({ ...common, ...entry, ...(entry.outfile ? { outfile: moved(entry.outfile) } : { outdir: moved(entry.outdir) }) })),
 );

@@ -191,7 +191,7 @@ function withInFlight(expected: LibraryState, op: CrashOp, actual: LibraryState)
 }
 
 /** Every JSON file of the library parses, before anything (the check at open) could repair it. */
-async function expectNoTornFiles(root: string, context: string): Promise<number> {
+export async function expectNoTornFiles(root: string, context: string): Promise<number> {
   let checked = 0;
   const visit = async (dir: string): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {

@@ -1,7 +1,7 @@
 // The proof of the fsync ordering (SECURITY.md, "Power loss"): every change the library code makes to
 // the file system goes through a model of what a disk keeps through a power loss (power-loss.ts). A
 // series of changes (annotations saved, edited, imported and deleted, documents imported, retitled,
-// replaced and deleted, the codebook changed) runs on a library; then, for every moment of it, what a
+// replaced, filed in a collection, tagged, deleted and restored, the codebook changed) runs on a library; then, for every moment of it, what a
 // power loss would leave, both with only what was fsynced and with folder changes written ahead of file
 // contents, is written out as a real folder and opened as a library. Each must open with nothing to
 // repair but an unfinished import or replacement, and hold every change acknowledged before that moment,
@@ -32,6 +32,9 @@ async function readState(store: LibraryStore): Promise<LibraryState> {
     state.annotations.set(document.id, new Map((await store.listAnnotations(document.id)).map((a) => [a.id, annotationKey(a)])));
   }
   for (const actor of store.getCodebook().actors) state.actors.add(actor.id);
+  // Collections (with their documents) and document tags compared as actors are: present or not.
+  for (const c of store.collections.list()) state.actors.add(`collection ${c.name}: ${[...c.documentIds].sort().join(',')}`);
+  for (const [id, tags] of Object.entries(store.collections.documentTags())) state.actors.add(`tags of ${id}: ${[...tags].sort().join(',')}`);
   return state;
 }
 
@@ -127,7 +130,12 @@ describe('power loss', () => {
     await step('codebook changed', () =>
       s().saveCodebook({ ...codebook, actors: [...codebook.actors, { id: 'new-actor', name: 'New actor', kind: 'company', aliases: [] }] }),
     );
+    await step('collection made', () => s().collections.edit({ op: 'create', name: 'Treaties', parentId: null }));
+    await step('document filed', () => s().collections.edit({ op: 'addDocuments', id: s().collections.list()[0]!.id, documentIds: [second.id] }));
+    await step('document tagged', () => s().collections.editTags({ op: 'add', documentIds: [second.id], tags: ['draft'] }));
     await step('document deleted', () => s().deleteDocument(second.id));
+    await step('document restored', () => s().restoreDocuments([second.id]));
+    await step('document deleted again', () => s().deleteDocument(second.id));
     await step('closed', () => s().close());
     store = null;
     recording.model = null;
