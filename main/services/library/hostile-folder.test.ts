@@ -224,6 +224,27 @@ describe('a hostile library folder', () => {
       await store.close();
     });
 
+    it('sets aside collections and document tags that are a FIFO or a link, reading neither', async () => {
+      const dir = await tempDir();
+      await library(dir);
+      mkfifo(path.join(dir, 'collections.json'));
+      const outside = path.join(await tempDir(), 'tags.json');
+      await writeFile(outside, JSON.stringify({ version: 1, documents: {} }));
+      await symlink(outside, path.join(dir, 'document-tags.json'));
+      const store = await open(dir);
+      const issues = (await store.health()).issues;
+      expect(issues.map((i) => [i.kind, i.path])).toEqual([
+        ['unreadable-collections', 'collections.json'],
+        ['unreadable-collections', 'document-tags.json'],
+      ]);
+      expect(issues[0]!.message).toMatch(/FIFO/);
+      expect(issues[1]!.message).toMatch(/symbolic link/);
+      expect(store.collections.list()).toEqual([]);
+      // The link itself was set aside; what it pointed to is as it was.
+      expect(await readFile(outside, 'utf8')).toBe(JSON.stringify({ version: 1, documents: {} }));
+      await store.close();
+    });
+
     it('takes over a lock file that is a FIFO, and lists a quarantine whose note is one', async () => {
       const dir = await tempDir();
       await library(dir);
