@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { generateLibrary, vocabulary } from '../scripts/bench/synthetic-library';
 import { api, corpusFiles, importFiles, saveNextExport } from './helpers';
 
 interface Doc {
@@ -197,4 +198,37 @@ test('the table keeps the chosen columns, their order and width, and the sort', 
   await page.getByRole('tab', { name: 'Documents' }).click();
   await expect.poll(headers).toEqual(['Title', 'Tags', 'Year', 'Kind ▲', 'Date added', 'Annotations']);
   await expect(table.getByRole('separator', { name: 'Width of Title' })).toHaveAttribute('aria-valuenow', width!);
+});
+
+test('a 5,000-document table draws only the rows in view, sorts, filters, and F2 edits the details', async ({ app }) => {
+  test.setTimeout(300_000); // writing and opening 5,000 documents takes a while on a busy machine
+  await app.stop();
+  generateLibrary(app.libraryDir, { documents: 5_000, annotations: 5_000, words: { min: 20, max: 60 } }, vocabulary(2_000));
+  await app.start();
+  const { page } = app;
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  const table = page.getByRole('grid', { name: 'Documents' });
+  await expect(page.locator('.table-count')).toHaveText('5000 documents', { timeout: 60_000 });
+  expect(await table.locator('.dt-row').count()).toBeLessThan(100);
+
+  await table.getByRole('button', { name: 'Title' }).click();
+  const first = (await titles(table))[0]!;
+  const sorted = [...(await api<Doc[]>(page, 'documents.list', {}))].map((d) => d.metadata.title).sort((x, y) => x.localeCompare(y, undefined, { numeric: true, sensitivity: 'base' }));
+  expect(first).toBe(sorted[0]);
+  await page.getByRole('checkbox', { name: 'Has annotations' }).check();
+  await page.getByRole('searchbox', { name: 'Filter by title, author, publication or tag' }).fill(first.split(/\s+/)[0]!);
+  await expect(page.locator('.table-count')).toContainText('of 5000 documents');
+  expect(await table.locator('.dt-row').count()).toBeLessThan(100);
+  await screenshot(page, 'collections-12-5000-filtered');
+
+  // The keyboard reaches the end of the list, drawing it as it goes, and F2 opens the details there.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await table.focus();
+  await table.press('End');
+  const last = sorted.at(-1)!;
+  await expect(row(table, last)).toHaveAttribute('aria-selected', 'true');
+  await table.press('F2');
+  const details = page.getByRole('dialog', { name: 'Document details' });
+  await expect(details.getByLabel('Title', { exact: true })).toHaveValue(last);
+  await screenshot(page, 'collections-13-f2-details');
 });

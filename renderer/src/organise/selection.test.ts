@@ -29,6 +29,9 @@ describe('table selection', () => {
     s = moveFocus(s, order, 100, false);
     expect(s.focus).toBe('e');
     expect(moveFocus(NO_SELECTION, order, -1, false).focus).toBe('e');
+    // End and Home before any row has the focus.
+    expect(moveFocus(NO_SELECTION, order, order.length, false).focus).toBe('e');
+    expect(moveFocus(NO_SELECTION, order, -order.length, false).focus).toBe('a');
     expect(moveFocus(NO_SELECTION, [], 1, false)).toBe(NO_SELECTION);
   });
 

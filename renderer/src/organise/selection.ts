@@ -46,7 +46,9 @@ export function clickRow(selection: TableSelection, order: readonly string[], id
 export function moveFocus(selection: TableSelection, order: readonly string[], by: number, extend: boolean): TableSelection {
   if (order.length === 0) return selection;
   const at = selection.focus === null ? -1 : order.indexOf(selection.focus);
-  const to = order[Math.max(0, Math.min(order.length - 1, at < 0 ? (by > 0 ? 0 : order.length - 1) : at + by))]!;
+  // With no focus yet, Down starts at the first row, Up at the last, End and Home at their ends.
+  const from = at >= 0 ? at : by > 0 ? -1 : order.length;
+  const to = order[Math.max(0, Math.min(order.length - 1, from + by))]!;
   if (extend) {
     const anchor = selection.anchor ?? selection.focus ?? to;
     return { selected: range(order, anchor, to), focus: to, anchor };
