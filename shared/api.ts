@@ -46,6 +46,7 @@ import {
   type WaitingReference,
 } from './export/types';
 import { settingsPatchSchema, type Settings } from './settings';
+import type { PdfMarksImportReport, PdfMarksSummary } from './pdf/pdf-marks';
 
 /** A call's argument schema, its body limits, plus its result type (a phantom: only the type is used). */
 export interface CallSpec<Args extends z.ZodType, Result> {
@@ -218,6 +219,12 @@ export const contract = {
     }),
     TEXT_FILE_CALL,
   ).returns<AnnotationImportReport>(),
+
+  // ---- Annotations inside PDFs, made in other programs (main/services/pdf-annotations) ----
+  /** What importing a PDF's own annotations would bring (nothing is changed). */
+  'pdfAnnotations.scan': call(z.strictObject({ id: idSchema, password: filePassword })).returns<PdfMarksSummary>(),
+  /** Adds the PDF's own annotations the library does not have yet. */
+  'pdfAnnotations.import': call(z.strictObject({ id: idSchema, password: filePassword })).returns<PdfMarksImportReport>(),
 } satisfies Record<string, CallSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

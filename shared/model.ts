@@ -140,6 +140,8 @@ export interface Annotation {
   documentId: string;
   created: string;
   modified: string;
+  /** Who made it, for annotations that came from another program (a PDF annotation's author). */
+  author?: string;
   target: { selector: Selector[] };
   body: AnnotationBody;
   /** Set when an import or a new version of the file had to search for the passage (see AnchoringNote). */

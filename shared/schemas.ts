@@ -110,6 +110,7 @@ export const annotationSchema = z.strictObject({
   documentId: idSchema,
   created: z.string(),
   modified: z.string(),
+  author: z.string().max(500).optional(),
   target: z.strictObject({
     selector: z
       .array(selectorSchema)

@@ -6,6 +6,7 @@ import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
 import { createOrganiseHandlers, documentsInScope, scopedFilter } from './collections-handlers';
 import { createExportHandlers } from './export/handlers';
+import { importPdfMarks, scanPdfMarks } from './pdf-annotations/import-marks';
 import type { ChooseSaveTarget } from './export/save-file';
 import { importDocumentFile } from './references/import-references';
 import { replaceFile } from './replacing';
@@ -50,6 +51,16 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     'annotations.delete': async ({ documentId, id }) => {
       await store.deleteAnnotation(documentId, id);
       return null;
+    },
+
+    'pdfAnnotations.scan': async ({ id, password }) => scanPdfMarks(store, id, password),
+    'pdfAnnotations.import': async ({ id, password }) => {
+      const { added, ...report } = await importPdfMarks(store, id, password);
+      if (added.length) {
+        search.documentsChanged([id]);
+        changed([id]);
+      }
+      return report;
     },
 
     'search.query': async ({ query, limit, typing, scope }) =>

@@ -4,7 +4,7 @@ import type { DocumentMetadata, MetadataField } from '../model';
 import { libraryScopeSchema } from '../collections/scope';
 import { documentMetadataSchema, idSchema } from '../schemas';
 
-export const EXPORT_FORMATS = ['bibliography', 'bibtex', 'ris', 'csl-json', 'passages-csv', 'w3c-annotations', 'refi-qda'] as const;
+export const EXPORT_FORMATS = ['bibliography', 'bibtex', 'ris', 'csl-json', 'passages-csv', 'w3c-annotations', 'refi-qda', 'annotated-pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -15,6 +15,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   'passages-csv': 'Coded passages as CSV',
   'w3c-annotations': 'W3C Web Annotations (JSON-LD)',
   'refi-qda': 'REFI-QDA project (.qdpx)',
+  'annotated-pdf': 'PDFs with their annotations, for any PDF reader (.pdf; several in a .zip)',
 };
 
 export const CITATION_STYLES = ['apa', 'chicago-author-date', 'mla', 'harvard'] as const;

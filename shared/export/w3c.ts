@@ -79,6 +79,7 @@ function annotationToW3c(a: Annotation, document: LibraryDocument, codebook: Cod
     motivation: a.body.note ? 'commenting' : 'highlighting',
     created: a.created,
     modified: a.modified,
+    ...(a.author ? { creator: { type: 'Person', name: a.author } } : {}),
     body,
     target: {
       type: 'SpecificResource',

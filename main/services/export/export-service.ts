@@ -24,6 +24,7 @@ import type { LibraryStore } from '../library/store';
 import type { ReferenceShelf } from '../references/shelf';
 import type { SearchService } from '../search/search-service';
 import { yieldToEventLoop, type TaskHandle } from '../tasks';
+import { exportAnnotatedPdfs } from '../pdf-annotations/export-pdf';
 import { bibliographyToDocx } from './bibliography-docx';
 import { formatReferences } from './citeproc';
 import { packQdpx } from './qdpx';
@@ -52,6 +53,7 @@ const file = (fileName: string, mimeType: string, content: string | Uint8Array):
 export async function runExport(app: ExportServices, request: ExportRequest, task: TaskHandle, now = new Date()): Promise<ExportedFile> {
   task.progress(0, 1, 'Gathering the annotations');
   const scoped = await resolveScope(app, request.scope);
+  if (request.format === 'annotated-pdf') return exportAnnotatedPdfs(app.store, scoped, task, exportBaseName(scoped.label, now));
   const needsPassages = ['passages-csv', 'bibliography', 'refi-qda'].includes(request.format);
   const texts = new Map<string, DocumentText>();
   // Full texts for REFI-QDA sources; page offsets of annotated PDFs for page numbers elsewhere.
@@ -79,7 +81,7 @@ export interface ExportData extends Scoped {
 
 /** The file for a request from data already gathered: no I/O, so the formats are tested on fixtures. */
 export async function formatExport(request: ExportRequest, data: ExportData, now: Date): Promise<ExportedFile> {
-  const base = `apostil-${data.label}-${now.toISOString().slice(0, 10)}`;
+  const base = exportBaseName(data.label, now);
   const sources = [...data.documents.map((d) => ({ id: d.id, metadata: d.metadata })), ...data.waiting.map((w) => ({ id: w.id, metadata: w.metadata }))];
   const items = cslItems(sources);
   const { organisation } = data;
@@ -127,6 +129,8 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
       if (options.output === 'html') return file(`${name}.html`, 'text/html', bibliographyToHtml(bibliography));
       return file(`${name}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await bibliographyToDocx(bibliography));
     }
+    case 'annotated-pdf':
+      throw new AppError('internal', 'Annotated PDFs are written from the library, not from gathered data (runExport).');
     case 'refi-qda': {
       const project = buildRefiQdaProject({
         projectName: `Apostil: ${data.libraryName}`,
@@ -139,6 +143,10 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
       return file(`${base}.qdpx`, 'application/zip', packQdpx(project));
     }
   }
+}
+
+function exportBaseName(label: string, now: Date): string {
+  return `apostil-${label}-${now.toISOString().slice(0, 10)}`;
 }
 
 export async function resolveScope(app: ExportServices, scope: ExportScope): Promise<Scoped> {

@@ -25,7 +25,7 @@ export interface PdfExtraction extends TextExtraction {
 /** pdf.js's PasswordResponses.INCORRECT_PASSWORD. */
 const INCORRECT_PASSWORD = 2;
 
-function loadError(fileName: string, error: unknown, password: string | undefined): AppError {
+export function loadError(fileName: string, error: unknown, password: string | undefined): AppError {
   const name = error instanceof Error ? error.name : '';
   if (name === 'PasswordException') {
     const wrong = (error as { code?: unknown }).code === INCORRECT_PASSWORD && password !== undefined;

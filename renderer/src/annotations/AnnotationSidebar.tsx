@@ -95,6 +95,11 @@ function AnnotationCard({ annotation, active, orphanReason, page, thumbnail, onR
         {page !== null && <span className="card-page">p. {page + 1}</span>}
         {region ? <RegionPicture annotation={annotation} thumbnail={thumbnail} /> : quote}
       </button>
+      {annotation.author && (
+        <p className="card-author">
+          {annotation.author}, {new Date(annotation.created).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })}
+        </p>
+      )}
       {orphanReason && <p className="hint orphan-reason">{orphanReason}</p>}
       {!orphanReason && annotation.anchoring && <p className="hint anchoring-note">{describeAnchoring(annotation.anchoring)}</p>}
       {onReattach && (

@@ -17,6 +17,7 @@ import { LibraryPanel } from '../library/LibraryPanel';
 import { DocumentsView } from '../organise/DocumentsView';
 import { useOrganisation } from '../organise/useOrganisation';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
+import { PdfMarksOffer, findPdfMarks, type PdfMarksFound } from '../pdf/PdfMarksOffer';
 import { preloadPdf, usePdfWarmUp } from '../pdf/preload';
 import { ReaderView, type FocusRequest } from '../reader/ReaderView';
 import { SavedSearches } from '../search/SavedSearches';
@@ -50,6 +51,7 @@ function Workbench() {
   const [dragging, setDragging] = useState(false);
   const [view, setView] = useState<AppView>('library');
   const organisation = useOrganisation();
+  const [pdfMarks, setPdfMarks] = useState<PdfMarksFound[] | null>(null);
 
   const onImported = useCallback(
     (report: ImportReport) => {
@@ -64,6 +66,8 @@ function Workbench() {
       notify(report.failures.length ? 'error' : 'info', `Import: ${parts.join(', ')}.`);
       const first = report.imported[0] ?? report.duplicates[0];
       if (first) setOpenId(first.id);
+      // Imported PDFs may hold annotations made in other programs: offer them.
+      void findPdfMarks(report.imported).then((found) => found.length > 0 && setPdfMarks(found));
     },
     [notify, setOpenId],
   );
@@ -166,6 +170,12 @@ function Workbench() {
               )}
             </main>
           </>
+        )}
+        {pdfMarks && (
+          <PdfMarksOffer
+            found={pdfMarks}
+            onDone={() => setPdfMarks(null)}
+          />
         )}
         {passwordPrompt}
         {dragging && (

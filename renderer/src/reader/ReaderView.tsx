@@ -16,6 +16,7 @@ import { SelectionPopover } from '../annotations/SelectionPopover';
 import { useCodebook } from '../codebook/codebook-context';
 import { byline, dateIsFromFile } from '../library/format';
 import { MetadataDialog } from '../library/MetadataDialog';
+import { PdfFileMenu } from '../pdf/PdfFileMenu';
 import { PdfView } from '../pdf/PdfView';
 import { useNotices } from '../ui/notices';
 import type { AskPassword } from '../ui/PasswordPrompt';
@@ -222,6 +223,7 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
                 </button>
               </div>
             )}
+            {isPdf && <PdfFileMenu document={document} askPassword={askPassword} />}
             <ReplaceFileButton document={document} askPassword={askPassword} />
             <button type="button" onClick={() => setEditingDetails(true)}>
               Edit details

@@ -12,7 +12,7 @@ import type { ReadReferenceFile } from '../../references/reference-entry';
 import type { ExtractedDocument, ExtractOptions } from '../index';
 import { megabytes, throwIfAborted } from '../limits';
 import { DEFAULT_EXTRACTION_LIMITS, HEARTBEAT_MS, IDLE_SHUTDOWN_MS, type ExtractionLimits } from './limits';
-import type { ExtractionJob, SerializedError, WorkerMessage } from './protocol';
+import type { ExtractionJob, SerializedError, WorkerMessage, WorkerTaskName, WorkerTasks } from './protocol';
 
 let workerScript: string | null = null;
 
@@ -30,14 +30,15 @@ function resolveWorkerScript(): string {
   return beside;
 }
 
-type JobResult = ExtractedDocument | ReadReferenceFile;
-
 interface RunningJob {
   job: ExtractionJob;
   limits: ExtractionLimits;
-  resolve(result: JobResult): void;
+  resolve(result: WorkerTasks[WorkerTaskName]['result']): void;
   reject(error: AppError): void;
 }
+
+/** A job for the worker, before it is given an id. */
+export type WorkerRequest<T extends WorkerTaskName> = Omit<ExtractionJob<T>, 'id'>;
 
 class ExtractionWorker {
   private worker: Worker | null = null;
@@ -47,19 +48,20 @@ class ExtractionWorker {
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | null = null;
 
-  run(fileName: string, bytes: Uint8Array, options: ExtractOptions, kind?: ExtractionJob['kind']): Promise<JobResult> {
+  run<T extends WorkerTaskName>(request: WorkerRequest<T>, options: ExtractOptions): Promise<WorkerTasks[T]['result']> {
     const limits = { ...DEFAULT_EXTRACTION_LIMITS, ...options.limits };
-    const result = this.queue.then(() => this.runNow(fileName, bytes, limits, options, kind));
+    const result = this.queue.then(() => this.runNow(request, limits, options));
     this.queue = result.catch(() => undefined);
     return result;
   }
 
-  private runNow(fileName: string, bytes: Uint8Array, limits: ExtractionLimits, options: ExtractOptions, kind: ExtractionJob['kind']): Promise<JobResult> {
-    const { signal, password } = options;
+  private runNow<T extends WorkerTaskName>(request: WorkerRequest<T>, limits: ExtractionLimits, options: ExtractOptions): Promise<WorkerTasks[T]['result']> {
+    const { signal } = options;
+    const { fileName } = request;
     throwIfAborted(fileName, signal);
     const worker = this.ensureWorker(limits.maxHeapMb);
-    return new Promise<JobResult>((resolve, reject) => {
-      const job: ExtractionJob = { id: this.nextId++, fileName, bytes, password, ...(kind ? { kind } : {}) };
+    return new Promise<WorkerTasks[T]['result']>((resolve, reject) => {
+      const job = { ...request, id: this.nextId++ } as ExtractionJob;
       const started = Date.now();
       const startMemory = process.memoryUsage.rss();
       let lastSign = started;
@@ -88,7 +90,7 @@ class ExtractionWorker {
         limits,
         resolve: (result) => {
           finish();
-          resolve(result);
+          resolve(result as WorkerTasks[T]['result']);
         },
         reject: (error) => {
           finish();
@@ -197,7 +199,7 @@ function tooMuchMemory(fileName: string, mb: number): AppError {
 const extraction = new ExtractionWorker();
 
 export function extractInWorker(fileName: string, bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
-  return extraction.run(fileName, bytes, options) as Promise<ExtractedDocument>;
+  return extraction.run({ task: 'extract', fileName, bytes, password: options.password, input: null }, options);
 }
 
 /**
@@ -205,7 +207,12 @@ export function extractInWorker(fileName: string, bytes: Uint8Array, options: Ex
  * takes seconds of LaTeX conversion, which must not stall the app, and a hostile one is stopped.
  */
 export function readReferencesInWorker(fileName: string, bytes: Uint8Array, options: ExtractOptions = {}): Promise<ReadReferenceFile> {
-  return extraction.run(fileName, bytes, options, 'references') as Promise<ReadReferenceFile>;
+  return extraction.run({ task: 'references', fileName, bytes, input: null }, options);
+}
+
+/** Runs another task of the worker on a file, within the same limits as an import. */
+export function runInWorker<T extends WorkerTaskName>(request: WorkerRequest<T>, options: ExtractOptions = {}): Promise<WorkerTasks[T]['result']> {
+  return extraction.run(request, options);
 }
 
 export function stopExtractionWorker(): Promise<void> {

@@ -1,15 +1,12 @@
-// The extraction worker thread (bundled to extract-worker.js): reads one file at a time with the
-// in-thread extraction (or, for a reference file, the reference readers) and answers with its result
-// or its error. A heartbeat tells the main side
-// that the thread is not stuck.
+// The worker thread that reads files (bundled to extract-worker.js): one job at a time, answered with
+// its result or its error. A heartbeat tells the main side that the thread is not stuck. Each task's
+// code is loaded on first use, so a worker that only reads plain text never loads pdf.js or pdf-lib.
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../../../shared/errors';
-import type { ReadReferenceFile } from '../../references/reference-entry';
 import { decodeText } from '../decode';
 import { extractInThread } from '../extract';
-import type { ExtractedDocument } from '../index';
 import { HEARTBEAT_MS } from './limits';
-import type { ExtractionJob, SerializedError, WorkerMessage } from './protocol';
+import type { ExtractionJob, SerializedError, WorkerMessage, WorkerTaskName, WorkerTasks } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('extract-worker.js runs as a worker thread only.');
@@ -23,10 +20,18 @@ function serialize(error: unknown): SerializedError {
   return { code: null, name: 'Error', message: String(error) };
 }
 
-async function run(job: ExtractionJob): Promise<ExtractedDocument | ReadReferenceFile> {
-  if (job.kind !== 'references') return extractInThread(job.fileName, job.bytes, { password: job.password });
-  const { readReferenceFile } = await import('../../references/reference-file');
-  return readReferenceFile(job.fileName, decodeText(job.fileName, job.bytes).text);
+async function run(job: ExtractionJob): Promise<WorkerTasks[WorkerTaskName]['result']> {
+  const { fileName, bytes, password } = job;
+  switch (job.task) {
+    case 'extract':
+      return extractInThread(fileName, bytes, { password });
+    case 'references':
+      return (await import('../../references/reference-file')).readReferenceFile(fileName, decodeText(fileName, bytes).text);
+    case 'pdf-marks':
+      return (await import('../../pdf-annotations/read-marks')).readPdfMarks(fileName, bytes, password);
+    case 'annotated-pdf':
+      return (await import('../../pdf-annotations/write-marks')).writeAnnotatedPdf(fileName, bytes, (job as ExtractionJob<'annotated-pdf'>).input, password);
+  }
 }
 
 port.on('message', (job: ExtractionJob) => {
