@@ -3,18 +3,16 @@
 import { useEffect, useRef } from 'react';
 import type { Actor, AnnotationBody } from '../../../shared/model';
 import { AnnotationEditor } from './AnnotationEditor';
+import { usePopoverPlacement } from './usePopoverPlacement';
 
 export const DEFAULT_BODY: AnnotationBody = { color: 'yellow', note: '', tags: [], principles: [], actors: [] };
 
 interface Props {
   quote: string;
-  /** Position within the scrolling reader, in CSS pixels. */
-  top: number;
-  left: number;
-  /** Drawn above `top` rather than below it. */
-  above: boolean;
-  /** The room there is on screen in that direction; the popover scrolls inside beyond it. */
-  maxHeight: number;
+  /** Where the selection was on screen, and the view it is in, scrolled as it was then. */
+  selection: DOMRect;
+  scroller: HTMLElement;
+  scrolledTo: { top: number; left: number };
   body: AnnotationBody | null;
   suggestedActors: Actor[];
   /** A region of a PDF page rather than a passage of text. */
@@ -24,9 +22,10 @@ interface Props {
   onClose(): void;
 }
 
-export function SelectionPopover({ quote, top, left, above, maxHeight, body, suggestedActors, region, onChange, onDelete, onClose }: Props) {
+export function SelectionPopover({ quote, selection, scroller, scrolledTo, body, suggestedActors, region, onChange, onDelete, onClose }: Props) {
   const what = region ? 'region' : 'highlight';
   const element = useRef<HTMLDivElement>(null);
+  const placement = usePopoverPlacement(element, selection, scroller, scrolledTo);
   const close = useRef(onClose);
   useEffect(() => {
     close.current = onClose;
@@ -48,10 +47,11 @@ export function SelectionPopover({ quote, top, left, above, maxHeight, body, sug
   return (
     <div
       ref={element}
-      className={above ? 'selection-popover above' : 'selection-popover'}
+      className="selection-popover"
       role="dialog"
       aria-label={body ? `Edit ${what}` : `New ${what}`}
-      style={{ top, left, maxHeight }}
+      // Drawn once its height is known, where all of it fits.
+      style={placement ? { top: placement.top, left: placement.left, maxHeight: placement.maxHeight } : { visibility: 'hidden' }}
     >
       <p className="popover-quote">{region ? quote : `“${quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}”`}</p>
       {!body && <p className="hint">Pick a colour to {region ? 'mark it' : 'highlight'}, or link principles and actors.</p>}

@@ -44,7 +44,9 @@ export function PdfToolbar(props: Props) {
           value={typed}
           onChange={(event) => setTyping({ page, value: event.target.value })}
           onKeyDown={(event) => event.key === 'Enter' && go()}
-          onBlur={go}
+          // Leaving the box goes to a page only if one was typed and not yet gone to: going again to the
+          // current page would scroll the view back to that page's top under the pointer.
+          onBlur={() => typing !== null && go()}
         />
         <span className="pdf-page-count">of {pageCount}</span>
         <button type="button" aria-label="Next page" disabled={page >= pageCount - 1} onClick={() => props.onGo(page + 1)}>

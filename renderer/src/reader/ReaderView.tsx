@@ -11,7 +11,6 @@ import { suggestActors } from '../../../shared/codebooks';
 import { call, type ChangeRecorder } from '../api/client';
 import { AnnotationStore } from '../annotations/annotation-store';
 import { AnnotationSidebar, type RegionThumbnail } from '../annotations/AnnotationSidebar';
-import { placePopover, type PopoverPlacement } from '../annotations/popover-placement';
 import { SelectionPopover } from '../annotations/SelectionPopover';
 import { useCodebook } from '../codebook/codebook-context';
 import { byline, dateIsFromFile } from '../library/format';
@@ -37,9 +36,10 @@ export interface FocusRequest {
   nonce: number;
 }
 
-interface PendingSelection extends SelectionDescription, PopoverPlacement {
-  /** The view's scrolling element the popover is placed in, and where in it. */
+interface PendingSelection extends SelectionDescription {
+  /** The view's scrolling element, and how far it was scrolled when the selection was made. */
   host: HTMLElement;
+  scrolledTo: { top: number; left: number };
   /** Set once the first change created the annotation. */
   annotationId: string | null;
 }
@@ -136,9 +136,8 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
       }
       const container = view.current?.scrollContainer();
       if (!container) return;
-      const placement = placePopover(selection.rect, container.getBoundingClientRect(), { top: container.scrollTop, left: container.scrollLeft });
       setActiveId(null);
-      setPending({ ...selection, ...placement, host: container, annotationId: null });
+      setPending({ ...selection, host: container, scrolledTo: { top: container.scrollTop, left: container.scrollLeft }, annotationId: null });
     },
     [reattaching, store, notify],
   );
@@ -245,12 +244,11 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
           pending.host.isConnected &&
           createPortal(
             <SelectionPopover
-              key={`${pending.top}-${pending.left}-${pending.label}`}
+              key={`${pending.rect.top}-${pending.rect.left}-${pending.label}`}
               quote={pending.label}
-              top={pending.top}
-              left={pending.left}
-              above={pending.above}
-              maxHeight={pending.maxHeight}
+              selection={pending.rect}
+              scroller={pending.host}
+              scrolledTo={pending.scrolledTo}
               body={pendingAnnotation?.body ?? null}
               region={!pending.selectors.some((s) => s.type === 'TextQuoteSelector')}
               suggestedActors={pending.selectors.some((s) => s.type === 'TextQuoteSelector') ? suggestActors(pending.label, codebook) : []}
@@ -261,7 +259,8 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
               }}
               onClose={() => setPending(null)}
             />,
-            pending.host,
+            // Above everything, in window coordinates: no toolbar or scrolling box can hide part of it.
+            globalThis.document.body,
           )}
       </section>
       <AnnotationSidebar

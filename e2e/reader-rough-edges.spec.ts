@@ -1,0 +1,84 @@
+// Rough edges of the PDF reader found by reading files the tests had never seen, each walked through as
+// a person would: going to a page by number and then selecting, the highlight popover near the top of
+// the pages, and ending a selection just past a full stop.
+import type { Page } from '@playwright/test';
+import { makeFlowingPdf } from '../main/services/import/pdf-fixtures';
+import { expect, screenshot, test } from './fixtures';
+import { importFiles } from './helpers';
+import { corpusParagraphs, locateSentences, pdfFile, selectInPdf, showSentence } from './pdf-helpers';
+
+async function importAndOpen(page: Page, name: string, bytes: Uint8Array, title: RegExp) {
+  await importFiles(page, [pdfFile(name, bytes)]);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: title }).click();
+  await expect(page.locator('.pdf-page[data-page-index="0"][data-rendered]')).toBeVisible();
+}
+
+const popover = (page: Page) => page.getByRole('dialog', { name: /^(New|Edit) highlight$/ });
+
+test('after typing a page number and Enter, the first drag on the page selects its text', async ({ app }) => {
+  const { page } = app;
+  const paragraphs = corpusParagraphs().slice(0, 30);
+  const pdf = await makeFlowingPdf(paragraphs, { info: { title: 'Paged report' } });
+  expect(pdf.pageLines.length).toBeGreaterThanOrEqual(4);
+  await importAndOpen(page, 'paged.pdf', pdf.bytes, /Paged report/);
+
+  const pageInput = page.getByRole('textbox', { name: 'Page number' });
+  await pageInput.fill('3');
+  await pageInput.press('Enter');
+  await expect(page.locator('.pdf-page[data-page-index="2"][data-rendered]')).toBeVisible();
+  // A sentence near the foot of page 3: the reader scrolls down to it, then drags over it.
+  const target = locateSentences(pdf, paragraphs).filter((s) => s.from.page === 2 && s.to.page === 2 && s.sentence.length > 40).at(-2)!;
+  await showSentence(page, target);
+  await expect(pageInput).toBeFocused(); // the focus is still in the box, as it is for a person
+  await selectInPdf(page, target.from, target.to);
+  await expect(popover(page).locator('.popover-quote')).toContainText(target.sentence.slice(0, 60));
+});
+
+test('the highlight popover opens whole and on top, never under the toolbar, with its fields in view', async ({ app }) => {
+  const { page } = app;
+  const paragraphs = corpusParagraphs().slice(0, 12);
+  const pdf = await makeFlowingPdf(paragraphs, { info: { title: 'Long passages' } });
+  await importAndOpen(page, 'long.pdf', pdf.bytes, /Long passages/);
+  const scroller = page.locator('.pdf-scroll');
+  const view = (await scroller.boundingBox())!;
+
+  // A passage that fills most of the view, from a line near its top to one near its bottom: there is
+  // little room above it and little below it.
+  const sentences = locateSentences(pdf, paragraphs).filter((s) => s.from.page === 0 && s.to.page === 0);
+  const first = sentences[1]!;
+  await showSentence(page, first);
+  const lineBox = async (s: (typeof sentences)[number], side: 'from' | 'to') =>
+    (await page.locator(`.pdf-page[data-page-index="0"] .textLayer span[data-item="${s[side].item}"]`).boundingBox())!;
+  // Put the first sentence's line a little below the top of the view.
+  const firstLine = await lineBox(first, 'from');
+  await scroller.evaluate((element, by) => (element.scrollTop += by), firstLine.y - view.y - 60);
+  let end = first;
+  for (const s of sentences) {
+    const box = await lineBox(s, 'to');
+    if (box.y + box.height < view.y + view.height - 70 && s.to.item >= first.from.item) end = s;
+  }
+  expect(end).not.toBe(first);
+  await selectInPdf(page, first.from, end.to);
+
+  const dialog = popover(page);
+  await expect(dialog).toBeVisible();
+  const box = (await dialog.boundingBox())!;
+  await screenshot(page, 'rough-02-popover-tall-selection');
+  // All of it is in the window and on top: nothing (the toolbar, the edge of the pages) covers a corner.
+  const size = page.viewportSize()!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+  const corners = [
+    [box.x + 4, box.y + 4],
+    [box.x + box.width - 4, box.y + 4],
+    [box.x + 4, box.y + box.height - 4],
+    [box.x + box.width - 4, box.y + box.height - 4],
+  ];
+  for (const [x, y] of corners) {
+    expect(await dialog.evaluate((element, [x, y]) => element.contains(document.elementFromPoint(x!, y!)), [x, y])).toBe(true);
+  }
+  // Everything in it shows without scrolling inside it: colours, principles, actors, tags and note.
+  const scrolls = await dialog.evaluate((element) => element.scrollHeight - element.clientHeight);
+  expect(scrolls).toBeLessThanOrEqual(1);
+  await expect(dialog.getByRole('textbox', { name: /note/i })).toBeInViewport();
+});
