@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import type { Annotation, PdfRect } from '../shared/model';
 import { addForeignMarks, annotationsOf, linesPdf, quadsOf } from '../main/test-support/annotated-pdf';
 import { makeFlowingPdf } from '../main/services/import/pdf-fixtures';
-import { saveNextExport } from './app-calls';
+import { saveNextExport } from './export-helpers';
 import { expect, repoRoot, screenshot, test, type AppUnderTest } from './fixtures';
 import { importFiles } from './helpers';
 import { corpusParagraphs, pdfFile, selectInPdf, sentenceInParagraph, showSentence } from './pdf-helpers';

@@ -54,14 +54,7 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     },
 
     'pdfAnnotations.scan': async ({ id, password }) => scanPdfMarks(store, id, password),
-    'pdfAnnotations.import': async ({ id, password }) => {
-      const { added, ...report } = await importPdfMarks(store, id, password);
-      if (added.length) {
-        search.documentsChanged([id]);
-        changed([id]);
-      }
-      return report;
-    },
+    'pdfAnnotations.import': async ({ id, password }) => importPdfMarks(store, id, password),
 
     'search.query': async ({ query, limit, typing, scope }) =>
       search.query(query, { limit, typing, documents: documentsInScope(store, scope) ?? undefined }),

@@ -1,9 +1,9 @@
 // Importing the annotations already inside a PDF of the library: read in the worker thread
 // (read-marks.ts), turned into Apostil annotations (shared/pdf/pdf-marks.ts) with ids that identify
 // each PDF annotation (mark-id.ts), and added through the store in one write. Those the library already
-// has are left as they are, so importing twice adds nothing and never undoes an edit.
+// has are left as they are, so importing twice adds nothing and never undoes an edit. The store
+// publishes the change; search and the renderer follow it.
 import { AppError } from '../../../shared/errors';
-import type { Annotation } from '../../../shared/model';
 import { marksToAnnotations, type PdfMarksImportReport, type PdfMarksRead, type PdfMarksSummary } from '../../../shared/pdf/pdf-marks';
 import { annotationSchema } from '../../../shared/schemas';
 import { runInWorker } from '../import/worker/extraction-worker';
@@ -52,7 +52,7 @@ export async function scanPdfMarks(store: LibraryStore, documentId: string, pass
 }
 
 /** Adds the PDF's annotations the library does not have yet; returns what was done. */
-export async function importPdfMarks(store: LibraryStore, documentId: string, password?: string): Promise<PdfMarksImportReport & { added: Annotation[] }> {
+export async function importPdfMarks(store: LibraryStore, documentId: string, password?: string): Promise<PdfMarksImportReport> {
   const { read, converted, present } = await readAsAnnotations(store, documentId, password);
   const fresh = converted.annotations.filter((a) => !present.has(a.id) && annotationSchema.safeParse(a).success);
   const added = fresh.length ? await store.addAnnotations(documentId, fresh) : [];
@@ -61,6 +61,5 @@ export async function importPdfMarks(store: LibraryStore, documentId: string, pa
     alreadyPresent: converted.annotations.length - fresh.length,
     asRegions: converted.asRegions,
     skipped: read.skipped,
-    added,
   };
 }
