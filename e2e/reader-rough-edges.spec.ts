@@ -2,7 +2,7 @@
 // a person would: going to a page by number and then selecting, the highlight popover near the top of
 // the pages, and ending a selection just past a full stop.
 import type { Page } from '@playwright/test';
-import { makeFlowingPdf } from '../main/services/import/pdf-fixtures';
+import { makeFlowingPdf, makeTwoColumnPdf } from '../main/services/import/pdf-fixtures';
 import { expect, screenshot, test } from './fixtures';
 import { importFiles } from './helpers';
 import { corpusParagraphs, locateSentences, pdfFile, selectInPdf, showSentence } from './pdf-helpers';
@@ -81,4 +81,47 @@ test('the highlight popover opens whole and on top, never under the toolbar, wit
   const scrolls = await dialog.evaluate((element) => element.scrollHeight - element.clientHeight);
   expect(scrolls).toBeLessThanOrEqual(1);
   await expect(dialog.getByRole('textbox', { name: /note/i })).toBeInViewport();
+});
+
+test('a selection ended just past a full stop in a column stops at the full stop', async ({ app }) => {
+  const { page } = app;
+  const paragraphs = corpusParagraphs(300).slice(0, 6);
+  const bytes = await makeTwoColumnPdf(paragraphs.slice(0, 3), paragraphs.slice(3, 6));
+  await importAndOpen(page, 'columns.pdf', bytes, /columns/);
+  await page.locator('.pdf-page[data-page-index="0"] .textLayer span[data-item]').first().waitFor();
+
+  // From the start of the line above the end of the left column's first paragraph to a little past
+  // its full stop: level with it, further right, a little below.
+  const ending = paragraphs[0]!.split(' ').at(-1)!;
+  const lines = await page.locator('.pdf-page[data-page-index="0"] .textLayer span[data-item]').evaluateAll((spans, ending) => {
+    const last = spans.find((s) => (s.textContent ?? '').trimEnd().endsWith(ending))!;
+    const above = spans[spans.indexOf(last) - 1]!;
+    const box = (node: Node, from: number, to: number) => {
+      const range = document.createRange();
+      range.setStart(node, from);
+      range.setEnd(node, to);
+      return range.getBoundingClientRect();
+    };
+    const first = box(above.firstChild!, 0, 1);
+    const text = last.firstChild as Text;
+    const stop = box(text, text.data.trimEnd().length - 1, text.data.trimEnd().length);
+    return { text: `${above.textContent!.trim()} ${text.data.trim()}`, x1: first.left + 1, y1: first.top + first.height / 2, x2: stop.right, y2: stop.top + stop.height / 2 };
+  }, ending);
+  for (const [dx, dy] of [
+    [4, 0],
+    [40, 0],
+    [120, 0],
+    [6, 6],
+  ] as const) {
+    await page.mouse.move(lines.x1, lines.y1);
+    await page.mouse.down();
+    await page.mouse.move(lines.x2 - 20, lines.y2, { steps: 4 });
+    await page.mouse.move(lines.x2 + dx, lines.y2 + dy, { steps: 4 });
+    await page.mouse.up();
+    const quote = popover(page).locator('.popover-quote');
+    await expect(quote, `ended ${dx} px right and ${dy} px below the full stop`).toHaveText(`“${lines.text}”`);
+    if (dx === 40) await screenshot(page, 'rough-03-past-full-stop');
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => window.getSelection()?.removeAllRanges());
+  }
 });

@@ -110,10 +110,10 @@ export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages }) {
     return map;
   }, [plan, matchRects, flash]);
 
-  async function onSelectionEnd() {
+  async function onSelectionEnd(pointer?: { x: number; y: number }) {
     const selection = window.getSelection();
     if (regionTool || !selection || selection.isCollapsed || selection.rangeCount === 0 || !content.current) return;
-    const described = await describePdfSelection(pages, text, selection.getRangeAt(0), content.current);
+    const described = await describePdfSelection(pages, text, selection.getRangeAt(0), content.current, pointer);
     if (!described) return;
     if ('problem' in described) notify('error', described.problem);
     else props.onSelection(described);
@@ -224,7 +224,7 @@ export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages }) {
           className="pdf-scroll"
           tabIndex={0}
           aria-label="Pages"
-          onMouseUp={() => void onSelectionEnd()}
+          onMouseUp={(event) => void onSelectionEnd({ x: event.clientX, y: event.clientY })}
           onKeyUp={(event) => event.shiftKey && void onSelectionEnd()}
         >
           <div ref={content} className="pdf-pages" style={{ height: view.layout.height, width: contentWidth }}>

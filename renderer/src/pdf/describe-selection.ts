@@ -12,8 +12,15 @@ import { rangeToPoints } from './selection';
 
 export type DescribedSelection = SelectionDescription | { problem: string } | null;
 
-export async function describePdfSelection(pages: PdfPages, text: DocumentText, range: Range, root: HTMLElement): Promise<DescribedSelection> {
-  const points = rangeToPoints(range, root);
+/** `pointer`: where a drag ended, if it was a drag (see rangeToPoints). */
+export async function describePdfSelection(
+  pages: PdfPages,
+  text: DocumentText,
+  range: Range,
+  root: HTMLElement,
+  pointer?: { x: number; y: number },
+): Promise<DescribedSelection> {
+  const points = rangeToPoints(range, root, pointer);
   if (!points) return null;
   const rect = textRect(range);
   const ends = await loadPages(pages, [points.from.page, points.to.page]);

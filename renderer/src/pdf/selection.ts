@@ -6,11 +6,37 @@ import type { TextPoint } from '../../../shared/pdf';
 
 const SPAN = 'span[data-item]';
 
-export function rangeToPoints(range: Range, root: HTMLElement): { from: TextPoint; to: TextPoint } | null {
+/**
+ * `pointer` is where the drag ended (client coordinates): past the end of the line the selection ends
+ * on (beyond a full stop at the end of a line), the browser may put the selection's end some letters
+ * back into the line; the selection then runs to the end of that line's span, as the reader meant.
+ */
+export function rangeToPoints(range: Range, root: HTMLElement, pointer?: { x: number; y: number }): { from: TextPoint; to: TextPoint } | null {
   if (range.collapsed || !root.contains(range.commonAncestorContainer)) return null;
   const from = boundaryPoint(root, range.startContainer, range.startOffset, 'start');
   const to = boundaryPoint(root, range.endContainer, range.endOffset, 'end');
-  return from && to ? { from, to } : null;
+  if (!from || !to) return null;
+  if (pointer) {
+    const last = spanOf(root, to);
+    if (last && beyond(last, pointer, 'after')) to.char = (last.textContent ?? '').length;
+    const first = spanOf(root, from);
+    if (first && beyond(first, pointer, 'before')) from.char = 0;
+  }
+  return { from, to };
+}
+
+function spanOf(root: HTMLElement, point: TextPoint): HTMLElement | null {
+  return root.querySelector<HTMLElement>(`[data-page-index="${point.page}"] span[data-item="${point.item}"]`);
+}
+
+/** Whether the pointer is level with an upright span's line and past its end (or before its start). */
+function beyond(span: HTMLElement, pointer: { x: number; y: number }, side: 'after' | 'before'): boolean {
+  const pageRotation = span.closest<HTMLElement>('.textLayer')?.dataset.mainRotation ?? '0';
+  const textRotation = span.style.getPropertyValue('--rotate') || '0deg';
+  if (pageRotation !== '0' || textRotation !== '0deg') return false;
+  const box = span.getBoundingClientRect();
+  const level = pointer.y >= box.top - box.height * 0.5 && pointer.y <= box.bottom + box.height * 0.75;
+  return level && (side === 'after' ? pointer.x > box.right : pointer.x < box.left);
 }
 
 function pointIn(span: HTMLElement, char: number): TextPoint | null {

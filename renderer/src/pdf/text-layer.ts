@@ -41,6 +41,8 @@ export async function renderTextLayer(
 
 function reset(end: HTMLElement, layer: HTMLElement): void {
   layer.append(end);
+  end.style.width = '';
+  end.style.height = '';
   layer.classList.remove('selecting');
 }
 
@@ -50,7 +52,11 @@ function listenToSelection(): void {
   listening = new AbortController();
   const { signal } = listening;
   let pointerDown = false;
-  const resetAll = () => layers.forEach(reset);
+  let previous: Range | null = null;
+  const resetAll = () => {
+    previous = null;
+    layers.forEach(reset);
+  };
   document.addEventListener('pointerdown', () => (pointerDown = true), { signal });
   document.addEventListener('pointerup', () => ((pointerDown = false), resetAll()), { signal });
   window.addEventListener('blur', () => ((pointerDown = false), resetAll()), { signal });
@@ -65,7 +71,55 @@ function listenToSelection(): void {
         if ((!range.collapsed || pointerDown) && range.intersectsNode(layer)) layer.classList.add('selecting');
         else reset(end, layer);
       }
+      if (needsEndMoved()) {
+        keepEndBesideSelection(range, previous);
+        previous = range.cloneRange();
+      }
     },
     { signal },
   );
+}
+
+let endMoves: boolean | null = null;
+
+/**
+ * Whether this browser needs the end-of-content block moved during a selection (pdf.js's test):
+ * Firefox and Chromium from version 148 place a selection's end over empty space well by themselves,
+ * and moving the block makes it worse there.
+ */
+function needsEndMoved(): boolean {
+  if (endMoves === null) {
+    const firefox = typeof CSS !== 'undefined' && CSS.supports('-moz-user-select', 'none');
+    const chromium = Number(/\bChrome\/(\d+)/.exec(navigator.userAgent)?.[1] ?? 0);
+    endMoves = !firefox && !(chromium >= 148);
+  }
+  return endMoves;
+}
+
+/**
+ * Moves the text layer's end-of-content block to just after the span where the selection is being
+ * extended (just before it when its start moves), as pdf.js's viewer does: a pointer over empty page
+ * (past a full stop at the end of a line, in a gutter) then extends the selection to the end of that
+ * span at most, instead of to wherever the browser finds text next: lines of the next paragraph.
+ */
+function keepEndBesideSelection(range: Range, previous: Range | null): void {
+  const modifyStart =
+    previous !== null &&
+    (range.compareBoundaryPoints(Range.END_TO_END, previous) === 0 || range.compareBoundaryPoints(Range.START_TO_END, previous) === 0);
+  let anchor: Node | null = modifyStart ? range.startContainer : range.endContainer;
+  if (anchor.nodeType === Node.TEXT_NODE) anchor = anchor.parentNode;
+  if (!modifyStart && range.endOffset === 0 && anchor) {
+    // The end is at the very start of a node: the selection really ends in the span before it.
+    do {
+      while (anchor && !anchor.previousSibling) anchor = anchor.parentNode;
+      anchor = anchor?.previousSibling ?? null;
+    } while (anchor && !anchor.childNodes.length);
+  }
+  if (!(anchor instanceof HTMLElement) || anchor.classList.contains('endOfContent')) return;
+  const layer = anchor.parentElement?.closest<HTMLElement>('.textLayer');
+  const end = layer ? layers.get(layer) : undefined;
+  if (!layer || !end || !anchor.parentElement) return;
+  end.style.width = layer.style.width;
+  end.style.height = layer.style.height;
+  anchor.parentElement.insertBefore(end, modifyStart ? anchor : anchor.nextSibling);
 }
