@@ -165,6 +165,26 @@ export function SearchBox({ onOpen }: Props) {
     setCompletion(null);
   };
   const error = results?.error ?? null;
+  const dropdown = open && query.trim() !== '' && (results !== null || failure !== null);
+  // Over the results, the values to complete would hide their count: they go at the top of the panel.
+  const completions = open && completion && (
+    <ul className={dropdown ? 'completions in-panel' : 'completions'} id="search-completions" role="listbox" aria-label="Completions">
+      {completion.items.map((item, i) => (
+        <li key={item.insert}>
+          <button
+            type="button"
+            role="option"
+            aria-selected={i === choice}
+            className={i === choice ? 'completion active' : 'completion'}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => accept(i)}
+          >
+            {item.label} <span className="hint">{item.detail}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
 
   return (
     <div className="search" role="search" ref={box} onBlur={onBlur}>
@@ -200,28 +220,12 @@ export function SearchBox({ onOpen }: Props) {
         {organisation.status === 'ready' && (organisation.value.collections.length > 0 || documentTagNames(organisation.value).length > 0) && (
           <ScopeSelect className="search-scope" label="Search in" scope={scope} organisation={organisation.value} onChange={setScope} />
         )}
+        {help && <QueryHelp onClose={() => setHelp(false)} />}
+        {!dropdown && completions}
       </div>
-      {help && <QueryHelp onClose={() => setHelp(false)} />}
-      {open && completion && (
-        <ul className="completions" id="search-completions" role="listbox" aria-label="Completions">
-          {completion.items.map((item, i) => (
-            <li key={item.insert}>
-              <button
-                type="button"
-                role="option"
-                aria-selected={i === choice}
-                className={i === choice ? 'completion active' : 'completion'}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => accept(i)}
-              >
-                {item.label} <span className="hint">{item.detail}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {open && query.trim() && (results || failure) && (
+      {dropdown && (
         <div className="search-dropdown">
+          {completions}
           {progress && (
             <div className="index-progress" role="status">
               {progress.label}: {progress.done.toLocaleString()} of {progress.total.toLocaleString()} — results may be incomplete.

@@ -1,0 +1,39 @@
+// Rough edges outside the reader, found by a run through the app as a user would: the search panel in
+// a 1400 px window and its completions over the result summary, exports that listed the built-in
+// welcome document and called every PDF a journal article, and the analysis coverage table that
+// clipped dates and cut long principle names.
+import { expect, screenshot, test } from './fixtures';
+import { corpusFiles, importFiles } from './helpers';
+
+test('in a 1400 px window the search panel fits, and completions leave the result summary in view', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await importFiles(page, corpusFiles());
+  await expect(page.getByRole('navigation', { name: 'Library' }).locator('.document-item')).toHaveCount(corpusFiles().length + 1);
+
+  const search = page.getByRole('searchbox', { name: 'Search annotations and sources' });
+  await search.click();
+  await search.pressSequentially('cyber norms', { delay: 20 });
+  const panel = page.getByRole('region', { name: 'Search results panel' });
+  await expect(panel.locator('.hit').first()).toBeVisible();
+  const box = (await page.locator('.search-dropdown').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(1400);
+  // Snippets are not cut by the window's edge.
+  for (const hit of await panel.locator('.hit-snippet').all()) {
+    const hitBox = (await hit.boundingBox())!;
+    expect(hitBox.x + hitBox.width).toBeLessThanOrEqual(1400);
+  }
+  await screenshot(page, 'screens-01-search-1400');
+
+  // Completing a field value: the list of values does not cover the count of results.
+  await search.pressSequentially(' doc:par', { delay: 20 });
+  const completions = page.getByRole('listbox', { name: 'Completions' });
+  await expect(completions.getByRole('option').first()).toBeVisible();
+  const summary = page.locator('.search-summary');
+  await expect(summary).toBeVisible();
+  const s = (await summary.boundingBox())!;
+  const covered = await summary.evaluate((element, [x, y]) => !element.contains(document.elementFromPoint(x!, y!)), [s.x + 20, s.y + s.height / 2]);
+  await screenshot(page, 'screens-02-search-completions');
+  expect(covered).toBe(false);
+});
