@@ -2,8 +2,11 @@
 // a 1400 px window and its completions over the result summary, exports that listed the built-in
 // welcome document and called every PDF a journal article, and the analysis coverage table that
 // clipped dates and cut long principle names.
+import { makePdf } from '../main/services/import/pdf-fixtures';
+import { saveNextExport } from './export-helpers';
 import { expect, screenshot, test } from './fixtures';
 import { corpusFiles, importFiles } from './helpers';
+import { corpusParagraphs, pdfFile } from './pdf-helpers';
 
 test('in a 1400 px window the search panel fits, and completions leave the result summary in view', async ({ app }) => {
   const { page } = app;
@@ -36,4 +39,20 @@ test('in a 1400 px window the search panel fits, and completions leave the resul
   const covered = await summary.evaluate((element, [x, y]) => !element.contains(document.elementFromPoint(x!, y!)), [s.x + 20, s.y + s.height / 2]);
   await screenshot(page, 'screens-02-search-completions');
   expect(covered).toBe(false);
+});
+
+test('references exported from the library leave out the welcome document and make no journal articles up', async ({ app }) => {
+  const { page } = app;
+  await importFiles(page, [pdfFile('briefing.pdf', await makePdf([corpusParagraphs().slice(0, 2)], { title: 'A policy briefing', author: 'Jane Smith' }))]);
+  await expect(page.getByRole('navigation', { name: 'Library' }).locator('.document-item')).toHaveCount(2);
+  await page.getByText('Import / Export').click();
+  await page.getByRole('menuitem', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel(/BibTeX/).check();
+  await dialog.getByLabel(/The whole library/).check();
+  const bib = await saveNextExport(app, () => dialog.getByRole('button', { name: 'Export', exact: true }).click());
+  expect(bib.text).not.toContain('Welcome to Apostil');
+  expect(bib.text).toMatch(/^@misc\{/);
+  expect(bib.text).toContain('title = {A policy briefing}');
+  expect(bib.text).not.toContain('@article');
 });

@@ -24,7 +24,9 @@ export interface CslItem {
 }
 
 const TYPE_OF_KIND: Record<DocumentKind, (m: DocumentMetadata) => string> = {
-  article: (m) => (m.publication ? 'article-journal' : 'article'),
+  // "Article" is what an import guesses when nothing says what a file is: with no journal, nothing
+  // says it is a journal article, so it goes out as a generic document (BibTeX @misc, RIS GEN).
+  article: (m) => (m.publication ? 'article-journal' : 'document'),
   treaty: () => 'treaty',
   report: () => 'report',
   chapter: () => 'chapter',

@@ -1,6 +1,7 @@
 // Running an export: resolve its scope (the whole library, a collection or tag, chosen documents, or
 // the annotations a search finds), gather the passages, format them, and hand back the file's name, type and bytes.
 // Nothing is written here: the renderer downloads the bytes, or the desktop app saves them (files.save).
+import { createHash } from 'node:crypto';
 import { toCodedPassage } from '../../../shared/analysis/passages';
 import { AppError } from '../../../shared/errors';
 import { buildBibliography } from '../../../shared/export/bibliography';
@@ -20,6 +21,7 @@ import { annotationsToW3c } from '../../../shared/export/w3c';
 import { addBibtexGroups, exportSets, type ExportedOrganisation } from '../../../shared/export/collections';
 import { emptyScopeMessage, scopeExists, scopeSlug, scopeTest } from '../../../shared/collections/scope';
 import type { Annotation, Codebook, DocumentMetadata, DocumentText, LibraryDocument } from '../../../shared/model';
+import { WELCOME_DOCUMENT } from '../../../shared/welcome/welcome';
 import type { LibraryStore } from '../library/store';
 import type { ReferenceShelf } from '../references/shelf';
 import type { SearchService } from '../search/search-service';
@@ -149,10 +151,22 @@ function exportBaseName(label: string, now: Date): string {
   return `apostil-${label}-${now.toISOString().slice(0, 10)}`;
 }
 
+/**
+ * The documents an export of the whole library or of a search covers: all but the welcome document a
+ * new library starts with, which is Apostil's help, not a source (chosen by name, it is exported).
+ */
+function sources(store: LibraryStore): LibraryDocument[] {
+  const welcome = welcomeHash();
+  return store.listDocuments().filter((d) => d.contentHash !== welcome);
+}
+
+let welcome: string | null = null;
+const welcomeHash = () => (welcome ??= createHash('sha256').update(new TextEncoder().encode(WELCOME_DOCUMENT.markdown)).digest('hex'));
+
 export async function resolveScope(app: ExportServices, scope: ExportScope): Promise<Scoped> {
   const { store } = app;
   if (scope.kind === 'library') {
-    const documents = store.listDocuments();
+    const documents = sources(store);
     return { documents, waiting: app.references.list(), annotations: await annotationsOf(store, documents), label: 'library' };
   }
   if (scope.kind === 'documents') {
@@ -171,10 +185,11 @@ export async function resolveScope(app: ExportServices, scope: ExportScope): Pro
   if (results.error) throw new AppError('invalid-input', results.error.message);
   const wanted = new Set(results.annotations.map((hit) => hit.annotationId).filter((id): id is string => id !== null));
   if (wanted.size === 0) throw new AppError('not-found', `No annotation matches “${scope.query}”, so there is nothing to export. Try other words.`);
-  const all = await annotationsOf(store, store.listDocuments());
+  const all = await annotationsOf(store, sources(store));
   const annotations = all.filter((a) => wanted.has(a.id));
+  if (annotations.length === 0) throw new AppError('not-found', `No annotation of your sources matches “${scope.query}”, so there is nothing to export. Try other words.`);
   const ids = new Set(annotations.map((a) => a.documentId));
-  return { documents: store.listDocuments().filter((d) => ids.has(d.id)), waiting: [], annotations, label: 'search' };
+  return { documents: sources(store).filter((d) => ids.has(d.id)), waiting: [], annotations, label: 'search' };
 }
 
 async function annotationsOf(store: LibraryStore, documents: readonly LibraryDocument[]): Promise<Annotation[]> {

@@ -256,3 +256,28 @@ describe('export scopes and cancelling', () => {
     await app.close();
   });
 });
+
+describe('sources in exports', () => {
+  it('leaves out the welcome document, and calls a PDF an article only when a journal says so', async () => {
+    const dir = await tempDir();
+    const app = await openApp({ libraryPath: path.join(dir, 'library'), settings: openHostSettings(path.join(dir, 'data')) });
+    const welcome = app.store.listDocuments()[0]!;
+    expect(welcome.metadata.title).toBe('Welcome to Apostil');
+    const { makePdf, LOREM } = await import('../import/pdf-fixtures');
+    await importDocumentFile(app, 'briefing.pdf', await makePdf([[LOREM[0]!]], { title: 'A policy briefing', author: 'Jane Smith' }));
+    const journal = await importDocumentFile(app, 'paper.pdf', await makePdf([[LOREM[1]!]], { title: 'Norms in practice' }));
+    await app.store.updateMetadata(journal.document.id, { ...journal.document.metadata, publication: 'Journal of Cyber Policy' });
+
+    const bib = decode((await runExport(app, { format: 'bibtex', scope: { kind: 'library' } }, task)).bytes);
+    expect(bib).not.toMatch(/Welcome to Apostil/);
+    expect(bib).toMatch(/@misc\{[^@]*title = \{A policy briefing\}/);
+    expect(bib).toMatch(/@article\{[^@]*journal = \{Journal of Cyber Policy\}[^@]*title = \{Norms in practice\}/);
+    const ris = decode((await runExport(app, { format: 'ris', scope: { kind: 'library' } }, task)).bytes);
+    expect(ris.match(/^TY {2}- \w+/gm)!.sort()).toEqual(['TY  - GEN', 'TY  - JOUR']);
+
+    // Chosen by name, it is exported like any document.
+    const chosen = decode((await runExport(app, { format: 'csl-json', scope: { kind: 'documents', documentIds: [welcome.id] } }, task)).bytes);
+    expect(chosen).toContain('Welcome to Apostil');
+    await app.close();
+  });
+});
