@@ -3,9 +3,10 @@
 // welcome document and called every PDF a journal article, and the analysis coverage table that
 // clipped dates and cut long principle names.
 import { makePdf } from '../main/services/import/pdf-fixtures';
+import type { Codebook, LibraryDocument } from '../shared/model';
 import { saveNextExport } from './export-helpers';
 import { expect, screenshot, test } from './fixtures';
-import { corpusFiles, importFiles } from './helpers';
+import { api, corpusFiles, importFiles } from './helpers';
 import { corpusParagraphs, pdfFile } from './pdf-helpers';
 
 test('in a 1400 px window the search panel fits, and completions leave the result summary in view', async ({ app }) => {
@@ -55,4 +56,58 @@ test('references exported from the library leave out the welcome document and ma
   expect(bib.text).toMatch(/^@misc\{/);
   expect(bib.text).toContain('title = {A policy briefing}');
   expect(bib.text).not.toContain('@article');
+});
+
+test('the coverage table shows whole dates and whole principle names', async ({ app }) => {
+  const { page } = app;
+  const longName = 'Protection of the general availability and integrity of the public core of the internet';
+  const codebook = await api<Codebook>(page, 'codebook.get', {});
+  await api(page, 'codebook.save', {
+    codebook: { ...codebook, principles: [...codebook.principles, { id: 'public-core-long', name: longName, description: '', color: '#2f6fba', parentId: null }] },
+  });
+  const text = 'States should protect the public core of the internet. Companies agree that norms matter.';
+  await importFiles(page, [{ name: 'norms.txt', mimeType: 'text/plain', buffer: Buffer.from(text) }]);
+  await expect(page.getByRole('navigation', { name: 'Library' }).locator('.document-item')).toHaveCount(2);
+  const document = (await api<LibraryDocument[]>(page, 'documents.list', {})).find((d) => d.originalName === 'norms.txt')!;
+  await api(page, 'documents.updateMetadata', { id: document.id, metadata: { ...document.metadata, title: 'Norms for the public core of the internet, a commentary', date: '2018-11-12' } });
+  const quote = 'States should protect the public core of the internet.';
+  await api(page, 'annotations.save', {
+    annotation: {
+      id: 'a1',
+      documentId: document.id,
+      created: '2024-01-01T00:00:00.000Z',
+      modified: '2024-01-01T00:00:00.000Z',
+      target: { selector: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: quote.length }] },
+      body: { color: 'yellow', note: '', tags: [], principles: ['public-core-long', codebook.principles[0]!.id], actors: [] },
+    },
+  });
+
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByRole('button', { name: 'Coverage by source' }).click();
+  const chart = page.getByRole('img', { name: 'Principle coverage by source' });
+  await expect(chart.locator('[data-cell]').first()).toBeVisible();
+  await screenshot(page, 'screens-03-coverage');
+
+  // The date is written out whole and ends before the first column of counts.
+  const layout = await chart.evaluate((svg, { longName }) => {
+    // What a text shows (its own text, not its <title> tooltip).
+    const shown = (t: Element) => [...t.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
+    const texts = [...svg.querySelectorAll('text')];
+    const date = texts.find((t) => shown(t) === '2018-11-12');
+    const firstCell = svg.querySelector('[data-cell] rect')!.getBoundingClientRect();
+    const heading = texts.find((t) => shown(t).startsWith(longName.slice(0, 20)));
+    const box = svg.getBoundingClientRect();
+    const h = heading?.getBoundingClientRect();
+    return {
+      dateRight: date ? date.getBoundingClientRect().right : null,
+      firstCellLeft: firstCell.left,
+      heading: heading ? shown(heading) : null,
+      headingInside: h ? h.left >= box.left && h.right <= box.right && h.top >= box.top && h.bottom <= box.bottom : false,
+    };
+  }, { longName });
+  expect(layout.dateRight).not.toBeNull();
+  expect(layout.dateRight!).toBeLessThanOrEqual(layout.firstCellLeft);
+  // The long principle name can be read: whole, inside the picture.
+  expect(layout.heading).toContain(longName);
+  expect(layout.headingInside).toBe(true);
 });

@@ -5,8 +5,11 @@ import { CHART, countColor, countTextColor, truncate } from './chart-theme';
 import { ScaleLegend } from './Legend';
 import { clickable, type Selection } from './selection';
 
-const LABEL_W = 300;
-const HEAD_H = 150;
+/** Source titles, then dates ("2018-11-12" needs about 62 px at 11 px), then the counts. */
+const TITLE_W = 262;
+const DATE_X = 8 + TITLE_W + 6;
+const LABEL_W = DATE_X + 72;
+const MIN_HEAD_H = 150;
 const CELL_W = 48;
 const CELL_H = 28;
 const TOTAL_W = 70;
@@ -19,9 +22,21 @@ interface Props {
   onSort?(sort: CoverageSort): void;
 }
 
+/** About how wide a 12 px label is (an average sans-serif advance): enough to leave it room. */
+const labelWidth = (label: string) => label.length * 6.8 + 16;
+const ANGLE = (50 * Math.PI) / 180;
+
 export function CoverageChart({ coverage, sort, selectedKey, onSelect, onSort }: Props) {
   const columns = coverage.principles.length;
-  const width = LABEL_W + columns * CELL_W + 2 * TOTAL_W + 16;
+  // Principle names are written whole, slanted: the heading is as tall, and the picture as wide, as
+  // the longest needs.
+  const slanted = [
+    ...coverage.principles.map((p, j) => ({ label: p.name, x: LABEL_W + j * CELL_W + CELL_W / 2 + 4 })),
+    { label: 'Passages', x: LABEL_W + columns * CELL_W + 22 },
+    { label: 'Principles', x: LABEL_W + columns * CELL_W + TOTAL_W + 22 },
+  ].map((h) => ({ ...h, width: labelWidth(`${h.label} ▼`) }));
+  const HEAD_H = Math.max(MIN_HEAD_H, Math.ceil(Math.max(...slanted.map((h) => h.width)) * Math.sin(ANGLE)) + 16);
+  const width = Math.ceil(Math.max(LABEL_W + columns * CELL_W + 2 * TOTAL_W + 16, ...slanted.map((h) => h.x + h.width * Math.cos(ANGLE))));
   const height = HEAD_H + Math.max(1, coverage.rows.length) * CELL_H + 50;
   const arrow = (active: boolean) => (active ? (sort.descending ? ' ▼' : ' ▲') : '');
   const sortBy = (next: CoverageSort) => onSort?.(next);
@@ -39,14 +54,14 @@ export function CoverageChart({ coverage, sort, selectedKey, onSelect, onSort }:
       {...(onSort ? clickable(`Sort by ${label}`, () => sortBy(next)) : {})}
     >
       <title>{`Sort by ${label}`}</title>
-      {truncate(label, 26) + arrow(active)}
+      {label + arrow(active)}
     </text>
   );
   return (
     <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART.font} role="img" aria-label="Principle coverage by source">
       <rect width={width} height={height} fill={CHART.background} />
       {heading('Source', 8, sort.by === 'title', toggle('title'), false)}
-      {heading('Date', LABEL_W - 52, sort.by === 'date', toggle('date'), false)}
+      {heading('Date', DATE_X, sort.by === 'date', toggle('date'), false)}
       {coverage.principles.map((p, j) =>
         <g key={p.id}>{heading(p.name, LABEL_W + j * CELL_W + CELL_W / 2 + 4, sort.by === 'principle' && sort.principleId === p.id, toggle('principle', p.id))}</g>,
       )}
@@ -59,9 +74,9 @@ export function CoverageChart({ coverage, sort, selectedKey, onSelect, onSort }:
         <g key={row.document.id} transform={`translate(0, ${HEAD_H + i * CELL_H})`}>
           <text x={8} y={CELL_H / 2 + 4} fontSize={12} fill={CHART.text}>
             <title>{row.document.title}</title>
-            {truncate(row.document.title, 34)}
+            {truncate(row.document.title, 38)}
           </text>
-          <text x={LABEL_W - 52} y={CELL_H / 2 + 4} fontSize={11} fill={CHART.muted}>
+          <text x={DATE_X} y={CELL_H / 2 + 4} fontSize={11} fill={CHART.muted}>
             {row.document.date ?? 'n.d.'}
           </text>
           {row.cells.map((cell, j) => {
