@@ -16,7 +16,9 @@ import { useTempDir } from '../../test-support/temp';
 import { importFile } from '../importing';
 import { encryptPdf } from '../import/pdf-encrypt';
 import { LibraryStore } from '../library/store';
-import { annotatedCopy } from './export-pdf';
+import { unzipSync } from 'fflate';
+import type { TaskHandle } from '../tasks';
+import { annotatedCopy, exportAnnotatedPdfs } from './export-pdf';
 import { importPdfMarks, scanPdfMarks } from './import-marks';
 
 const corpus = (name: string) => readFile(path.join(repoRoot, 'test-data', 'pdfjs', name));
@@ -279,6 +281,23 @@ describe('exporting a PDF with its annotations', () => {
     const edge = pixel(101, 400);
     expect(edge[2]).toBeGreaterThan(200);
     expect(edge[0]).toBeLessThan(120); // the region's blue border
+  });
+
+  it('puts several PDFs in a zip, naming what it left out and why', async () => {
+    const store = await LibraryStore.open(await tempDir(), { defaultCodebook: codebook });
+    const plain = await importFile(store, 'call.pdf', await (await linesPdf([LINES])).doc.save());
+    const locked = await importFile(store, 'locked.pdf', await encryptPdf(await (await linesPdf([LINES.slice(1)])).doc.save(), 'secret'), { password: 'secret' });
+    const notes = await importFile(store, 'notes.md', new TextEncoder().encode('# Notes\n\nSome text.'));
+    const documents = [plain.document, locked.document, notes.document];
+    const task: TaskHandle = { signal: new AbortController().signal, progress: () => undefined, check: () => undefined };
+    const file = await exportAnnotatedPdfs(store, { documents, annotations: [] }, task, 'apostil-selection-2025-01-01');
+    expect(file).toMatchObject({ fileName: 'apostil-selection-2025-01-01-annotated-pdfs.zip', mimeType: 'application/zip' });
+    const entries = unzipSync(file.bytes);
+    expect(Object.keys(entries).sort()).toEqual(['README.txt', `${plain.document.metadata.title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}-annotated.pdf`].sort());
+    const readme = new TextDecoder().decode(entries['README.txt']);
+    expect(readme).toContain('1 document is not a PDF and is not included.');
+    expect(readme).toMatch(/locked\.pdf\): .*encrypted/);
+    await expect(exportAnnotatedPdfs(store, { documents: [notes.document], annotations: [] }, task, 'x')).rejects.toThrow(/None of the documents to export is a PDF/);
   });
 
   it('refuses an encrypted PDF with a clear message', async () => {
