@@ -102,7 +102,8 @@ export function ActorPicker({ links, suggested, onChange }: Props) {
       <input
         type="search"
         aria-label="Find an actor"
-        aria-controls={listId}
+        // Only a list that is shown can be named (axe-core: aria-valid-attr-value).
+        aria-controls={query.trim() ? listId : undefined}
         placeholder="Link an actor…"
         value={query}
         onChange={(event) => setQuery(event.target.value)}

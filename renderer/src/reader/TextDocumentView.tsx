@@ -3,6 +3,8 @@
 // shown with the CSS Custom Highlight API, which changes no DOM.
 import { useImperativeHandle, useMemo, useRef } from 'react';
 import { describeRange } from '../../../shared/anchoring';
+import { markContents } from '../../../shared/pdf/mark-contents';
+import { useCodebook } from '../codebook/codebook-context';
 import { offsetsToRange, rangeToOffsets } from './dom-offsets';
 import { flashRange, scrollRangeIntoView, showFindRanges } from './flash';
 import { TextView, type DrawnHighlight } from './TextView';
@@ -12,9 +14,18 @@ export function TextDocumentView({ opened, anchoring, activeId, ref, onSelection
   const { text } = opened;
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
+  const { codebook } = useCodebook();
+  // Screen readers announce each highlight with its coding, as the PDF export's pop-up notes say it.
   const highlights = useMemo<DrawnHighlight[]>(
-    () => anchoring.anchored.map(({ annotation, start, end }) => ({ id: annotation.id, start, end, color: annotation.body.color })),
-    [anchoring],
+    () =>
+      anchoring.anchored.map(({ annotation, start, end }) => ({
+        id: annotation.id,
+        start,
+        end,
+        color: annotation.body.color,
+        description: ['Highlight', ...markContents(annotation.body, codebook).split('\n').filter(Boolean)].join('. '),
+      })),
+    [anchoring, codebook],
   );
 
   useImperativeHandle(
@@ -56,7 +67,16 @@ export function TextDocumentView({ opened, anchoring, activeId, ref, onSelection
   }
 
   return (
-    <div ref={scroller} className="reader-scroll" onMouseUp={onSelectionEnd} onKeyUp={(event) => event.shiftKey && onSelectionEnd()}>
+    // Focusable, so the text scrolls with the keyboard too.
+    <div
+      ref={scroller}
+      className="reader-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label="Document text"
+      onMouseUp={onSelectionEnd}
+      onKeyUp={(event) => event.shiftKey && onSelectionEnd()}
+    >
       <article ref={content} className="reader-text">
         <TextView text={text} highlights={highlights} activeId={activeId} onHighlightClick={onAnnotationClick} />
       </article>

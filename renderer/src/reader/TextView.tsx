@@ -6,6 +6,8 @@ import { segmentRange, type HighlightRange } from './segments';
 
 export interface DrawnHighlight extends HighlightRange {
   color: HighlightColor;
+  /** What a screen reader says of the highlight: its principles, actors, tags and note. */
+  description: string;
 }
 
 interface Props {
@@ -22,6 +24,7 @@ export const TextView = memo(function TextView({ text, highlights, activeId, onH
   const colors = useMemo(() => new Map(highlights.map((h) => [h.id, h.color])), [highlights]);
   // The view reports when a text is drawn (for bench:start).
   useEffect(() => void performance.mark('apostil:text-drawn'), [text]);
+  const descriptions = useMemo(() => new Map(highlights.map((h) => [h.id, h.description])), [highlights]);
 
   const renderBlock = (block: TextBlock, index: number) => {
     const Tag = TAGS[block.type];
@@ -40,6 +43,7 @@ export const TextView = memo(function TextView({ text, highlights, activeId, onH
               key={segment.start}
               className={classes.join(' ')}
               data-annotation-ids={segment.ids.join(' ')}
+              aria-description={segment.ids.map((id) => descriptions.get(id) || 'Highlight').join('. Also: ')}
               onClick={(event) => {
                 // A click that ends a selection is a new highlight, not a click on this one.
                 if (window.getSelection()?.isCollapsed !== false) {

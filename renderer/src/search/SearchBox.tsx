@@ -194,7 +194,7 @@ export function SearchBox({ onOpen }: Props) {
           type="search"
           aria-label="Search annotations and sources"
           aria-autocomplete="list"
-          aria-controls="search-completions"
+          aria-controls={completions ? 'search-completions' : undefined}
           aria-activedescendant={open && hits.length ? `search-hit-${cursor}` : undefined}
           placeholder="Search annotations and sources  (Ctrl+K)"
           spellCheck={false}
