@@ -20,6 +20,7 @@ import {
   codebookSchema,
   documentMetadataSchema,
   idSchema,
+  pageOffsetSchema,
 } from './schemas';
 import type { ApiResult } from './errors';
 import type { LibraryHealth } from './health';
@@ -136,6 +137,8 @@ export const contract = {
       metadata: documentMetadataSchema,
       /** Fields the user confirmed as right without changing them (a date taken from the file). */
       confirmed: z.array(z.enum(METADATA_FIELDS)).max(METADATA_FIELDS.length).optional(),
+      /** A PDF's page offset (file page n is printed page n + offset); null clears it; absent keeps it. */
+      pageOffset: pageOffsetSchema.nullable().optional(),
     }),
   ).returns<LibraryDocument>(),
   'documents.delete': call(z.strictObject({ id: idSchema })).returns<null>(),

@@ -51,6 +51,10 @@ export interface LibraryDocument {
   /** Number of pages for PDFs, null for other formats. */
   pageCount: number | null;
   metadata: DocumentMetadata;
+  /** A PDF's own page labels, one per page, when they differ from 1, 2, 3, … (see shared/pdf/page-labels.ts). */
+  pageLabels?: string[];
+  /** Set by the user for a PDF: file page n is printed page n + pageOffset. */
+  pageOffset?: number;
   /** Where some metadata fields came from (absent in libraries made before this was recorded). */
   fieldOrigins?: FieldOrigins;
   /** Problems noticed while importing that did not stop it (e.g. pdf.js warnings). */

@@ -18,6 +18,7 @@ import {
   type LibraryDocument,
   type Selector,
 } from './model';
+import { MAX_PAGE_LABEL_LENGTH, MAX_PAGE_OFFSET } from './pdf/page-labels';
 
 /** Ids are opaque, but never paths: letters, digits, '-' and '_' only. */
 export const idSchema = z
@@ -42,6 +43,15 @@ export const documentMetadataSchema = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS),
 });
 
+/** The user's page offset of a PDF (shared/pdf/page-labels.ts): a whole number, either way. */
+export const pageOffsetSchema = z
+  .number()
+  .int('must be a whole number')
+  .min(-MAX_PAGE_OFFSET, `must be at least ${-MAX_PAGE_OFFSET}`)
+  .max(MAX_PAGE_OFFSET, `must be at most ${MAX_PAGE_OFFSET}`);
+/** Far beyond the pages an import accepts, so a library stays readable if that limit is raised. */
+const MAX_PDF_PAGE_LABELS = 100_000;
+
 export const fieldOriginsSchema = z.partialRecord(z.enum(METADATA_FIELDS), z.enum(['user', 'file-created']));
 
 export const libraryDocumentSchema = z.strictObject({
@@ -54,6 +64,8 @@ export const libraryDocumentSchema = z.strictObject({
   modifiedAt: z.string(),
   pageCount: z.number().int().min(0).nullable(),
   metadata: documentMetadataSchema,
+  pageLabels: z.array(z.string().max(MAX_PAGE_LABEL_LENGTH)).max(MAX_PDF_PAGE_LABELS).optional(),
+  pageOffset: pageOffsetSchema.optional(),
   fieldOrigins: fieldOriginsSchema.optional(),
   warnings: z.array(z.string()),
 });

@@ -32,12 +32,12 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
       text: await store.readText(id),
       annotations: await store.listAnnotations(id),
     }),
-    'documents.updateMetadata': async ({ id, metadata, confirmed = [] }) => {
+    'documents.updateMetadata': async ({ id, metadata, confirmed = [], pageOffset }) => {
       // Every field the user changed or confirmed is theirs from now on: no import overwrites it.
       const current = store.getDocument(id);
       const origins = originsAfterUserEdit(current.metadata, metadata, current.fieldOrigins);
       for (const field of confirmed) origins[field] = 'user';
-      return store.updateMetadata(id, metadata, origins);
+      return store.updateMetadata(id, metadata, origins, pageOffset === undefined ? undefined : { pageOffset });
     },
     'documents.delete': async ({ id }) => {
       await store.deleteDocument(id);

@@ -30,6 +30,7 @@ export async function importFile(
     // Only for fields the guess kept (a date the schema refused is not "from the file").
     fieldOrigins: Object.fromEntries(Object.entries(extracted.fieldOrigins ?? {}).filter(([field]) => metadata[field as keyof DocumentMetadata] !== null)),
     pageCount: extracted.pageCount,
+    pageLabels: extracted.pageLabels,
     warnings: extracted.warnings,
   });
   return { status: 'imported', document };

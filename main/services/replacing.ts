@@ -65,6 +65,7 @@ export async function prepareReplacement(
       contentHash,
       text: extracted.text,
       pageCount: extracted.pageCount,
+      pageLabels: extracted.pageLabels,
       warnings: extracted.warnings,
       annotations: report.annotations,
     },

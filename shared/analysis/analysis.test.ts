@@ -236,7 +236,7 @@ describe('tallies kept up to date and drawn from columns', () => {
             current.delete(id);
           }
           if ('put' in s) {
-            const p = { ...s.put, start: null, end: null, page: null, note: '', color: 'yellow' as const, created: '', modified: '' };
+            const p = { ...s.put, start: null, end: null, page: null, pageLabel: null, note: '', color: 'yellow' as const, created: '', modified: '' };
             columns.set(id, factsOf(p));
             whole.add(factsOf(p));
             current.set(id, p);

@@ -2,6 +2,7 @@
 // (its quote, page, links and the facts of its source) and nothing of the reader's state.
 import type { ActorLink, Annotation, HighlightColor, LibraryDocument, PageRange } from '../model';
 import { findSelector } from '../model';
+import { printedPageLabel, type PageNumbering } from '../pdf/page-labels';
 
 export interface CodedPassage {
   annotationId: string;
@@ -11,8 +12,10 @@ export interface CodedPassage {
   /** [start, end) in the document's text, when the annotation has a position. */
   start: number | null;
   end: number | null;
-  /** 1-based page for PDFs, when known. */
+  /** 1-based page of the file for PDFs, when known. */
   page: number | null;
+  /** That page's printed number ("xii", "215"), what citations and exports show; null with no page. */
+  pageLabel: string | null;
   note: string;
   tags: string[];
   color: HighlightColor;
@@ -35,19 +38,22 @@ export function pageAt(pages: readonly PageRange[] | null, offset: number | null
   return index === -1 ? null : index + 1;
 }
 
-export function toCodedPassage(annotation: Annotation, pages: readonly PageRange[] | null = null): CodedPassage {
+/** `numbering`: the document's page labels and offset, for the printed page (else the file's number). */
+export function toCodedPassage(annotation: Annotation, pages: readonly PageRange[] | null = null, numbering: PageNumbering = {}): CodedPassage {
   const quote = findSelector(annotation, 'TextQuoteSelector');
   const position = findSelector(annotation, 'TextPositionSelector');
   const area = findSelector(annotation, 'PdfAreaSelector');
   const start = position?.start ?? null;
   const { body } = annotation;
+  const page = pageAt(pages, start) ?? (area ? (area.areas[0]?.page ?? 0) + 1 : null);
   return {
     annotationId: annotation.id,
     documentId: annotation.documentId,
     quote: quote?.exact ?? '',
     start,
     end: position?.end ?? null,
-    page: pageAt(pages, start) ?? (area ? (area.areas[0]?.page ?? 0) + 1 : null),
+    page,
+    pageLabel: page === null ? null : printedPageLabel(numbering, page - 1),
     note: body.note,
     tags: body.tags,
     color: body.color,

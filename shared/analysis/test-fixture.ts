@@ -61,6 +61,7 @@ function passage(id: string, documentId: string, exact: string, links: Links): C
     start,
     end: start + exact.length,
     page: null,
+    pageLabel: null,
     note: links.note ?? '',
     tags: links.tags ?? [],
     color: 'yellow',

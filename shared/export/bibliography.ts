@@ -14,7 +14,8 @@ export interface BibliographySource {
 export interface BibliographyPassage {
   annotationId: string;
   quote: string;
-  page: number | null;
+  /** The printed page label ("xii", "215"). */
+  page: string | null;
   note: string;
   principles: string[];
   actors: { name: string; stance: Stance }[];
@@ -69,7 +70,7 @@ export function buildBibliography(input: BibliographyInput): Bibliography {
   const describe = (p: CodedPassage): BibliographyPassage => ({
     annotationId: p.annotationId,
     quote: p.quote,
-    page: p.page,
+    page: p.pageLabel,
     note: p.note,
     principles: p.principles.map((id) => principleName.get(id)).filter((n): n is string => !!n),
     actors: p.actors.flatMap((l) => {

@@ -21,6 +21,7 @@ export const PASSAGE_CSV_COLUMNS = [
   'annotation_id',
   'start',
   'end',
+  'file_page',
 ] as const;
 
 export interface PassagesCsvInput {
@@ -42,7 +43,7 @@ export function passagesToCsv(input: PassagesCsvInput): string {
     rows.push([
       document.metadata.title,
       input.citations.get(p.documentId) ?? '',
-      p.page,
+      p.pageLabel,
       p.quote,
       p.note,
       p.principles.map((id) => principle.get(id) ?? id).join('; '),
@@ -56,6 +57,7 @@ export function passagesToCsv(input: PassagesCsvInput): string {
       p.annotationId,
       p.start,
       p.end,
+      p.page,
     ]);
   }
   return toCsv(rows);

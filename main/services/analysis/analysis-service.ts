@@ -83,7 +83,7 @@ export class AnalysisService {
     const passages = [];
     for (const { annotationId, documentId } of chosen) {
       const annotation = (await this.store.listAnnotations(documentId)).find((a) => a.id === annotationId);
-      if (annotation) passages.push(toCodedPassage(annotation, await this.pagesOf(documentId)));
+      if (annotation) passages.push(toCodedPassage(annotation, await this.pagesOf(documentId), this.store.getDocument(documentId)));
     }
     return { total, passages };
   }

@@ -89,7 +89,8 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
   const { organisation } = data;
   // Document tags are CSL keywords; RIS writes one KW line per comma-separated keyword.
   const keywords = (separator: string) => items.map((item, i) => (organisation.tags[sources[i]!.id]?.length ? { ...item, keyword: organisation.tags[sources[i]!.id]!.join(separator) } : item));
-  const passages = () => data.annotations.map((a) => toCodedPassage(a, data.texts.get(a.documentId)?.pages ?? null));
+  const documentsById = new Map(data.documents.map((d) => [d.id, d]));
+  const passages = () => data.annotations.map((a) => toCodedPassage(a, data.texts.get(a.documentId)?.pages ?? null, documentsById.get(a.documentId)));
   const { codebook } = data;
 
   switch (request.format) {

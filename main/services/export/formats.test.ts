@@ -135,6 +135,25 @@ describe('coded passages CSV', () => {
   });
 });
 
+describe('printed page numbers', () => {
+  it("cite a PDF's own page labels, or the user's offset before them; the CSV keeps the file's page too", async () => {
+    const data = fixtureExportData();
+    const labelled = (d: (typeof data.documents)[number]) => (d.id === 'd1' ? { ...d, pageLabels: ['xi', 'xii'] } : d);
+    const withLabels = { ...data, documents: data.documents.map(labelled) };
+    const csv = Papa.parse<string[]>(text((await formatExport({ scope: library, format: 'passages-csv' }, withLabels, FIXED_NOW)).bytes).replace(/^\ufeff/, ''));
+    const [header, ...rows] = csv.data;
+    const x2 = rows.find((r) => r[header!.indexOf('annotation_id')] === 'x2')!;
+    expect([x2[header!.indexOf('page')], x2[header!.indexOf('file_page')]]).toEqual(['xii', '2']);
+
+    const bibliography = { style: 'apa', groupBy: 'source', output: 'markdown' } as const;
+    const markdown = text((await formatExport({ scope: library, format: 'bibliography', bibliography }, withLabels, FIXED_NOW)).bytes);
+    expect(markdown).toContain('Firms pledged care for the core. (p. xii)');
+    const offset = { ...data, documents: data.documents.map((d) => (d.id === 'd1' ? { ...labelled(d), pageOffset: 214 } : d)) };
+    const withOffset = text((await formatExport({ scope: library, format: 'bibliography', bibliography }, offset, FIXED_NOW)).bytes);
+    expect(withOffset).toContain('Firms pledged care for the core. (p. 216)');
+  });
+});
+
 describe('annotated bibliography', () => {
   it('Markdown, grouped by source, in APA', async () => {
     const out = await exported({ format: 'bibliography', bibliography: { style: 'apa', groupBy: 'source', output: 'markdown' } });

@@ -47,6 +47,7 @@ export async function extractInThread(
       metadata: pdf.metadata,
       fieldOrigins: pdf.fieldOrigins,
       pageCount: pdf.pageCount,
+      pageLabels: pdf.pageLabels,
       warnings: [...detection.warnings, ...pdf.warnings],
     };
   }
@@ -76,6 +77,7 @@ export async function extractInThread(
     text: extraction.text,
     metadata: extraction.metadata,
     pageCount: null,
+    pageLabels: null,
     warnings: [...detection.warnings, ...decoded.warnings],
   };
 }

@@ -16,6 +16,8 @@ export interface ExtractedDocument {
   /** Where guessed fields came from, where it matters (a PDF's creation date used as its date). */
   fieldOrigins?: FieldOrigins;
   pageCount: number | null;
+  /** A PDF's own page labels, when they differ from 1, 2, 3, … (shared/pdf/page-labels.ts). */
+  pageLabels: string[] | null;
   /** Problems that did not stop the import (pdf.js warnings, a fallback encoding, no text layer...). */
   warnings: string[];
 }

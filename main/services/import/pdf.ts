@@ -11,6 +11,7 @@ import type { FieldOrigins } from '../../../shared/model';
 import type { PdfLine } from '../../../shared/pdf';
 import { BlockBuilder, type TextExtraction } from './blocks';
 import { MAX_EXTRACTED_CHARS, MAX_PDF_PAGES, throwIfAborted, tooMuchText } from './limits';
+import { usefulPageLabels } from '../../../shared/pdf/page-labels';
 import { readPdfMetadata } from './pdf-metadata';
 import { PARALLEL_FROM_PAGES, defaultWorkerScript, readPagesInHelper, type PagesHelper } from './pdf-parallel';
 import { loadPdfJs, readExclusively } from './pdf-runtime';
@@ -19,6 +20,8 @@ import { openForText, readPageText, readPagesParagraphs } from './pdf-text';
 export interface PdfExtraction extends TextExtraction {
   fieldOrigins: FieldOrigins;
   pageCount: number;
+  /** The PDF's own page labels ("i", "ii", "1", …) when they differ from the file's numbering. */
+  pageLabels: string[] | null;
   warnings: string[];
 }
 
@@ -131,6 +134,8 @@ export function extractPdf(fileName: string, bytes: Uint8Array, options: PdfRead
       }
       const text = builder.build();
       const { metadata, fieldOrigins } = readPdfMetadata(await pdf.getMetadata(), firstPageLines, text.text.slice(0, 5_000));
+      // Damaged labels are no reason to refuse a readable PDF: its pages are then numbered as in the file.
+      const pageLabels = usefulPageLabels(await pdf.getPageLabels().catch(() => null), pageCount);
 
       const warnings: string[] = [];
       if (unreadablePages.length > 0) {
@@ -147,7 +152,7 @@ export function extractPdf(fileName: string, bytes: Uint8Array, options: PdfRead
       }
       const undecodable = undecodablePages(pages);
       if (undecodable.length > 0) warnings.push(undecodableWarning(fileName, undecodable));
-      return { text, metadata, fieldOrigins, pageCount, warnings: [...warnings, ...pdfWarnings.list()] };
+      return { text, metadata, fieldOrigins, pageCount, pageLabels, warnings: [...warnings, ...pdfWarnings.list()] };
     } finally {
       helper?.stop();
       await task.destroy().catch(() => undefined); // never mask the real outcome

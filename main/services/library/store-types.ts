@@ -12,6 +12,8 @@ export interface NewDocument {
   /** Where some fields came from (a PDF's creation date standing in for its date). */
   fieldOrigins?: FieldOrigins;
   pageCount: number | null;
+  /** A PDF's own page labels, when they differ from 1, 2, 3, … */
+  pageLabels?: string[] | null;
   warnings: string[];
 }
 
@@ -22,8 +24,14 @@ export interface ReplacedFile {
   contentHash: string;
   text: DocumentText;
   pageCount: number | null;
+  pageLabels?: string[] | null;
   warnings: string[];
   annotations: Annotation[];
+}
+
+/** The page numbering of a PDF as the user sets it: `pageOffset` null goes back to the PDF's own. */
+export interface PageNumberingEdit {
+  pageOffset: number | null;
 }
 
 /** Something the integrity check found at open (see health() for the full report). */

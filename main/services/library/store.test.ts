@@ -110,4 +110,37 @@ describe('LibraryStore', () => {
     expect(store.findByHash('b'.repeat(64))).toBeUndefined();
     await store.close();
   });
+  it("keeps a PDF's page labels and the user's page offset across a reopen and a new version of its file", async () => {
+    const dir = await tempDir();
+    let store = await open(dir);
+    const pdf = sampleDocument({ format: 'pdf', originalName: 'paper.pdf', pageCount: 2, pageLabels: ['xi', 'xii'] });
+    const doc = await store.addDocument(pdf);
+    expect(doc.pageLabels).toEqual(['xi', 'xii']);
+    const seen: unknown[] = [];
+    store.changes.subscribe((change) => seen.push(change));
+    const set = await store.updateMetadata(doc.id, doc.metadata, undefined, { pageOffset: 214 });
+    expect(set.pageOffset).toBe(214);
+    expect(seen).toEqual([{ kind: 'document.metadataChanged', document: set }]);
+    // Editing the details without saying anything of the pages keeps the offset.
+    expect((await store.updateMetadata(doc.id, { ...doc.metadata, title: 'Renamed' })).pageOffset).toBe(214);
+    await store.close();
+
+    store = await open(dir);
+    expect(store.getDocument(doc.id)).toMatchObject({ pageLabels: ['xi', 'xii'], pageOffset: 214 });
+    const replaced = await store.replaceFile(doc.id, { ...pdf, contentHash: 'c'.repeat(64), pageLabels: null, annotations: [] });
+    expect(replaced.pageLabels).toBeUndefined();
+    expect(replaced.pageOffset).toBe(214);
+    const cleared = await store.updateMetadata(doc.id, doc.metadata, undefined, { pageOffset: null });
+    expect('pageOffset' in cleared).toBe(false);
+    await store.close();
+  });
+
+  it('refuses a page offset for a document that is not a PDF, changing nothing', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    const doc = await store.addDocument(sampleDocument());
+    await expect(store.updateMetadata(doc.id, { ...doc.metadata, title: 'New' }, undefined, { pageOffset: 3 })).rejects.toThrow(/not a PDF/);
+    expect(store.getDocument(doc.id)).toEqual(doc);
+    await store.close();
+  });
 });

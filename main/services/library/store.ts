@@ -38,11 +38,11 @@ import { libraryFolder, readLibraryFile } from './safe-fs';
 import { changedOriginal, changesFound, recheckDocument, Verifier, type VerificationListener } from './verify';
 import { beginReplace, endReplace, undoInterruptedReplace } from './replace-journal';
 import { restoreFromTrash, trashFolderName } from './trash';
-import type { LoadProblem, NewDocument, OpenOptions, ReplacedFile } from './store-types';
+import type { LoadProblem, NewDocument, OpenOptions, PageNumberingEdit, ReplacedFile } from './store-types';
 
 const textFileSchema = documentTextSchema;
 
-export type { LoadProblem, NewDocument, OpenOptions, ReplacedFile } from './store-types';
+export type { LoadProblem, NewDocument, OpenOptions, PageNumberingEdit, ReplacedFile } from './store-types';
 
 export class LibraryStore {
   readonly paths: LibraryPaths;
@@ -212,6 +212,7 @@ export class LibraryStore {
         importedAt: now,
         modifiedAt: now,
         pageCount: input.pageCount,
+        ...(input.pageLabels ? { pageLabels: input.pageLabels } : {}),
         metadata: input.metadata,
         ...(input.fieldOrigins && Object.keys(input.fieldOrigins).length ? { fieldOrigins: input.fieldOrigins } : {}),
         warnings: input.warnings,
@@ -228,13 +229,21 @@ export class LibraryStore {
     });
   }
 
-  /** New metadata; `fieldOrigins`, when given, replaces where the fields came from (else it is kept). */
-  updateMetadata(id: string, metadata: DocumentMetadata, fieldOrigins?: FieldOrigins): Promise<LibraryDocument> {
+  /**
+   * New metadata; `fieldOrigins`, when given, replaces where the fields came from (else it is kept);
+   * `numbering`, when given, sets a PDF's page offset (else it is kept).
+   */
+  updateMetadata(id: string, metadata: DocumentMetadata, fieldOrigins?: FieldOrigins, numbering?: PageNumberingEdit): Promise<LibraryDocument> {
     return this.serialize(async () => {
-      const { fieldOrigins: current, ...rest } = this.getDocument(id);
+      const { fieldOrigins: current, pageOffset: currentOffset, ...rest } = this.getDocument(id);
       const origins = fieldOrigins ?? current;
+      if (numbering && numbering.pageOffset !== null && rest.format !== 'pdf') {
+        throw new AppError('invalid-input', `"${rest.metadata.title}" is not a PDF: only a PDF's pages have printed numbers to set.`);
+      }
+      const pageOffset = numbering ? numbering.pageOffset : (currentOffset ?? null);
       const document: LibraryDocument = libraryDocumentSchema.parse({
         ...rest,
+        ...(pageOffset !== null ? { pageOffset } : {}),
         metadata,
         ...(origins && Object.keys(origins).length ? { fieldOrigins: origins } : {}),
         modifiedAt: new Date().toISOString(),
@@ -256,8 +265,11 @@ export class LibraryStore {
       const current = this.getDocument(id);
       await this.listAnnotations(id);
       const files = this.paths.document(id);
+      // The new file brings its own labels; the user's offset is kept (a new scan of the same pages).
+      const { pageLabels: _oldLabels, ...kept } = current;
       const document: LibraryDocument = libraryDocumentSchema.parse({
-        ...current,
+        ...kept,
+        ...(input.pageLabels ? { pageLabels: input.pageLabels } : {}),
         originalName: input.originalName,
         contentHash: input.contentHash,
         size: input.bytes.byteLength,

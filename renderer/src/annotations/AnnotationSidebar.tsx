@@ -19,14 +19,14 @@ interface Props {
   onSelect(id: string | null): void;
   onChange(id: string, patch: Partial<AnnotationBody>): void;
   onDelete(annotation: Annotation): void;
-  /** The page (from 0) an annotation is on, for PDFs. */
-  pageOf?(annotation: Annotation): number | null;
+  /** The printed label of the page an annotation is on, for PDFs. */
+  pageLabelOf?(annotation: Annotation): string | null;
   regionThumbnail?: RegionThumbnail | null;
   /** Start re-attaching an orphan to the next selection. */
   onReattach?(annotation: Annotation): void;
 }
 
-export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChange, onDelete, pageOf, regionThumbnail, onReattach }: Props) {
+export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChange, onDelete, pageLabelOf, regionThumbnail, onReattach }: Props) {
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!activeId) return;
@@ -39,7 +39,7 @@ export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChan
       annotation={annotation}
       active={annotation.id === activeId}
       orphanReason={orphanReason}
-      page={pageOf?.(annotation) ?? null}
+      page={pageLabelOf?.(annotation) ?? null}
       thumbnail={regionThumbnail ?? null}
       onReattach={orphanReason !== undefined && onReattach ? () => onReattach(annotation) : undefined}
       onSelect={() => onSelect(annotation.id === activeId ? null : annotation.id)}
@@ -76,7 +76,8 @@ interface CardProps {
   annotation: Annotation;
   active: boolean;
   orphanReason?: string;
-  page: number | null;
+  /** The printed page label. */
+  page: string | null;
   thumbnail: RegionThumbnail | null;
   onReattach?(): void;
   onSelect(): void;
@@ -92,7 +93,7 @@ function AnnotationCard({ annotation, active, orphanReason, page, thumbnail, onR
   return (
     <li className={active ? 'card active' : 'card'} data-annotation-id={annotation.id}>
       <button type="button" className={`card-quote hl-edge-${body.color}`} onClick={onSelect} aria-expanded={active}>
-        {page !== null && <span className="card-page">p. {page + 1}</span>}
+        {page !== null && <span className="card-page">p. {page}</span>}
         {region ? <RegionPicture annotation={annotation} thumbnail={thumbnail} /> : quote}
       </button>
       {annotation.author && (

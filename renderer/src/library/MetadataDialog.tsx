@@ -1,18 +1,24 @@
 // Editing a source's bibliographic details.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind, type DocumentMetadata, type MetadataField } from '../../../shared/model';
-import { documentMetadataSchema, describeZodError } from '../../../shared/schemas';
+import { printedPageLabel, type PageNumbering } from '../../../shared/pdf/page-labels';
+import { documentMetadataSchema, describeZodError, pageOffsetSchema } from '../../../shared/schemas';
 
 interface Props {
   metadata: DocumentMetadata;
   /** The date is the file's creation date, for want of one in the document: say so beside it. */
   dateFromFile?: boolean;
-  /** `confirmed`: fields the user said are right as they are (the date taken from the file). */
-  onSave(metadata: DocumentMetadata, confirmed: MetadataField[]): Promise<void>;
+  /** A PDF's page numbering, to set which printed number its first page has (absent for other formats). */
+  numbering?: PageNumbering;
+  /**
+   * `confirmed`: fields the user said are right as they are (the date taken from the file);
+   * `pageOffset`: the PDF's page offset, null for the PDF's own numbering.
+   */
+  onSave(metadata: DocumentMetadata, confirmed: MetadataField[], pageOffset: number | null): Promise<void>;
   onClose(): void;
 }
 
-export function MetadataDialog({ metadata, dateFromFile = false, onSave, onClose }: Props) {
+export function MetadataDialog({ metadata, dateFromFile = false, numbering, onSave, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [form, setForm] = useState({
     title: metadata.title,
@@ -22,6 +28,7 @@ export function MetadataDialog({ metadata, dateFromFile = false, onSave, onClose
     url: metadata.url ?? '',
     doi: metadata.doi ?? '',
     kind: metadata.kind,
+    firstPage: numbering?.pageOffset !== undefined ? String(numbering.pageOffset + 1) : '',
   });
   const [dateConfirmed, setDateConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,9 +58,16 @@ export function MetadataDialog({ metadata, dateFromFile = false, onSave, onClose
     };
     const parsed = documentMetadataSchema.safeParse(candidate);
     if (!parsed.success) return setError(describeZodError(parsed.error));
+    const firstPage = form.firstPage.trim().replace(/^[−–]/, '-');
+    let pageOffset: number | null = null;
+    if (firstPage !== '') {
+      const offset = pageOffsetSchema.safeParse(/^-?\d+$/.test(firstPage) ? Number(firstPage) - 1 : Number.NaN);
+      if (!offset.success) return setError(`Printed number of the first page: “${form.firstPage}” is not a whole number like 215 (or -1 when the file starts with two unnumbered pages).`);
+      pageOffset = offset.data;
+    }
     setSaving(true);
     try {
-      await onSave(parsed.data, dateConfirmed ? ['date'] : []);
+      await onSave(parsed.data, dateConfirmed ? ['date'] : [], pageOffset);
       onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -111,6 +125,7 @@ export function MetadataDialog({ metadata, dateFromFile = false, onSave, onClose
           DOI
           <input {...field('doi')} />
         </label>
+        {numbering && <PageNumberingField numbering={numbering} {...field('firstPage')} />}
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -126,5 +141,23 @@ export function MetadataDialog({ metadata, dateFromFile = false, onSave, onClose
         </div>
       </form>
     </dialog>
+  );
+}
+
+/** Which printed number the file's first page has, with what the pages are called now. */
+function PageNumberingField({ numbering, value, onChange }: { numbering: PageNumbering; value: string; onChange(event: { target: { value: string } }): void }) {
+  const own = numbering.pageLabels;
+  const example = (n: PageNumbering) => [0, 1, 2].map((i) => printedPageLabel(n, i)).join(', ');
+  return (
+    <div>
+      <label>
+        Printed number of the file’s first page <span className="hint">for citations; empty: {own ? 'the PDF’s own numbers' : '1'}</span>
+        <input inputMode="numeric" value={value} onChange={onChange} placeholder={own ? 'from the PDF' : '1'} aria-describedby="page-numbering-note" />
+      </label>
+      <p id="page-numbering-note" className="field-note">
+        {own ? `This PDF numbers its pages itself: ${example({ pageLabels: own })}, …` : 'This PDF does not number its pages itself.'} If page 1 of
+        the file is printed page 215, enter 215; if the file starts with two unnumbered pages, enter −1.
+      </p>
+    </div>
   );
 }

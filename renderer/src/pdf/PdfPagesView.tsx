@@ -193,6 +193,7 @@ export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages }) {
       <PdfToolbar
         page={view.current}
         pageCount={pages.count}
+        printedLabel={props.pageLabel?.(view.current)}
         onGo={goToPage}
         zoom={view.zoom}
         zoomMode={view.zoomMode}
@@ -217,7 +218,15 @@ export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages }) {
       {regionTool && !scanned && <p className="pdf-notice" role="note">Drag a rectangle on a page to mark a region. Press Escape when done.</p>}
       <div className="pdf-body">
         {sidePanel && (
-          <PdfSidePanel panel={sidePanel} onPanel={setSidePanel} pages={pages} snapshots={snapshots} current={view.current} onGo={goToPage} />
+          <PdfSidePanel
+            panel={sidePanel}
+            onPanel={setSidePanel}
+            pages={pages}
+            snapshots={snapshots}
+            current={view.current}
+            onGo={goToPage}
+            pageLabel={props.pageLabel}
+          />
         )}
         <div
           ref={scroller}

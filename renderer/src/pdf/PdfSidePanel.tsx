@@ -14,9 +14,11 @@ interface Props {
   snapshots: Snapshots;
   current: number;
   onGo(page: number, y?: number): void;
+  /** The printed label of a page (from 0), when the document has its own numbering. */
+  pageLabel?(index: number): string;
 }
 
-export function PdfSidePanel({ panel, onPanel, pages, snapshots, current, onGo }: Props) {
+export function PdfSidePanel({ panel, onPanel, pages, snapshots, current, onGo, pageLabel }: Props) {
   return (
     <aside className="pdf-side" aria-label="Pages and outline">
       <div className="pdf-side-tabs" role="tablist">
@@ -28,7 +30,7 @@ export function PdfSidePanel({ panel, onPanel, pages, snapshots, current, onGo }
         </button>
       </div>
       {panel === 'thumbnails' ? (
-        <Thumbnails pages={pages} snapshots={snapshots} current={current} onGo={onGo} />
+        <Thumbnails pages={pages} snapshots={snapshots} current={current} onGo={onGo} pageLabel={pageLabel} />
       ) : (
         <Outline pdf={pages.pdf} onGo={onGo} />
       )}
@@ -38,7 +40,7 @@ export function PdfSidePanel({ panel, onPanel, pages, snapshots, current, onGo }
 
 const THUMB_WIDTH = 110;
 
-function Thumbnails({ pages, snapshots, current, onGo }: Omit<Props, 'panel' | 'onPanel'>) {
+function Thumbnails({ pages, snapshots, current, onGo, pageLabel }: Omit<Props, 'panel' | 'onPanel'>) {
   const list = useRef<HTMLOListElement>(null);
   const [shown, setShown] = useState<Set<number>>(() => new Set());
   useEffect(() => {
@@ -67,14 +69,18 @@ function Thumbnails({ pages, snapshots, current, onGo }: Omit<Props, 'panel' | '
   const ratio = Math.abs(first.view[3] - first.view[1]) / Math.abs(first.view[2] - first.view[0]);
   return (
     <ol ref={list} className="pdf-thumbnails">
-      {pages.geometries.map((_, index) => (
-        <li key={index} data-thumb={index}>
-          <button type="button" aria-label={`Go to page ${index + 1}`} aria-current={index === current ? 'page' : undefined} onClick={() => onGo(index)}>
-            {shown.has(index) ? <Thumbnail snapshots={snapshots} index={index} /> : <span className="pdf-thumb-blank" style={{ height: THUMB_WIDTH * ratio }} />}
-            <span className="pdf-thumb-number">{index + 1}</span>
-          </button>
-        </li>
-      ))}
+      {pages.geometries.map((_, index) => {
+        const label = pageLabel?.(index) ?? String(index + 1);
+        const printed = label === String(index + 1) ? '' : ` (printed ${label})`;
+        return (
+          <li key={index} data-thumb={index}>
+            <button type="button" aria-label={`Go to page ${index + 1}${printed}`} aria-current={index === current ? 'page' : undefined} onClick={() => onGo(index)}>
+              {shown.has(index) ? <Thumbnail snapshots={snapshots} index={index} /> : <span className="pdf-thumb-blank" style={{ height: THUMB_WIDTH * ratio }} />}
+              <span className="pdf-thumb-number">{label}</span>
+            </button>
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -7,6 +7,8 @@ export type ZoomMode = 'width' | 'page' | 'custom';
 interface Props {
   page: number;
   pageCount: number;
+  /** The current page's printed label, shown when it is not the file's page number. */
+  printedLabel?: string;
   onGo(page: number): void;
   zoom: number;
   zoomMode: ZoomMode;
@@ -49,6 +51,11 @@ export function PdfToolbar(props: Props) {
           onBlur={() => typing !== null && go()}
         />
         <span className="pdf-page-count">of {pageCount}</span>
+        {props.printedLabel !== undefined && props.printedLabel !== String(page + 1) && (
+          <span className="pdf-page-label" title="The number printed on this page, used in citations">
+            printed p. {props.printedLabel}
+          </span>
+        )}
         <button type="button" aria-label="Next page" disabled={page >= pageCount - 1} onClick={() => props.onGo(page + 1)}>
           ↓
         </button>

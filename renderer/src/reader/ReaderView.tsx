@@ -8,6 +8,7 @@ import type { Annotation, AnnotationBody, Selector } from '../../../shared/model
 import { DOCUMENT_KIND_LABELS } from '../../../shared/model';
 import { anchorAnnotations } from '../../../shared/anchoring';
 import { suggestActors } from '../../../shared/codebooks';
+import { printedPageLabel } from '../../../shared/pdf/page-labels';
 import { call, type ChangeRecorder } from '../api/client';
 import { AnnotationStore } from '../annotations/annotation-store';
 import { AnnotationSidebar, type RegionThumbnail } from '../annotations/AnnotationSidebar';
@@ -186,7 +187,8 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
   };
 
   const pendingAnnotation = pending?.annotationId ? store.get(pending.annotationId) : undefined;
-  const viewProps = { opened, anchoring, activeId, ref: view, onSelection, onAnnotationClick, onRetarget, onThumbnailSource };
+  const pageLabel = useCallback((index: number) => printedPageLabel(document, index), [document]);
+  const viewProps = { opened, anchoring, activeId, ref: view, onSelection, onAnnotationClick, onRetarget, onThumbnailSource, pageLabel };
 
   return (
     <div className="reader-layout">
@@ -270,7 +272,14 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
         onSelect={selectFromSidebar}
         onChange={(id, patch) => store.update(id, patch)}
         onDelete={deleteAnnotation}
-        pageOf={isPdf ? placement.pageOf : undefined}
+        pageLabelOf={
+          isPdf
+            ? (annotation) => {
+                const page = placement.pageOf(annotation);
+                return page === null ? null : pageLabel(page);
+              }
+            : undefined
+        }
         regionThumbnail={mode === 'pages' ? thumbnail : null}
         onReattach={(annotation) => {
           setPending(null);
@@ -281,9 +290,10 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
         <MetadataDialog
           metadata={document.metadata}
           dateFromFile={dateIsFromFile(document)}
+          numbering={isPdf ? document : undefined}
           onClose={() => setEditingDetails(false)}
-          onSave={async (metadata, confirmed) => {
-            setDocument(await call('documents.updateMetadata', { id: document.id, metadata, confirmed }));
+          onSave={async (metadata, confirmed, pageOffset) => {
+            setDocument(await call('documents.updateMetadata', { id: document.id, metadata, confirmed, ...(isPdf ? { pageOffset } : {}) }));
           }}
         />
       )}

@@ -44,6 +44,8 @@ export interface DocumentViewProps {
    * stored at once, not as an undoable change of the user's.
    */
   onRetarget(id: string, selectors: Selector[]): void;
+  /** The printed label of the page at an index (from 0), for views with pages. */
+  pageLabel?(index: number): string;
   /** Where a region's thumbnail comes from, when the view can draw one. */
   onThumbnailSource?(source: ((annotation: Annotation) => Promise<string | null>) | null): void;
 }
