@@ -35,6 +35,7 @@ import {
 } from './analysis/views';
 import {
   annotationImportAssignmentSchema,
+  CITATION_STYLES,
   exportRequestSchema,
   fileNameSchema,
   importedFileSchema,
@@ -190,6 +191,10 @@ export const contract = {
   'analysis.counts': call(analysisViewRequestSchema.extend({ scope: libraryScopeSchema.optional() }), { json: 4 * MB }).returns<AnalysisCounts>(),
   /** A page of the passages behind a chart mark. */
   'analysis.passages': call(analysisPassagesRequestSchema.extend({ scope: libraryScopeSchema.optional() }), { json: 4 * MB }).returns<AnalysisPassagesPage>(),
+  /** An annotation's quote with the in-text citation of its source ("Copy with citation"), as text and HTML. */
+  'annotations.cite': call(
+    z.strictObject({ documentId: idSchema, annotationId: idSchema, style: z.enum(CITATION_STYLES) }),
+  ).returns<{ text: string; html: string; page: string | null }>(),
   /** Long: reports 'task.progress' under taskId and stops on tasks.cancel. Returns the file's bytes. */
   'export.run': call(z.strictObject({ taskId: idSchema, request: exportRequestSchema }), { json: 4 * MB }).returns<ExportedFile>(),
   'tasks.cancel': call(z.strictObject({ taskId: idSchema })).returns<{ cancelled: boolean }>(),

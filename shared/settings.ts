@@ -2,6 +2,7 @@
 // library electron-store is built on) in browser mode.
 import { z } from 'zod';
 import { tableLayoutSchema, type TableLayout } from './document-table/columns';
+import { CITATION_STYLES, type CitationStyle } from './export/types';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -22,6 +23,8 @@ export interface Settings {
   window: WindowBounds | null;
   /** The library table's columns, widths and sort; null for the defaults. */
   libraryTable: TableLayout | null;
+  /** The style of "Copy with citation". */
+  citationStyle: CitationStyle;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lastLibrary: null,
   window: null,
   libraryTable: null,
+  citationStyle: 'apa',
 };
 
 /** What the renderer may change. The library path and window bounds are set by main only. */
@@ -37,6 +41,7 @@ export const settingsPatchSchema = z.strictObject({
   theme: z.enum(THEMES).optional(),
   readerFontSize: z.number().int().min(12).max(32).optional(),
   libraryTable: tableLayoutSchema.optional(),
+  citationStyle: z.enum(CITATION_STYLES).optional(),
 });
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 
@@ -46,6 +51,7 @@ export const settingsFileSchema = z
     theme: z.enum(THEMES),
     readerFontSize: z.number().int().min(8).max(72),
     lastLibrary: z.string().min(1).nullable(),
+    citationStyle: z.enum(CITATION_STYLES),
     window: z
       .object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional() })
       .nullable(),

@@ -14,6 +14,19 @@ export interface FormattedReferences {
   citations: Map<string, string>;
 }
 
+/**
+ * The in-text citation of one source in `style`, pointing at `page` (a printed page label) when given:
+ * "(Smith & Doe, 2018, p. 12)".
+ */
+export async function formatCitation(item: CslItem, style: CitationStyle, page: string | null): Promise<RichText> {
+  const { default: CSL } = await import('citeproc');
+  const engine = new CSL.Engine({ retrieveLocale: () => englishLocale(), retrieveItem: (id: string) => (id === item.id ? item : undefined) }, await loadCitationStyle(style), 'en-US', true);
+  engine.setOutputFormat('html');
+  engine.updateItems([item.id]);
+  const cited = page ? { id: item.id, locator: page, label: 'page' } : { id: item.id };
+  return richTextFromCiteprocHtml(engine.previewCitationCluster({ citationItems: [cited], properties: { noteIndex: 0 } }, [], [], 'html'));
+}
+
 export async function formatReferences(items: readonly CslItem[], style: CitationStyle): Promise<FormattedReferences> {
   const { default: CSL } = await import('citeproc');
   const byId = new Map(items.map((item) => [item.id, item]));

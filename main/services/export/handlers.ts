@@ -3,11 +3,12 @@ import type { CallName } from '../../../shared/api';
 import type { Handlers } from '../../api/dispatch';
 import type { AppServices } from '../app';
 import { attachFileToReference, importReferenceFile, keepBothReferences, mergeReference } from '../references/import-references';
+import { citePassage } from './cite';
 import { runExport } from './export-service';
 import { importAnnotationFile } from './import-annotations';
 import { saveFileWithDialog, type ChooseSaveTarget } from './save-file';
 
-type ExportCallName = 'export.run' | 'tasks.cancel' | 'files.save' | 'references.list' | 'references.import' | 'references.attachFile' | 'references.delete' | 'references.merge' | 'references.keepBoth' | 'annotations.import';
+type ExportCallName = 'annotations.cite' | 'export.run' | 'tasks.cancel' | 'files.save' | 'references.list' | 'references.import' | 'references.attachFile' | 'references.delete' | 'references.merge' | 'references.keepBoth' | 'annotations.import';
 
 export interface ExportHandlerOptions {
   /** The desktop app's save dialog; absent in browser mode, where the renderer downloads files. */
@@ -17,6 +18,7 @@ export interface ExportHandlerOptions {
 export function createExportHandlers(app: AppServices, options: ExportHandlerOptions): Pick<Handlers, ExportCallName> {
   const { store } = app;
   return {
+    'annotations.cite': ({ documentId, annotationId, style }) => citePassage(store, documentId, annotationId, style),
     'export.run': ({ taskId, request }) => app.tasks.run(taskId, (task) => runExport(app, request, task)),
     'tasks.cancel': async ({ taskId }) => ({ cancelled: app.tasks.cancel(taskId) }),
     'files.save': (file) => saveFileWithDialog(options.chooseSaveTarget, file),

@@ -15,7 +15,7 @@ declare module 'citeproc' {
     updateItems(ids: string[]): void;
     makeBibliography(): [BibliographyMeta, string[]] | false;
     previewCitationCluster(
-      citation: { citationItems: { id: string }[]; properties: { noteIndex: number } },
+      citation: { citationItems: { id: string; locator?: string; label?: string }[]; properties: { noteIndex: number } },
       before: unknown[],
       after: unknown[],
       format: 'html' | 'text',

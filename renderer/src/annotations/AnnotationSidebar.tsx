@@ -8,6 +8,7 @@ import { findSelector } from '../../../shared/model';
 import { suggestActors } from '../../../shared/codebooks';
 import { useCodebook } from '../codebook/codebook-context';
 import { AnnotationEditor } from './AnnotationEditor';
+import { CitationActions, useCopyWithCitation } from './CitationActions';
 import { LinkChips } from './LinkChips';
 
 export type RegionThumbnail = (annotation: Annotation) => Promise<string | null>;
@@ -24,9 +25,11 @@ interface Props {
   regionThumbnail?: RegionThumbnail | null;
   /** Start re-attaching an orphan to the next selection. */
   onReattach?(annotation: Annotation): void;
+  /** Changes whenever the document's details (and so its citation) change. */
+  citeVersion?: string;
 }
 
-export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChange, onDelete, pageLabelOf, regionThumbnail, onReattach }: Props) {
+export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChange, onDelete, pageLabelOf, regionThumbnail, onReattach, citeVersion = '' }: Props) {
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!activeId) return;
@@ -41,6 +44,7 @@ export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChan
       orphanReason={orphanReason}
       page={pageLabelOf?.(annotation) ?? null}
       thumbnail={regionThumbnail ?? null}
+      citeVersion={citeVersion}
       onReattach={orphanReason !== undefined && onReattach ? () => onReattach(annotation) : undefined}
       onSelect={() => onSelect(annotation.id === activeId ? null : annotation.id)}
       onChange={(patch) => onChange(annotation.id, patch)}
@@ -79,20 +83,30 @@ interface CardProps {
   /** The printed page label. */
   page: string | null;
   thumbnail: RegionThumbnail | null;
+  citeVersion: string;
   onReattach?(): void;
   onSelect(): void;
   onChange(patch: Partial<AnnotationBody>): void;
   onDelete(): void;
 }
 
-function AnnotationCard({ annotation, active, orphanReason, page, thumbnail, onReattach, onSelect, onChange, onDelete }: CardProps) {
+function AnnotationCard({ annotation, active, orphanReason, page, thumbnail, citeVersion, onReattach, onSelect, onChange, onDelete }: CardProps) {
   const { codebook } = useCodebook();
   const quote = findSelector(annotation, 'TextQuoteSelector')?.exact;
   const region = quote === undefined;
   const { body } = annotation;
+  const citing = useCopyWithCitation(annotation, active && !orphanReason, citeVersion);
   return (
-    <li className={active ? 'card active' : 'card'} data-annotation-id={annotation.id}>
-      <button type="button" className={`card-quote hl-edge-${body.color}`} onClick={onSelect} aria-expanded={active}>
+    <li className={active ? 'card active' : 'card'} data-annotation-id={annotation.id} onKeyDown={orphanReason ? undefined : citing.onKeyDown}>
+      <button
+        type="button"
+        className={`card-quote hl-edge-${body.color}`}
+        onClick={onSelect}
+        aria-expanded={active}
+        draggable={citing.cited !== null}
+        onDragStart={citing.onDragStart}
+        title={orphanReason ? undefined : 'Ctrl+C (⌘C) copies the quote with its citation'}
+      >
         {page !== null && <span className="card-page">p. {page}</span>}
         {region ? <RegionPicture annotation={annotation} thumbnail={thumbnail} /> : quote}
       </button>
@@ -113,6 +127,7 @@ function AnnotationCard({ annotation, active, orphanReason, page, thumbnail, onR
       {active && (
         <>
           <AnnotationEditor body={body} suggestedActors={quote ? suggestActors(quote, codebook) : []} onChange={onChange} />
+          {!orphanReason && <CitationActions citing={citing} />}
           <div className="card-actions">
             <button type="button" className="danger" onClick={onDelete}>
               Delete

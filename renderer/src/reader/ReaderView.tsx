@@ -281,6 +281,7 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
             : undefined
         }
         regionThumbnail={mode === 'pages' ? thumbnail : null}
+        citeVersion={document.modifiedAt}
         onReattach={(annotation) => {
           setPending(null);
           setReattaching(annotation);
