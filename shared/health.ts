@@ -4,6 +4,7 @@
 export const HEALTH_ISSUE_KINDS = [
   'unfinished-import',
   'interrupted-replace',
+  'interrupted-codebook-change',
   'orphan-annotations',
   'unreadable-document',
   'unreadable-annotations',
@@ -24,6 +25,7 @@ export type HealthIssueKind = (typeof HEALTH_ISSUE_KINDS)[number];
 export const HEALTH_ISSUE_TITLES: Record<HealthIssueKind, string> = {
   'unfinished-import': 'An import that did not finish',
   'interrupted-replace': 'A file replacement that did not finish',
+  'interrupted-codebook-change': 'A codebook change that did not finish',
   'orphan-annotations': 'Annotations whose document is missing',
   'unreadable-document': 'A document that could not be read',
   'unreadable-annotations': 'An annotations file that could not be read',

@@ -172,12 +172,22 @@ export function findSelector<T extends Selector['type']>(
 
 // ---- Codebook -----------------------------------------------------------------------------------
 
-export interface Principle {
-  id: string;
+/** The fields of a principle a user describes it with (everything but its place in the tree). */
+export interface PrincipleFields {
   name: string;
+  /** Its definition: what the principle means. */
   description: string;
   /** A CSS colour, e.g. "#2f6fba". */
   color: string;
+  whenToUse: string;
+  whenNotToUse: string;
+  /** A passage that is a clear case of it. */
+  example: string;
+}
+
+/** A code of the codebook's tree. Siblings are ordered as they appear in Codebook.principles. */
+export interface Principle extends PrincipleFields {
+  id: string;
   parentId: string | null;
 }
 
@@ -212,6 +222,8 @@ export interface Codebook {
   version: 1;
   principles: Principle[];
   actors: Actor[];
+  /** A library setting: every highlight takes the colour of its first principle (see codebooks/colors.ts). */
+  colorByPrinciple: boolean;
 }
 
 // ---- Collections and document tags ------------------------------------------------------------

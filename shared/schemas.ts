@@ -136,6 +136,8 @@ export const annotationSchema = z.strictObject({
   anchoring: z.strictObject({ method: z.enum(['quote', 'fuzzy']), score: z.number().min(0).max(1), contextChanged: z.boolean() }).optional(),
 });
 
+export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #2f6fba');
+
 export const codebookSchema = z
   .strictObject({
     version: z.literal(1),
@@ -145,8 +147,12 @@ export const codebookSchema = z
           id: idSchema,
           name: z.string().trim().min(1).max(200),
           description: z.string().max(5_000),
-          color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #2f6fba'),
+          color: colorSchema,
           parentId: idSchema.nullable(),
+          // Added after the first libraries were made: older codebooks read with these empty.
+          whenToUse: z.string().max(5_000).default(''),
+          whenNotToUse: z.string().max(5_000).default(''),
+          example: z.string().max(5_000).default(''),
         }),
       )
       .max(2_000),
@@ -160,6 +166,7 @@ export const codebookSchema = z
         }),
       )
       .max(10_000),
+    colorByPrinciple: z.boolean().default(false),
   })
   .superRefine((codebook, ctx) => {
     const ids = new Set<string>();
@@ -171,6 +178,18 @@ export const codebookSchema = z
     for (const p of codebook.principles) {
       if (p.parentId !== null && !principleIds.has(p.parentId)) {
         ctx.addIssue({ code: 'custom', message: `principle "${p.name}" has an unknown parent` });
+      }
+    }
+    // A principle may not be its own ancestor: the tree must end at the top.
+    const parentOf = new Map(codebook.principles.map((p) => [p.id, p.parentId]));
+    for (const p of codebook.principles) {
+      let at = p.parentId;
+      for (let steps = 0; at !== null && steps <= codebook.principles.length; steps++) {
+        if (at === p.id) {
+          ctx.addIssue({ code: 'custom', message: `principle "${p.name}" is nested inside itself` });
+          break;
+        }
+        at = parentOf.get(at) ?? null;
       }
     }
   });

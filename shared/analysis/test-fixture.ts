@@ -6,9 +6,9 @@ import type { CodedPassage } from './passages';
 export const FIXTURE_CODEBOOK: Codebook = {
   version: 1,
   principles: [
-    { id: 'p1', name: 'Protect people', description: 'First principle.', color: '#d64550', parentId: null },
-    { id: 'p2', name: 'Protect the core', description: 'Second principle.', color: '#2f7fc1', parentId: null },
-    { id: 'p3', name: 'Defend elections', description: 'Third principle.', color: '#8a5cc7', parentId: null },
+    { id: 'p1', name: 'Protect people', description: 'First principle.', color: '#d64550', parentId: null, whenToUse: '', whenNotToUse: '', example: '' },
+    { id: 'p2', name: 'Protect the core', description: 'Second principle.', color: '#2f7fc1', parentId: null, whenToUse: '', whenNotToUse: '', example: '' },
+    { id: 'p3', name: 'Defend elections', description: 'Third principle.', color: '#8a5cc7', parentId: null, whenToUse: '', whenNotToUse: '', example: '' },
   ],
   actors: [
     { id: 'a', name: 'Atlantis', kind: 'state', aliases: [] },
@@ -16,6 +16,7 @@ export const FIXTURE_CODEBOOK: Codebook = {
     { id: 'c', name: 'Civic Watch', kind: 'civil-society', aliases: [] },
     { id: 'z', name: 'Zeta Union', kind: 'international-body', aliases: [] },
   ],
+  colorByPrinciple: false,
 };
 
 function document(id: string, title: string, date: string | null, authors: string[], extra: Partial<LibraryDocument['metadata']> = {}): LibraryDocument {

@@ -13,6 +13,9 @@ const principle = (id: string, name: string, color: string, description: string)
   description,
   color,
   parentId: null,
+  whenToUse: '',
+  whenNotToUse: '',
+  example: '',
 });
 
 /**
@@ -260,4 +263,5 @@ export const PARIS_CALL_CODEBOOK: Codebook = {
   version: 1,
   principles: PARIS_CALL_PRINCIPLES,
   actors: PARIS_CALL_ACTORS,
+  colorByPrinciple: false,
 };

@@ -277,7 +277,7 @@ function resolveCodebook(codebook: Codebook, incoming: IncomingAnnotation[]): Re
     if (found) return found.id;
     if (!link.name?.trim()) return null;
     const id = freshId(link);
-    next.principles.push({ id, name: link.name.trim().slice(0, 200), description: '', color: '#7a7f87', parentId: null });
+    next.principles.push({ id, name: link.name.trim().slice(0, 200), description: '', color: '#7a7f87', parentId: null, whenToUse: '', whenNotToUse: '', example: '' });
     added.push(`principle "${link.name.trim()}"`);
     return id;
   };

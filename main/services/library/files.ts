@@ -10,6 +10,8 @@
 //   <library>/documents/<id>/annotations.json
 //   <library>/documents/<id>/versions/<time>/  the files as they were before the file was replaced
 //   <library>/documents/<id>/replacing.json  present only while a file is being replaced (see replace-journal.ts)
+//   <library>/codebook-change.json         present only while a codebook change is written (see codebook-journal.ts)
+//   <library>/journal/<time>/               the files a codebook change rewrites, as they were, until it is done
 //   <library>/trash/                        deleted documents, with their annotations
 //   <library>/cache/                        derived data (search index): safe to delete
 import path from 'node:path';
@@ -39,6 +41,8 @@ export function libraryPaths(root: string) {
     codebookFile: path.join(root, 'codebook.json'),
     collectionsFile: path.join(root, 'collections.json'),
     documentTagsFile: path.join(root, 'document-tags.json'),
+    codebookJournal: path.join(root, 'codebook-change.json'),
+    journalCopies: path.join(root, 'journal'),
     documents,
     trash: path.join(root, 'trash'),
     cache: path.join(root, 'cache'),

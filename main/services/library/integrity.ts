@@ -55,6 +55,8 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
   // Read only once cache/ is known to be a folder of the library (not a link out of it).
   const previous = await readCheckRecord(paths.cache);
   const name = await checkLibraryFile(paths, findings);
+  // Before anything is read: a codebook change cut short is undone, so codebook and annotations agree.
+  await checkInterruptedCodebookChange(paths, findings);
   const { codebook, codebookSha256 } = await checkCodebook(paths, findings, defaultCodebook);
   // Links to principles and actors are checked again in every annotations file when the codebook changed.
   const relink = previous?.codebookSha256 !== codebookSha256;
@@ -77,6 +79,35 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
   }
   const organisation = await checkCollectionFiles(paths, findings.quarantine, (...finding) => findings.report(...finding));
   return { name, codebook, documents, annotationIds, annotations, organisation, record, read, full: previous === null, issues: findings.issues };
+}
+
+/** A codebook change cut short by a crash is undone: the codebook and the passages it recoded are as before. */
+async function checkInterruptedCodebookChange(paths: LibraryPaths, findings: Findings): Promise<void> {
+  const file = paths.codebookJournal;
+  try {
+    const restored = await undoInterruptedCodebookChange(paths);
+    if (!restored) return;
+    findings.report(
+      'interrupted-codebook-change',
+      file,
+      'A change to the codebook did not finish.',
+      'The codebook and the passages it was recoding were put back as they were before it. Make the change again.',
+      null,
+    );
+  } catch (error) {
+    // The journal is written atomically, so this means it was edited or its copies removed by hand.
+    // Both it and the copies are set aside (the copies first: they are what a person can restore from).
+    const message = messageOf(error);
+    const restore =
+      'nothing could be restored automatically. journal/ holds the files as they were before the change (codebook-change.json says which file each copy belongs to); copy them back while Apostil is closed to undo the change by hand.';
+    const action = 'The library was opened as its files are now; links to principles or actors the codebook lacks are set aside below.';
+    const copies = await lstat(paths.journalCopies).then(
+      () => true,
+      () => false,
+    );
+    if (copies) await findings.quarantine.moveAside(paths.journalCopies, { kind: 'interrupted-codebook-change', message, originalPath: 'journal', restore });
+    await findings.moveAside('interrupted-codebook-change', file, `A change to the codebook did not finish, and it could not be undone: ${message}`, action, restore, null, 'codebook-change.json');
+  }
 }
 
 /** Where the library keeps one of its folders, a link or a file is set aside and a real folder made. */

@@ -39,10 +39,19 @@ import { changedOriginal, changesFound, recheckDocument, Verifier, type Verifica
 import { beginReplace, endReplace, undoInterruptedReplace } from './replace-journal';
 import { restoreFromTrash, trashFolderName } from './trash';
 import type { LoadProblem, NewDocument, OpenOptions, PageNumberingEdit, ReplacedFile } from './store-types';
+import { checkLinks } from './links';
+import { beginCodebookChange, endCodebookChange, undoInterruptedCodebookChange } from './codebook-journal';
 
 const textFileSchema = documentTextSchema;
 
 export type { LoadProblem, NewDocument, OpenOptions, PageNumberingEdit, ReplacedFile } from './store-types';
+
+/** A change to the codebook and the annotations it recodes (shared/codebooks/operations.ts makes them). */
+export interface CodebookChangeInput {
+  codebook: Codebook;
+  /** New versions of existing annotations, in any documents. */
+  annotations: readonly Annotation[];
+}
 
 export class LibraryStore {
   readonly paths: LibraryPaths;
@@ -454,6 +463,48 @@ export class LibraryStore {
 
   getCodebook(): Codebook {
     return this.codebook;
+  }
+
+  /**
+   * Writes a new codebook together with the annotations it recodes, in every document, as one change:
+   * journalled (codebook-journal.ts), so that a crash half-way leaves the library as it was before.
+   * Every annotation must already be in the library, and afterwards every link must point into the new
+   * codebook. Returns the codebook and the annotations as stored (their modified time set).
+   */
+  changeCodebook(change: CodebookChangeInput): Promise<{ codebook: Codebook; annotations: Annotation[] }> {
+    return this.serialize(async () => {
+      const codebook = codebookSchema.parse(change.codebook);
+      const now = new Date().toISOString();
+      const byDocument = new Map<string, Map<string, Annotation>>();
+      for (const input of change.annotations) {
+        const annotation = { ...annotationSchema.parse(input), modified: now };
+        const owner = this.annotationOwner(annotation.id);
+        if (owner === undefined) throw new AppError('not-found', `There is no annotation ${annotation.id} in this library.`);
+        if (owner !== annotation.documentId) throw new AppError('invalid-input', `Annotation ${annotation.id} belongs to another document.`);
+        (byDocument.get(owner) ?? byDocument.set(owner, new Map()).get(owner)!).set(annotation.id, annotation);
+      }
+      const next = new Map<string, Annotation[]>();
+      for (const [documentId, changed] of byDocument) {
+        next.set(documentId, (await this.listAnnotations(documentId)).map((a) => changed.get(a.id) ?? a));
+      }
+      const all = (await this.allAnnotations()).map((a) => byDocument.get(a.documentId)?.get(a.id) ?? a);
+      checkLinks(all, codebook);
+
+      const liveFiles = [this.paths.codebookFile, ...[...next.keys()].map((id) => this.paths.document(id).annotations)];
+      await beginCodebookChange(this.paths, liveFiles, now.replace(/[:.]/g, '-'));
+      try {
+        for (const [documentId, list] of next) await writeAnnotationsFile(this.paths.document(documentId).annotations, list);
+        await writeJsonAtomic(this.paths.codebookFile, codebook);
+        await endCodebookChange(this.paths);
+      } catch (error) {
+        // A failed write (a full disk, say) leaves the library as it was, as a crash would.
+        await undoInterruptedCodebookChange(this.paths).catch(() => undefined);
+        throw error;
+      }
+      for (const [documentId, list] of next) this.annotations.set(documentId, list);
+      this.codebook = codebook;
+      return { codebook, annotations: [...byDocument.values()].flatMap((m) => [...m.values()]) };
+    });
   }
 
   saveCodebook(codebook: Codebook): Promise<Codebook> {

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/model';
 import { foldForMatching } from '../../../shared/codebooks';
 import { useCodebook } from './codebook-context';
-import { slugId } from './slug';
+import { slugId } from '../../../shared/codebooks/ids';
 
 interface Props {
   links: ActorLink[];

@@ -1,13 +1,16 @@
 // The crash harness's child (bundled to crash-child.js): opens a library with the real services and
 // changes it without pause (annotations created, edited and deleted, documents imported, retitled and
-// deleted, their files replaced by new versions, actors added to the codebook) until it is killed. Each change is announced on stdout before
+// deleted, their files replaced by new versions, actors added to the codebook, codes merged and split
+// with their passages recoded) until it is killed. Each change is announced on stdout before
 // it starts and reported once the service has acknowledged it, with synchronous writes, so the parent
 // knows exactly what was acknowledged before the kill.
-//   node crash-child.js <library> <seed> <extract-worker.js> [mixed|replace]
+//   node crash-child.js <library> <seed> <extract-worker.js> [mixed|replace|codebook]
 import { writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describeRange } from '../../../../shared/anchoring';
 import { PARIS_CALL_CODEBOOK } from '../../../../shared/codebooks';
+import type { CodebookEdit } from '../../../../shared/codebooks/edits';
+import { applyCodebookEdit } from '../../../../shared/codebooks/operations';
 import type { Annotation, LibraryDocument } from '../../../../shared/model';
 import { HIGHLIGHT_COLORS, STANCES } from '../../../../shared/model';
 import { importFile } from '../../importing';
@@ -51,6 +54,9 @@ async function step(store: LibraryStore, i: number): Promise<void> {
   let op: CrashOp;
   if (mode === 'replace' && annotations.length > 0) {
     await replaceWithNewVersion(store, document, tag);
+  } else if (mode === 'codebook' && (await store.allAnnotations()).length >= 6 && roll < 0.7) {
+    await mergeOrSplit(store, tag);
+    return;
   } else if (roll < 0.45 || annotations.length === 0) {
     const { text } = await store.readText(document.id);
     const start = Math.floor(rand() * (text.length - 1));
@@ -101,6 +107,8 @@ async function step(store: LibraryStore, i: number): Promise<void> {
     say({ t: 'ack', op });
   } else if (roll < 0.96) {
     await replaceWithNewVersion(store, document, tag);
+  } else if (roll < 0.98) {
+    await mergeOrSplit(store, tag);
   } else {
     const codebook = store.getCodebook();
     op = { kind: 'codebook.addActor', actorId: `actor-${tag}` };
@@ -108,6 +116,44 @@ async function step(store: LibraryStore, i: number): Promise<void> {
     await store.saveCodebook({ ...codebook, actors: [...codebook.actors, { id: op.actorId, name: `Actor ${tag}`, kind: 'company', aliases: [] }] });
     say({ t: 'ack', op });
   }
+}
+
+/**
+ * Merges two codes or splits one, recoding passages in every document (shared/codebooks/operations.ts),
+ * applied as the store's one journalled change. Merges while there are plenty of codes, so they never
+ * run out.
+ */
+async function mergeOrSplit(store: LibraryStore, tag: string): Promise<void> {
+  const codebook = store.getCodebook();
+  const annotations = await store.allAnnotations();
+  const linkedActors = [...new Set(annotations.flatMap((a) => a.body.actors.map((l) => l.actorId)))];
+  const linkedPrinciples = [...new Set(annotations.flatMap((a) => a.body.principles))];
+  const choice = rand();
+  let edit: CodebookEdit;
+  if (choice < 0.35 && linkedActors.length > 0 && codebook.actors.length > 20) {
+    const source = pick(linkedActors);
+    edit = { kind: 'actor.merge', sourceId: source, targetId: pick(codebook.actors.filter((a) => a.id !== source)).id };
+  } else if (choice < 0.6 && linkedPrinciples.length > 0 && codebook.principles.length > 6) {
+    const source = pick(linkedPrinciples);
+    edit = { kind: 'principle.merge', sourceId: source, targetId: pick(codebook.principles.filter((p) => p.id !== source)).id };
+  } else if (choice < 0.8 && linkedActors.length > 0) {
+    const id = pick(linkedActors);
+    const chosen = annotations.filter((a) => a.body.actors.some((l) => l.actorId === id) && rand() < 0.6);
+    const ids = chosen.length ? chosen.map((a) => a.id) : [annotations.find((a) => a.body.actors.some((l) => l.actorId === id))!.id];
+    edit = { kind: 'actor.split', id, fields: { name: `Actor ${tag}` }, annotationIds: ids };
+  } else if (linkedPrinciples.length > 0) {
+    const id = pick(linkedPrinciples);
+    const chosen = annotations.filter((a) => a.body.principles.includes(id) && rand() < 0.6);
+    const ids = chosen.length ? chosen.map((a) => a.id) : [annotations.find((a) => a.body.principles.includes(id))!.id];
+    edit = { kind: 'principle.split', id, fields: { name: `Principle ${tag}` }, annotationIds: ids };
+  } else {
+    edit = { kind: 'actor.create', fields: { name: `Actor ${tag}`, kind: 'company' } };
+  }
+  const change = applyCodebookEdit(codebook, annotations, edit);
+  const op: CrashOp = { kind: 'codebook.change', actors: change.codebook.actors.map((a) => a.id), annotations: change.annotations };
+  say({ t: 'begin', op });
+  await store.changeCodebook(change);
+  say({ t: 'ack', op });
 }
 
 /** A new version of a document's file: a paragraph added, so some annotations move and all are kept. */

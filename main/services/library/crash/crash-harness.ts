@@ -27,8 +27,11 @@ export interface CrashRunOptions {
   kills: number;
   seed: number;
   childScript: string;
-  /** 'replace': the child only replaces documents' files, so that kills land inside replacements. */
-  mode?: 'mixed' | 'replace';
+  /**
+   * 'replace': the child only replaces documents' files, so that kills land inside replacements;
+   * 'codebook': it mostly merges and splits codes, and kills land inside those changes.
+   */
+  mode?: 'mixed' | 'replace' | 'codebook';
   workerScript: string;
   /** Check search (after damaging the cache) every n kills. */
   searchEvery?: number;
@@ -48,6 +51,9 @@ export interface CrashStats {
   /** Files replaced (acknowledged), and replacements cut short by a kill, undone at the next open. */
   replaced: number;
   undoneReplaces: number;
+  /** Codebook changes (merges, splits) acknowledged, and those cut short by a kill, undone at the next open. */
+  codebookChanges: number;
+  undoneCodebookChanges: number;
   cacheFilesDamaged: number;
   searchChecks: number;
   jsonFilesChecked: number;
@@ -66,6 +72,8 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
     unfinishedImports: 0,
     replaced: 0,
     undoneReplaces: 0,
+    codebookChanges: 0,
+    undoneCodebookChanges: 0,
     cacheFilesDamaged: 0,
     searchChecks: 0,
     jsonFilesChecked: 0,
@@ -86,6 +94,7 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
     for (const message of acked) applyOp(expected, message);
     stats.acknowledged += acked.length;
     stats.replaced += acked.filter((message) => message.op.kind === 'document.replace').length;
+    stats.codebookChanges += acked.filter((message) => message.op.kind === 'codebook.change').length;
 
     const actual = await readState(options.libraryDir, stats, context);
     let differences = diffStates(actual, expected);
@@ -126,6 +135,7 @@ function runAndKill(options: CrashRunOptions, seed: number, rand: () => number):
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const acked: ChildRun['acked'] = [];
+    const targeted = options.mode === 'replace' ? 'document.replace' : options.mode === 'codebook' ? 'codebook.change' : null;
     let inFlight: CrashOp | null = null;
     let ready = false;
     let killed = false;
@@ -148,11 +158,11 @@ function runAndKill(options: CrashRunOptions, seed: number, rand: () => number):
         const message = JSON.parse(line) as ChildMessage;
         if (message.t === 'ready') {
           ready = true;
-          if (options.mode !== 'replace') timer ??= setTimeout(kill, delay);
+          if (!targeted) timer ??= setTimeout(kill, delay);
         } else if (message.t === 'begin') {
           inFlight = message.op;
-          // Replacing: the kill comes within moments of a replacement starting, so that most land in it.
-          if (options.mode === 'replace' && message.op.kind === 'document.replace') timer ??= setTimeout(kill, rand() * 30);
+          // Replacing or recoding: the kill comes within moments of such a change starting, so most land in it.
+          if (targeted === message.op.kind) timer ??= setTimeout(kill, rand() * (targeted === 'codebook.change' ? 60 : 30));
         }
         else {
           acked.push(message);
@@ -218,10 +228,12 @@ async function readState(root: string, stats: CrashStats, context = 'the start')
   const store = await open(root);
   try {
     const health = await store.health();
-    // An import or a file replacement cut short is not damage: the one is dropped, the other undone.
-    const damage = health.issues.filter((issue) => issue.kind !== 'unfinished-import' && issue.kind !== 'interrupted-replace');
+    // An import, a file replacement or a codebook change cut short is not damage: the one is dropped, the others undone.
+    const undone = ['unfinished-import', 'interrupted-replace', 'interrupted-codebook-change'];
+    const damage = health.issues.filter((issue) => !undone.includes(issue.kind));
     stats.unfinishedImports += health.issues.filter((issue) => issue.kind === 'unfinished-import').length;
     stats.undoneReplaces += health.issues.filter((issue) => issue.kind === 'interrupted-replace').length;
+    stats.undoneCodebookChanges += health.issues.filter((issue) => issue.kind === 'interrupted-codebook-change').length;
     if (damage.length > 0) {
       throw new Error(`After ${context}, the integrity check found damage:\n${damage.map((d) => `${d.kind}: ${d.message}`).join('\n')}`);
     }

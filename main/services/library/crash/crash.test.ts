@@ -43,4 +43,14 @@ describe('crash safety', () => {
     // Replacements were made and kills landed in them (each kill is timed from a replacement's start).
     expect(stats.replaced + stats.inFlight).toBeGreaterThan(0);
   });
+
+  const CODEBOOK_KILLS = Math.max(10, Math.round(KILLS / 5));
+  it(`survives ${CODEBOOK_KILLS} SIGKILLs while codes are merged and split: codebook and passages wholly before or after`, { timeout: CODEBOOK_KILLS * 4_000 }, async () => {
+    const stats = await crashRun(CODEBOOK_KILLS, { mode: 'codebook' });
+    console.log(`crash harness, merging and splitting codes (seed ${SEED}): ${JSON.stringify(stats)}`);
+    expect(stats.kills).toBe(CODEBOOK_KILLS);
+    // Changes were made and kills landed in them (each kill is timed from a change's start).
+    expect(stats.codebookChanges + stats.undoneCodebookChanges).toBeGreaterThan(0);
+    expect(stats.inFlight).toBeGreaterThan(CODEBOOK_KILLS / 4);
+  });
 });

@@ -11,7 +11,9 @@ export type CrashOp =
   | { kind: 'document.title'; documentId: string; title: string }
   | { kind: 'document.delete'; documentId: string }
   | { kind: 'document.replace'; documentId: string; hash: string; annotations: Annotation[] }
-  | { kind: 'codebook.addActor'; actorId: string };
+  | { kind: 'codebook.addActor'; actorId: string }
+  /** A merge or split: the actors afterwards, and every annotation it recodes as it becomes. */
+  | { kind: 'codebook.change'; actors: string[]; annotations: Annotation[] };
 
 export type ChildMessage =
   | { t: 'ready' }
@@ -80,6 +82,10 @@ export function applyOp(state: LibraryState, message: Extract<ChildMessage, { t:
     }
     case 'codebook.addActor':
       state.actors.add(op.actorId);
+      break;
+    case 'codebook.change':
+      state.actors = new Set(op.actors);
+      for (const annotation of op.annotations) state.annotations.get(annotation.documentId)?.set(annotation.id, annotationKey(annotation));
       break;
   }
 }

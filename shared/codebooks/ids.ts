@@ -12,3 +12,8 @@ export function slugId(name: string, taken: Set<string>): string {
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
 }
+
+/** Every id a codebook uses: principles and actors share one space. */
+export function codebookIds(codebook: { principles: readonly { id: string }[]; actors: readonly { id: string }[] }): Set<string> {
+  return new Set([...codebook.principles.map((p) => p.id), ...codebook.actors.map((a) => a.id)]);
+}
