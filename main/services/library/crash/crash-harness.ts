@@ -80,10 +80,12 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
   };
   // The library as it is now, read back by the parent.
   let state = await readState(options.libraryDir, stats);
+  // How long the targeted changes took (begin to ack), to time kills inside them.
+  const durations: number[] = [];
 
   for (let run = 0; run < options.kills; run++) {
     const childSeed = Math.floor(rand() * 2 ** 31);
-    const { acked, inFlight, beforeReady } = await runAndKill(options, childSeed, rand);
+    const { acked, inFlight, beforeReady } = await runAndKill(options, childSeed, rand, durations);
     stats.kills++;
     if (beforeReady) stats.duringOpen++;
 
@@ -129,7 +131,7 @@ interface ChildRun {
   beforeReady: boolean;
 }
 
-function runAndKill(options: CrashRunOptions, seed: number, rand: () => number): Promise<ChildRun> {
+function runAndKill(options: CrashRunOptions, seed: number, rand: () => number, durations: number[]): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [options.childScript, options.libraryDir, String(seed), options.workerScript, options.mode ?? 'mixed'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -137,6 +139,7 @@ function runAndKill(options: CrashRunOptions, seed: number, rand: () => number):
     const acked: ChildRun['acked'] = [];
     const targeted = options.mode === 'replace' ? 'document.replace' : options.mode === 'codebook' ? 'codebook.change' : null;
     let inFlight: CrashOp | null = null;
+    let began = 0;
     let ready = false;
     let killed = false;
     let buffer = '';
@@ -162,9 +165,13 @@ function runAndKill(options: CrashRunOptions, seed: number, rand: () => number):
         } else if (message.t === 'begin') {
           inFlight = message.op;
           // Replacing or recoding: the kill comes within moments of such a change starting, so most land in it.
-          if (targeted === message.op.kind) timer ??= setTimeout(kill, rand() * (targeted === 'codebook.change' ? 60 : 30));
+          if (targeted === message.op.kind) {
+            began = Date.now();
+            timer ??= setTimeout(kill, killDelay(targeted, durations, rand));
+          }
         }
         else {
+          if (message.op.kind === targeted) durations.push(Date.now() - began);
           acked.push(message);
           inFlight = null;
         }
@@ -182,6 +189,17 @@ function runAndKill(options: CrashRunOptions, seed: number, rand: () => number):
       resolve({ acked, inFlight, beforeReady: !ready });
     });
   });
+}
+
+/**
+ * When to kill after a targeted change begins. A codebook change spends most of its time copying the
+ * files it will rewrite; its writes come last. Once changes have been seen to finish, kills are spread
+ * over the later part of a typical one, so that many land among the writes.
+ */
+function killDelay(targeted: CrashOp['kind'], durations: readonly number[], rand: () => number): number {
+  if (targeted !== 'codebook.change' || durations.length === 0) return rand() * 30;
+  const typical = [...durations].sort((a, b) => a - b)[Math.floor(durations.length / 2)]!;
+  return typical * (0.4 + rand() * 0.8);
 }
 
 /** The expected state if the change in flight at the kill had landed. */
