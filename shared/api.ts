@@ -17,11 +17,12 @@ import { libraryScopeSchema, type Organisation } from './collections/scope';
 import type { DocumentStats } from './document-table/columns';
 import {
   annotationSchema,
-  codebookSchema,
   documentMetadataSchema,
   idSchema,
   pageOffsetSchema,
 } from './schemas';
+import { codebookEditSchema } from './codebooks/edits';
+import { CODEBOOK_TEMPLATES } from './codebooks/templates';
 import type { ApiResult } from './errors';
 import type { LibraryHealth } from './health';
 import type { LibraryChange } from './library-changes';
@@ -118,6 +119,38 @@ const fileBytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMP
 /** The password of an encrypted PDF: used for one read of the file, never stored. */
 const filePassword = z.string().min(1).max(1_000).optional();
 
+/** What undo and redo of codebook changes would do now ("Merged “USA” into “United States”…"), or null. */
+export interface CodebookHistory {
+  undo: string | null;
+  redo: string | null;
+}
+
+/** The codebook after a change, what was done, and what undo and redo would do next. */
+export interface CodebookEditResult extends CodebookHistory {
+  codebook: Codebook;
+  summary: string;
+  /** The code the change created (a new principle or actor, the new half of a split), to select it. */
+  createdId: string | null;
+}
+
+/** What a codebook file holds and how it meets the library's codebook (codebook.importPreview). */
+export interface CodebookImportPreview {
+  principles: number;
+  actors: number;
+  /** Codes of the file with a namesake in the library, and codes the library lacks. */
+  matched: number;
+  added: number;
+  /** The library's codes a replace would drop, and of those, how many passages they code. */
+  droppedByReplace: string[];
+  droppedPassages: number;
+  /** What the file held that Apostil changed or left out (sets, over-long names...). */
+  notes: string[];
+}
+
+export interface CodebookImportResult extends CodebookEditResult {
+  notes: string[];
+}
+
 export type ImportOutcome =
   | { status: 'imported'; document: LibraryDocument }
   | { status: 'duplicate'; document: LibraryDocument };
@@ -128,7 +161,23 @@ export const contract = {
   'library.health': call(noArgs).returns<LibraryHealth>(),
 
   'codebook.get': call(noArgs).returns<Codebook>(),
-  'codebook.save': call(z.strictObject({ codebook: codebookSchema }), { json: 4 * MB }).returns<Codebook>(),
+  /** Every change to the codebook: one undoable step, recoding passages where it must (shared/codebooks/edits.ts). */
+  'codebook.edit': call(z.strictObject({ edit: codebookEditSchema }), { json: 4 * MB }).returns<CodebookEditResult>(),
+  'codebook.undo': call(noArgs).returns<CodebookEditResult>(),
+  'codebook.redo': call(noArgs).returns<CodebookEditResult>(),
+  /** What undo and redo would do now. */
+  'codebook.history': call(noArgs).returns<CodebookHistory>(),
+  /** The codebook as a REFI-QDA codebook file (.qdc), for NVivo, ATLAS.ti, MAXQDA, QualCoder. */
+  'codebook.exportQdc': call(noArgs).returns<ExportedFile>(),
+  /** What importing a .qdc would do: its codes, and how they match the library's by name. Changes nothing. */
+  'codebook.importPreview': call(z.strictObject({ name: fileNameSchema, bytes: importedFileSchema }), TEXT_FILE_CALL).returns<CodebookImportPreview>(),
+  /** Brings a .qdc in, merged by name into the codebook or replacing it: one undoable step. */
+  'codebook.import': call(
+    z.strictObject({ name: fileNameSchema, bytes: importedFileSchema, mode: z.enum(['merge', 'replace']) }),
+    TEXT_FILE_CALL,
+  ).returns<CodebookImportResult>(),
+  /** Start over from a codebook of ours (refused while passages link to codes it lacks): undoable. */
+  'codebook.start': call(z.strictObject({ template: z.enum(CODEBOOK_TEMPLATES) })).returns<CodebookEditResult>(),
 
   'documents.list': call(noArgs).returns<LibraryDocument[]>(),
   'documents.open': call(z.strictObject({ id: idSchema })).returns<OpenedDocument>(),

@@ -26,7 +26,7 @@ let fuzzed = 0;
 function examples(): Partial<Record<CallName, Record<string, unknown>>> {
   const document = test.app.store.getDocument(documentId);
   return {
-    'codebook.save': { codebook: test.app.store.getCodebook() },
+    'codebook.edit': { edit: { kind: 'actor.merge', sourceId: 'usa-fuzz', targetId: 'france' } },
     'documents.open': { id: documentId },
     'documents.updateMetadata': { id: documentId, metadata: document.metadata },
     'documents.delete': { id: 'no-such-document' },

@@ -4,6 +4,7 @@ import { PARIS_CALL_CODEBOOK } from '../../shared/codebooks';
 import { LIBRARY_CHECK_TASK } from '../../shared/health';
 import { AnalysisService } from './analysis/analysis-service';
 import { WELCOME_DOCUMENT } from '../../shared/welcome/welcome';
+import { CodebookEditor } from './codebook/codebook-editor';
 import { EventBus } from './events';
 import { importFile } from './importing';
 import { LibraryStore } from './library/store';
@@ -25,6 +26,8 @@ export interface AppServices {
   references: ReferenceShelf;
   /** Long work that reports progress and can be cancelled (exports, annotation imports). */
   tasks: TaskRegistry;
+  /** Every change to the codebook, with its undo history. */
+  codebook: CodebookEditor;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export async function openApp(options: { libraryPath: string; settings: Settings
   // The renderer follows the library's changes as they are published, in order.
   const forward = store.changes.subscribe((change) => events.emit('library.change', change));
   const search = new SearchService(store, events);
+  const codebook = new CodebookEditor(store);
   // Loading the index is quick; bringing it up to date (or rebuilding it) goes on in the background,
   // as does reading the passages' facts for the analysis.
   void search.start();
@@ -67,6 +71,7 @@ export async function openApp(options: { libraryPath: string; settings: Settings
     events,
     references,
     tasks: new TaskRegistry(events),
+    codebook,
     close: async () => {
       forward();
       analysis.close();

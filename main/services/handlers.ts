@@ -5,6 +5,7 @@ import { originsAfterUserEdit } from '../../shared/export/reference-match';
 import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
 import { createOrganiseHandlers, documentsInScope, scopedFilter } from './collections-handlers';
+import { createCodebookHandlers } from './codebook/codebook-handlers';
 import { createExportHandlers } from './export/handlers';
 import { importPdfMarks, scanPdfMarks } from './pdf-annotations/import-marks';
 import type { ChooseSaveTarget } from './export/save-file';
@@ -20,11 +21,9 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
   const { store, search } = app;
 
   return {
+    ...createCodebookHandlers(app),
     'library.info': async () => store.info(),
     'library.health': async () => store.health(),
-
-    'codebook.get': async () => store.getCodebook(),
-    'codebook.save': async ({ codebook }) => store.saveCodebook(codebook),
 
     'documents.list': async () => store.listDocuments(),
     'documents.open': async ({ id }) => ({

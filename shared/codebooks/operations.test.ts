@@ -110,9 +110,9 @@ describe('creating, renaming, recolouring, describing', () => {
     expect(codebookEditSchema.safeParse({ kind: 'principle.update', id: 'hygiene', fields: { name: '   ' } }).success).toBe(false);
   });
 
-  it('creates and edits actors, keeping aliases trimmed, once each, and apart from the name', () => {
-    const created = run({ kind: 'actor.create', fields: { name: 'Estonia', kind: 'state', aliases: [' Eesti ', 'eesti', 'Estonia', 'Republic of Estonia'] } });
-    expect(created.codebook.actors.at(-1)).toEqual({ id: 'estonia', name: 'Estonia', kind: 'state', aliases: ['Eesti', 'Republic of Estonia'] });
+  it('creates and edits actors, keeping aliases trimmed, once each, and apart from the name (case counts: "Nato" beside "NATO")', () => {
+    const created = run({ kind: 'actor.create', fields: { name: 'Estonia', kind: 'state', aliases: [' Eesti ', 'Eesti', 'Estonia', 'ESTONIA', 'Republic of Estonia'] } });
+    expect(created.codebook.actors.at(-1)).toEqual({ id: 'estonia', name: 'Estonia', kind: 'state', aliases: ['Eesti', 'ESTONIA', 'Republic of Estonia'] });
     rejects({ kind: 'actor.create', fields: { name: 'france' } }, 'duplicate', /already an actor named “France”/);
     const renamed = run({ kind: 'actor.update', id: 'france', fields: { name: 'French Republic', kind: 'international-body' } });
     expect(renamed.codebook.actors.find((a) => a.id === 'france')).toMatchObject({ name: 'French Republic', kind: 'international-body' });

@@ -210,16 +210,14 @@ function checkActorName(actors: readonly Actor[], actor: Actor): void {
   if (clash) throw new AppError('duplicate', `There is already an actor named “${clash.name}”. Choose another name, or merge the two.`);
 }
 
-/** Trimmed aliases, each once (ignoring case), none equal to the name itself. */
+/**
+ * Trimmed aliases, each once, none equal to the name itself. Case counts: "Nato" is kept beside "NATO"
+ * on purpose (mentions.ts matches some aliases case-sensitively).
+ */
 function cleanActor(actor: Actor): Actor {
-  const seen = new Set([nameKey(actor.name)]);
-  const aliases: string[] = [];
-  for (const alias of actor.aliases.map((a) => a.trim()).filter(Boolean)) {
-    if (seen.has(nameKey(alias))) continue;
-    seen.add(nameKey(alias));
-    aliases.push(alias);
-  }
-  return { ...actor, name: actor.name.trim(), aliases };
+  const name = actor.name.trim();
+  const aliases = [...new Set(actor.aliases.map((a) => a.trim()).filter((a) => a && a !== name))];
+  return { ...actor, name, aliases };
 }
 
 function siblingsOf(principles: readonly Principle[], parentId: string | null): Principle[] {

@@ -468,11 +468,16 @@ export class LibraryStore {
   /**
    * Writes a new codebook together with the annotations it recodes, in every document, as one change:
    * journalled (codebook-journal.ts), so that a crash half-way leaves the library as it was before.
-   * Every annotation must already be in the library, and afterwards every link must point into the new
-   * codebook. Returns the codebook and the annotations as stored (their modified time set).
+   * The change is a value, or worked out from the library as it is when its turn comes (so no other
+   * write slips in between). Every annotation must already be in the library, and afterwards every
+   * link must point into the new codebook. Returns the codebook and the annotations as stored (their
+   * modified time set), and those annotations as they were.
    */
-  changeCodebook(change: CodebookChangeInput): Promise<{ codebook: Codebook; annotations: Annotation[] }> {
+  changeCodebook<T extends CodebookChangeInput>(
+    make: T | ((current: { codebook: Codebook; annotations: Annotation[] }) => T),
+  ): Promise<{ change: T; codebook: Codebook; annotations: Annotation[]; previous: Annotation[] }> {
     return this.serialize(async () => {
+      const change = typeof make === 'function' ? make({ codebook: this.codebook, annotations: await this.allAnnotations() }) : make;
       const codebook = codebookSchema.parse(change.codebook);
       const now = new Date().toISOString();
       const byDocument = new Map<string, Map<string, Annotation>>();
@@ -484,8 +489,11 @@ export class LibraryStore {
         (byDocument.get(owner) ?? byDocument.set(owner, new Map()).get(owner)!).set(annotation.id, annotation);
       }
       const next = new Map<string, Annotation[]>();
+      const previous: Annotation[] = [];
       for (const [documentId, changed] of byDocument) {
-        next.set(documentId, (await this.listAnnotations(documentId)).map((a) => changed.get(a.id) ?? a));
+        const list = await this.listAnnotations(documentId);
+        previous.push(...list.filter((a) => changed.has(a.id)));
+        next.set(documentId, list.map((a) => changed.get(a.id) ?? a));
       }
       const all = (await this.allAnnotations()).map((a) => byDocument.get(a.documentId)?.get(a.id) ?? a);
       checkLinks(all, codebook);
@@ -503,7 +511,7 @@ export class LibraryStore {
       }
       for (const [documentId, list] of next) this.annotations.set(documentId, list);
       this.codebook = codebook;
-      return { codebook, annotations: [...byDocument.values()].flatMap((m) => [...m.values()]) };
+      return { change, codebook, annotations: [...byDocument.values()].flatMap((m) => [...m.values()]), previous };
     });
   }
 

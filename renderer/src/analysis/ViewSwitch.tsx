@@ -1,6 +1,6 @@
 // The parts of the app, as tabs in the top bar: reading and annotating, finding your way in the
-// library (the documents table with collections and tags), and analysing.
-export type AppView = 'library' | 'documents' | 'analysis';
+// library (the documents table with collections and tags), the codebook, and analysing.
+export type AppView = 'library' | 'documents' | 'codebook' | 'analysis';
 
 export function ViewSwitch({ value, onChange }: { value: AppView; onChange(view: AppView): void }) {
   const tab = (view: AppView, label: string) => (
@@ -12,6 +12,7 @@ export function ViewSwitch({ value, onChange }: { value: AppView; onChange(view:
     <div className="view-switch" role="tablist" aria-label="View">
       {tab('library', 'Library & reader')}
       {tab('documents', 'Documents')}
+      {tab('codebook', 'Codebook')}
       {tab('analysis', 'Analysis')}
     </div>
   );

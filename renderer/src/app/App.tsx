@@ -12,6 +12,7 @@ import { ImportExportMenu } from '../export/ImportExportMenu';
 import { WaitingReferences } from '../export/WaitingReferences';
 import '../export/export.css';
 import { CodebookProvider } from '../codebook/codebook-context';
+import { CodebookWorkspace } from '../codebook/CodebookWorkspace';
 import { LibraryHealthButton } from '../health/LibraryHealth';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { DocumentsView } from '../organise/DocumentsView';
@@ -75,8 +76,6 @@ function Workbench() {
   usePdfWarmUp(documentsState.status === 'ready' && documentsState.value.some((d) => d.format === 'pdf'));
   const importer = useImporter(onImported, askPassword);
 
-  const saveCodebook = useCallback(async (codebook: Codebook) => void (await call('codebook.save', { codebook })), []);
-
   const openHit = useCallback(
     (hit: SearchHit) => {
       setOpenId(hit.documentId);
@@ -113,7 +112,7 @@ function Workbench() {
   const documents = documentsState.value;
 
   return (
-    <CodebookProvider codebook={codebookState.value} save={saveCodebook}>
+    <CodebookProvider codebook={codebookState.value}>
       <div
         className="app"
         onDragOver={(event) => {
@@ -141,6 +140,8 @@ function Workbench() {
           ) : (
             <p className="loading">{organisation.status === 'error' ? `The collections could not be read: ${organisation.message}` : 'Reading the collections…'}</p>
           )
+        ) : view === 'codebook' ? (
+          <CodebookWorkspace onOpenPassage={openPassage} />
         ) : (
           <>
             <LibraryPanel

@@ -12,7 +12,6 @@ import {
 } from '../../../shared/model';
 import { foldForMatching } from '../../../shared/codebooks';
 import { useCodebook } from './codebook-context';
-import { slugId } from '../../../shared/codebooks/ids';
 
 interface Props {
   links: ActorLink[];
@@ -28,7 +27,7 @@ export const STANCE_LABELS: Record<Stance, string> = {
 };
 
 export function ActorPicker({ links, suggested, onChange }: Props) {
-  const { codebook, actor, save } = useCodebook();
+  const { codebook, actor, edit } = useCodebook();
   const [query, setQuery] = useState('');
   const [newKind, setNewKind] = useState<ActorKind>('state');
   const listId = useId();
@@ -51,10 +50,8 @@ export function ActorPicker({ links, suggested, onChange }: Props) {
   const exact = codebook.actors.some((a) => [a.name, ...a.aliases].some((n) => fold(n) === fold(query.trim())));
 
   async function createActor() {
-    const name = query.trim();
-    const created: Actor = { id: slugId(name, new Set(codebook.actors.map((a) => a.id))), name, kind: newKind, aliases: [] };
-    await save({ ...codebook, actors: [...codebook.actors, created] });
-    add(created.id);
+    const result = await edit({ kind: 'actor.create', fields: { name: query.trim(), kind: newKind } });
+    if (result?.createdId) add(result.createdId);
   }
 
   return (

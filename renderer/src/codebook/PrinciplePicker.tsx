@@ -1,6 +1,6 @@
 // Toggling the principles a passage is linked to. Principles are listed in codebook order, children
 // indented under their parent.
-import type { Principle } from '../../../shared/model';
+import { principlesInTreeOrder } from '../../../shared/codebooks/tree';
 import { useCodebook } from './codebook-context';
 
 interface Props {
@@ -14,7 +14,7 @@ export function PrinciplePicker({ selected, onChange }: Props) {
   const unknown = selected.filter((id) => !codebook.principles.some((p) => p.id === id));
   return (
     <ul className="principle-picker">
-      {ordered(codebook.principles).map(({ principle, depth }) => (
+      {principlesInTreeOrder(codebook.principles).map(({ principle, depth }) => (
         <li key={principle.id} style={{ paddingLeft: `${depth * 1.2}em` }}>
           <label title={principle.description}>
             <input
@@ -39,16 +39,4 @@ export function PrinciplePicker({ selected, onChange }: Props) {
       ))}
     </ul>
   );
-}
-
-function ordered(principles: Principle[]): { principle: Principle; depth: number }[] {
-  const out: { principle: Principle; depth: number }[] = [];
-  const visit = (parentId: string | null, depth: number) => {
-    for (const p of principles.filter((x) => x.parentId === parentId)) {
-      out.push({ principle: p, depth });
-      if (depth < 10) visit(p.id, depth + 1);
-    }
-  };
-  visit(null, 0);
-  return out;
 }
