@@ -44,6 +44,7 @@ import {
   mergeReferenceSchema,
   saveFileSchema,
   type AnnotationImportReport,
+  type ProjectImportReport,
   type ExportedFile,
   type ReferenceImportReport,
   type WaitingReference,
@@ -282,6 +283,8 @@ export const contract = {
   'pdfAnnotations.scan': call(z.strictObject({ id: idSchema, password: filePassword })).returns<PdfMarksSummary>(),
   /** Adds the PDF's own annotations the library does not have yet. */
   'pdfAnnotations.import': call(z.strictObject({ id: idSchema, password: filePassword })).returns<PdfMarksImportReport>(),
+  /** A REFI-QDA project (.qdpx) from another QDA tool, or ours: sources, codes and coded passages. Long, like annotations.import. */
+  'project.importQdpx': call(z.strictObject({ taskId: idSchema, name: fileNameSchema, bytes: fileBytes })).returns<ProjectImportReport>(),
 } satisfies Record<string, CallSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -87,7 +87,8 @@ describe('registerIpc', () => {
     ['search.query', { query: 'x', limit: 100_000 }],
     ['settings.update', { patch: { lastLibrary: '/tmp/elsewhere' } }],
     ['documents.import', { name: 'a.pdf', bytes: 'not bytes' }],
-    ['codebook.save', 'a string'],
+    ['codebook.edit', 'a string'],
+    ['codebook.edit', { edit: { kind: 'principle.move', id: 'x', parentId: null, index: -1 } }],
   ] as const)('refuses %s with %j as invalid-input before any service sees it', async (name, args) => {
     const result = await ipc.invoke(`apostil:${name}`, frame(), args);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

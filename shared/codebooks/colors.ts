@@ -35,20 +35,17 @@ export function nextPrincipleColor(codebook: Pick<Codebook, 'principles'>): stri
 
 /**
  * The colour a highlight is drawn in when colour follows meaning: its first principle's (the first of
- * its links that the codebook has), or null when it links none and keeps its own highlight colour.
+ * its links that the codebook has), or null when it links none and keeps its own highlight colour, or
+ * when the library's setting is off.
  */
-export function meaningColor(codebook: Pick<Codebook, 'principles'>, annotation: Pick<Annotation, 'body'>): string | null {
-  for (const id of annotation.body.principles) {
-    const principle = codebook.principles.find((p) => p.id === id);
-    if (principle) return principle.color;
-  }
-  return null;
-}
-
-/** "#2f7fc1" → "rgb(47 127 193 / 0.35)": a principle's colour as a see-through highlight. */
-export function tint(hex: string, alpha: number): string {
-  const value = /^#([0-9a-f]{6})$/i.exec(hex)?.[1];
-  if (!value) return hex;
-  const n = parseInt(value, 16);
-  return `rgb(${(n >> 16) & 255} ${(n >> 8) & 255} ${n & 255} / ${alpha})`;
+export function meaningColors(codebook: Pick<Codebook, 'principles' | 'colorByPrinciple'>): (annotation: Pick<Annotation, 'body'>) => string | null {
+  if (!codebook.colorByPrinciple) return () => null;
+  const colors = new Map(codebook.principles.map((p) => [p.id, p.color]));
+  return (annotation) => {
+    for (const id of annotation.body.principles) {
+      const color = colors.get(id);
+      if (color) return color;
+    }
+    return null;
+  };
 }

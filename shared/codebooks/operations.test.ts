@@ -259,3 +259,18 @@ describe('the library setting', () => {
     expect(JSON.stringify({ book, list })).toBe(frozen);
   });
 });
+
+describe('colour as meaning', () => {
+  it('gives a highlight the colour of its first principle the codebook has, only when the setting is on', async () => {
+    const { meaningColors } = await import('./colors');
+    const book = { ...codebook(), principles: [principle('a', 'A', null, { color: '#111111' }), principle('b', 'B', null, { color: '#222222' })] };
+    const of = (principles: string[]) => ({ body: { color: 'yellow' as const, note: '', tags: [], principles, actors: [] } });
+    expect(meaningColors(book)(of(['b', 'a']))).toBeNull();
+    const on = meaningColors({ ...book, colorByPrinciple: true });
+    expect(on(of(['gone', 'b', 'a']))).toBe('#222222');
+    expect(on(of([]))).toBeNull();
+    // A principle recoloured: its highlights follow (nothing is stored on the highlight).
+    const recoloured = applyCodebookEdit({ ...book, colorByPrinciple: true }, [], edit({ kind: 'principle.update', id: 'b', fields: { color: '#333333' } })).codebook;
+    expect(meaningColors(recoloured)(of(['b']))).toBe('#333333');
+  });
+});

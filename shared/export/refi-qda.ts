@@ -1,20 +1,33 @@
 // A REFI-QDA project (QDA-XML 1.0, the exchange format of NVivo, ATLAS.ti and MAXQDA): the codebook as
-// codes, each source as a text source with its plain text, each passage as a coded selection. This
-// module writes project.qde and names the source files; main zips them into the .qdpx.
-import { STANCES, type Codebook, type LibraryDocument, type Stance } from '../model';
+// codes (shared/codebooks/refi-codebook.ts), each source as a text source with its plain text, each
+// passage as a coded selection. This module writes project.qde and names the files; main zips them
+// into the .qdpx. What the standard has no place for (a highlight's colour and exact place on a PDF
+// page, a region of a page, a source's original file and reading layout) goes beside it, in
+// apostil.json and the original files, so that Apostil reads its own export back with nothing lost
+// (refi-qda-sidecar.ts); other tools ignore them.
+import { type Annotation, type Codebook, type DocumentText, type LibraryDocument, type Stance } from '../model';
 import type { CodedPassage } from '../analysis/passages';
 import type { ExportSet } from './collections';
+import { actorKindSetsXml, codebookCodesXml } from '../codebooks/refi-codebook';
+import { STANCES } from '../model';
+import { SIDECAR_PATH, type RefiSidecar } from './refi-qda-sidecar';
 import { stableGuid } from './stable-guid';
+import { xmlAttr as attr, xmlText as text_ } from './xml';
 
 export interface RefiQdaSource {
   document: LibraryDocument;
   text: string;
+  /** The document's text as Apostil reads it (blocks, pages), and its original file, for apostil.json. */
+  layout?: DocumentText;
+  original?: Uint8Array;
 }
 
 export interface RefiQdaInput {
   projectName: string;
   sources: readonly RefiQdaSource[];
   passages: readonly CodedPassage[];
+  /** The annotations behind the passages (their exact selectors and colours go to apostil.json). */
+  annotations?: readonly Annotation[];
   codebook: Codebook;
   generatedAt: string;
   /** Collections and document tags as sets of sources (shared/export/collections.ts). */
@@ -24,16 +37,19 @@ export interface RefiQdaInput {
 export interface RefiQdaProject {
   /** The project.qde XML. */
   xml: string;
-  /** Files for the zip's sources/ folder: name → UTF-8 text. */
-  files: { path: string; text: string }[];
+  /** The other files of the zip, by their path in it: sources' texts and originals, apostil.json. */
+  files: { path: string; content: string | Uint8Array }[];
 }
 
-const VARIABLES = ['Authors', 'Publication date', 'Publication', 'DOI', 'URL'] as const;
+const VARIABLES = ['Authors', 'Publication date', 'Publication', 'DOI', 'URL', 'Kind'] as const;
+const ORIGINAL_EXTENSION = { pdf: 'pdf', html: 'html', markdown: 'md', text: 'txt' } as const;
 
 export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
   const now = xmlDateTime(input.generatedAt);
   const user = stableGuid('user', 'apostil');
   const codes = new CodeTree(input.codebook);
+  const annotations = new Map((input.annotations ?? []).map((a) => [a.id, a]));
+  const sidecar: RefiSidecar = { version: 1, sources: {}, selections: {}, regions: [] };
   const usedStances = new Map<string, Set<Stance>>();
   const usedTags = new Set<string>();
   for (const p of input.passages) {
@@ -50,22 +66,44 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
   );
   out.push(`<Users><User guid="${user}" name="Apostil"/></Users>`);
   out.push('<CodeBook><Codes>', ...codes.xml(usedStances, [...usedTags].sort()), '</Codes></CodeBook>');
+  const actorSets = actorKindSetsXml(input.codebook, (guid) => `<MemberCode targetGUID="${guid}"/>`);
   out.push('<Variables>');
   for (const name of VARIABLES) out.push(`<Variable guid="${stableGuid('variable', name)}" name="${attr(name)}" typeOfVariable="Text"/>`);
   out.push('</Variables>');
 
   const files: RefiQdaProject['files'] = [];
   const sourcesXml: string[] = [];
-  for (const { document, text } of input.sources) {
+  for (const { document, text, layout, original } of input.sources) {
     const guid = stableGuid('source', document.id);
     const path = `${guid}.txt`;
-    files.push({ path, text });
+    files.push({ path: `sources/${path}`, content: text });
+    const originalPath = original ? `sources/${guid}.original.${ORIGINAL_EXTENSION[document.format]}` : null;
+    if (original && originalPath) files.push({ path: originalPath, content: original });
+    sidecar.sources[guid] = {
+      documentId: document.id,
+      format: document.format,
+      originalName: document.originalName,
+      original: originalPath,
+      contentHash: document.contentHash,
+      pageCount: document.pageCount,
+      blocks: layout?.blocks ?? null,
+      pages: layout?.pages ?? null,
+    };
     const toCodePoints = codePointCounter(text);
     sourcesXml.push(
       `<TextSource guid="${guid}" name="${attr(document.metadata.title)}" plainTextPath="internal://${path}" creatingUser="${user}" creationDateTime="${xmlDateTime(document.importedAt)}">`,
     );
     for (const p of passagesBySource.get(document.id) ?? []) {
-      if (p.start === null || p.end === null || p.end > text.length) continue;
+      const annotation = annotations.get(p.annotationId);
+      if (p.start === null || p.end === null || p.end > text.length) {
+        // A region of a PDF page, or a passage no longer placed in the text: the standard has no place for it.
+        if (annotation) sidecar.regions.push({ ...annotation, documentId: guid });
+        continue;
+      }
+      if (annotation) {
+        const { id: annotationId, body, target, created, modified } = annotation;
+        sidecar.selections[stableGuid('selection', p.annotationId)] = { annotationId, color: body.color, selectors: target.selector, created, modified };
+      }
       const codings = [
         ...p.principles.filter((id) => codes.principle(id)).map((id) => codes.principle(id)!),
         ...p.actors.map((l) => codes.stance(l.actorId, l.stance)).filter((g): g is string => g !== null),
@@ -89,6 +127,7 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
       ['Publication', m.publication],
       ['DOI', m.doi],
       ['URL', m.url],
+      ['Kind', m.kind],
     ];
     for (const [name, value] of values) {
       if (!value) continue;
@@ -99,11 +138,12 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
     sourcesXml.push('</TextSource>');
   }
   if (sourcesXml.length) out.push('<Sources>', ...sourcesXml, '</Sources>');
+  // Sets: the actors of each kind (codes), then collections and document tags (sources).
   const exported = new Set(input.sources.map((s) => s.document.id));
-  const sets = (input.sets ?? []).map((set) => ({ ...set, documentIds: set.documentIds.filter((id) => exported.has(id)) })).filter((set) => set.documentIds.length);
-  if (sets.length) {
-    out.push('<Sets>');
-    for (const set of sets) {
+  const sourceSets = (input.sets ?? []).map((set) => ({ ...set, documentIds: set.documentIds.filter((id) => exported.has(id)) })).filter((set) => set.documentIds.length);
+  if (actorSets.length || sourceSets.length) {
+    out.push('<Sets>', ...actorSets);
+    for (const set of sourceSets) {
       out.push(`<Set guid="${stableGuid('set', set.name)}" name="${attr(set.name)}">`, `<Description>${text_(set.description)}</Description>`);
       for (const id of set.documentIds) out.push(`<MemberSource targetGUID="${stableGuid('source', id)}"/>`);
       out.push('</Set>');
@@ -112,6 +152,7 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
   }
   out.push('<Description>Exported from Apostil: principles, actors (by stance) and tags as codes; highlighted passages as coded selections.</Description>');
   out.push('</Project>');
+  files.push({ path: SIDECAR_PATH, content: JSON.stringify(sidecar, null, 2) + '\n' });
   return { xml: out.join('\n') + '\n', files };
 }
 
@@ -134,31 +175,15 @@ class CodeTree {
   }
 
   xml(usedStances: Map<string, Set<Stance>>, tags: string[]): string[] {
-    const out: string[] = [];
-    const principle = (id: string | null): void => {
-      for (const p of this.codebook.principles.filter((x) => x.parentId === id)) {
-        out.push(`<Code guid="${this.principles.get(p.id)}" name="${attr(p.name)}" isCodable="true" color="${p.color}">`);
-        if (p.description) out.push(`<Description>${text_(p.description)}</Description>`);
-        principle(p.id);
-        out.push('</Code>');
-      }
-    };
-    out.push(`<Code guid="${stableGuid('group', 'principles')}" name="Principles" isCodable="false">`);
-    principle(null);
-    out.push('</Code>');
-    const actors = this.codebook.actors.filter((a) => usedStances.has(a.id));
-    if (actors.length) {
-      out.push(`<Code guid="${stableGuid('group', 'actors')}" name="Actors" isCodable="false">`);
-      out.push('<Description>Each actor has one code per stance a passage gives it.</Description>');
-      for (const actor of actors) {
-        out.push(`<Code guid="${stableGuid('actor', actor.id)}" name="${attr(actor.name)}" isCodable="false">`);
-        for (const stance of STANCES.filter((s) => usedStances.get(actor.id)!.has(s))) {
-          out.push(`<Code guid="${this.stance(actor.id, stance)}" name="${attr(`${actor.name}: ${stance}`)}" isCodable="true"/>`);
-        }
-        out.push('</Code>');
-      }
-      out.push('</Code>');
-    }
+    // Every actor, with one code per stance passages give it (the stances are what is coded).
+    const out = codebookCodesXml(
+      this.codebook,
+      (actor) =>
+        STANCES.filter((s) => usedStances.get(actor.id)?.has(s)).map(
+          (stance) => `<Code guid="${this.stance(actor.id, stance)}" name="${attr(`${actor.name}: ${stance}`)}" isCodable="true"/>`,
+        ),
+      false,
+    );
     if (tags.length) {
       out.push(`<Code guid="${stableGuid('group', 'tags')}" name="Tags" isCodable="false">`);
       for (const tag of tags) out.push(`<Code guid="${this.tag(tag)}" name="${attr(`#${tag}`)}" isCodable="true"/>`);
@@ -183,16 +208,4 @@ function selectionName(quote: string): string {
 function xmlDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '1970-01-01T00:00:00Z' : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-// XML 1.0 forbids most control characters even when escaped; they are dropped.
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-function text_(value: string): string {
-  return value.replace(XML_INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attr(value: string): string {
-  return text_(value).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }

@@ -159,3 +159,21 @@ export interface AnnotationImportReport {
 /** "Put the annotations of this target (null: those that name no document) in this document." */
 export const annotationImportAssignmentSchema = z.strictObject({ source: z.string().max(10_000).nullable(), documentId: idSchema });
 export type AnnotationImportAssignment = z.output<typeof annotationImportAssignmentSchema>;
+
+/** What importing a REFI-QDA project (.qdpx) did. */
+export interface ProjectImportReport {
+  /** Sources that became documents, and sources the library already had (same file). */
+  documentsAdded: number;
+  documentsPresent: number;
+  /** Coded selections that became highlights, and those the library already had. */
+  imported: number;
+  alreadyPresent: number;
+  /** Highlights kept although their passage could not be found in the document's text. */
+  orphaned: number;
+  /** The project's codes matched by name in the codebook, and codes added to it. */
+  codesMatched: number;
+  codesAdded: number;
+  skipped: { reason: string; count: number }[];
+  /** What was changed on the way in (renamed codes, shortened texts...). */
+  notes: string[];
+}

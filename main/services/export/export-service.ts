@@ -62,19 +62,27 @@ export async function runExport(app: ExportServices, request: ExportRequest, tas
   const toRead = scoped.documents.filter(
     (d) => request.format === 'refi-qda' || (needsPassages && d.format === 'pdf' && scoped.annotations.some((a) => a.documentId === d.id)),
   );
+  // A REFI-QDA project carries the original files too, so that Apostil can read it back whole.
+  const originals = new Map<string, Uint8Array>();
   for (const [i, document] of toRead.entries()) {
     task.progress(i, toRead.length, `Reading ${document.metadata.title}`);
     texts.set(document.id, await app.store.readText(document.id));
+    if (request.format === 'refi-qda') {
+      const original = await app.store.readOriginal(document.id).catch(() => null);
+      if (original) originals.set(document.id, original);
+    }
     await yieldToEventLoop();
   }
   task.progress(0, 1, 'Writing the file');
   const organisation = app.store.collections.organisation();
-  return formatExport(request, { ...scoped, texts, codebook: app.store.getCodebook(), libraryName: app.store.info().name, organisation }, now);
+  return formatExport(request, { ...scoped, texts, originals, codebook: app.store.getCodebook(), libraryName: app.store.info().name, organisation }, now);
 }
 
 export interface ExportData extends Scoped {
   /** Texts of the documents that were read (all of them for REFI-QDA, annotated PDFs otherwise). */
   texts: ReadonlyMap<string, DocumentText>;
+  /** Original files (REFI-QDA only; a missing original is left out). */
+  originals?: ReadonlyMap<string, Uint8Array>;
   codebook: Codebook;
   libraryName: string;
   /** Collections and document tags, written where a format has a place for them. */
@@ -137,8 +145,14 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
     case 'refi-qda': {
       const project = buildRefiQdaProject({
         projectName: `Apostil: ${data.libraryName}`,
-        sources: data.documents.map((document) => ({ document, text: data.texts.get(document.id)?.text ?? '' })),
+        sources: data.documents.map((document) => ({
+          document,
+          text: data.texts.get(document.id)?.text ?? '',
+          layout: data.texts.get(document.id),
+          original: data.originals?.get(document.id),
+        })),
         passages: passages(),
+        annotations: data.annotations,
         codebook,
         generatedAt: now.toISOString(),
         sets: exportSets(organisation, new Set(data.documents.map((d) => d.id))),

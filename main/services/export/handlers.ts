@@ -6,9 +6,10 @@ import { attachFileToReference, importReferenceFile, keepBothReferences, mergeRe
 import { citePassage } from './cite';
 import { runExport } from './export-service';
 import { importAnnotationFile } from './import-annotations';
+import { importQdpx } from './import-qdpx';
 import { saveFileWithDialog, type ChooseSaveTarget } from './save-file';
 
-type ExportCallName = 'annotations.cite' | 'export.run' | 'tasks.cancel' | 'files.save' | 'references.list' | 'references.import' | 'references.attachFile' | 'references.delete' | 'references.merge' | 'references.keepBoth' | 'annotations.import';
+type ExportCallName = 'annotations.cite' | 'export.run' | 'tasks.cancel' | 'files.save' | 'references.list' | 'references.import' | 'references.attachFile' | 'references.delete' | 'references.merge' | 'references.keepBoth' | 'annotations.import' | 'project.importQdpx';
 
 export interface ExportHandlerOptions {
   /** The desktop app's save dialog; absent in browser mode, where the renderer downloads files. */
@@ -35,5 +36,6 @@ export function createExportHandlers(app: AppServices, options: ExportHandlerOpt
     },
     'references.keepBoth': async ({ id }) => keepBothReferences(app, id),
     'annotations.import': ({ taskId, name, bytes, assign }) => app.tasks.run(taskId, (task) => importAnnotationFile(store, name, bytes, task, { assign })),
+    'project.importQdpx': ({ taskId, name, bytes }) => app.tasks.run(taskId, (task) => importQdpx(store, app.codebook, name, bytes, task)),
   } satisfies Pick<Handlers, Extract<CallName, ExportCallName>>;
 }

@@ -6,6 +6,7 @@ import type { Annotation, AnnotationBody } from '../../../shared/model';
 import { describeAnchoring } from './anchoring-note';
 import { findSelector } from '../../../shared/model';
 import { suggestActors } from '../../../shared/codebooks';
+import { meaningColors } from '../../../shared/codebooks/colors';
 import { useCodebook } from '../codebook/codebook-context';
 import { AnnotationEditor } from './AnnotationEditor';
 import { CitationActions, useCopyWithCitation } from './CitationActions';
@@ -96,11 +97,13 @@ function AnnotationCard({ annotation, active, orphanReason, page, thumbnail, cit
   const region = quote === undefined;
   const { body } = annotation;
   const citing = useCopyWithCitation(annotation, active && !orphanReason, citeVersion);
+  const tint = meaningColors(codebook)(annotation);
   return (
     <li className={active ? 'card active' : 'card'} data-annotation-id={annotation.id} onKeyDown={orphanReason ? undefined : citing.onKeyDown}>
       <button
         type="button"
-        className={`card-quote hl-edge-${body.color}`}
+        className={tint ? 'card-quote' : `card-quote hl-edge-${body.color}`}
+        style={tint ? { borderLeftColor: tint } : undefined}
         onClick={onSelect}
         aria-expanded={active}
         draggable={citing.cited !== null}

@@ -28,15 +28,20 @@ import { ThemeSelect } from '../settings/ThemeSelect';
 import { NoticeProvider, useNotices } from '../ui/notices';
 import { usePasswordPrompt, type AskPassword } from '../ui/PasswordPrompt';
 import { useFollowed } from '../ui/useFollowed';
+import { CommandPalette } from '../commands/CommandPalette';
+import { CommandProvider } from '../commands/commands';
+import { useAppCommands } from './useAppCommands';
 import { useOpenDocumentId } from './useOpenDocumentId';
 import { useOpenedDocument } from './useOpenedDocument';
 
 export function App() {
   return (
     <NoticeProvider>
-      <SearchProvider>
-        <Workbench />
-      </SearchProvider>
+      <CommandProvider>
+        <SearchProvider>
+          <Workbench />
+        </SearchProvider>
+      </CommandProvider>
     </NoticeProvider>
   );
 }
@@ -113,6 +118,7 @@ function Workbench() {
 
   return (
     <CodebookProvider codebook={codebookState.value}>
+      <WorkbenchCommands setView={setView} />
       <div
         className="app"
         onDragOver={(event) => {
@@ -179,6 +185,7 @@ function Workbench() {
           />
         )}
         {passwordPrompt}
+        <CommandPalette />
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">
             Drop files to import them
@@ -187,6 +194,12 @@ function Workbench() {
       </div>
     </CodebookProvider>
   );
+}
+
+/** The workbench's commands need the codebook, so they are registered inside its provider. */
+function WorkbenchCommands({ setView }: { setView(view: AppView): void }) {
+  useAppCommands(setView);
+  return null;
 }
 
 function OpenDocument(props: { id: string; isPdf: boolean; focus: FocusRequest | null; askPassword: AskPassword }) {

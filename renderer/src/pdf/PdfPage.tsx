@@ -180,8 +180,8 @@ export const PdfPage = memo(function PdfPage(props: Props) {
             <div
               key={`${area.id}-${k}`}
               data-annotation-id={area.id}
-              className={`pdf-${area.kind} hl-${area.color}${area.id === activeId ? ' active' : ''}`}
-              style={place(rect)}
+              className={`pdf-${area.kind} ${area.tint ? 'hl-tint' : `hl-${area.color}`}${area.id === activeId ? ' active' : ''}`}
+              style={area.tint ? ({ ...place(rect), '--hl-tint': area.tint } as CSSProperties) : place(rect)}
             />
           )),
         )}

@@ -5,6 +5,8 @@ import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState,
 import type { PdfAreaSelector, PdfRect } from '../../../shared/model';
 import { findSelector } from '../../../shared/model';
 import { roundRect } from '../../../shared/pdf';
+import { meaningColors } from '../../../shared/codebooks/colors';
+import { useCodebook } from '../codebook/codebook-context';
 import { useNotices } from '../ui/notices';
 import type { DocumentViewProps, RevealTarget, TextRange } from '../reader/view-types';
 import { describePdfSelection, selectorsFor } from './describe-selection';
@@ -36,7 +38,8 @@ export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages }) {
   const [regionTool, setRegionTool] = useState(false);
   const [find, setFind] = useState<FindState>({ matches: [], current: -1 });
   const [flash, setFlash] = useFlash();
-  const plan = useMemo(() => planDrawing(anchoring, pages.count), [anchoring, pages.count]);
+  const { codebook } = useCodebook();
+  const plan = useMemo(() => planDrawing(anchoring, pages.count, meaningColors(codebook)), [anchoring, pages.count, codebook]);
   useMissingAreas(pages, text, plan.needed, props.onRetarget);
   const matchRects = useMatchRects(pages, text, find, view.drawn);
   const snapshots = useMemo(() => new Snapshots(pages), [pages]);

@@ -8,6 +8,8 @@ import { findSelector, type Annotation, type HighlightColor, type PdfAreaSelecto
 export interface DrawnArea {
   id: string;
   color: HighlightColor;
+  /** Its principle's colour, when colour follows meaning (it then replaces `color`). */
+  tint?: string | null;
   kind: 'highlight' | 'region';
   rects: PdfRect[];
 }
@@ -24,12 +26,12 @@ export interface PageDrawing {
   needed: AreaNeeded[];
 }
 
-export function planDrawing(anchoring: AnchoringReport, pageCount: number): PageDrawing {
+export function planDrawing(anchoring: AnchoringReport, pageCount: number, tint: (annotation: Annotation) => string | null = () => null): PageDrawing {
   const byPage = new Map<number, DrawnArea[]>();
   const add = (annotation: Annotation, kind: DrawnArea['kind'], area: PdfAreaSelector) => {
     for (const { page, rects } of area.areas) {
       const list = byPage.get(page) ?? [];
-      list.push({ id: annotation.id, color: annotation.body.color, kind, rects });
+      list.push({ id: annotation.id, color: annotation.body.color, tint: tint(annotation), kind, rects });
       byPage.set(page, list);
     }
   };

@@ -12,7 +12,11 @@ import { printedPageLabel } from '../../../shared/pdf/page-labels';
 import { call, type ChangeRecorder } from '../api/client';
 import { AnnotationStore } from '../annotations/annotation-store';
 import { AnnotationSidebar, type RegionThumbnail } from '../annotations/AnnotationSidebar';
-import { SelectionPopover } from '../annotations/SelectionPopover';
+import { DEFAULT_BODY, SelectionPopover } from '../annotations/SelectionPopover';
+import { MeaningLegend } from '../codebook/MeaningLegend';
+import { useCodingKeys } from '../codebook/useCodingKeys';
+import '../codebook/codebook.css';
+import { useCommands } from '../commands/commands';
 import { useCodebook } from '../codebook/codebook-context';
 import { byline, dateIsFromFile } from '../library/format';
 import { MetadataDialog } from '../library/MetadataDialog';
@@ -151,6 +155,23 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
     setPending({ ...pending, annotationId: created.id });
   }
 
+  // Keys 1–9 and Shift+1–9 link principles and actors to the selection, or to the chosen highlight.
+  useCodingKeys(
+    pending || activeId
+      ? (change) => {
+          if (pending) return (changePending(change(store.get(pending.annotationId ?? '')?.body ?? DEFAULT_BODY)), true);
+          const chosen = store.get(activeId ?? '');
+          if (chosen) store.update(chosen.id, change(chosen.body));
+          return Boolean(chosen);
+        }
+      : null,
+  );
+  useCommands('reader', [
+    { id: 'find', group: 'Reader', label: 'Find in this document', keys: { key: 'f', mod: true } },
+    { id: 'undo-annotation', group: 'Reader', label: 'Undo the last change to a highlight', keys: { key: 'z', mod: true } },
+    { id: 'redo-annotation', group: 'Reader', label: 'Redo it', keys: { key: 'z', mod: true, shift: true } },
+  ]);
+
   const onRetarget = useCallback((id: string, selectors: Selector[]) => store.retarget(id, selectors, { record: false }), [store]);
   const onThumbnailSource = useCallback((source: RegionThumbnail | null) => setThumbnail(() => source), []);
   const onAnnotationClick = useCallback((id: string) => {
@@ -202,6 +223,7 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
               {DOCUMENT_KIND_LABELS[document.metadata.kind]} · {document.originalName}
               {document.pageCount ? ` · ${document.pageCount} page${document.pageCount === 1 ? '' : 's'}` : ''}
             </p>
+            <MeaningLegend annotations={annotations} />
             {document.warnings.length > 0 && (
               <details className="warnings">
                 <summary>{document.warnings.length === 1 ? '1 import warning' : `${document.warnings.length} import warnings`}</summary>

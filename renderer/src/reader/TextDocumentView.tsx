@@ -4,6 +4,7 @@
 import { useImperativeHandle, useMemo, useRef } from 'react';
 import { describeRange } from '../../../shared/anchoring';
 import { markContents } from '../../../shared/pdf/mark-contents';
+import { meaningColors } from '../../../shared/codebooks/colors';
 import { useCodebook } from '../codebook/codebook-context';
 import { offsetsToRange, rangeToOffsets } from './dom-offsets';
 import { flashRange, scrollRangeIntoView, showFindRanges } from './flash';
@@ -16,17 +17,17 @@ export function TextDocumentView({ opened, anchoring, activeId, ref, onSelection
   const content = useRef<HTMLDivElement>(null);
   const { codebook } = useCodebook();
   // Screen readers announce each highlight with its coding, as the PDF export's pop-up notes say it.
-  const highlights = useMemo<DrawnHighlight[]>(
-    () =>
-      anchoring.anchored.map(({ annotation, start, end }) => ({
-        id: annotation.id,
-        start,
-        end,
-        color: annotation.body.color,
-        description: ['Highlight', ...markContents(annotation.body, codebook).split('\n').filter(Boolean)].join('. '),
-      })),
-    [anchoring, codebook],
-  );
+  const highlights = useMemo<DrawnHighlight[]>(() => {
+    const tint = meaningColors(codebook);
+    return anchoring.anchored.map(({ annotation, start, end }) => ({
+      id: annotation.id,
+      start,
+      end,
+      color: annotation.body.color,
+      tint: tint(annotation),
+      description: ['Highlight', ...markContents(annotation.body, codebook).split('\n').filter(Boolean)].join('. '),
+    }));
+  }, [anchoring, codebook]);
 
   useImperativeHandle(
     ref,

@@ -1,6 +1,6 @@
 // The reading view of a document's extracted text: every block renders exactly its slice of the text
 // (so DOM selections map to text offsets), with highlights drawn as <mark> runs that may overlap.
-import { memo, useEffect, useMemo, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { DocumentText, HighlightColor, TextBlock } from '../../../shared/model';
 import { segmentRange, type HighlightRange } from './segments';
 
@@ -8,6 +8,8 @@ export interface DrawnHighlight extends HighlightRange {
   color: HighlightColor;
   /** What a screen reader says of the highlight: its principles, actors, tags and note. */
   description: string;
+  /** Its principle's colour, when colour follows meaning (it then replaces `color`). */
+  tint?: string | null;
 }
 
 interface Props {
@@ -21,7 +23,7 @@ const TAGS = { h1: 'h2', h2: 'h3', h3: 'h4', p: 'p', li: 'li', quote: 'blockquot
 
 export const TextView = memo(function TextView({ text, highlights, activeId, onHighlightClick }: Props) {
   const byBlock = useMemo(() => bucketByBlock(text.blocks, highlights), [text.blocks, highlights]);
-  const colors = useMemo(() => new Map(highlights.map((h) => [h.id, h.color])), [highlights]);
+  const colors = useMemo(() => new Map(highlights.map((h) => [h.id, h])), [highlights]);
   // The view reports when a text is drawn (for bench:start).
   useEffect(() => void performance.mark('apostil:text-drawn'), [text]);
   const descriptions = useMemo(() => new Map(highlights.map((h) => [h.id, h.description])), [highlights]);
@@ -35,13 +37,15 @@ export const TextView = memo(function TextView({ text, highlights, activeId, onH
           const slice = text.text.slice(segment.start, segment.end);
           if (segment.ids.length === 0) return slice;
           const top = segment.ids[segment.ids.length - 1]!;
-          const classes = ['hl', `hl-${colors.get(top)}`];
+          const { color, tint } = colors.get(top)!;
+          const classes = ['hl', tint ? 'hl-tint' : `hl-${color}`];
           if (segment.ids.length > 1) classes.push('hl-overlap');
           if (activeId && segment.ids.includes(activeId)) classes.push('hl-active');
           return (
             <mark
               key={segment.start}
               className={classes.join(' ')}
+              style={tint ? ({ '--hl-tint': tint } as CSSProperties) : undefined}
               data-annotation-ids={segment.ids.join(' ')}
               aria-description={segment.ids.map((id) => descriptions.get(id) || 'Highlight').join('. Also: ')}
               onClick={(event) => {

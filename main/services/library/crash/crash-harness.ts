@@ -81,11 +81,11 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
   // The library as it is now, read back by the parent.
   let state = await readState(options.libraryDir, stats);
   // How long the targeted changes took (begin to ack), to time kills inside them.
-  const durations: number[] = [];
+  const timing: KillTiming = { durations: [], misses: 0 };
 
   for (let run = 0; run < options.kills; run++) {
     const childSeed = Math.floor(rand() * 2 ** 31);
-    const { acked, inFlight, beforeReady } = await runAndKill(options, childSeed, rand, durations);
+    const { acked, inFlight, beforeReady } = await runAndKill(options, childSeed, rand, timing);
     stats.kills++;
     if (beforeReady) stats.duringOpen++;
 
@@ -131,7 +131,7 @@ interface ChildRun {
   beforeReady: boolean;
 }
 
-function runAndKill(options: CrashRunOptions, seed: number, rand: () => number, durations: number[]): Promise<ChildRun> {
+function runAndKill(options: CrashRunOptions, seed: number, rand: () => number, timing: KillTiming): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [options.childScript, options.libraryDir, String(seed), options.workerScript, options.mode ?? 'mixed'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -167,11 +167,11 @@ function runAndKill(options: CrashRunOptions, seed: number, rand: () => number, 
           // Replacing or recoding: the kill comes within moments of such a change starting, so most land in it.
           if (targeted === message.op.kind) {
             began = Date.now();
-            timer ??= setTimeout(kill, killDelay(targeted, durations, rand));
+            timer ??= setTimeout(kill, killDelay(targeted, timing, rand));
           }
         }
         else {
-          if (message.op.kind === targeted) durations.push(Date.now() - began);
+          if (message.op.kind === targeted) timing.durations.push(Date.now() - began);
           acked.push(message);
           inFlight = null;
         }
@@ -191,14 +191,22 @@ function runAndKill(options: CrashRunOptions, seed: number, rand: () => number, 
   });
 }
 
+interface KillTiming {
+  durations: number[];
+  /** Codebook changes killed before one was ever seen to finish. */
+  misses: number;
+}
+
 /**
  * When to kill after a targeted change begins. A codebook change spends most of its time copying the
  * files it will rewrite; its writes come last. Once changes have been seen to finish, kills are spread
- * over the later part of a typical one, so that many land among the writes.
+ * over the later part of a typical one, so that many land among the writes; until then (a loaded
+ * machine is slow) the wait doubles with every change killed, so that one gets to finish.
  */
-function killDelay(targeted: CrashOp['kind'], durations: readonly number[], rand: () => number): number {
-  if (targeted !== 'codebook.change' || durations.length === 0) return rand() * 30;
-  const typical = [...durations].sort((a, b) => a - b)[Math.floor(durations.length / 2)]!;
+function killDelay(targeted: CrashOp['kind'], timing: KillTiming, rand: () => number): number {
+  if (targeted !== 'codebook.change') return rand() * 30;
+  if (timing.durations.length === 0) return rand() * Math.min(3_000, 30 * 2 ** timing.misses++);
+  const typical = [...timing.durations].sort((a, b) => a - b)[Math.floor(timing.durations.length / 2)]!;
   return typical * (0.4 + rand() * 0.8);
 }
 
