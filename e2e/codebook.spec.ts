@@ -22,6 +22,7 @@ async function addActor(page: Page, name: string) {
 }
 
 test('build a codebook from empty, code by keyboard, merge two actors, and take the codebook out and back in', async ({ app }) => {
+  test.setTimeout(240_000); // a long journey, on a machine that may be busy
   const { page } = app;
   const file = corpusFiles().find((f) => /\bUnited States\b/.test(readCorpusFile(f)) && /^[^\n]{10,120}\n/.test(readCorpusFile(f)))!;
   const text = readCorpusFile(file);

@@ -4,7 +4,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CodedPassage } from '../../../shared/analysis';
 import type { CodebookEditInput } from '../../../shared/codebooks/edits';
-import { principlePath, principlesInTreeOrder } from '../../../shared/codebooks/tree';
+import { keyboardMove, principlePath, principlesInTreeOrder } from '../../../shared/codebooks/tree';
+import { useCommands } from '../commands/commands';
 import { ACTOR_KINDS, ACTOR_KIND_LABELS, type ActorKind } from '../../../shared/model';
 import { ActorList } from './ActorList';
 import { ActorDetails, CodePassages, PrincipleDetails } from './CodeDetails';
@@ -58,6 +59,24 @@ export function CodebookWorkspace({ onOpenPassage }: { onOpenPassage(passage: Co
     : codebook.actors.filter((a) => a.id !== selectedId).map((a) => ({ id: a.id, label: a.name }));
   const ownPassages = selectedId ? passages.of(selectedId) : [];
   const closeDialog = () => setDialog(null);
+
+  const movePrinciple = (move: 'up' | 'down' | 'indent' | 'outdent') => {
+    const place = selectedPrinciple ? keyboardMove(codebook.principles, selectedPrinciple, move) : null;
+    if (selectedPrinciple && place) void run({ kind: 'principle.move', id: selectedPrinciple, ...place }, true);
+  };
+  const onPrinciple = isPrinciple && selectedPrinciple !== null;
+  const view = 'Codebook view';
+  useCommands('codebook-view', [
+    { id: 'principle-up', group: view, label: 'Move the chosen principle up', keys: { key: 'ArrowUp', alt: true }, run: () => movePrinciple('up'), available: onPrinciple },
+    { id: 'principle-down', group: view, label: 'Move the chosen principle down', keys: { key: 'ArrowDown', alt: true }, run: () => movePrinciple('down'), available: onPrinciple },
+    { id: 'principle-indent', group: view, label: 'Nest the chosen principle in the one above', keys: { key: 'ArrowRight', alt: true }, run: () => movePrinciple('indent'), available: onPrinciple },
+    { id: 'principle-outdent', group: view, label: 'Move the chosen principle out of its parent', keys: { key: 'ArrowLeft', alt: true }, run: () => movePrinciple('outdent'), available: onPrinciple },
+    { id: 'code-delete', group: view, label: 'Delete the chosen code…', keys: { key: 'Delete' }, run: () => setDialog('delete'), available: Boolean(current) },
+    { id: 'code-merge', group: view, label: 'Merge the chosen code into another…', keys: null, run: () => setDialog('merge'), available: Boolean(current) && choices.length > 0 },
+    { id: 'code-split', group: view, label: 'Split the chosen code…', keys: null, run: () => setDialog('split'), available: Boolean(current) },
+    { id: 'codebook-undo-key', group: view, label: 'Undo the last codebook change', keys: { key: 'z', mod: true }, available: history.undo !== null },
+    { id: 'codebook-redo-key', group: view, label: 'Redo it', keys: { key: 'z', mod: true, shift: true }, available: history.redo !== null },
+  ]);
 
   return (
     <div className="codebook-view">
@@ -131,6 +150,9 @@ export function CodebookWorkspace({ onOpenPassage }: { onOpenPassage(passage: Co
           ) : (
             <>
               <div className="code-actions" role="group" aria-label={`Change this ${kind}`}>
+                <h2 className="code-title">
+                  {isPrinciple ? (principlePath(codebook.principles, current.id).length > 1 ? principlePath(codebook.principles, current.id).slice(0, -1).join(' › ') + ' ›' : 'Principle') : 'Actor'}
+                </h2>
                 <button type="button" onClick={() => setDialog('merge')} disabled={choices.length === 0}>
                   Merge into…
                 </button>

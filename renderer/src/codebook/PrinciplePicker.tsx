@@ -14,7 +14,7 @@ export function PrinciplePicker({ selected, onChange }: Props) {
   const unknown = selected.filter((id) => !codebook.principles.some((p) => p.id === id));
   return (
     <ul className="principle-picker">
-      {principlesInTreeOrder(codebook.principles).map(({ principle, depth }) => (
+      {principlesInTreeOrder(codebook.principles).map(({ principle, depth }, i) => (
         <li key={principle.id} style={{ paddingLeft: `${depth * 1.2}em` }}>
           <label title={principle.description}>
             <input
@@ -26,6 +26,11 @@ export function PrinciplePicker({ selected, onChange }: Props) {
             />
             <span className="principle-dot" style={{ background: principle.color }} aria-hidden="true" />
             {principle.name}
+            {i < 9 && (
+              <kbd className="picker-key" aria-hidden="true" title={`Key ${i + 1} links it to the selected text`}>
+                {i + 1}
+              </kbd>
+            )}
           </label>
         </li>
       ))}

@@ -105,7 +105,7 @@ function Shortcuts({ onClose }: { onClose(): void }) {
   const all = useAllCommands();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
-  const groups = [...new Set(all.map((c) => c.group))];
+  const groups = [...new Set(all.filter((c) => keysOf(c)).map((c) => c.group))];
   return (
     <dialog ref={dialog} className="metadata-dialog shortcut-list" aria-labelledby="shortcuts-title" onClose={onClose}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>

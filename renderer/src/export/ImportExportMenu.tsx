@@ -1,5 +1,5 @@
 // The top bar's menu for moving work in and out: exports, and imports of reference files (BibTeX, RIS,
-// CSL-JSON) and annotation files (W3C Web Annotation, Hypothesis).
+// CSL-JSON), annotation files (W3C Web Annotation, Hypothesis) and REFI-QDA projects (.qdpx).
 import { useRef, useState, type Ref } from 'react';
 import type { LibraryDocument } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
@@ -10,7 +10,7 @@ import type { AnnotationImportAssignment, AnnotationImportReport, ReferenceImpor
 import { AnnotationImportReportDialog } from './AnnotationImportReportDialog';
 import { ExportDialog } from './ExportDialog';
 import { ReferenceImportReportDialog } from './ReferenceImportReportDialog';
-import { describeAnnotationImport, describeReferenceImport } from './reports';
+import { describeAnnotationImport, describeProjectImport, describeReferenceImport } from './reports';
 import { useTask } from './useTask';
 
 type FileBytes = Awaited<ReturnType<typeof readChosenFile>>;
@@ -29,6 +29,7 @@ export function ImportExportMenu({ documents, openId }: Props) {
   const menu = useRef<HTMLDetailsElement>(null);
   const references = useRef<HTMLInputElement>(null);
   const annotations = useRef<HTMLInputElement>(null);
+  const project = useRef<HTMLInputElement>(null);
   const task = useTask();
   const close = () => menu.current?.removeAttribute('open');
 
@@ -63,6 +64,17 @@ export function ImportExportMenu({ documents, openId }: Props) {
     setAnnotationReport(details ? { fileName: name, bytes, report } : null);
   }
 
+  async function importProject(file: File) {
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const report = await task.run((taskId) => call('project.importQdpx', { taskId, name: file.name, bytes }));
+      notify('info', describeProjectImport(file.name, report));
+      onChanged();
+    } catch (error) {
+      notify('error', `${file.name} was not imported: ${errorMessage(error)}`);
+    }
+  }
+
   return (
     <>
       <details ref={menu} className="app-menu">
@@ -83,6 +95,9 @@ export function ImportExportMenu({ documents, openId }: Props) {
           </button>
           <button type="button" role="menuitem" onClick={() => (close(), annotations.current?.click())}>
             Import annotations (W3C, Hypothesis)…
+          </button>
+          <button type="button" role="menuitem" onClick={() => (close(), project.current?.click())}>
+            Import a project from NVivo, ATLAS.ti, MAXQDA… (.qdpx)…
           </button>
         </div>
       </details>
@@ -108,6 +123,7 @@ export function ImportExportMenu({ documents, openId }: Props) {
           onClose={() => setAnnotationReport(null)}
         />
       )}
+      <FilePicker ref={project} accept=".qdpx" testId="import-project-input" onFile={importProject} />
       {referenceReport && <ReferenceImportReportDialog {...referenceReport} onClose={() => setReferenceReport(null)} />}
       {exporting && <ExportDialog documents={documents} initialDocumentIds={openId ? [openId] : []} onClose={() => setExporting(false)} />}
     </>

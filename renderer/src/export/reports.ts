@@ -1,5 +1,5 @@
 // One-line summaries of what an import did, for the notice shown after it.
-import type { AnnotationImportReport, ReferenceImportReport } from '../../../shared/export/types';
+import type { AnnotationImportReport, ProjectImportReport, ReferenceImportReport } from '../../../shared/export/types';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -30,4 +30,15 @@ export function describeAnnotationImport(name: string, r: AnnotationImportReport
   if (skipped) parts.push(`${skipped} left out`);
   if (r.codebookAdded.length) parts.push(`added to the codebook: ${r.codebookAdded.slice(0, 4).join(', ')}${r.codebookAdded.length > 4 ? '…' : ''}`);
   return `${name}: ${parts.join(', ')}.`;
+}
+
+export function describeProjectImport(name: string, r: ProjectImportReport): string {
+  const parts = [`${plural(r.documentsAdded, 'source', 'sources')} added`];
+  if (r.documentsPresent) parts.push(`${r.documentsPresent} already in the library`);
+  parts.push(`${plural(r.imported, 'coded passage', 'coded passages')} imported`);
+  if (r.alreadyPresent) parts.push(`${r.alreadyPresent} already there`);
+  if (r.orphaned) parts.push(`${r.orphaned} could not be placed (kept, see each document's list)`);
+  parts.push(`codes: ${r.codesMatched} matched by name, ${r.codesAdded} added`);
+  if (r.skipped.length) parts.push(`left out: ${r.skipped.map((s) => `${s.count} ${s.reason}`).join('; ')}`);
+  return [`${name}: ${parts.join(', ')}.`, ...r.notes].join(' ');
 }
