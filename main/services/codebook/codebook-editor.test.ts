@@ -1,11 +1,12 @@
 // Codebook changes through the dispatcher every transport uses, on a real library: one undoable step
-// each, passages recoded in every document, the change announced so search and views follow.
+// each, passages recoded in every document, the change published so search and views follow.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/anchoring';
-import type { ApiEvent, CodebookEditResult, CodebookImportPreview, CodebookImportResult } from '../../../shared/api';
+import type { CodebookEditResult, CodebookImportPreview, CodebookImportResult } from '../../../shared/api';
+import { changedDocumentIds, type LibraryChange } from '../../../shared/library-changes';
 import type { ApiResult } from '../../../shared/errors';
 import type { Annotation, LibraryDocument } from '../../../shared/model';
 import { openTestApp } from '../../test-support/library-app';
@@ -25,8 +26,8 @@ describe('the codebook editor', () => {
   async function library() {
     const test = await openTestApp(await tempDir(), await tempDir());
     const { dispatch } = test;
-    const events: ApiEvent[] = [];
-    test.app.events.subscribe((event) => events.push(event));
+    const events: LibraryChange[] = [];
+    test.app.store.changes.subscribe((change) => events.push(change));
     const usa = value<CodebookEditResult>(await dispatch('codebook.edit', { edit: { kind: 'actor.create', fields: { name: 'USA', kind: 'state' } } }));
     const documents: LibraryDocument[] = [];
     for (const [i, text] of ['The USA signed nothing in 2018.', 'Later the USA joined the call, as France hoped.'].entries()) {
@@ -57,9 +58,12 @@ describe('the codebook editor', () => {
       const [annotation] = await app.store.listAnnotations(document.id);
       expect(annotation!.body.actors).toEqual([{ actorId: 'united-states', stance: 'supports' }]);
     }
-    const announced = events.find((e) => e.name === 'codebook.changed') as ApiEvent<'codebook.changed'>;
-    expect(announced.payload.annotations.map((a) => a.id).sort()).toEqual(['a0', 'a1']);
-    expect(events.find((e) => e.name === 'library.changed')?.payload).toEqual({ documentIds: expect.arrayContaining(documents.map((d) => d.id)) });
+    // One change published, with the passages it recoded, for search and the views to follow.
+    expect(events).toHaveLength(1);
+    const [announced] = events;
+    expect(announced!.kind).toBe('codebook.changed');
+    expect(announced!.kind === 'codebook.changed' && announced!.recoded.map((a) => a.id).sort()).toEqual(['a0', 'a1']);
+    expect(changedDocumentIds(announced!).sort()).toEqual(documents.map((d) => d.id).sort());
 
     // Search follows: the passages are found by the actor they now link to.
     await app.search.idle();

@@ -1,6 +1,7 @@
 // Every change to the codebook goes through here: an edit (shared/codebooks/operations.ts), a codebook
 // brought in from a file or a template, and undo and redo of those. Each is one journalled change of
-// the store and one step of the history. The history lives as long as the library is open.
+// the store (which publishes it, with the passages it recoded, for search and the views to follow) and
+// one step of the history. The history lives as long as the library is open.
 import type { CodebookEditResult, CodebookHistory } from '../../../shared/api';
 import type { CodebookEdit } from '../../../shared/codebooks/edits';
 import { reverse, stepOf, type CodebookStep } from '../../../shared/codebooks/history';
@@ -10,19 +11,13 @@ import type { Annotation, Codebook } from '../../../shared/model';
 import type { LibraryStore } from '../library/store';
 
 
-/** Told after every change, with the passages it recoded as stored, so search and views follow. */
-export type CodebookListener = (change: { codebook: Codebook; annotations: Annotation[] }) => void;
-
 const MAX_STEPS = 100;
 
 export class CodebookEditor {
   private readonly undoStack: CodebookStep[] = [];
   private readonly redoStack: CodebookStep[] = [];
 
-  constructor(
-    private readonly store: LibraryStore,
-    private readonly changed: CodebookListener,
-  ) {}
+  constructor(private readonly store: LibraryStore) {}
 
   history(): CodebookHistory {
     return { undo: this.undoStack.at(-1)?.summary ?? null, redo: this.redoStack.at(-1)?.summary ?? null };
@@ -55,7 +50,6 @@ export class CodebookEditor {
     this.undoStack.push(stepOf(summary, before, stored.codebook, stored.annotations, new Map(stored.previous.map((a) => [a.id, a]))));
     if (this.undoStack.length > MAX_STEPS) this.undoStack.shift();
     this.redoStack.length = 0;
-    this.changed({ codebook: stored.codebook, annotations: stored.annotations });
     return { codebook: stored.codebook, summary, createdId: createdId ?? null, ...this.history() };
   }
 
@@ -71,7 +65,6 @@ export class CodebookEditor {
     }));
     from.pop();
     to.push(step);
-    this.changed({ codebook: stored.codebook, annotations: stored.annotations });
     const done = direction === 'undo' ? `Undone: ${step.summary}` : `Redone: ${step.summary}`;
     return { codebook: stored.codebook, summary: done, createdId: null, ...this.history() };
   }

@@ -511,7 +511,9 @@ export class LibraryStore {
       }
       for (const [documentId, list] of next) this.annotations.set(documentId, list);
       this.codebook = codebook;
-      return { change, codebook, annotations: [...byDocument.values()].flatMap((m) => [...m.values()]), previous };
+      const recoded = [...byDocument.values()].flatMap((m) => [...m.values()]);
+      this.changes.publish({ kind: 'codebook.changed', codebook, recoded });
+      return { change, codebook, annotations: recoded, previous };
     });
   }
 

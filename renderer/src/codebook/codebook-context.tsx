@@ -1,12 +1,13 @@
 // The library's codebook for every component that shows or links principles and actors, and the one
-// way the renderer changes it: an edit sent to main (one undoable step there), undo and redo. A change
-// made anywhere (another view, an import) arrives as a 'codebook.changed' event and shows at once.
+// way the renderer changes it: an edit sent to main (one undoable step there), undo and redo. The
+// codebook itself is followed from the library's change events (App), so a change made anywhere (this
+// view, another window, an import) shows at once; here only what undo and redo would do is kept.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CodebookEditResult, CodebookHistory } from '../../../shared/api';
 import type { CodebookEditInput } from '../../../shared/codebooks/edits';
 import { principlesInTreeOrder } from '../../../shared/codebooks/tree';
 import type { Actor, Codebook, Principle } from '../../../shared/model';
-import { call, errorMessage, onEvent } from '../api/client';
+import { call, errorMessage, onLibraryChange } from '../api/client';
 import { useNotices } from '../ui/notices';
 
 export interface CodebookView {
@@ -24,29 +25,24 @@ export interface CodebookView {
   undo(): Promise<void>;
   redo(): Promise<void>;
   /** A result from a call made elsewhere (an import), taken in as if it were an edit. */
-  accept(result: CodebookEditResult): void;
+  accept(result: CodebookHistory): void;
 }
 
 const CodebookContext = createContext<CodebookView | null>(null);
 
-export function CodebookProvider(props: { initial: Codebook; children: ReactNode }) {
+export function CodebookProvider(props: { codebook: Codebook; children: ReactNode }) {
+  const { codebook } = props;
   const { notify } = useNotices();
-  const [codebook, setCodebook] = useState(props.initial);
   const [history, setHistory] = useState<CodebookHistory>({ undo: null, redo: null });
 
+  // What undo would do changes with every codebook change, wherever it was made.
   useEffect(() => {
-    call('codebook.history', {}).then(setHistory, () => undefined);
-    return onEvent((event) => {
-      if (event.name !== 'codebook.changed') return;
-      setCodebook((event as { payload: { codebook: Codebook } }).payload.codebook);
-      call('codebook.history', {}).then(setHistory, () => undefined);
-    });
+    const refresh = () => void call('codebook.history', {}).then(setHistory, () => undefined);
+    refresh();
+    return onLibraryChange((change) => change.kind === 'codebook.changed' && refresh());
   }, []);
 
-  const accept = useCallback((result: CodebookEditResult) => {
-    setCodebook(result.codebook);
-    setHistory({ undo: result.undo, redo: result.redo });
-  }, []);
+  const accept = useCallback((result: CodebookHistory) => setHistory({ undo: result.undo, redo: result.redo }), []);
 
   const travel = useCallback(
     async (direction: 'undo' | 'redo') => {

@@ -2,7 +2,7 @@
 // codebook view shows beside each code and the lists a click opens. Kept fresh from change events.
 import { useEffect, useMemo } from 'react';
 import type { AnalysisData, CodedPassage } from '../../../shared/analysis';
-import { call, onEvent } from '../api/client';
+import { call, onLibraryChange } from '../api/client';
 import { useAsync } from '../ui/useAsync';
 
 export interface PassagesByCode {
@@ -14,7 +14,7 @@ export interface PassagesByCode {
 
 export function usePassagesByCode(): PassagesByCode {
   const [state, reload] = useAsync(() => call('analysis.data', {}), 'codebook-passages');
-  useEffect(() => onEvent((event) => (event.name === 'library.changed' || event.name === 'codebook.changed') && reload()), [reload]);
+  useEffect(() => onLibraryChange((change) => change.kind !== 'references.changed' && reload()), [reload]);
   const data = state.status === 'ready' ? state.value : null;
   return useMemo(() => {
     const byCode = new Map<string, CodedPassage[]>();

@@ -69,7 +69,6 @@ export function ImportExportMenu({ documents, openId }: Props) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const report = await task.run((taskId) => call('project.importQdpx', { taskId, name: file.name, bytes }));
       notify('info', describeProjectImport(file.name, report));
-      onChanged();
     } catch (error) {
       notify('error', `${file.name} was not imported: ${errorMessage(error)}`);
     }
