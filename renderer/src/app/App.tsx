@@ -147,7 +147,7 @@ function Workbench() {
             <p className="loading">{organisation.status === 'error' ? `The collections could not be read: ${organisation.message}` : 'Reading the collections…'}</p>
           )
         ) : view === 'codebook' ? (
-          <CodebookWorkspace onOpenPassage={openPassage} />
+          <CodebookWorkspace documents={documents} onOpenPassage={openPassage} />
         ) : (
           <>
             <LibraryPanel

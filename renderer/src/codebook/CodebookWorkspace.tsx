@@ -6,23 +6,28 @@ import type { CodedPassage } from '../../../shared/analysis';
 import type { CodebookEditInput } from '../../../shared/codebooks/edits';
 import { keyboardMove, principlePath, principlesInTreeOrder } from '../../../shared/codebooks/tree';
 import { useCommands } from '../commands/commands';
-import { ACTOR_KINDS, ACTOR_KIND_LABELS, type ActorKind } from '../../../shared/model';
+import { ACTOR_KINDS, ACTOR_KIND_LABELS, type ActorKind, type LibraryDocument } from '../../../shared/model';
 import { ActorList } from './ActorList';
 import { ActorDetails, CodePassages, PrincipleDetails } from './CodeDetails';
 import { DeleteCodeDialog, MergeCodeDialog, SplitCodeDialog, type CodeChoice } from './CodeDialogs';
 import { CodebookFiles, StartCodebook } from './CodebookFiles';
 import { useCodebook } from './codebook-context';
 import { PrincipleTree } from './PrincipleTree';
-import { usePassagesByCode } from './usePassagesByCode';
+import { useCodeCounts, useCodePassages } from './usePassagesByCode';
 import '../analysis/analysis.css';
 import './codebook.css';
 
 type Tab = 'principles' | 'actors';
 type Dialog = 'delete' | 'merge' | 'split' | null;
 
-export function CodebookWorkspace({ onOpenPassage }: { onOpenPassage(passage: CodedPassage): void }) {
+interface Props {
+  documents: readonly LibraryDocument[];
+  onOpenPassage(passage: CodedPassage): void;
+}
+
+export function CodebookWorkspace({ documents: documentList, onOpenPassage }: Props) {
   const { codebook, edit, undo, redo, history, principle, actor } = useCodebook();
-  const passages = usePassagesByCode();
+  const counts = useCodeCounts();
   const [tab, setTab] = useState<Tab>('principles');
   const [chosenPrinciple, setSelectedPrinciple] = useState<string | null>(null);
   const [chosenActor, setSelectedActor] = useState<string | null>(null);
@@ -45,7 +50,7 @@ export function CodebookWorkspace({ onOpenPassage }: { onOpenPassage(passage: Co
     return () => document.removeEventListener('keydown', onKey);
   }, [undo, redo]);
 
-  const documents = useMemo(() => new Map((passages.data?.documents ?? []).map((d) => [d.id, d])), [passages.data]);
+  const documents = useMemo(() => new Map(documentList.map((d) => [d.id, d])), [documentList]);
   const run = async (change: CodebookEditInput, quiet = false) => (await edit(change, { quiet })) !== null;
 
   const isPrinciple = tab === 'principles';
@@ -57,7 +62,9 @@ export function CodebookWorkspace({ onOpenPassage }: { onOpenPassage(passage: Co
         .filter(({ principle: p }) => p.id !== selectedId)
         .map(({ principle: p }) => ({ id: p.id, label: principlePath(codebook.principles, p.id).join(' › ') }))
     : codebook.actors.filter((a) => a.id !== selectedId).map((a) => ({ id: a.id, label: a.name }));
-  const ownPassages = selectedId ? passages.of(selectedId) : [];
+  const coded = useCodePassages(selectedId ? { kind, id: selectedId } : null);
+  const ownPassages = coded.passages;
+  const ownCount = selectedId ? counts.count(selectedId) : 0;
   const closeDialog = () => setDialog(null);
 
   const movePrinciple = (move: 'up' | 'down' | 'indent' | 'outdent') => {
@@ -96,7 +103,7 @@ export function CodebookWorkspace({ onOpenPassage }: { onOpenPassage(passage: Co
           <CodebookFiles />
         </div>
       </header>
-      {passages.data && passages.codedCount === 0 && <StartCodebook />}
+      {counts.ready && !counts.anyCoded && <StartCodebook />}
       <div className="codebook-panes">
         <section className="codebook-list" aria-label="Codes">
           <div className="view-tabs" role="tablist" aria-label="Kinds of code">
@@ -117,7 +124,7 @@ export function CodebookWorkspace({ onOpenPassage }: { onOpenPassage(passage: Co
               <PrincipleTree
                 principles={codebook.principles}
                 selectedId={selectedPrinciple}
-                count={(id) => passages.of(id).length}
+                count={counts.count}
                 onSelect={setSelectedPrinciple}
                 onMove={(id, place) => void run({ kind: 'principle.move', id, ...place }, true)}
                 onDelete={(id) => (setSelectedPrinciple(id), setDialog('delete'))}
@@ -136,7 +143,7 @@ export function CodebookWorkspace({ onOpenPassage }: { onOpenPassage(passage: Co
               <ActorList
                 actors={codebook.actors}
                 selectedId={selectedActor}
-                count={(id) => passages.of(id).length}
+                count={counts.count}
                 onSelect={setSelectedActor}
                 onMove={(id, index) => void run({ kind: 'actor.move', id, index }, true)}
                 onDelete={(id) => (setSelectedActor(id), setDialog('delete'))}
@@ -164,10 +171,14 @@ export function CodebookWorkspace({ onOpenPassage }: { onOpenPassage(passage: Co
                 </button>
               </div>
               {'parentId' in current ? <PrincipleDetails key={current.id} principle={current} edit={(e) => run(e, true)} /> : <ActorDetails key={current.id} actor={current} edit={(e) => run(e, true)} />}
-              <h2 className="code-passages-title">
-                Passages ({ownPassages.length})
-              </h2>
+              <h2 className="code-passages-title">Passages ({ownCount})</h2>
+              {coded.error && <p className="form-error">The passages could not be listed: {coded.error}</p>}
               <CodePassages passages={ownPassages} documents={documents} onOpen={onOpenPassage} />
+              {coded.total > ownPassages.length && (
+                <p className="hint">
+                  The first {ownPassages.length} of {coded.total} are listed; the analysis shows them all.
+                </p>
+              )}
             </>
           )}
         </section>
@@ -176,7 +187,7 @@ export function CodebookWorkspace({ onOpenPassage }: { onOpenPassage(passage: Co
         <DeleteCodeDialog
           kind={kind}
           name={current.name}
-          passages={ownPassages.length}
+          passages={ownCount}
           choices={choices}
           onClose={closeDialog}
           onDelete={async (how) => {
@@ -188,7 +199,7 @@ export function CodebookWorkspace({ onOpenPassage }: { onOpenPassage(passage: Co
         <MergeCodeDialog
           kind={kind}
           name={current.name}
-          passages={ownPassages.length}
+          passages={ownCount}
           choices={choices}
           onClose={closeDialog}
           onMerge={async (targetId) => {
