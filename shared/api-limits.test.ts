@@ -20,6 +20,16 @@ describe('body limits', () => {
 
   it('give files only to the calls that take them', () => {
     const withFiles = Object.entries(contract).filter(([, spec]) => spec.limits.files > 0).map(([name]) => name).sort();
-    expect(withFiles).toEqual(['annotations.import', 'documents.import', 'documents.replaceFile', 'files.save', 'references.attachFile', 'references.import']);
+    expect(withFiles).toEqual([
+      'annotations.import',
+      'codebook.import',
+      'codebook.importPreview',
+      'documents.import',
+      'documents.replaceFile',
+      'files.save',
+      'project.importQdpx',
+      'references.attachFile',
+      'references.import',
+    ]);
   });
 });

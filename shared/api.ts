@@ -284,7 +284,7 @@ export const contract = {
   /** Adds the PDF's own annotations the library does not have yet. */
   'pdfAnnotations.import': call(z.strictObject({ id: idSchema, password: filePassword })).returns<PdfMarksImportReport>(),
   /** A REFI-QDA project (.qdpx) from another QDA tool, or ours: sources, codes and coded passages. Long, like annotations.import. */
-  'project.importQdpx': call(z.strictObject({ taskId: idSchema, name: fileNameSchema, bytes: fileBytes })).returns<ProjectImportReport>(),
+  'project.importQdpx': call(z.strictObject({ taskId: idSchema, name: fileNameSchema, bytes: fileBytes }), FILE_CALL).returns<ProjectImportReport>(),
 } satisfies Record<string, CallSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
