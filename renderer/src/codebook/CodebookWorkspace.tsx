@@ -96,10 +96,7 @@ export function CodebookWorkspace({ documents: documentList, onOpenPassage }: Pr
           <button type="button" onClick={() => void redo()} disabled={!history.redo} title={history.redo ? `Redo: ${history.redo}` : 'Nothing to redo'}>
             Redo
           </button>
-          <label className="toggle">
-            <input type="checkbox" checked={codebook.colorByPrinciple} onChange={(event) => void run({ kind: 'display', colorByPrinciple: event.target.checked })} />
-            Colour highlights by their first principle
-          </label>
+          <ColorByPrincipleToggle />
           <CodebookFiles />
         </div>
       </header>
@@ -281,4 +278,25 @@ function AddActor({ onAdd }: { onAdd(name: string, kind: ActorKind): Promise<boo
 
 function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'checkbox'));
+}
+
+/**
+ * The library setting "colour as meaning". The box shows the choice at once, while main saves it; the
+ * codebook's change event then confirms it (a refusal puts the box back).
+ */
+function ColorByPrincipleToggle() {
+  const { codebook, edit } = useCodebook();
+  const current = codebook.colorByPrinciple;
+  // The choice asked for while the codebook still held `from`; once it changes, the codebook says.
+  const [asked, setAsked] = useState<{ on: boolean; from: boolean } | null>(null);
+  const change = async (on: boolean) => {
+    setAsked({ on, from: current });
+    if ((await edit({ kind: 'display', colorByPrinciple: on })) === null) setAsked(null);
+  };
+  return (
+    <label className="toggle">
+      <input type="checkbox" checked={asked && asked.from === current ? asked.on : current} onChange={(event) => void change(event.target.checked)} />
+      Colour highlights by their first principle
+    </label>
+  );
 }
