@@ -70,7 +70,9 @@ describe('collections and document tags in exports', () => {
     expect(result.errors).toEqual([]);
     const dom = new JSDOM(qde, { contentType: 'text/xml' }).window.document;
     const sourceName = new Map([...dom.getElementsByTagName('TextSource')].map((s) => [s.getAttribute('guid'), s.getAttribute('name')]));
-    const sets = [...dom.getElementsByTagName('Set')].map((set) => ({
+    // Sets of sources; the codebook's actor kinds are sets of codes beside them.
+    const sourceSets = [...dom.getElementsByTagName('Set')].filter((set) => set.getElementsByTagName('MemberCode').length === 0);
+    const sets = sourceSets.map((set) => ({
       name: set.getAttribute('name'),
       members: [...set.getElementsByTagName('MemberSource')].map((m) => sourceName.get(m.getAttribute('targetGUID'))),
     }));
