@@ -2,9 +2,9 @@
 // keyed by the GUIDs project.qde uses, so that reading our own export back loses nothing. Other tools
 // ignore it; a project from them has none, and is read from project.qde alone.
 import { z } from 'zod';
-import type { Annotation, DocumentFormat, HighlightColor, PageRange, Selector, TextBlock } from '../model';
+import type { Annotation, DocumentFormat, FieldOrigins, HighlightColor, PageRange, Selector, TextBlock } from '../model';
 import { DOCUMENT_FORMATS, HIGHLIGHT_COLORS } from '../model';
-import { annotationSchema, documentTextSchema, idSchema, selectorSchema } from '../schemas';
+import { annotationSchema, documentTextSchema, fieldOriginsSchema, idSchema, selectorSchema } from '../schemas';
 
 export const SIDECAR_PATH = 'apostil.json';
 
@@ -23,6 +23,8 @@ export interface RefiSidecar {
       pageCount: number | null;
       blocks: TextBlock[] | null;
       pages: PageRange[] | null;
+      /** Which metadata fields were set by hand or guessed from the file (absent: none). */
+      fieldOrigins?: FieldOrigins;
     }
   >;
   /** By selection GUID: the annotation's id, colour, exact selectors (PDF rectangles too) and times to the millisecond. */
@@ -46,6 +48,7 @@ export const sidecarSchema = z.strictObject({
       pageCount: z.number().int().min(0).nullable(),
       blocks: documentTextSchema.shape.blocks.nullable(),
       pages: documentTextSchema.shape.pages,
+      fieldOrigins: fieldOriginsSchema.optional(),
     }),
   ),
   selections: z.record(

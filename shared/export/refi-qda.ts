@@ -86,6 +86,7 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
       original: originalPath,
       contentHash: document.contentHash,
       pageCount: document.pageCount,
+      ...(document.fieldOrigins ? { fieldOrigins: document.fieldOrigins } : {}),
       blocks: layout?.blocks ?? null,
       pages: layout?.pages ?? null,
     };

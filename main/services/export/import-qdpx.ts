@@ -186,6 +186,7 @@ async function addSource(store: LibraryStore, zip: Zip, source: RefiSource, kept
       metadata: metadata ?? defaultMetadata(source.name),
       pageCount: kept.pageCount,
       warnings: [],
+      ...(kept.fieldOrigins ? { fieldOrigins: kept.fieldOrigins } : {}),
     });
     return { status: 'imported', document, text: sourceText, exact: true, sourceText };
   }
