@@ -12,6 +12,7 @@ import type { Organisation } from '../../../shared/collections/scope';
 import { annotationSchema, codebookSchema } from '../../../shared/schemas';
 import { isCode, jsonText, removeStaleTempFiles, TEMP_MARK, writeFileAtomic } from './atomic';
 import { checkCollectionFiles } from './check-collections';
+import { undoInterruptedCodebookChange } from './codebook-journal';
 import { readCheckRecord, sha256, type CheckRecord } from './check-record';
 import { DocumentCheck, messageOf } from './document-check';
 import { LIBRARY_FORMAT_VERSION, loadJsonFile, readJsonFile, type LibraryPaths } from './files';

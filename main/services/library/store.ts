@@ -501,8 +501,8 @@ export class LibraryStore {
       const liveFiles = [this.paths.codebookFile, ...[...next.keys()].map((id) => this.paths.document(id).annotations)];
       await beginCodebookChange(this.paths, liveFiles, now.replace(/[:.]/g, '-'));
       try {
-        for (const [documentId, list] of next) await writeAnnotationsFile(this.paths.document(documentId).annotations, list);
-        await writeJsonAtomic(this.paths.codebookFile, codebook);
+        for (const [documentId, list] of next) await this.record.writeJson(this.paths.document(documentId).annotations, { version: 1, annotations: list });
+        await this.record.writeJson(this.paths.codebookFile, codebook);
         await endCodebookChange(this.paths);
       } catch (error) {
         // A failed write (a full disk, say) leaves the library as it was, as a crash would.
