@@ -1,7 +1,7 @@
 // Every action the user can take by keyboard, registered by the part of the app that owns it while it
 // is on screen: the shortcut list (?) and the command palette (Ctrl/Cmd+Shift+P) show them all, with
 // their keys. A command without its own `run` is run by pressing its key, so there is one code path.
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 export interface KeyCombo {
   /** KeyboardEvent.key, lower case for letters: "k", "z", "F", "?", "ArrowUp", "1". */
@@ -34,21 +34,17 @@ const CommandContext = createContext<Registry | null>(null);
 
 export function CommandProvider({ children }: { children: ReactNode }) {
   const [owners, setOwners] = useState<Map<string, Command[]>>(new Map());
-  const value = useMemo<Registry>(
-    () => ({
-      commands: [...owners.values()].flat(),
-      register(owner, commands) {
-        setOwners((current) => new Map(current).set(owner, commands));
-        return () =>
-          setOwners((current) => {
-            const next = new Map(current);
-            next.delete(owner);
-            return next;
-          });
-      },
-    }),
-    [owners],
-  );
+  // Stable, so that registering (which changes `owners`) does not make every user register again.
+  const register = useCallback((owner: string, commands: Command[]) => {
+    setOwners((current) => new Map(current).set(owner, commands));
+    return () =>
+      setOwners((current) => {
+        const next = new Map(current);
+        next.delete(owner);
+        return next;
+      });
+  }, []);
+  const value = useMemo<Registry>(() => ({ commands: [...owners.values()].flat(), register }), [owners, register]);
   return <CommandContext.Provider value={value}>{children}</CommandContext.Provider>;
 }
 
