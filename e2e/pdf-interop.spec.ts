@@ -90,7 +90,10 @@ test('export a PDF with its annotations from the reader and many from the export
   const popover = page.getByRole('dialog', { name: /^(New|Edit) highlight$/ });
   await popover.getByRole('button', { name: 'green' }).click();
   const principle = popover.getByRole('checkbox').first();
-  const principleName = (await principle.locator('xpath=..').innerText()).trim();
+  // The label's own text: the key hint beside it (<kbd>) is not part of the name.
+  const principleName = await principle.evaluate((input) =>
+    [...input.parentElement!.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim(),
+  );
   await principle.check();
   await popover.getByRole('button', { name: 'Done' }).click();
   await expect(page.locator('.sidebar .card')).toHaveCount(1);
