@@ -97,8 +97,11 @@ test('undo brings back a deleted highlight', async ({ app }) => {
   await card.locator('.card-quote').click();
   await card.getByRole('button', { name: 'Delete' }).click();
   await expect(page.locator('.reader-text mark.hl')).toHaveCount(0);
+  // The restored highlight is saved after the deletion (saves are queued in order); reload once it is.
+  const restored = page.waitForResponse((response) => response.url().endsWith('/api/call/annotations.save'));
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   await expect(page.locator('.reader-text mark.hl-green')).toHaveText(passage);
+  expect((await restored).ok()).toBe(true);
   await page.reload();
   await expect(page.locator('.reader-text mark.hl-green')).toHaveText(passage);
 });
