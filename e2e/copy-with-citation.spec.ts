@@ -10,9 +10,17 @@ import { pdfFile } from './pdf-helpers';
 
 async function readClipboard(page: Page): Promise<{ text: string; html: string }> {
   return page.evaluate(async () => {
-    const [item] = await navigator.clipboard.read();
-    const read = async (type: string) => (item!.types.includes(type) ? (await item!.getType(type)).text() : '');
-    return { text: await read('text/plain'), html: await read('text/html') };
+    // Chromium refuses a read ("Clipboard data has changed") while a write is landing: read again.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const [item] = await navigator.clipboard.read();
+        const read = async (type: string) => (item!.types.includes(type) ? (await item!.getType(type)).text() : '');
+        return { text: await read('text/plain'), html: await read('text/html') };
+      } catch (error) {
+        if (attempt >= 20 || !(error instanceof DOMException && error.name === 'InvalidStateError')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
   });
 }
 

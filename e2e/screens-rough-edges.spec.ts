@@ -62,9 +62,10 @@ test('the coverage table shows whole dates and whole principle names', async ({ 
   const { page } = app;
   const longName = 'Protection of the general availability and integrity of the public core of the internet';
   const codebook = await api<Codebook>(page, 'codebook.get', {});
-  await api(page, 'codebook.save', {
-    codebook: { ...codebook, principles: [...codebook.principles, { id: 'public-core-long', name: longName, description: '', color: '#2f6fba', parentId: null }] },
+  const created = await api<{ codebook: Codebook }>(page, 'codebook.edit', {
+    edit: { kind: 'principle.create', fields: { name: longName, color: '#2f6fba' }, parentId: null },
   });
+  const longId = created.codebook.principles.find((p) => p.name === longName)!.id;
   const text = 'States should protect the public core of the internet. Companies agree that norms matter.';
   await importFiles(page, [{ name: 'norms.txt', mimeType: 'text/plain', buffer: Buffer.from(text) }]);
   await expect(page.getByRole('navigation', { name: 'Library' }).locator('.document-item')).toHaveCount(2);
@@ -78,7 +79,7 @@ test('the coverage table shows whole dates and whole principle names', async ({ 
       created: '2024-01-01T00:00:00.000Z',
       modified: '2024-01-01T00:00:00.000Z',
       target: { selector: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: quote.length }] },
-      body: { color: 'yellow', note: '', tags: [], principles: ['public-core-long', codebook.principles[0]!.id], actors: [] },
+      body: { color: 'yellow', note: '', tags: [], principles: [longId, codebook.principles[0]!.id], actors: [] },
     },
   });
 
