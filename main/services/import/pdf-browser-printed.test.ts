@@ -27,12 +27,15 @@ const tempDir = useTempDir();
 let printer: BrowserPrinter;
 const pdfs = new Map<string, Uint8Array>();
 const printed = new Map<string, ExtractedDocument>();
+/** Each article's first line, as the corpus file has it (its headline when short). */
+const headlines = new Map<string, string>();
 
 beforeAll(async () => {
   printer = await openBrowserPrinter();
   for (const file of readCorpus()) {
     const pdf = await printer.print(articlePage(file.text));
     pdfs.set(file.name.slice(0, 3), pdf);
+    headlines.set(file.name.slice(0, 3), file.text.split('\n').map((l) => l.trim()).find(Boolean) ?? '');
     printed.set(file.name.slice(0, 3), await extractDocument(`${file.name}.pdf`, pdf));
   }
 }, 240_000);
@@ -66,8 +69,7 @@ describe('articles printed to PDF from a browser', () => {
   });
 
   it('take their headline as the title, never a paragraph the browser wrote as Title', () => {
-    expect(printed.get('004')!.metadata.title).toBe('Envisioning a Cyber-Utopia: the Paris Call for Trust and Security in Cyberspace');
-    expect(printed.get('003')!.metadata.title).toBe('At the table with the Paris Call for Trust and Security in Cyberspace');
+    for (const id of ['003', '004']) expect(printed.get(id)!.metadata.title).toBe(headlines.get(id));
     for (const id of ['000', '002']) {
       const title = printed.get(id)!.metadata.title;
       expect(title === undefined || title.length <= 250, `${id}: ${title}`).toBe(true);
