@@ -15,14 +15,18 @@ describe('bad files', () => {
   const tempDir = useTempDir();
   let test: TestApp;
   let libraryDir: string;
+  let dataDir: string;
   beforeAll(async () => {
     const { mkdtemp } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     libraryDir = await mkdtemp(path.join(tmpdir(), 'apostil-bad-files-'));
-    test = await openTestApp(libraryDir, await mkdtemp(path.join(tmpdir(), 'apostil-bad-files-data-')));
+    dataDir = await mkdtemp(path.join(tmpdir(), 'apostil-bad-files-data-'));
+    test = await openTestApp(libraryDir, dataDir);
   });
   afterAll(async () => {
     await test.close();
+    const { rm } = await import('node:fs/promises');
+    await Promise.all([libraryDir, dataDir].map((dir) => rm(dir, { recursive: true, force: true })));
   });
 
   it(`has a corpus of ${corpus.length} bad files`, () => {

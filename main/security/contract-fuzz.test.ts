@@ -2,7 +2,7 @@
 // IPC and HTTP use) with real services on a real library: each answer is a value ({ ok, ... }) with a
 // known error code and a message, never a crash (no internal error), and a call that fails changes
 // nothing in the library folder. The HTTP host gets random request bodies as well.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -19,6 +19,7 @@ const RUNS_PER_CALL = Number(process.env.APOSTIL_FUZZ_RUNS ?? 120);
 
 let test: TestApp;
 let libraryDir: string;
+let dataDir: string;
 let documentId: string;
 let fuzzed = 0;
 
@@ -107,7 +108,8 @@ function expectValueResult(name: string, payload: unknown, result: ApiResult<unk
 
 beforeAll(async () => {
   libraryDir = await mkdtemp(path.join(tmpdir(), 'apostil-fuzz-'));
-  test = await openTestApp(libraryDir, await mkdtemp(path.join(tmpdir(), 'apostil-fuzz-data-')));
+  dataDir = await mkdtemp(path.join(tmpdir(), 'apostil-fuzz-data-'));
+  test = await openTestApp(libraryDir, dataDir);
   const imported = await test.dispatch('documents.import', { name: 'norms.txt', bytes: new TextEncoder().encode('Norms\n\nA paragraph about norms.') });
   if (!imported.ok) throw new Error(imported.error.message);
   documentId = (imported.value as { document: { id: string } }).document.id;
@@ -115,6 +117,7 @@ beforeAll(async () => {
 afterAll(async () => {
   console.log(`contract fuzz: ${fuzzed} payloads over ${CALL_NAMES.length} calls`);
   await test.close();
+  await Promise.all([libraryDir, dataDir].map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 describe('every call validates its payload', () => {

@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
@@ -51,7 +50,7 @@ describe("browser mode's settings", () => {
 
   it('never holds library data, whatever is done in the library', async () => {
     const libraryDir = await tempDir();
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'apostil-settings-data-'));
+    const dataDir = await tempDir();
     const test = await openTestApp(libraryDir, dataDir);
     const imported = await test.dispatch('documents.import', { name: 'n.txt', bytes: new TextEncoder().encode('Norms\n\nA paragraph about norms.') });
     if (!imported.ok) throw new Error(imported.error.message);
