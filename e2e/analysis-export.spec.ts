@@ -7,7 +7,8 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, screenshotDir, test } from './fixtures';
-import { api, corpusFiles, importFiles, saveNextExport } from './helpers';
+import { saveNextExport } from './export-helpers';
+import { api, corpusFiles, importFiles } from './helpers';
 
 interface Doc {
   id: string;

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 import { generateLibrary, vocabulary } from '../scripts/bench/synthetic-library';
-import { api, corpusFiles, importFiles, saveNextExport } from './helpers';
+import { saveNextExport } from './export-helpers';
+import { api, corpusFiles, importFiles } from './helpers';
 
 interface Doc {
   id: string;
