@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { isCallName } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
 import { encodeParts, PARTS_CONTENT_TYPE, PARTS_HEADER } from '../../shared/wire';
 import type { Dispatch } from '../api/dispatch';
@@ -97,6 +98,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
 
   async function handleCall(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
     if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Calls are POST requests.');
+    if (!isCallName(name)) {
+      // Said before any body is read, so a caller learns the name is wrong, not that its body was too big.
+      response.setHeader('Connection', 'close');
+      response.once('finish', () => request.destroy());
+      return sendResult(response, await options.dispatch(name, undefined), 404);
+    }
     let args: unknown;
     try {
       args = await readCallArgs(request, name, options.bodyIdleMs ?? BODY_IDLE_MS);

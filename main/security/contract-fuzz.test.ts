@@ -199,6 +199,30 @@ describe('the HTTP host with random request bodies', () => {
   });
 });
 
+describe('the HTTP host with an unknown call name', () => {
+  let host: RunningHost;
+  let session: string;
+  beforeAll(async () => {
+    host = await startHost({ dispatch: test.dispatch, events: test.app.events, originals: test.app.store, staticDir: libraryDir, token: 'fuzz-token' });
+    session = JSON.parse((await send(host.port, { path: '/api/session', method: 'POST', headers: { Authorization: 'Bearer fuzz-token' } })).body).session;
+  });
+  afterAll(() => host.close());
+
+  it('says there is no such call, whatever the size of the body', async () => {
+    for (const size of [2, 4_000, 70_000]) {
+      const body = new TextEncoder().encode(JSON.stringify({ text: 'x'.repeat(size) }));
+      const reply = await send(host.port, {
+        path: '/api/call/documents.explode',
+        method: 'POST',
+        headers: { Authorization: `Bearer ${session}`, 'Content-Type': 'application/json' },
+        body,
+      });
+      expect(reply.status).toBe(404);
+      expect(readResult(reply)).toEqual({ ok: false, error: { code: 'invalid-input', message: 'There is no call named "documents.explode".' } });
+    }
+  });
+});
+
 function readResult(reply: Reply): ApiResult<unknown> {
   if (reply.headers['content-type'] !== PARTS_CONTENT_TYPE) return JSON.parse(reply.body) as ApiResult<unknown>;
   const [jsonSize, ...sizes] = String(reply.headers[PARTS_HEADER.toLowerCase()]).split(',').map(Number) as [number, ...number[]];
