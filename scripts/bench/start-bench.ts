@@ -5,12 +5,13 @@
 // once, and again once the host has finished its start-up work); a document opened. The renderer
 // reports each moment with a performance mark (apostil:library-listed, apostil:analysis-drawn,
 // apostil:text-drawn). Prints the figures, medians of the rounds, then ONE line of JSON.
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
+import { step as waitStep, TABS } from './bench-steps';
 import { generateLibrary, vocabulary } from './synthetic-library';
 
 const LIBRARY = path.join(tmpdir(), 'apostil-bench-search-full');
@@ -20,6 +21,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The host counts as settled when it used under this share of one core over a second. */
 const SETTLED_CPU = 0.05;
 const SETTLE_LIMIT_S = 180;
+/** Each step (host ready, library listed, a view drawn) fails with a message after this, never hangs. */
+const STEP_LIMIT_S = Number(process.env.APOSTIL_BENCH_STEP_LIMIT_S ?? 120);
 
 interface Round {
   host_ready_s: number;
@@ -36,18 +39,55 @@ interface Round {
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function startHost(dataDir: string): Promise<{ host: ChildProcess; url: string }> {
+interface RunningHost {
+  host: ChildProcess;
+  url: string;
+  /** What the host printed, for the message when a step fails. */
+  output(): string;
+  /** Rejects when the host exits: raced against every wait, so a crashed host is reported at once. */
+  exited: Promise<never>;
+}
+
+function startHost(dataDir: string): Promise<RunningHost> {
   const host = spawn(process.execPath, ['dist/main/host.js', '--library', LIBRARY, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
+  let output = '';
+  const exited = new Promise<never>((_, reject) =>
+    host.once('exit', (code, signal) => reject(new Error(`The host exited (${signal ?? code}):\n${output.slice(-2_000)}`))),
+  );
+  exited.catch(() => undefined);
+  const ready = new Promise<RunningHost>((resolve) => {
     host.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\S+)/.exec(output);
-      if (match) resolve({ host, url: match[1]! });
+      if (match) resolve({ host, url: match[1]!, output: () => output, exited });
     });
     host.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    host.once('exit', (code) => reject(new Error(`The host exited (${code}) before it was ready:\n${output.slice(-2_000)}`)));
   });
+  return step('the host printed its address', Promise.race([ready, exited]), () => output);
+}
+
+/** `promise`, or a loud failure after STEP_LIMIT_S naming the step (bench-steps.ts). */
+function step<T>(what: string, promise: Promise<T>, explain: () => string | Promise<string>): Promise<T> {
+  return waitStep(what, promise, explain, STEP_LIMIT_S);
+}
+
+/** What the page shows and what the host printed, for a failed step's message. */
+async function pageState(page: Page, running: RunningHost, problems: string[]): Promise<string> {
+  const shot = path.join(tmpdir(), `apostil-bench-start-failed-${Date.now()}.png`);
+  await page.screenshot({ path: shot, timeout: 10_000 }).catch(() => undefined);
+  const summary = await page
+    .evaluate(() => ({
+      tabs: [...document.querySelectorAll('[role="tab"]')].map((t) => `${t.textContent}${t.getAttribute('aria-selected') === 'true' ? ' (selected)' : ''}`),
+      marks: performance.getEntriesByType('mark').map((m) => m.name),
+      text: document.body.innerText.slice(0, 600),
+    }))
+    .catch((error: unknown) => ({ error: (error as Error).message }));
+  return [
+    `Page ${page.url().replace(/\/[^/]*$/, '/…')}: ${JSON.stringify(summary)}`,
+    `Screenshot: ${shot}`,
+    problems.length ? `Page errors:\n  ${problems.slice(-10).join('\n  ')}` : 'No page errors.',
+    `Host output (last 2,000 characters):\n${running.output().slice(-2_000)}`,
+  ].join('\n');
 }
 
 async function stopHost(host: ChildProcess): Promise<void> {
@@ -81,69 +121,81 @@ async function waitSettled(pid: number): Promise<number | null> {
   return null;
 }
 
-/** Runs `act` in the page and resolves with the seconds until the mark `name` is set after it. */
-async function timeToMark(page: Page, name: string, act: string): Promise<number> {
+/**
+ * Clicks `target` (found first, by role and name as a user sees it, so that the time counts from the
+ * click) and resolves with the seconds until the page sets the mark `name`.
+ */
+async function timeToMark(page: Page, name: string, target: Locator, explain: () => Promise<string>): Promise<number> {
+  const element = await step(`${target} found to click`, target.elementHandle(), explain);
   await page.evaluate(() => performance.clearMarks());
-  const seconds = await page.evaluate(
-    ([mark, selector]) =>
-      new Promise<number>((resolve, reject) => {
+  const seconds = page.evaluate(
+    ([mark, clicked]) =>
+      new Promise<number>((resolve) => {
         const start = performance.now();
         const observer = new PerformanceObserver((list) => {
-          const found = list.getEntriesByName(mark!)[0];
+          const found = list.getEntriesByName(mark as string)[0];
           if (!found) return;
           observer.disconnect();
           resolve((found.startTime - start) / 1000);
         });
         observer.observe({ type: 'mark' });
-        const target = document.querySelector<HTMLElement>(selector!);
-        if (!target) return reject(new Error(`Nothing to click: ${selector}`));
-        target.click();
+        (clicked as HTMLElement).click();
       }),
-    [name, act],
+    [name, element] as const,
   );
-  return seconds;
+  return step(`the mark ${name} after the click`, seconds, explain);
 }
 
 async function runRound(browser: Browser, index: number): Promise<Round> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'apostil-bench-start-data-'));
   const launched = Date.now();
-  const { host, url } = await startHost(dataDir);
+  const running = await startHost(dataDir);
+  const { host, url } = running;
   const hostReady = (Date.now() - launched) / 1000;
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => void (message.type() === 'error' && problems.push(message.text())));
+    const explain = () => pageState(page, running, problems);
+    /** Every wait on the page also ends when the host exits. */
+    const watched = <T>(what: string, promise: Promise<T>) => step(what, Promise.race([promise, running.exited]), explain);
     let listBytes = 0;
     page.on('response', (response) => {
       if (response.url().includes('documents.list')) void response.body().then((b) => (listBytes = b.byteLength)).catch(() => undefined);
     });
-    await page.goto(url);
-    const listedAt = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const seen = () => performance.getEntriesByName('apostil:library-listed')[0];
-          const already = seen();
-          if (already) return resolve(performance.timeOrigin + already.startTime);
-          const observer = new PerformanceObserver(() => {
-            const found = seen();
-            if (!found) return;
-            observer.disconnect();
-            resolve(performance.timeOrigin + found.startTime);
-          });
-          observer.observe({ type: 'mark' });
-        }),
+    await watched('the page loaded', page.goto(url));
+    const listedAt = await watched(
+      'the library listed (mark apostil:library-listed)',
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const seen = () => performance.getEntriesByName('apostil:library-listed')[0];
+            const already = seen();
+            if (already) return resolve(performance.timeOrigin + already.startTime);
+            const observer = new PerformanceObserver(() => {
+              const found = seen();
+              if (!found) return;
+              observer.disconnect();
+              resolve(performance.timeOrigin + found.startTime);
+            });
+            observer.observe({ type: 'mark' });
+          }),
+      ),
     );
     const shown = (listedAt - launched) / 1000;
     const rssShown = rssMb(host.pid!);
-    const analysisFirst = await timeToMark(page, 'apostil:analysis-drawn', '.view-switch [role="tab"]:nth-child(2)');
-    await page.getByRole('tab', { name: 'Library & reader' }).click();
+    const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+    const analysisFirst = await watched('the Analysis tab drawn', timeToMark(page, 'apostil:analysis-drawn', tab(TABS.analysis), explain));
+    await watched('the library tab chosen', tab(TABS.library).click());
     const settled = await waitSettled(host.pid!);
     const rss = rssMb(host.pid!);
-    const analysis = await timeToMark(page, 'apostil:analysis-drawn', '.view-switch [role="tab"]:nth-child(2)');
-    await page.getByRole('tab', { name: 'Library & reader' }).click();
-    await page.locator('.document-item').first().waitFor();
-    // An HTML document (the generated PDFs have no pages to draw, only their text).
-    const htmlRow = await page.locator('.document-item', { has: page.locator('.format-html') }).first().getAttribute('data-index');
-    const open = await timeToMark(page, 'apostil:text-drawn', `.document-item[data-index="${htmlRow}"]`);
+    const analysis = await watched('the Analysis tab drawn again', timeToMark(page, 'apostil:analysis-drawn', tab(TABS.analysis), explain));
+    await watched('the library tab chosen', tab(TABS.library).click());
+    // An HTML document (the generated PDFs have no pages to draw, only their text), among the rows drawn.
+    const htmlRow = page.locator('.document-item', { has: page.locator('.format-html') }).first();
+    const open = await watched('a document opened (mark apostil:text-drawn)', timeToMark(page, 'apostil:text-drawn', htmlRow, explain));
     const figures: Round = {
       host_ready_s: round3(hostReady),
       library_shown_s: round3(shown),
