@@ -19,7 +19,7 @@ import { isAppUrl } from './origin';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createSaveDialog } from './save-dialog';
 import { hardenSession } from './session';
-import { askToOpenExternal, createMainWindow } from './window';
+import { askToLeaveUnsaved, askToOpenExternal, createMainWindow } from './window';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url)); // dist/main/electron
 const PRELOAD_PATH = path.join(HERE, 'preload.cjs');
@@ -155,6 +155,7 @@ function openWindow(services: AppServices, settings: SettingsService): void {
     openLink: (parent, url) => {
       askToOpenExternal(dialog, shell, parent, url).catch((error: unknown) => console.error(`Could not open ${url}:`, error));
     },
+    confirmLeave: (parent) => askToLeaveUnsaved(dialog, parent),
     onLoadFailed: (error) => console.error('The Apostil window could not load:', error),
   });
   windows.add(window);

@@ -4,7 +4,7 @@ import { CALL_NAMES } from '../../shared/api';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { callsArgument } from './channels';
 import { APP_ENTRY_URL } from './origin';
-import { askToOpenExternal, createMainWindow, fitBounds, guardNavigation, mainWindowOptions } from './window';
+import { askToLeaveUnsaved, askToOpenExternal, createMainWindow, fitBounds, guardNavigation, mainWindowOptions } from './window';
 
 describe('mainWindowOptions', () => {
   it('sets every hardening flag', () => {
@@ -75,6 +75,7 @@ function fakeContents() {
   return {
     contents: contents as unknown as WebContents,
     navigate: (url: string) => fire('will-navigate', url),
+    preventUnload: () => fire('will-prevent-unload', ''),
     redirect: (url: string) => fire('will-redirect', url),
     attachWebview: () => fire('will-attach-webview', ''),
     open: (url: string) => openHandler?.({ url }),
@@ -176,6 +177,7 @@ describe('createMainWindow', () => {
     }
     let settings: Settings = { ...DEFAULT_SETTINGS, window: { x: 50, y: 60, width: 1100, height: 750 } };
     const openLink = vi.fn();
+    let leave = false;
     const window = createMainWindow({
       BrowserWindow: FakeWindow as unknown as new (options: BrowserWindowConstructorOptions) => BrowserWindow,
       preloadPath: '/app/preload.cjs',
@@ -185,6 +187,7 @@ describe('createMainWindow', () => {
       },
       workAreas: () => [{ x: 0, y: 0, width: 1920, height: 1080 }],
       openLink,
+      confirmLeave: () => leave,
     }) as unknown as FakeWindow;
 
     expect(created[0]).toMatchObject({ x: 50, y: 60, width: 1100, height: 750, webPreferences: { sandbox: true, preload: '/app/preload.cjs' } });
@@ -195,5 +198,25 @@ describe('createMainWindow', () => {
     expect(openLink).toHaveBeenCalledWith(window, 'https://example.org/');
     events.get('close')?.();
     expect(settings.window).toEqual({ x: 5, y: 6, width: 1000, height: 700 });
+    // The page still saving: the window stays unless the user chooses to close anyway.
+    expect(page.preventUnload()).toBe(false);
+    leave = true;
+    expect(page.preventUnload()).toBe(true);
+  });
+});
+
+describe('askToLeaveUnsaved', () => {
+  it('closes only when the user chooses Close Anyway', () => {
+    const parent = {} as BrowserWindow;
+    const asked: unknown[] = [];
+    const answering = (response: number) => ({
+      showMessageBoxSync: (...args: unknown[]) => {
+        asked.push(args);
+        return response;
+      },
+    });
+    expect(askToLeaveUnsaved(answering(0) as unknown as Pick<Dialog, 'showMessageBoxSync'>, parent)).toBe(false);
+    expect(askToLeaveUnsaved(answering(1) as unknown as Pick<Dialog, 'showMessageBoxSync'>, parent)).toBe(true);
+    expect(asked[0]).toEqual([parent, expect.objectContaining({ buttons: ['Wait', 'Close Anyway'], cancelId: 0, message: 'Apostil is still saving your last change.' })]);
   });
 });

@@ -126,7 +126,24 @@ export interface MainWindowDeps {
   /** The work areas of the connected displays (screen.getAllDisplays()). */
   workAreas: () => Rectangle[];
   openLink: (window: BrowserWindow, url: string) => void;
+  /** Asked when the page says a change is still being saved (it cancelled 'beforeunload'): true to close anyway. */
+  confirmLeave: (window: BrowserWindow) => boolean;
   onLoadFailed?: (error: unknown) => void;
+}
+
+/** The question asked when the window is closed while a change is still on its way to the library. */
+export function askToLeaveUnsaved(dialog: Pick<Dialog, 'showMessageBoxSync'>, parent: BrowserWindow): boolean {
+  const response = dialog.showMessageBoxSync(parent, {
+    type: 'warning',
+    buttons: ['Wait', 'Close Anyway'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+    title: 'Still saving',
+    message: 'Apostil is still saving your last change.',
+    detail: 'Wait a moment and close again, or close now and lose that change.',
+  });
+  return response === 1;
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
@@ -134,6 +151,11 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const window = new deps.BrowserWindow(mainWindowOptions(deps.preloadPath, bounds));
   guardNavigation(window.webContents, (url) => deps.openLink(window, url));
   window.once('ready-to-show', () => window.show());
+  // Electron shows no dialog of its own when the page cancels unloading: without this the window would
+  // just stay open, or (had the page not cancelled) a queued save would be lost.
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (deps.confirmLeave(window)) event.preventDefault();
+  });
   window.on('close', () => {
     const { x, y, width, height } = window.getNormalBounds();
     deps.settings.update({ window: { x, y, width, height } });

@@ -42,6 +42,25 @@ describe('AnnotationStore', () => {
     expect(store.get(created.id)?.modified).toBe('stored');
   });
 
+  it('knows while a change is still on its way to the library, so closing can warn', async () => {
+    const { store, disk } = makeStore();
+    expect(store.hasUnsavedChanges()).toBe(false);
+    const a = store.create(selectors, body);
+    expect(store.hasUnsavedChanges()).toBe(true);
+    await store.flush();
+    expect(store.hasUnsavedChanges()).toBe(false);
+    store.remove(a.id);
+    store.undo();
+    expect(store.hasUnsavedChanges()).toBe(true);
+    await store.flush();
+    expect(store.hasUnsavedChanges()).toBe(false);
+    expect(disk.saved.has(a.id)).toBe(true);
+    disk.failNext(true);
+    store.update(a.id, { color: 'blue' });
+    await store.flush();
+    expect(store.hasUnsavedChanges()).toBe(false);
+  });
+
   it('undoes and redoes create, edit and delete, saving each step', async () => {
     const { store, disk } = makeStore();
     const a = store.create(selectors, body);

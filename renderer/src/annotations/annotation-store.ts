@@ -148,6 +148,11 @@ export class AnnotationStore {
     this.emit();
   }
 
+  /** Whether a change is still on its way to the library (closing now would lose it). */
+  hasUnsavedChanges(): boolean {
+    return this.unsaved.size > 0;
+  }
+
   /** Resolves when every save started so far has finished. */
   flush(): Promise<unknown> {
     return this.saving;

@@ -93,6 +93,17 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
       }),
     [changes, store],
   );
+  useEffect(() => {
+    // Closing or reloading while a change is queued would lose it: the browser (or Electron's
+    // will-prevent-unload dialog) asks first.
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!store.hasUnsavedChanges()) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [store]);
   const annotations = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const anchoring = useMemo(() => anchorAnnotations(text.text, annotations), [text.text, annotations]);
   const placement = useMemo(() => placeAnnotations(anchoring, text, document.pageCount), [anchoring, text, document.pageCount]);
