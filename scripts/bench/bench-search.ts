@@ -108,19 +108,21 @@ async function servePhase(): Promise<Record<string, number>> {
   const sorted = [...times].sort((a, b) => a - b);
   const cpuSorted = [...cpuTimes].sort((a, b) => a - b);
   const loadAfter = loadavg()[0]!;
-  const byKind = new Map<string, number[]>();
+  // Per kind of query, wall and CPU percentiles: which kinds make the tail.
+  const byKind = new Map<string, { wall: number[]; cpu: number[] }>();
   queries.forEach((_, i) => {
     const kind = QUERY_KINDS[i % QUERY_KINDS.length]!;
-    byKind.set(kind, [...(byKind.get(kind) ?? []), cpuTimes[i]!]);
+    const entry = byKind.get(kind) ?? { wall: [], cpu: [] };
+    entry.wall.push(times[i]!);
+    entry.cpu.push(cpuTimes[i]!);
+    byKind.set(kind, entry);
   });
-  console.error(
-    `CPU time by kind of query (p50/p95 ms): ${[...byKind]
-      .map(([kind, list]) => {
-        const s = [...list].sort((a, b) => a - b);
-        return `${kind} ${round(percentile(s, 50), 1)}/${round(percentile(s, 95), 1)}`;
-      })
-      .join(', ')}`,
-  );
+  const spread = (list: number[]) => {
+    const s = [...list].sort((a, b) => a - b);
+    return [50, 95, 99].map((p) => round(percentile(s, p), 1)).join('/');
+  };
+  console.error('By kind of query, p50/p95/p99 ms (wall; CPU):');
+  for (const [kind, { wall, cpu }] of byKind) console.error(`  ${kind.padEnd(16)} ${String(wall.length).padStart(3)} queries  wall ${spread(wall).padEnd(16)} CPU ${spread(cpu)}`);
   const slowest = queries.map((q, i) => [times[i]!, q] as const).sort((a, b) => b[0] - a[0]).slice(0, 8);
   console.error(`Slowest queries: ${slowest.map(([ms, q]) => `${q} (${round(ms, 1)} ms)`).join(', ')}`);
 

@@ -8,7 +8,16 @@ import { metaKey, type Segment } from './segment';
 export function filterFor(segment: Segment, plan: QueryPlan): ((d: number) => boolean) | null {
   const { documents, excludedDocuments, annotationFilters } = plan;
   if (!documents && excludedDocuments.size === 0 && annotationFilters.length === 0) return null;
-  const docFlags = (ids: Set<string>) => Uint8Array.from(segment.docs, (id) => (ids.has(id) ? 1 : 0));
+  const docFlags = (ids: Set<string>) => {
+    // From the smaller side: a doc: filter names a few documents, a year: range thousands.
+    if (ids.size >= segment.docs.length) return Uint8Array.from(segment.docs, (id) => (ids.has(id) ? 1 : 0));
+    const flags = new Uint8Array(segment.docs.length);
+    for (const id of ids) {
+      const d = segment.documentIndex(id);
+      if (d !== -1) flags[d] = 1;
+    }
+    return flags;
+  };
   const allowed = documents ? docFlags(documents) : null;
   const excluded = excludedDocuments.size ? docFlags(excludedDocuments) : null;
   const { docIdx, color, codeStart, codeIds, codeStance } = segment.r;

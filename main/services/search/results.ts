@@ -1,8 +1,9 @@
 // Turning matches into what the search box shows: hits with snippets and marked words, totals, and
 // facets (facets.ts).
-import { findSelector, type Annotation, type Codebook } from '../../../shared/model';
+import type { Codebook } from '../../../shared/model';
 import type { SearchHit, SearchResults } from '../../../shared/search/types';
 import { analyzeFor } from './analyzer';
+import type { HitText } from './hit-annotations';
 import type { AnnotationMeta, PassageMeta } from './entries';
 import { FACT } from './entry-facts';
 import { executeKind, type Match } from './execute';
@@ -60,8 +61,8 @@ export interface HitContext {
   document(id: string): DocumentInfo | undefined;
   /** A document's text.json, where passages' texts are read from. */
   textFile(documentId: string): string;
-  /** An annotation as the library has it now: its quote and note are shown (the index keeps no texts). */
-  annotation(documentId: string, annotationId: string): Promise<Annotation | undefined>;
+  /** An annotation's quote and note as the library has them now (the index keeps no texts). */
+  annotationText(documentId: string, annotationId: string): HitText | undefined;
 }
 
 /** The text of a passage, from its document's file. */
@@ -93,9 +94,9 @@ export async function toHit(match: Match, terms: ReadonlySet<string>, context: H
     };
   }
   const annotation = meta as AnnotationMeta;
-  const stored = await context.annotation(annotation.documentId, annotation.annotationId);
-  const quote = snippet((stored && findSelector(stored, 'TextQuoteSelector')?.exact) ?? '', terms);
-  const noteText = stored?.body.note ?? '';
+  const stored = context.annotationText(annotation.documentId, annotation.annotationId);
+  const quote = snippet(stored?.quote ?? '', terms);
+  const noteText = stored?.note ?? '';
   const where = passageAt(context.index, annotation.documentId, annotation.start);
   return {
     kind: 'annotation',

@@ -82,6 +82,10 @@ describe('SearchService', () => {
     await store.saveAnnotation({ ...saved, body: { ...saved.body, note: 'Government view' } });
     expect((await search.query('industry')).annotations).toEqual([]);
     expect((await search.query('government')).annotations).toHaveLength(1);
+    // A hit shows the note as it is now, though the document's annotations were read for an earlier hit.
+    expect((await search.query('government')).annotations[0]?.note?.text).toBe('Government view');
+    await store.saveAnnotation({ ...saved, body: { ...saved.body, note: 'Government view, revised' } });
+    expect((await search.query('government')).annotations[0]?.note?.text).toBe('Government view, revised');
     await store.deleteAnnotation(document.id, 'hb');
     expect((await search.query('government')).total.annotations).toBe(0);
     expect((await search.query('tag:followup')).total.annotations).toBe(0);

@@ -2,12 +2,13 @@
 // index that IndexKeeper (index-keeper.ts) keeps up to date by following the library store's changes.
 // An edit is searchable as soon as the store has published it: a query first waits for the changes
 // published before it to be in the index (well under a millisecond for an annotation).
-import type { Annotation, Codebook } from '../../../shared/model';
+import type { Codebook } from '../../../shared/model';
 import { completeQuery, type CompletionResult } from '../../../shared/search/complete';
 import type { SearchResults } from '../../../shared/search/types';
 import { EventBus } from '../events';
 import type { LibraryStore } from '../library/store';
 import { InlineBuilder, type IndexBuilder } from './builder';
+import { HitAnnotations } from './hit-annotations';
 import { IndexKeeper } from './index-keeper';
 import { documentInfo, planQuery, restrictToDocuments, type DocumentInfo } from './plan';
 import { answer, tagsByUse, type HitContext } from './results';
@@ -44,8 +45,10 @@ export class SearchService {
   private readonly keeper: IndexKeeper;
   private readonly unsubscribe: () => void;
   private documentCache: Map<string, DocumentInfo> | null = null;
+  private documentListCache: DocumentInfo[] | null = null;
   private documentsVersion = 0;
   private tagCache: { generation: number; tags: string[] } | null = null;
+  private readonly hitAnnotations: HitAnnotations;
 
   constructor(
     private readonly store: LibraryStore,
@@ -59,8 +62,10 @@ export class SearchService {
       log: options.log ?? ((message) => console.warn(`Search: ${message}`)),
       indexDir: options.indexDir,
     });
+    this.hitAnnotations = new HitAnnotations((id) => store.paths.document(id).annotations);
     this.unsubscribe = store.changes.subscribe((change) => {
       if (change.kind.startsWith('document.')) this.documentCache = null;
+      this.hitAnnotations.follow(change);
       this.keeper.follow(change);
     });
   }
@@ -97,10 +102,12 @@ export class SearchService {
 
   async query(text: string, options: QueryOptions = {}): Promise<SearchResults> {
     await this.keeper.changesApplied();
-    if (this.store.listDocuments().length <= WAIT_FOR_INDEXING_DOCUMENTS) await this.keeper.backgroundDone();
+    // The documents as last listed (listing the store's sorts them all: too slow to do per query).
+    const documents = this.documents();
+    if (documents.size <= WAIT_FOR_INDEXING_DOCUMENTS) await this.keeper.backgroundDone();
     const began = performance.now();
     const codebook = this.store.getCodebook();
-    const planned = text.trim() ? planQuery(text, { codebook, documents: [...this.documents().values()] }, { typing: options.typing }) : null;
+    const planned = text.trim() ? planQuery(text, { codebook, documents: this.documentList() }, { typing: options.typing }) : null;
     if (planned?.ok && options.documents) restrictToDocuments(planned.plan, options.documents);
     const results = await answer(this.index, text, planned, options.limit ?? 20, this.hitContext(codebook));
     return { ...results, indexing: this.keeper.progress, tookMs: Math.round((performance.now() - began) * 100) / 100 };
@@ -108,7 +115,7 @@ export class SearchService {
 
   async complete(query: string, cursor: number): Promise<CompletionResult> {
     await this.keeper.changesApplied();
-    const documents = [...this.documents().values()];
+    const documents = this.documentList();
     return completeQuery(query, cursor, {
       codebook: this.store.getCodebook(),
       tags: this.tags(),
@@ -123,8 +130,14 @@ export class SearchService {
     if (!this.documentCache) {
       this.documentsVersion++;
       this.documentCache = new Map(this.store.listDocuments().map((d) => [d.id, documentInfo(d)]));
+      this.documentListCache = null;
     }
     return this.documentCache;
+  }
+
+  private documentList(): DocumentInfo[] {
+    const documents = this.documents();
+    return (this.documentListCache ??= [...documents.values()]);
   }
 
   private hitContext(codebook: Codebook): HitContext {
@@ -135,10 +148,7 @@ export class SearchService {
       version: this.documentsVersion,
       document: (id) => documents.get(id),
       textFile: (id) => this.store.paths.document(id).text,
-      annotation: async (documentId, annotationId) => {
-        const list = await this.store.listAnnotations(documentId).catch(() => [] as Annotation[]);
-        return list.find((a) => a.id === annotationId);
-      },
+      annotationText: (documentId, annotationId) => this.hitAnnotations.get(documentId, annotationId),
     };
   }
 

@@ -1,0 +1,47 @@
+// What annotation hits show, read from the documents' files: current after a published change, and
+// nothing (never a crash, never a file outside the library) when a file is unusable.
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../test-support/temp';
+import { sampleAnnotation } from '../../test-support/fixtures';
+import { HitAnnotations } from './hit-annotations';
+
+const tempDir = useTempDir();
+
+async function library() {
+  const dir = await tempDir();
+  const fileOf = (id: string) => path.join(dir, id, 'annotations.json');
+  const write = async (id: string, content: unknown) => {
+    await mkdir(path.join(dir, id), { recursive: true });
+    await writeFile(fileOf(id), typeof content === 'string' ? content : JSON.stringify(content));
+  };
+  return { dir, fileOf, write, hits: new HitAnnotations(fileOf) };
+}
+
+describe('HitAnnotations', () => {
+  it('reads an annotation’s quote and note, and reads again after the store publishes a change', async () => {
+    const { write, hits } = await library();
+    const annotation = sampleAnnotation('d1', { id: 'a1', body: { ...sampleAnnotation('d1').body, note: 'first note' } });
+    await write('d1', { version: 1, annotations: [annotation] });
+    expect(hits.get('d1', 'a1')).toEqual({ quote: 'norms', note: 'first note' });
+    expect(hits.get('d1', 'missing')).toBeUndefined();
+    await write('d1', { version: 1, annotations: [{ ...annotation, body: { ...annotation.body, note: 'second note' } }] });
+    // Kept until a change is published: the store publishes after writing.
+    expect(hits.get('d1', 'a1')?.note).toBe('first note');
+    hits.follow({ kind: 'annotations.changed', documentId: 'd1', added: [], updated: [], removed: [] });
+    expect(hits.get('d1', 'a1')?.note).toBe('second note');
+  });
+
+  it('shows nothing for an unreadable file, an invalid annotation or a link out of the library', async () => {
+    const { dir, fileOf, write, hits } = await library();
+    await write('bad-json', '{ not json');
+    await write('bad-frame', { version: 2, annotations: [] });
+    await write('bad-entry', { version: 1, annotations: [{ id: 'a1', target: {}, body: { note: 3 } }] });
+    const outside = path.join(dir, 'outside.json');
+    await writeFile(outside, JSON.stringify({ version: 1, annotations: [sampleAnnotation('linked', { id: 'a1' })] }));
+    await mkdir(path.join(dir, 'linked'));
+    await symlink(outside, fileOf('linked'));
+    for (const id of ['bad-json', 'bad-frame', 'bad-entry', 'linked', 'absent']) expect(hits.get(id, 'a1')).toBeUndefined();
+  });
+});
