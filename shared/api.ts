@@ -22,6 +22,8 @@ import {
   pageOffsetSchema,
 } from './schemas';
 import { codebookEditSchema } from './codebooks/edits';
+import { memoEditSchema } from './memos/edit';
+import type { Memo } from './memos/model';
 import { CODEBOOK_TEMPLATES } from './codebooks/templates';
 import type { ApiResult } from './errors';
 import type { LibraryHealth } from './health';
@@ -205,6 +207,10 @@ export const contract = {
   'collections.get': call(noArgs).returns<Organisation>(),
   'collections.edit': call(z.strictObject({ edit: collectionEditSchema }), ID_LIST_CALL).returns<Collection[]>(),
   'documentTags.edit': call(z.strictObject({ edit: documentTagEditSchema }), ID_LIST_CALL).returns<DocumentTags>(),
+  /** Memos on documents, principles, actors and the project (shared/memos), most recently changed first. */
+  'memos.list': call(noArgs).returns<Memo[]>(),
+  /** Creates, changes, deletes or restores (Undo) one memo; returns it as stored. */
+  'memos.edit': call(z.strictObject({ edit: memoEditSchema }), { json: 2 * MB }).returns<Memo>(),
   'documents.replaceFile': call(
     z.strictObject({ id: idSchema, name: fileName, bytes: fileBytes, password: filePassword }),
     FILE_CALL,

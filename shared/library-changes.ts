@@ -7,6 +7,7 @@
 // the store again (the new state of what changed, and the ids of what went away).
 import type { WaitingReference } from './export/types';
 import type { Annotation, Codebook, Collection, DocumentTags, LibraryDocument } from './model';
+import type { Memo } from './memos/model';
 
 export type LibraryChange =
   /** A document was imported. It has no annotations yet. */
@@ -34,7 +35,9 @@ export type LibraryChange =
   | { kind: 'codebook.changed'; codebook: Codebook; recoded: Annotation[] }
   /** The references waiting for their file changed; `references` is the whole list, as listed. */
   | { kind: 'references.changed'; references: WaitingReference[] }
-  | CollectionsChange;
+  | CollectionsChange
+  /** Memos were written or deleted: `changed` as now stored, `removed` by id. */
+  | { kind: 'memos.changed'; changed: Memo[]; removed: string[] };
 
 /** Collections or document tags changed; each carries the whole new state (it is small). */
 export type CollectionsChange =
@@ -59,6 +62,7 @@ export function changedDocumentIds(change: LibraryChange): string[] {
     case 'references.changed':
     case 'collections.changed':
     case 'documentTags.changed':
+    case 'memos.changed':
       return [];
   }
 }

@@ -4,6 +4,7 @@
 import { originsAfterUserEdit } from '../../shared/export/reference-match';
 import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
+import { createMemoHandlers } from './memos-handlers';
 import { createOrganiseHandlers, documentsInScope, scopedFilter } from './collections-handlers';
 import { createCodebookHandlers } from './codebook/codebook-handlers';
 import { createExportHandlers } from './export/handlers';
@@ -70,6 +71,7 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     'analysis.passages': async ({ scope, ...request }) => app.analysis.passages({ ...request, filter: scopedFilter(request.filter, documentsInScope(store, scope)) }),
 
     ...createOrganiseHandlers(app),
+    ...createMemoHandlers(app),
     ...createExportHandlers(app, { chooseSaveTarget: options.chooseSaveTarget }),
   };
 }

@@ -132,6 +132,7 @@ export class AnalysisService {
       case 'references.changed':
       case 'collections.changed': // scopes are resolved to documents when a view is asked for
       case 'documentTags.changed':
+      case 'memos.changed':
         break;
     }
   }

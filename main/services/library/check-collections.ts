@@ -21,8 +21,10 @@ import { readLibraryFile } from './safe-fs';
 
 export type Report = (kind: HealthIssueKind, file: string, message: string, action: string, keptAt: string | null) => void;
 
-interface FileKind<Shape extends z.ZodType, T> {
+export interface FileKind<Shape extends z.ZodType, T> {
   file: string;
+  /** The health report's kinds for an unreadable file, invalid entries and repairs (collections' by default). */
+  issues?: { unreadable: HealthIssueKind; invalid: HealthIssueKind; repaired: HealthIssueKind };
   name: string;
   /** What the library holds while the file cannot be read, in words. */
   without: string;
@@ -33,7 +35,7 @@ interface FileKind<Shape extends z.ZodType, T> {
 }
 
 export async function checkCollectionFiles(paths: LibraryPaths, quarantine: Quarantine, report: Report): Promise<Organisation> {
-  const collections = await checkFile(quarantine, report, {
+  const collections = await checkEntriesFile(quarantine, report, {
     file: paths.collectionsFile,
     name: 'collections.json',
     without: 'The library opened with no collections (its documents are all there, unfiled).',
@@ -42,7 +44,7 @@ export async function checkCollectionFiles(paths: LibraryPaths, quarantine: Quar
     empty: [],
     write: writeCollectionsFile,
   });
-  const tags = await checkFile(quarantine, report, {
+  const tags = await checkEntriesFile(quarantine, report, {
     file: paths.documentTagsFile,
     name: 'document-tags.json',
     without: 'The library opened with no document tags (passage tags are not affected).',
@@ -54,7 +56,9 @@ export async function checkCollectionFiles(paths: LibraryPaths, quarantine: Quar
   return { collections, tags };
 }
 
-async function checkFile<Shape extends z.ZodType, T>(quarantine: Quarantine, report: Report, kind: FileKind<Shape, T>): Promise<T> {
+/** Reads one JSON file of entries judged one by one (collections, tags, memos), setting aside what is bad. */
+export async function checkEntriesFile<Shape extends z.ZodType, T>(quarantine: Quarantine, report: Report, kind: FileKind<Shape, T>): Promise<T> {
+  const issues = kind.issues ?? { unreadable: 'unreadable-collections', invalid: 'invalid-collections', repaired: 'repaired-collections' };
   let raw = '';
   // A link or a FIFO where the file should be is never followed or read (safe-fs.ts): set aside as unreadable.
   let notAFile: string | null = null;
@@ -74,12 +78,12 @@ async function checkFile<Shape extends z.ZodType, T>(quarantine: Quarantine, rep
   if (!shape?.success) {
     const message = notAFile ?? `${kind.name} is not ${shape ? 'a file Apostil can read (its outer shape is wrong)' : 'valid JSON'}.`;
     const keptAt = await quarantine.moveAside(kind.file, {
-      kind: 'unreadable-collections',
+      kind: issues.unreadable,
       message,
       originalPath: kind.name,
       restore: `repair ${kind.name} in this folder and copy it back into the library folder while Apostil is closed (anything changed since would be replaced).`,
     });
-    report('unreadable-collections', kind.file, message, kind.without, keptAt);
+    report(issues.unreadable, kind.file, message, kind.without, keptAt);
     return kind.empty;
   }
 
@@ -88,22 +92,22 @@ async function checkFile<Shape extends z.ZodType, T>(quarantine: Quarantine, rep
     const n = checked.invalid.length;
     const message = `${kind.name} held ${n} entr${n === 1 ? 'y' : 'ies'} that ${n === 1 ? 'is' : 'are'} not valid (${checked.invalid[0]!.reason}${n > 1 ? '; …' : ''}).`;
     const keptAt = await quarantine.keepCopies({ [kind.name]: JSON.stringify({ invalid: checked.invalid, originalFile: raw }, null, 2) }, {
-      kind: 'invalid-collections',
+      kind: issues.invalid,
       message,
       originalPath: kind.name,
       restore: `fix the entries listed under "invalid" and add them back to the library's ${kind.name} while Apostil is closed.`,
     });
-    report('invalid-collections', kind.file, message, 'The valid entries were kept; the others were set aside.', keptAt);
+    report(issues.invalid, kind.file, message, 'The valid entries were kept; the others were set aside.', keptAt);
   }
   if (checked.repairs.length > 0) {
     const message = `${kind.name}: ${checked.repairs.slice(0, 5).join(' ')}${checked.repairs.length > 5 ? ' …' : ''}`;
     const keptAt = await quarantine.keepCopies({ [kind.name]: raw }, {
-      kind: 'repaired-collections',
+      kind: issues.repaired,
       message,
       originalPath: kind.name,
       restore: `nothing is needed; this is the file as it was before the repair, should you want it back (copy it over the library's ${kind.name} while Apostil is closed).`,
     });
-    report('repaired-collections', kind.file, message, 'Nothing was lost; a copy of the file as it was is kept.', keptAt);
+    report(issues.repaired, kind.file, message, 'Nothing was lost; a copy of the file as it was is kept.', keptAt);
   }
   if (checked.invalid.length > 0 || checked.repairs.length > 0) await kind.write(kind.file, checked.value);
   return checked.value;

@@ -4,6 +4,7 @@
 //   <library>/codebook.json                 principles and actors
 //   <library>/collections.json              collections (nested) and the documents in each
 //   <library>/document-tags.json            tags given to whole documents, by document id
+//   <library>/memos.json                    memos on documents, principles, actors and the project
 //   <library>/documents/<id>/meta.json      LibraryDocument (written last: its presence marks a complete import)
 //   <library>/documents/<id>/original.<ext> the imported file, untouched
 //   <library>/documents/<id>/text.json      DocumentText, the text every selector refers to
@@ -41,6 +42,7 @@ export function libraryPaths(root: string) {
     codebookFile: path.join(root, 'codebook.json'),
     collectionsFile: path.join(root, 'collections.json'),
     documentTagsFile: path.join(root, 'document-tags.json'),
+    memosFile: path.join(root, 'memos.json'),
     codebookJournal: path.join(root, 'codebook-change.json'),
     journalCopies: path.join(root, 'journal'),
     documents,

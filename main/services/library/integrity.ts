@@ -12,6 +12,8 @@ import type { Organisation } from '../../../shared/collections/scope';
 import { annotationSchema, codebookSchema } from '../../../shared/schemas';
 import { isCode, jsonText, removeStaleTempFiles, TEMP_MARK, writeFileAtomic } from './atomic';
 import { checkCollectionFiles } from './check-collections';
+import { checkMemosFile } from './memos';
+import type { Memo } from '../../../shared/memos/model';
 import { undoInterruptedCodebookChange } from './codebook-journal';
 import { readCheckRecord, sha256, type CheckRecord } from './check-record';
 import { DocumentCheck, messageOf } from './document-check';
@@ -40,6 +42,8 @@ export interface CheckedLibrary {
   annotations: Map<string, Annotation[]>;
   /** Collections and document tags (check-collections.ts). */
   organisation: Organisation;
+  /** Memos (memos.ts). */
+  memos: Memo[];
   /** What the next open may rely on. */
   record: CheckRecord;
   /** Files read (and so hashed) by this check, relative to the library. */
@@ -79,7 +83,8 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
     for (const file of checked.read) read.add(file);
   }
   const organisation = await checkCollectionFiles(paths, findings.quarantine, (...finding) => findings.report(...finding));
-  return { name, codebook, documents, annotationIds, annotations, organisation, record, read, full: previous === null, issues: findings.issues };
+  const memos = await checkMemosFile(paths, findings.quarantine, (...finding) => findings.report(...finding));
+  return { name, codebook, documents, annotationIds, annotations, organisation, memos, record, read, full: previous === null, issues: findings.issues };
 }
 
 /** A codebook change cut short by a crash is undone: the codebook and the passages it recoded are as before. */

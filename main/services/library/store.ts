@@ -29,6 +29,7 @@ import { syncDirectory } from './atomic';
 import { ChangeFeed } from './change-feed';
 import { RecordKeeper, type RecordedDocument } from './check-record';
 import { LibraryCollections } from './collections';
+import { LibraryMemos } from './memos';
 import { createIfNew, libraryPaths, readJsonFile, type LibraryPaths } from './files';
 import { annotationsFileSchema, checkLibrary, type CheckedLibrary } from './integrity';
 import { acquireLibraryLock, type LibraryLock } from './lock';
@@ -70,6 +71,8 @@ export class LibraryStore {
   private readonly verifier: Verifier;
   /** Collections and document tags (collections.ts); their changes are published on `changes` too. */
   readonly collections: LibraryCollections;
+  /** Memos (memos.ts), published on `changes` too. */
+  readonly memos: LibraryMemos;
 
   private constructor(paths: LibraryPaths, lock: LibraryLock, library: CheckedLibrary, created: boolean, options: OpenOptions) {
     this.paths = paths;
@@ -83,6 +86,7 @@ export class LibraryStore {
       publish: (change) => this.changes.publish(change),
       hasDocument: (id) => this.documents.has(id),
     });
+    this.memos = new LibraryMemos(paths, library.memos, { serialize: (write) => this.serialize(write), publish: (change) => this.changes.publish(change) });
     for (const document of library.documents) this.documents.set(document.id, document);
     for (const [id, ids] of library.annotationIds) this.annotations.known(id, ids);
     for (const [id, list] of library.annotations) this.annotations.loaded(id, list, 0);

@@ -168,6 +168,7 @@ export class IndexKeeper {
       case 'references.changed':
       case 'collections.changed': // a scope is resolved to documents when a query is asked
       case 'documentTags.changed':
+      case 'memos.changed': // memos are searched from the store's list (memo-search.ts), not indexed
         return;
     }
     this.afterChange();

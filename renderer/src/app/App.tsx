@@ -15,6 +15,8 @@ import { CodebookProvider } from '../codebook/codebook-context';
 import { CodebookWorkspace } from '../codebook/CodebookWorkspace';
 import { LibraryHealthButton } from '../health/LibraryHealth';
 import { LibraryPanel } from '../library/LibraryPanel';
+import { MemosProvider } from '../memos/memos-context';
+import { MemosWorkspace } from '../memos/MemosWorkspace';
 import { DocumentsView } from '../organise/DocumentsView';
 import { useOrganisation } from '../organise/useOrganisation';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
@@ -58,6 +60,7 @@ function Workbench() {
   const [view, setView] = useState<AppView>('library');
   const organisation = useOrganisation();
   const [pdfMarks, setPdfMarks] = useState<PdfMarksFound[] | null>(null);
+  const showMemos = useCallback(() => setView('memos'), []);
 
   const onImported = useCallback(
     (report: ImportReport) => {
@@ -118,6 +121,7 @@ function Workbench() {
 
   return (
     <CodebookProvider codebook={codebookState.value}>
+      <MemosProvider documents={documents} onShow={showMemos}>
       <WorkbenchCommands setView={setView} />
       <div
         className="app"
@@ -148,6 +152,8 @@ function Workbench() {
           )
         ) : view === 'codebook' ? (
           <CodebookWorkspace documents={documents} onOpenPassage={openPassage} />
+        ) : view === 'memos' ? (
+          <MemosWorkspace documents={documents} />
         ) : (
           <>
             <LibraryPanel
@@ -192,6 +198,7 @@ function Workbench() {
           </div>
         )}
       </div>
+      </MemosProvider>
     </CodebookProvider>
   );
 }

@@ -1,4 +1,4 @@
-// The workbench's own commands: switching views (Alt+1, 2, 3), search, import, and the codebook's undo,
+// The workbench's own commands: switching views (Alt+1, 2, 3, 4), search, import, and the codebook's undo,
 // redo and colour setting, listed in the command palette and the shortcut list.
 import { useEffect } from 'react';
 import type { AppView } from '../analysis/ViewSwitch';
@@ -9,6 +9,7 @@ const VIEWS: [AppView, string, KeyCombo][] = [
   ['library', 'Show the library and reader', { key: '1', alt: true }],
   ['codebook', 'Show the codebook', { key: '2', alt: true }],
   ['analysis', 'Show the analysis', { key: '3', alt: true }],
+  ['memos', 'Show the memos', { key: '4', alt: true }],
 ];
 
 export function useAppCommands(setView: (view: AppView) => void): void {

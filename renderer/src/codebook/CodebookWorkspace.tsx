@@ -13,6 +13,7 @@ import { DeleteCodeDialog, MergeCodeDialog, SplitCodeDialog, type CodeChoice } f
 import { CodebookFiles, StartCodebook } from './CodebookFiles';
 import { useCodebook } from './codebook-context';
 import { PrincipleTree } from './PrincipleTree';
+import { AttachedMemos } from '../memos/AttachedMemos';
 import { useCodeCounts, useCodePassages } from './usePassagesByCode';
 import '../analysis/analysis.css';
 import './codebook.css';
@@ -167,6 +168,7 @@ export function CodebookWorkspace({ documents: documentList, onOpenPassage }: Pr
                   Delete…
                 </button>
               </div>
+              <AttachedMemos target={'parentId' in current ? { kind: 'principle', principleId: current.id } : { kind: 'actor', actorId: current.id }} name={current.name} />
               {'parentId' in current ? <PrincipleDetails key={current.id} principle={current} edit={(e) => run(e, true)} /> : <ActorDetails key={current.id} actor={current} edit={(e) => run(e, true)} />}
               <h2 className="code-passages-title">Passages ({ownCount})</h2>
               {coded.error && <p className="form-error">The passages could not be listed: {coded.error}</p>}

@@ -28,6 +28,7 @@ import { FindBar } from './FindBar';
 import { placeAnnotations } from './placement';
 import { ReplaceFileButton } from './ReplaceFileButton';
 import { TextDocumentView } from './TextDocumentView';
+import { AttachedMemos } from '../memos/AttachedMemos';
 import { useUndoKeys } from './useUndoKeys';
 import type { DocumentViewHandle, SelectionDescription } from './view-types';
 import './reader.css';
@@ -235,6 +236,7 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
               {document.pageCount ? ` · ${document.pageCount} page${document.pageCount === 1 ? '' : 's'}` : ''}
             </p>
             <MeaningLegend annotations={annotations} />
+            <AttachedMemos target={{ kind: 'document', documentId: document.id }} name={document.metadata.title} />
             {document.warnings.length > 0 && (
               <details className="warnings">
                 <summary>{document.warnings.length === 1 ? '1 import warning' : `${document.warnings.length} import warnings`}</summary>

@@ -1,9 +1,9 @@
 // The crash harness's child (bundled to crash-child.js): opens a library with the real services and
 // changes it without pause (annotations created, edited and deleted, documents imported, retitled and
 // deleted, their files replaced by new versions, actors added to the codebook, codes merged and split
-// with their passages recoded) until it is killed. Each change is announced on stdout before
-// it starts and reported once the service has acknowledged it, with synchronous writes, so the parent
-// knows exactly what was acknowledged before the kill.
+// with their passages recoded, memos written, rewritten and deleted) until it is killed. Each change is
+// announced on stdout before it starts and reported once the service has acknowledged it, with
+// synchronous writes, so the parent knows exactly what was acknowledged before the kill.
 //   node crash-child.js <library> <seed> <extract-worker.js> [mixed|replace|codebook]
 import { writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -49,6 +49,10 @@ async function step(store: LibraryStore, i: number): Promise<void> {
     return;
   }
 
+  if (mode === 'mixed' && rand() < 0.12) {
+    await changeMemos(store, tag);
+    return;
+  }
   const document = pick(documents);
   const annotations = await store.listAnnotations(document.id);
   let op: CrashOp;
@@ -154,6 +158,29 @@ async function mergeOrSplit(store: LibraryStore, tag: string): Promise<void> {
   say({ t: 'begin', op });
   await store.changeCodebook(change);
   say({ t: 'ack', op });
+}
+
+/** Writes, rewrites or deletes a memo (memos.json is rewritten whole each time). */
+async function changeMemos(store: LibraryStore, tag: string): Promise<void> {
+  const memos = store.memos.list();
+  const roll = rand();
+  if (memos.length === 0 || roll < 0.5) {
+    const op = { kind: 'memo.create', title: `Memo ${tag}`, body: `# ${sentence()}\n\n${sentence()}` } as const;
+    say({ t: 'begin', op });
+    const memo = await store.memos.edit({ op: 'create', title: op.title, body: op.body, target: { kind: 'project' } });
+    say({ t: 'ack', op, memoId: memo.id });
+  } else if (roll < 0.85) {
+    const memo = pick(memos);
+    const op = { kind: 'memo.update', id: memo.id, title: memo.title, body: `${memo.body}\n\n${sentence()}` } as const;
+    say({ t: 'begin', op });
+    await store.memos.edit({ op: 'update', id: op.id, title: op.title, body: op.body, target: memo.target });
+    say({ t: 'ack', op });
+  } else {
+    const op = { kind: 'memo.delete', id: pick(memos).id } as const;
+    say({ t: 'begin', op });
+    await store.memos.edit({ op: 'delete', id: op.id });
+    say({ t: 'ack', op });
+  }
 }
 
 /** A new version of a document's file: a paragraph added, so some annotations move and all are kept. */

@@ -16,6 +16,7 @@ import {
   cloneState,
   diffStates,
   emptyState,
+  memoKey,
   random,
   type ChildMessage,
   type CrashOp,
@@ -53,6 +54,8 @@ export interface CrashStats {
   undoneReplaces: number;
   /** Codebook changes (merges, splits) acknowledged, and those cut short by a kill, undone at the next open. */
   codebookChanges: number;
+  /** Memos written, rewritten or deleted and acknowledged. */
+  memoChanges: number;
   undoneCodebookChanges: number;
   cacheFilesDamaged: number;
   searchChecks: number;
@@ -73,6 +76,7 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
     replaced: 0,
     undoneReplaces: 0,
     codebookChanges: 0,
+    memoChanges: 0,
     undoneCodebookChanges: 0,
     cacheFilesDamaged: 0,
     searchChecks: 0,
@@ -97,6 +101,7 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
     stats.acknowledged += acked.length;
     stats.replaced += acked.filter((message) => message.op.kind === 'document.replace').length;
     stats.codebookChanges += acked.filter((message) => message.op.kind === 'codebook.change').length;
+    stats.memoChanges += acked.filter((message) => message.op.kind.startsWith('memo.')).length;
 
     const actual = await readState(options.libraryDir, stats, context);
     let differences = diffStates(actual, expected);
@@ -220,6 +225,10 @@ function withInFlight(expected: LibraryState, op: CrashOp, actual: LibraryState)
       const [id, doc] = extra[0]!;
       applyOp(landed, { t: 'ack', op, documentId: id, title: doc.title });
     }
+  } else if (op.kind === 'memo.create') {
+    // Likewise the new memo's id: the one memo, with that title, that only the library has.
+    const extra = [...actual.memos].filter(([id, key]) => !expected.memos.has(id) && key === memoKey(op));
+    if (extra.length === 1) applyOp(landed, { t: 'ack', op, memoId: extra[0]![0] });
   } else {
     applyOp(landed, { t: 'ack', op });
   }
@@ -271,6 +280,7 @@ async function readState(root: string, stats: CrashStats, context = 'the start')
       if (token) state.tokens.set(document.id, token);
     }
     for (const actor of store.getCodebook().actors) state.actors.add(actor.id);
+    for (const memo of store.memos.list()) state.memos.set(memo.id, memoKey(memo));
     return state;
   } finally {
     await store.close();

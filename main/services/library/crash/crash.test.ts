@@ -32,6 +32,7 @@ describe('crash safety', () => {
     // The kills really landed while changes were being made, acknowledged and in flight.
     expect(stats.acknowledged).toBeGreaterThan(KILLS);
     expect(stats.inFlight).toBeGreaterThan(KILLS / 4);
+    expect(stats.memoChanges).toBeGreaterThan(0);
   });
 
   const REPLACE_KILLS = Math.max(10, Math.round(KILLS / 5));

@@ -13,12 +13,16 @@ export type CrashOp =
   | { kind: 'document.replace'; documentId: string; hash: string; annotations: Annotation[] }
   | { kind: 'codebook.addActor'; actorId: string }
   /** A merge or split: the actors afterwards, and every annotation it recodes as it becomes. */
-  | { kind: 'codebook.change'; actors: string[]; annotations: Annotation[] };
+  | { kind: 'codebook.change'; actors: string[]; annotations: Annotation[] }
+  /** Memos (memos.json): a new memo's id is reported with its ack. */
+  | { kind: 'memo.create'; title: string; body: string }
+  | { kind: 'memo.update'; id: string; title: string; body: string }
+  | { kind: 'memo.delete'; id: string };
 
 export type ChildMessage =
   | { t: 'ready' }
   | { t: 'begin'; op: CrashOp }
-  | { t: 'ack'; op: CrashOp; documentId?: string; title?: string };
+  | { t: 'ack'; op: CrashOp; documentId?: string; title?: string; memoId?: string };
 
 /** What must survive: documents (title, hash), their annotations (all but timestamps), codebook actors. */
 export interface LibraryState {
@@ -27,10 +31,14 @@ export interface LibraryState {
   actors: Set<string>;
   /** The word each imported document contains, by document id, to check search with. */
   tokens: Map<string, string>;
+  /** Memos by id: their title and body. */
+  memos: Map<string, string>;
 }
 
+export const memoKey = (memo: { title: string; body: string }): string => JSON.stringify([memo.title, memo.body]);
+
 export function emptyState(): LibraryState {
-  return { documents: new Map(), annotations: new Map(), actors: new Set(), tokens: new Map() };
+  return { documents: new Map(), annotations: new Map(), actors: new Set(), tokens: new Map(), memos: new Map() };
 }
 
 export function cloneState(state: LibraryState): LibraryState {
@@ -39,6 +47,7 @@ export function cloneState(state: LibraryState): LibraryState {
     annotations: new Map([...state.annotations].map(([id, m]) => [id, new Map(m)])),
     actors: new Set(state.actors),
     tokens: new Map(state.tokens),
+    memos: new Map(state.memos),
   };
 }
 
@@ -87,6 +96,15 @@ export function applyOp(state: LibraryState, message: Extract<ChildMessage, { t:
       state.actors = new Set(op.actors);
       for (const annotation of op.annotations) state.annotations.get(annotation.documentId)?.set(annotation.id, annotationKey(annotation));
       break;
+    case 'memo.create':
+      if (message.memoId) state.memos.set(message.memoId, memoKey(op));
+      break;
+    case 'memo.update':
+      state.memos.set(op.id, memoKey(op));
+      break;
+    case 'memo.delete':
+      state.memos.delete(op.id);
+      break;
   }
 }
 
@@ -109,6 +127,11 @@ export function diffStates(actual: LibraryState, expected: LibraryState): string
   }
   for (const actor of expected.actors) if (!actual.actors.has(actor)) lines.push(`actor ${actor} is missing`);
   for (const actor of actual.actors) if (!expected.actors.has(actor)) lines.push(`actor ${actor} should not be there`);
+  for (const [id, key] of expected.memos) {
+    if (!actual.memos.has(id)) lines.push(`memo ${id} is missing`);
+    else if (actual.memos.get(id) !== key) lines.push(`memo ${id} differs: ${actual.memos.get(id)} vs ${key}`);
+  }
+  for (const id of actual.memos.keys()) if (!expected.memos.has(id)) lines.push(`memo ${id} should not be there`);
   return lines;
 }
 

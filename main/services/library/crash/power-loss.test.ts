@@ -14,7 +14,7 @@ import { PARIS_CALL_CODEBOOK } from '../../../../shared/codebooks';
 import { sampleAnnotation, sampleDocument, sampleText } from '../../../test-support/fixtures';
 import { useTempDir } from '../../../test-support/temp';
 import { LibraryStore } from '../store';
-import { annotationKey, diffStates, emptyState, type LibraryState } from './ops';
+import { annotationKey, diffStates, emptyState, memoKey, type LibraryState } from './ops';
 import { DiskModel, materialize, treeKey, type PowerLossView, type Tree } from './power-loss';
 
 const recording = vi.hoisted(() => ({ model: null as DiskModel | null }));
@@ -35,6 +35,7 @@ async function readState(store: LibraryStore): Promise<LibraryState> {
   // Collections (with their documents) and document tags compared as actors are: present or not.
   for (const c of store.collections.list()) state.actors.add(`collection ${c.name}: ${[...c.documentIds].sort().join(',')}`);
   for (const [id, tags] of Object.entries(store.collections.documentTags())) state.actors.add(`tags of ${id}: ${[...tags].sort().join(',')}`);
+  for (const memo of store.memos.list()) state.memos.set(memo.id, memoKey(memo));
   return state;
 }
 
@@ -133,6 +134,11 @@ describe('power loss', () => {
     await step('collection made', () => s().collections.edit({ op: 'create', name: 'Treaties', parentId: null }));
     await step('document filed', () => s().collections.edit({ op: 'addDocuments', id: s().collections.list()[0]!.id, documentIds: [second.id] }));
     await step('document tagged', () => s().collections.editTags({ op: 'add', documentIds: [second.id], tags: ['draft'] }));
+    let memoId = '';
+    await step('memo written', async () => (memoId = (await s().memos.edit({ op: 'create', title: 'Why', body: 'Because.', target: { kind: 'document', documentId: second.id } })).id));
+    await step('memo rewritten', () => s().memos.edit({ op: 'update', id: memoId, title: 'Why', body: 'Because, at length.', target: { kind: 'project' } }));
+    await step('second memo written', () => s().memos.edit({ op: 'create', title: 'Open questions', body: '- one', target: { kind: 'project' } }));
+    await step('memo deleted', () => s().memos.edit({ op: 'delete', id: memoId }));
     await step('document deleted', () => s().deleteDocument(second.id));
     await step('document restored', () => s().restoreDocuments([second.id]));
     await step('document deleted again', () => s().deleteDocument(second.id));
