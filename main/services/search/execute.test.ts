@@ -91,12 +91,15 @@ describe('matches and scores', () => {
             const query = randomQuery(entries, rand);
             const p = plan(query);
             if (!p || p.annotationFilters.length || p.documents || p.excludedDocuments.size || p.text.every((c) => c.negated)) continue;
-            const found = executeKind(index, kind, p, count, { exhaustive: true, totalLimit: Infinity });
             const expected = referenceScores(entries, p);
-            const got = new Map(found.top.map((m) => [m.segment.entryId(m.ordinal), m.score]));
-            expect([...got.keys()].sort(), query).toEqual([...expected.keys()].sort());
-            for (const [id, score] of expected) expect(got.get(id)! / score, `${query}: ${id}`).toBeCloseTo(1, 9);
-            expect(found.total).toBe(expected.size);
+            // Twice: the second time from what the first kept (a phrase's stop-word map offsets).
+            for (let pass = 0; pass < 2; pass++) {
+              const found = executeKind(index, kind, p, count, { exhaustive: true, totalLimit: Infinity });
+              const got = new Map(found.top.map((m) => [m.segment.entryId(m.ordinal), m.score]));
+              expect([...got.keys()].sort(), query).toEqual([...expected.keys()].sort());
+              for (const [id, score] of expected) expect(got.get(id)! / score, `${query}: ${id}`).toBeCloseTo(1, 9);
+              expect(found.total).toBe(expected.size);
+            }
           }
         }),
         { numRuns: 30 },

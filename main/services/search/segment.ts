@@ -6,7 +6,7 @@
 // then reads its file like the others. Entries deleted after the segment was built are masked.
 //
 // The byte layout is in segment-format.ts, a term's postings in postings-format.ts.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
 import { PackedStrings } from './packed-strings';
 import { FIELDS, annotationEntryId, passageEntryId, type EntryKind, type EntryMeta } from './entries';
@@ -14,6 +14,7 @@ import { fuzzyWords } from './fuzzy';
 import { DocumentAggregates } from './document-aggregates';
 import { decodeFactGroup, FACT, FACT_GROUP, factSlots, stopsSlot } from './entry-facts';
 import { regionCache } from './region-cache';
+import { readResident } from './segment-file';
 import {
   RESIDENT_SECTIONS,
   checkResident,
@@ -68,6 +69,8 @@ export class Segment {
   private readonly factSlots: number;
   private readonly factValues: Float64Array;
   private readonly stopsAt: number;
+  /** Stop-word map offsets of the fact groups decoded so far (stopsOf). */
+  private stopStarts: { starts: Uint32Array; decoded: Uint8Array } | null = null;
 
   private constructor(header: SegmentHeader, resident: Uint8Array, storage: Storage, bytes: Uint8Array | null) {
     this.header = header;
@@ -328,10 +331,23 @@ export class Segment {
     return { size: typeof size === 'number' ? size : -1, rawStart: this.fact(ordinal, FACT.rawStart), rawEnd: this.fact(ordinal, FACT.rawEnd) };
   }
 
-  /** The stop-word map of an entry's field (stop-map.ts). */
+  /**
+   * The stop-word map of an entry's field (stop-map.ts). Phrases with stop words ask for the maps of
+   * every entry holding their words, and the same frequent words come back query after query: each
+   * group's map offsets, once decoded, are kept (4 bytes per entry and field).
+   */
   stopsOf(ordinal: number, field: number): Uint8Array {
-    const at = this.stopsAt + field;
-    return this.bytesOf('stops', this.fact(ordinal, at), this.fact(ordinal, at + 1));
+    const F = this.fieldCount;
+    const group = Math.floor(ordinal / FACT_GROUP);
+    this.stopStarts ??= { starts: new Uint32Array(this.n * F + 1), decoded: new Uint8Array(Math.ceil(this.n / FACT_GROUP)) };
+    const { starts, decoded } = this.stopStarts;
+    if (!decoded[group]) {
+      const last = Math.min(this.n, (group + 1) * FACT_GROUP) - 1;
+      for (let o = group * FACT_GROUP; o <= last; o++) for (let f = 0; f <= F; f++) starts[o * F + f] = this.fact(o, this.stopsAt + f);
+      decoded[group] = 1;
+    }
+    const k = ordinal * F + field;
+    return this.bytesOf('stops', starts[k]!, starts[k + 1]!);
   }
 
   /** One of an entry's facts (entry-facts.ts: FACT), from its decoded group. */
@@ -424,32 +440,6 @@ export class Segment {
     this.docAggregates ??= new DocumentAggregates(this);
     return this.docAggregates;
   }
-}
-
-function readResident(fd: number): { header: SegmentHeader; dataStart: number; resident: Uint8Array } {
-  const { size } = fstatSync(fd);
-  const prefix = new Uint8Array(Math.min(size, 1 << 16));
-  readSync(fd, prefix, 0, prefix.byteLength, 0);
-  let read = readHeader(prefix);
-  if ('needed' in read) {
-    if (read.needed > size) throw new CorruptSegmentError('truncated header');
-    const whole = new Uint8Array(read.needed);
-    readSync(fd, whole, 0, read.needed, 0);
-    read = readHeader(whole);
-    if ('needed' in read) throw new CorruptSegmentError('truncated header');
-  }
-  const { header, dataStart } = read;
-  if (dataStart + header.dataLength !== size) throw new CorruptSegmentError('truncated');
-  // An ArrayBuffer of its own, so the typed-array views are aligned.
-  const resident = new Uint8Array(header.storedFrom);
-  let done = 0;
-  while (done < resident.byteLength) {
-    const n = readSync(fd, resident, done, resident.byteLength - done, dataStart + done);
-    if (n === 0) throw new CorruptSegmentError('truncated');
-    done += n;
-  }
-  checkResident(header, resident);
-  return { header, dataStart, resident };
 }
 
 export const metaKey = (field: string, value: string) => `${field}\u0000${value}`;

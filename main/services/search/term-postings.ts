@@ -8,6 +8,7 @@ import { BLOCK, unpack, varintAt, varintEnd, VarintReader } from './postings-cod
 import type { Segment } from './segment';
 
 export const NO_MORE = 0x7fffffff;
+const NO_POSITIONS = new Int32Array(0);
 /** Bounds are compared with this much slack, so rounding never skips an entry that would be kept. */
 export const SLACK = 1 + 1e-9;
 
@@ -378,7 +379,8 @@ export class TermPostings implements DocIterator {
     if (this.posBlock !== this.block) this.decodePositions();
     const k = this.i * this.F + field;
     const cum = this.posCum!;
-    return this.posAll!.subarray(cum[k]!, cum[k + 1]!);
+    // Most entries hold a word in one field only: no view is made for the others (phrases ask for every field).
+    return cum[k] === cum[k + 1] ? NO_POSITIONS : this.posAll!.subarray(cum[k]!, cum[k + 1]!);
   }
 
   private decodePositions(): void {
