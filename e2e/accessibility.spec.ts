@@ -1,0 +1,136 @@
+// Every screen checked with axe-core as a person would reach it: the library, the reader's text view
+// with a highlight being linked to the codebook, search, every analysis view, the import/export menu
+// and dialog, the library health dialog; then the PDF page view with its menus, side panel and the
+// offer of a PDF's own annotations. A serious or critical violation on any screen fails the test
+// (each screen is checked softly, so one run lists them all).
+import { AxeBuilder } from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { makeFlowingPdf } from '../main/services/import/pdf-fixtures';
+import { expect, repoRoot, screenshot, test } from './fixtures';
+import { corpusFiles, escapeRegExp, importFiles, pickSentence, readCorpusFile, selectText } from './helpers';
+import { corpusParagraphs, pdfFile, selectInPdf, sentenceInParagraph, showSentence } from './pdf-helpers';
+
+/** Runs axe-core on the page as it is now; serious and critical violations fail the test (softly). */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await screenshot(page, `a11y-${screen}`);
+  const results = await new AxeBuilder({ page }).analyze();
+  const problems = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect.soft(problems, `axe-core on the ${screen} screen`).toEqual([]);
+}
+
+test('library, reader, highlight editor with the codebook, search, analysis, import/export and health pass axe-core', async ({ app }) => {
+  const { page } = app;
+  await expectAccessible(page, 'library-new');
+
+  const files = corpusFiles();
+  await importFiles(page, files);
+  const library = page.getByRole('navigation', { name: 'Library' });
+  await expect(library.locator('.document-item')).toHaveCount(files.length + 1);
+  const file = files.find((f) => /\bUnited States\b/.test(readCorpusFile(f)) && /^[^\n]{10,120}\n/.test(readCorpusFile(f)))!;
+  const text = readCorpusFile(file);
+  const title = text.split('\n')[0]!.trim();
+  await library.getByRole('button', { name: new RegExp(`^${escapeRegExp(title)}`) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expectAccessible(page, 'reader-text');
+
+  // The highlight editor: colours, the codebook's principles and actors with stance, tags, note.
+  await selectText(page, pickSentence(text, (s) => /\bUnited States\b/.test(s)));
+  const popover = page.getByRole('dialog', { name: /^(New|Edit) highlight$/ });
+  await expect(popover).toBeVisible();
+  const principle = popover.getByRole('checkbox').first();
+  const principleName = (await principle.locator('xpath=..').innerText()).trim();
+  await principle.check();
+  await popover.getByRole('button', { name: '+ United States' }).click();
+  await popover.getByRole('combobox', { name: 'Stance of United States' }).selectOption('supports');
+  await popover.getByPlaceholder('Your note on this passage').fill('Checked by axe');
+  await expectAccessible(page, 'highlight-editor');
+  await popover.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('complementary', { name: 'Annotations' }).locator('.card')).toHaveCount(1);
+  // A screen reader announces the highlight with its coding.
+  await expect(page.locator('.reader-text mark.hl')).toHaveAttribute(
+    'aria-description',
+    `Highlight. Principles: ${principleName}. Actors: United States (supports). Checked by axe`,
+  );
+  await expectAccessible(page, 'reader-text-highlighted');
+
+  const search = page.getByRole('searchbox', { name: 'Search annotations and sources' });
+  await search.fill('cyber norms');
+  await expect(page.getByRole('region', { name: 'Search results panel' }).locator('.hit').first()).toBeVisible();
+  await expectAccessible(page, 'search');
+  await search.press('Escape');
+
+  await page.getByText('Import / Export').click();
+  await expect(page.getByRole('menuitem', { name: 'Export…' })).toBeVisible();
+  await expectAccessible(page, 'import-export-menu');
+  await page.getByRole('menuitem', { name: 'Export…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(exportDialog).toBeVisible();
+  await expectAccessible(page, 'export-dialog');
+  await exportDialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(exportDialog).toBeHidden();
+
+  await page.locator('.health-button').click();
+  const health = page.getByRole('dialog', { name: 'Library health' });
+  await expect(health).toBeVisible();
+  await expectAccessible(page, 'library-health');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  const chart = page.getByTestId('analysis-chart');
+  await expect(chart.locator('svg')).toBeVisible();
+  await expectAccessible(page, 'analysis-matrix');
+  await chart.locator('[data-cell]').first().click();
+  await expect(page.getByRole('complementary', { name: 'Passages' })).toBeVisible();
+  await expectAccessible(page, 'analysis-passages');
+  for (const view of ['Coverage by source', 'Frequencies', 'Timeline']) {
+    await page.getByRole('navigation', { name: 'Analysis views' }).getByRole('button', { name: view }).click();
+    await expect(chart.locator('svg').first()).toBeVisible();
+    await expectAccessible(page, `analysis-${view.split(' ')[0]!.toLowerCase()}`);
+  }
+});
+
+test('the PDF page view, its menus and side panel, and the offer of a PDF’s own annotations pass axe-core', async ({ app }) => {
+  const { page } = app;
+  const paragraphs = corpusParagraphs().slice(0, 6);
+  const report = await makeFlowingPdf(paragraphs, { info: { title: 'Accessible report' }, outline: [{ title: 'Opening', paragraph: 0 }] });
+  await importFiles(page, [
+    pdfFile('report.pdf', report.bytes),
+    pdfFile('annotation-highlight.pdf', await readFile(path.join(repoRoot, 'test-data', 'pdfjs', 'annotation-highlight.pdf'))),
+  ]);
+  const offer = page.getByRole('dialog', { name: 'These PDFs have annotations' });
+  await expect(offer).toBeVisible();
+  await expectAccessible(page, 'pdf-marks-offer');
+  await offer.getByRole('button', { name: 'Import annotations' }).click();
+  await expect(offer).toBeHidden();
+
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Accessible report/ }).click();
+  await expect(page.locator('.pdf-page[data-page-index="0"][data-rendered]')).toBeVisible();
+  await expectAccessible(page, 'reader-page-view');
+
+  const sentence = sentenceInParagraph(report, paragraphs, 1);
+  await showSentence(page, sentence);
+  await selectInPdf(page, sentence.from, sentence.to);
+  const popover = page.getByRole('dialog', { name: /^(New|Edit) highlight$/ });
+  await expect(popover).toBeVisible();
+  await popover.getByRole('checkbox').first().check();
+  await expectAccessible(page, 'pdf-highlight-editor');
+  await popover.getByRole('button', { name: 'Done' }).click();
+  await expect(page.locator('.sidebar .card')).toHaveCount(1);
+
+  await page.locator('.pdf-file-menu summary').click();
+  await expect(page.getByRole('menuitem', { name: 'Export PDF with annotations…' })).toBeVisible();
+  await expectAccessible(page, 'pdf-file-menu');
+  await page.locator('.pdf-file-menu summary').click();
+
+  await page.getByRole('button', { name: /Pages/ }).first().click();
+  await expect(page.getByRole('complementary', { name: 'Pages and outline' })).toBeVisible();
+  await expectAccessible(page, 'pdf-side-panel');
+
+  await page.getByRole('button', { name: 'Text view' }).click();
+  await expect(page.locator('.reader-text')).toBeVisible();
+  await expectAccessible(page, 'pdf-text-view');
+});
