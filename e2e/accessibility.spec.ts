@@ -101,7 +101,7 @@ test('the PDF page view, its menus and side panel, and the offer of a PDF’s ow
     pdfFile('report.pdf', report.bytes),
     pdfFile('annotation-highlight.pdf', await readFile(path.join(repoRoot, 'test-data', 'pdfjs', 'annotation-highlight.pdf'))),
   ]);
-  const offer = page.getByRole('dialog', { name: 'These PDFs have annotations' });
+  const offer = page.getByRole('dialog', { name: 'This PDF has annotations' });
   await expect(offer).toBeVisible();
   await expectAccessible(page, 'pdf-marks-offer');
   await offer.getByRole('button', { name: 'Import annotations' }).click();
