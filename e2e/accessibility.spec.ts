@@ -1,7 +1,8 @@
 // Every screen checked with axe-core as a person would reach it: the library, the reader's text view
-// with a highlight being linked to the codebook, search, every analysis view, the import/export menu
-// and dialog, the library health dialog; then the PDF page view with its menus, side panel and the
-// offer of a PDF's own annotations. A serious or critical violation on any screen fails the test
+// with a highlight being linked to the codebook, search and its completion, every analysis view, the
+// import/export menu and dialog, the library health dialog, the documents table with collections, the
+// codebook view; then the PDF page view with its menus, side panel and the offer of a PDF's own
+// annotations. Highlights must be announced with their coding in both views. A serious or critical violation on any screen fails the test
 // (each screen is checked softly, so one run lists them all).
 import { AxeBuilder } from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
@@ -22,7 +23,8 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect.soft(problems, `axe-core on the ${screen} screen`).toEqual([]);
 }
 
-test('library, reader, highlight editor with the codebook, search, analysis, import/export and health pass axe-core', async ({ app }) => {
+test('library, reader, highlight editor with the codebook, search, analysis, import/export, health, documents table and codebook pass axe-core', async ({ app }) => {
+  test.setTimeout(360_000); // axe-core reads the whole page at each screen: minutes on a busy machine
   const { page } = app;
   await expectAccessible(page, 'library-new');
 
@@ -42,7 +44,8 @@ test('library, reader, highlight editor with the codebook, search, analysis, imp
   const popover = page.getByRole('dialog', { name: /^(New|Edit) highlight$/ });
   await expect(popover).toBeVisible();
   const principle = popover.getByRole('checkbox').first();
-  const principleName = (await principle.locator('xpath=..').innerText()).trim();
+  // The label ends with the number key that links the principle; the name is before it.
+  const principleName = (await principle.locator('xpath=..').innerText()).replace(/\s*\d$/, '').trim();
   await principle.check();
   await popover.getByRole('button', { name: '+ United States' }).click();
   await popover.getByRole('combobox', { name: 'Stance of United States' }).selectOption('supports');
@@ -61,6 +64,10 @@ test('library, reader, highlight editor with the codebook, search, analysis, imp
   await search.fill('cyber norms');
   await expect(page.getByRole('region', { name: 'Search results panel' }).locator('.hit').first()).toBeVisible();
   await expectAccessible(page, 'search');
+  // Completing a field's value, over the results.
+  await search.pressSequentially(' doc:par', { delay: 20 });
+  await expect(page.getByRole('listbox', { name: 'Completions' }).getByRole('option').first()).toBeVisible();
+  await expectAccessible(page, 'search-completion');
   await search.press('Escape');
 
   await page.getByText('Import / Export').click();
@@ -91,9 +98,28 @@ test('library, reader, highlight editor with the codebook, search, analysis, imp
     await expect(chart.locator('svg').first()).toBeVisible();
     await expectAccessible(page, `analysis-${view.split(' ')[0]!.toLowerCase()}`);
   }
+
+  // The documents table with a collection of one's own.
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  await expect(page.getByRole('grid', { name: 'Documents' }).locator('.dt-row')).toHaveCount(files.length + 1);
+  const collections = page.getByRole('navigation', { name: 'Collections' });
+  await collections.getByRole('button', { name: 'New collection' }).click();
+  await collections.getByRole('textbox', { name: 'Name of the new collection' }).fill('Checked by axe');
+  await expectAccessible(page, 'collections-new');
+  await collections.getByRole('textbox', { name: 'Name of the new collection' }).press('Enter');
+  await collections.getByRole('button', { name: /^Checked by axe/ }).click();
+  await expectAccessible(page, 'documents-table');
+
+  // The codebook view: principles, then actors.
+  await page.getByRole('tab', { name: 'Codebook' }).click();
+  await expect(page.getByRole('tab', { name: /^Principles/ })).toBeVisible();
+  await expectAccessible(page, 'codebook-principles');
+  await page.getByRole('tab', { name: /^Actors/ }).click();
+  await expectAccessible(page, 'codebook-actors');
 });
 
 test('the PDF page view, its menus and side panel, and the offer of a PDF’s own annotations pass axe-core', async ({ app }) => {
+  test.setTimeout(360_000); // axe-core reads the whole page at each screen: minutes on a busy machine
   const { page } = app;
   const paragraphs = corpusParagraphs().slice(0, 6);
   const report = await makeFlowingPdf(paragraphs, { info: { title: 'Accessible report' }, outline: [{ title: 'Opening', paragraph: 0 }] });
@@ -116,10 +142,16 @@ test('the PDF page view, its menus and side panel, and the offer of a PDF’s ow
   await selectInPdf(page, sentence.from, sentence.to);
   const popover = page.getByRole('dialog', { name: /^(New|Edit) highlight$/ });
   await expect(popover).toBeVisible();
-  await popover.getByRole('checkbox').first().check();
+  const pdfPrinciple = popover.getByRole('checkbox').first();
+  const pdfPrincipleName = (await pdfPrinciple.locator('xpath=..').innerText()).replace(/\s*\d$/, '').trim();
+  await pdfPrinciple.check();
   await expectAccessible(page, 'pdf-highlight-editor');
   await popover.getByRole('button', { name: 'Done' }).click();
   await expect(page.locator('.sidebar .card')).toHaveCount(1);
+  // The page's highlights are drawn as boxes; a screen reader reads them as a list on the page.
+  await expect(page.getByRole('list', { name: /^Highlights on page \d+$/ }).getByRole('listitem')).toContainText(
+    `Highlight. Principles: ${pdfPrincipleName}. On: “${sentence.sentence.slice(0, 30)}`,
+  );
 
   await page.locator('.pdf-file-menu summary').click();
   await expect(page.getByRole('menuitem', { name: 'Export PDF with annotations…' })).toBeVisible();

@@ -173,7 +173,7 @@ test('find in the document, move with the keyboard, the page number, thumbnails 
   const search = page.getByRole('searchbox', { name: 'Search annotations and sources' });
   await search.fill(`"${phrase}"`);
   const results = page.getByRole('listbox', { name: 'Search results' });
-  await expect(results.getByRole('heading', { name: /In sources/ })).toBeVisible();
+  await expect(results.getByRole('group', { name: /In sources/ })).toBeVisible();
   await expect(results.locator('.hit').first()).toContainText(`p. ${pageCount}`);
   await search.press('Enter');
   await expect(pageNumber).toHaveValue(String(pageCount));

@@ -42,8 +42,8 @@ test('search from the box, narrow with a facet, and open results at the passage'
   await expect(search).toBeFocused();
   await search.pressSequentially('United States', { delay: 20 });
   const results = page.getByRole('listbox', { name: 'Search results' });
-  await expect(results.getByRole('heading', { name: /Your annotations/ })).toBeVisible();
-  await expect(results.getByRole('heading', { name: /In sources/ })).toBeVisible();
+  await expect(results.getByRole('group', { name: /Your annotations/ })).toBeVisible();
+  await expect(results.getByRole('group', { name: /In sources/ })).toBeVisible();
   await expect(results.locator('.hit mark').first()).toBeVisible();
   const filters = page.getByRole('complementary', { name: 'Filters' });
   await expect(filters.getByRole('region', { name: 'Filter by principle' })).toContainText('International norms');
@@ -52,8 +52,8 @@ test('search from the box, narrow with a facet, and open results at the passage'
   // A facet adds its clause: only the linked annotation is left, and the sources group goes away.
   await filters.getByRole('button', { name: /International norms/ }).click();
   await expect(search).toHaveValue(/principle:international-norms/);
-  await expect(results.getByRole('heading', { name: /Your annotations/ })).toContainText('1');
-  await expect(results.getByRole('heading', { name: /In sources/ })).toHaveCount(0);
+  await expect(results.getByRole('group', { name: /Your annotations/ })).toHaveAccessibleName(/^Your annotations\s+1$/);
+  await expect(results.getByRole('group', { name: /In sources/ })).toHaveCount(0);
   await expect(filters.getByRole('button', { name: /International norms/ })).toHaveAttribute('aria-pressed', 'true');
   await screenshot(page, 'search-02-facet');
 
@@ -67,7 +67,7 @@ test('search from the box, narrow with a facet, and open results at the passage'
   await expect(completions.getByRole('option', { name: /supports/ })).toBeVisible();
   await search.press('Enter');
   await expect(search).toHaveValue('stance:supports ');
-  await expect(results.getByRole('heading', { name: /Your annotations/ })).toContainText('1');
+  await expect(results.getByRole('group', { name: /Your annotations/ })).toHaveAccessibleName(/^Your annotations\s+1$/);
 
   // Bad queries say what is wrong instead of failing.
   await search.fill('"rule of');
@@ -90,12 +90,12 @@ test('search from the box, narrow with a facet, and open results at the passage'
   await page.locator('.reader-text').click();
   await saved.getByRole('button', { name: /^US shift/ }).click();
   await expect(search).toHaveValue('actor:united-states shift');
-  await expect(results.getByRole('heading', { name: /Your annotations/ })).toContainText('1');
+  await expect(results.getByRole('group', { name: /Your annotations/ })).toHaveAccessibleName(/^Your annotations\s+1$/);
   await screenshot(page, 'search-04-saved');
 
   // A passage of another source opens at the passage, with the matched word flashed.
   await search.fill('geneva');
-  const hit = results.locator('section', { has: page.getByRole('heading', { name: /In sources/ }) }).getByRole('option').first();
+  const hit = results.getByRole('group', { name: /In sources/ }).getByRole('option').first();
   const otherTitle = (await hit.locator('.hit-title').textContent())!.replace(/ · .*$/, '').trim();
   expect(otherTitle).not.toBe(title);
   await hit.click();
@@ -131,7 +131,7 @@ test('a word found in more than 10,000 passages reads "10,000+", in the totals a
   const search = page.getByRole('searchbox', { name: 'Search annotations and sources' });
   await search.fill('quorum');
   const results = page.getByRole('listbox', { name: 'Search results' });
-  await expect(results.getByRole('heading', { name: /In sources/ })).toContainText('10,000+', { timeout: 30_000 });
+  await expect(results.getByRole('group', { name: /In sources/ })).toHaveAccessibleName(/^In sources\s+10,000\+$/, { timeout: 30_000 });
   await expect(results.locator('.search-summary')).toContainText('10,000+ passages');
   const documents = page.getByRole('region', { name: 'Filter by document' });
   await expect(documents.getByRole('button', { name: /Minutes of the plenary/ })).toContainText('10,000+');
@@ -139,6 +139,6 @@ test('a word found in more than 10,000 passages reads "10,000+", in the totals a
 
   // Below the limit, the count is exact again.
   await search.fill('quorum adjourned');
-  await expect(results.getByRole('heading', { name: /In sources/ })).toHaveText(/^In sources\s*40$/);
+  await expect(results.getByRole('group', { name: /In sources/ })).toHaveAccessibleName(/^In sources\s*40$/);
   await expect(results.locator('.search-summary')).toContainText('40 passages');
 });

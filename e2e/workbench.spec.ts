@@ -76,7 +76,7 @@ test('import the corpus, highlight a linked passage, and find it again after rel
   const search = app.page.getByRole('searchbox', { name: 'Search annotations and sources' });
   await search.fill('course');
   const results = app.page.getByRole('listbox', { name: 'Search results' });
-  await expect(results.getByRole('heading', { name: /Your annotations/ })).toBeVisible();
+  await expect(results.getByRole('group', { name: /Your annotations/ })).toBeVisible();
   await screenshot(app.page, '05-search');
   await results.locator('section').first().getByRole('option').first().click();
   await expect(app.page.locator('.reader-text mark.hl-active')).toHaveText(sentence);

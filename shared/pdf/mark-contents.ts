@@ -25,6 +25,11 @@ export function markContents(body: AnnotationBody, codebook: Codebook): string {
   return lines.join('\n');
 }
 
+/** What a screen reader says of a mark in the reader: its kind, then its coding and note as above. */
+export function describeMark(kind: 'Highlight' | 'Region', body: AnnotationBody, codebook: Codebook): string {
+  return [kind, ...markContents(body, codebook).split('\n').filter(Boolean)].join('. ');
+}
+
 export interface ReadContents {
   principles: string[];
   actors: { actorId: string; stance: Stance }[];

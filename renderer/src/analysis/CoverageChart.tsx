@@ -3,7 +3,7 @@
 import type { Coverage, CoverageSort } from '../../../shared/analysis';
 import { CHART, countColor, countTextColor, truncate } from './chart-theme';
 import { ScaleLegend } from './Legend';
-import { clickable, type Selection } from './selection';
+import { chartRole, clickable, type Selection } from './selection';
 
 /** Source titles, then dates ("2018-11-12" needs about 62 px at 11 px), then the counts. */
 const TITLE_W = 262;
@@ -58,7 +58,7 @@ export function CoverageChart({ coverage, sort, selectedKey, onSelect, onSort }:
     </text>
   );
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART.font} role="img" aria-label="Principle coverage by source">
+    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART.font} role={chartRole(Boolean(onSelect ?? onSort))} aria-label="Principle coverage by source">
       <rect width={width} height={height} fill={CHART.background} />
       {heading('Source', 8, sort.by === 'title', toggle('title'), false)}
       {heading('Date', DATE_X, sort.by === 'date', toggle('date'), false)}

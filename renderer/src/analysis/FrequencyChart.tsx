@@ -4,7 +4,7 @@ import { STANCES } from '../../../shared/model';
 import type { CoOccurrence, CodeFrequencies, PassageSelector } from '../../../shared/analysis';
 import { CHART, STANCE_COLORS, countColor, countTextColor, niceTicks, truncate } from './chart-theme';
 import { Legend } from './Legend';
-import { clickable, type Selection } from './selection';
+import { chartRole, clickable, type Selection } from './selection';
 
 const LABEL_W = 250;
 const BAR_W = 300;
@@ -60,7 +60,7 @@ export function FrequencyChart({ frequencies, coOccurrence, selectedKey, onSelec
     </g>
   );
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART.font} role="img" aria-label="Code frequencies and co-occurrence">
+    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART.font} role={chartRole(Boolean(onSelect))} aria-label="Code frequencies and co-occurrence">
       <rect width={width} height={height} fill={CHART.background} />
       <text x={8} y={principlesTop - 16} fontSize={14} fontWeight={700} fill={CHART.text}>
         Passages per principle

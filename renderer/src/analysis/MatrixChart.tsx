@@ -4,7 +4,7 @@ import { STANCES } from '../../../shared/model';
 import type { PrincipleActorMatrix } from '../../../shared/analysis';
 import { ACTOR_KIND_LABELS } from '../../../shared/model';
 import { CHART, STANCE_COLORS, countColor, countTextColor, truncate } from './chart-theme';
-import { clickable, type Selection } from './selection';
+import { chartRole, clickable, type Selection } from './selection';
 import { Legend, ScaleLegend } from './Legend';
 
 const LABEL_W = 250;
@@ -23,7 +23,7 @@ export function MatrixChart({ matrix, selectedKey, onSelect }: Props) {
   const width = LABEL_W + Math.max(420, matrix.actors.length * CELL_W + 24);
   const height = HEAD_H + matrix.principles.length * CELL_H + 70;
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART.font} role="img" aria-label="Principle by actor matrix">
+    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART.font} role={chartRole(Boolean(onSelect))} aria-label="Principle by actor matrix">
       <rect width={width} height={height} fill={CHART.background} />
       {matrix.actors.map((actor, j) => (
         <text

@@ -2,7 +2,7 @@
 // per bucket that has passages (click it for them). Undated passages are counted apart.
 import type { Timeline } from '../../../shared/analysis';
 import { CHART, niceTicks, truncate } from './chart-theme';
-import { clickable, type Selection } from './selection';
+import { chartRole, clickable, type Selection } from './selection';
 
 const LEFT = 50;
 const TOP = 44;
@@ -28,7 +28,7 @@ export function TimelineChart({ timeline, selectedKey, onSelect }: Props) {
   const y = (n: number) => TOP + PLOT_H - (PLOT_H * n) / top;
   const every = Math.ceil(buckets.length / Math.max(1, Math.floor(plotW / 56)));
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART.font} role="img" aria-label="Passages per principle over publication dates">
+    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART.font} role={chartRole(Boolean(onSelect))} aria-label="Passages per principle over publication dates">
       <rect width={width} height={height} fill={CHART.background} />
       {ticks.map((t) => (
         <g key={t}>

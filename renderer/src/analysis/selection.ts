@@ -26,3 +26,9 @@ export function clickable(label: string, select: () => void) {
     },
   } as const;
 }
+
+/** A chart with marks to press is a group of buttons; `img` would hide them (its children are
+ *  presentational), so only a chart with nothing to press, as exported, is one image. */
+export function chartRole(interactive: boolean): 'group' | 'img' {
+  return interactive ? 'group' : 'img';
+}

@@ -1,6 +1,6 @@
 // Appears beside a fresh selection. The first change (a colour, a principle, an actor...) creates the
 // highlight and saves it; later changes edit it, each saved at once. Nothing to press "save" on.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Actor, AnnotationBody } from '../../../shared/model';
 import { AnnotationEditor } from './AnnotationEditor';
 import { usePopoverPlacement } from './usePopoverPlacement';
@@ -30,6 +30,16 @@ export function SelectionPopover({ quote, selection, scroller, scrolledTo, body,
   useEffect(() => {
     close.current = onClose;
   });
+  // Where the focus was before the editor took it (the text, for a keyboard user): it goes back there
+  // when the editor closes, unless the user has put it somewhere else.
+  const [returnTo] = useState(() => document.activeElement);
+  useEffect(
+    () => () => {
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost && returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus({ preventScroll: true });
+    },
+    [returnTo],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && close.current();

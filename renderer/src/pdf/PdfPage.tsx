@@ -190,12 +190,29 @@ export const PdfPage = memo(function PdfPage(props: Props) {
         ))}
       </div>
       <div ref={textLayer} className="textLayer" />
+      <MarksInWords index={index} areas={marks.areas} />
       {regionTool && <RegionDrawer geometry={geometry} zoom={zoom} onDone={(rect, screen) => props.onRegion(index, rect, screen)} />}
       {failed && <p className="pdf-page-error">{failed}</p>}
       {!draw && <span className="pdf-page-number">{index + 1}</span>}
     </div>
   );
 });
+
+/** The page's highlights and regions as a list a screen reader reads after the page's text. */
+function MarksInWords({ index, areas }: { index: number; areas: readonly DrawnArea[] }) {
+  const seen = new Set<string>();
+  const unique = areas.filter((area) => !seen.has(area.id) && seen.add(area.id));
+  if (unique.length === 0) return null;
+  return (
+    <ul className="visually-hidden" aria-label={`Highlights on page ${index + 1}`}>
+      {unique.map((area) => (
+        <li key={area.id} data-annotation-id={area.id}>
+          {area.description}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** Drag a rectangle on the page to mark a region. */
 function RegionDrawer({ geometry, zoom, onDone }: { geometry: PageGeometry; zoom: number; onDone(rect: PdfRect, screen: DOMRect): void }) {

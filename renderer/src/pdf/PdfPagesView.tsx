@@ -6,6 +6,7 @@ import type { PdfAreaSelector, PdfRect } from '../../../shared/model';
 import { findSelector } from '../../../shared/model';
 import { roundRect } from '../../../shared/pdf';
 import { meaningColors } from '../../../shared/codebooks/colors';
+import { describeMark } from '../../../shared/pdf/mark-contents';
 import { useCodebook } from '../codebook/codebook-context';
 import { useNotices } from '../ui/notices';
 import type { DocumentViewProps, RevealTarget, TextRange } from '../reader/view-types';
@@ -39,7 +40,19 @@ export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages }) {
   const [find, setFind] = useState<FindState>({ matches: [], current: -1 });
   const [flash, setFlash] = useFlash();
   const { codebook } = useCodebook();
-  const plan = useMemo(() => planDrawing(anchoring, pages.count, meaningColors(codebook)), [anchoring, pages.count, codebook]);
+  // The marks are drawn over the page; each page also lists them in words for screen readers.
+  const plan = useMemo(
+    () =>
+      planDrawing(anchoring, pages.count, {
+        tint: meaningColors(codebook),
+        describe: (annotation, kind) => {
+          const coding = describeMark(kind === 'region' ? 'Region' : 'Highlight', annotation.body, codebook);
+          const quote = findSelector(annotation, 'TextQuoteSelector')?.exact;
+          return quote ? `${coding}. On: “${quote}”` : coding;
+        },
+      }),
+    [anchoring, pages.count, codebook],
+  );
   useMissingAreas(pages, text, plan.needed, props.onRetarget);
   const matchRects = useMatchRects(pages, text, find, view.drawn);
   const snapshots = useMemo(() => new Snapshots(pages), [pages]);

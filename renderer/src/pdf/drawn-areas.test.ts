@@ -31,7 +31,7 @@ describe('planDrawing', () => {
       regions: [region, lost],
     };
     const plan = planDrawing(report, 3);
-    expect(plan.byPage.get(0)).toEqual([{ id: 'kept', color: 'green', tint: null, kind: 'highlight', rects: [[1, 2, 3, 4]] }]);
+    expect(plan.byPage.get(0)).toEqual([{ id: 'kept', color: 'green', tint: null, kind: 'highlight', rects: [[1, 2, 3, 4]], description: 'Highlight' }]);
     expect(plan.byPage.get(1)?.map((d) => d.kind)).toEqual(['region']);
     expect(plan.needed.map((n) => n.annotation.id)).toEqual(['moved', 'text-only']);
     expect([...plan.byPage.keys()]).toEqual([0, 1]); // not the region on page 8 of 3

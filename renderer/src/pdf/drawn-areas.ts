@@ -12,6 +12,8 @@ export interface DrawnArea {
   tint?: string | null;
   kind: 'highlight' | 'region';
   rects: PdfRect[];
+  /** What a screen reader says of it (the marks are drawn, not read): coding, note and quoted text. */
+  description: string;
 }
 
 export interface AreaNeeded {
@@ -26,12 +28,20 @@ export interface PageDrawing {
   needed: AreaNeeded[];
 }
 
-export function planDrawing(anchoring: AnchoringReport, pageCount: number, tint: (annotation: Annotation) => string | null = () => null): PageDrawing {
+export interface DrawingStyle {
+  tint(annotation: Annotation): string | null;
+  describe(annotation: Annotation, kind: DrawnArea['kind']): string;
+}
+
+const PLAIN: DrawingStyle = { tint: () => null, describe: (_, kind) => (kind === 'region' ? 'Region' : 'Highlight') };
+
+export function planDrawing(anchoring: AnchoringReport, pageCount: number, style: DrawingStyle = PLAIN): PageDrawing {
   const byPage = new Map<number, DrawnArea[]>();
   const add = (annotation: Annotation, kind: DrawnArea['kind'], area: PdfAreaSelector) => {
+    const description = style.describe(annotation, kind);
     for (const { page, rects } of area.areas) {
       const list = byPage.get(page) ?? [];
-      list.push({ id: annotation.id, color: annotation.body.color, tint: tint(annotation), kind, rects });
+      list.push({ id: annotation.id, color: annotation.body.color, tint: style.tint(annotation), kind, rects, description });
       byPage.set(page, list);
     }
   };

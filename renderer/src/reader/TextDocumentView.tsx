@@ -3,11 +3,12 @@
 // shown with the CSS Custom Highlight API, which changes no DOM.
 import { useImperativeHandle, useMemo, useRef } from 'react';
 import { describeRange } from '../../../shared/anchoring';
-import { markContents } from '../../../shared/pdf/mark-contents';
+import { describeMark } from '../../../shared/pdf/mark-contents';
 import { meaningColors } from '../../../shared/codebooks/colors';
 import { useCodebook } from '../codebook/codebook-context';
 import { offsetsToRange, rangeToOffsets } from './dom-offsets';
 import { flashRange, scrollRangeIntoView, showFindRanges } from './flash';
+import { startKeyboardSelection } from './keyboard-selection';
 import { TextView, type DrawnHighlight } from './TextView';
 import type { DocumentViewProps, RevealTarget } from './view-types';
 
@@ -25,7 +26,7 @@ export function TextDocumentView({ opened, anchoring, activeId, ref, onSelection
       end,
       color: annotation.body.color,
       tint: tint(annotation),
-      description: ['Highlight', ...markContents(annotation.body, codebook).split('\n').filter(Boolean)].join('. '),
+      description: describeMark('Highlight', annotation.body, codebook),
     }));
   }, [anchoring, codebook]);
 
@@ -68,7 +69,7 @@ export function TextDocumentView({ opened, anchoring, activeId, ref, onSelection
   }
 
   return (
-    // Focusable, so the text scrolls with the keyboard too.
+    // Focusable, so the text scrolls with the keyboard too, and Shift+arrows select in it.
     <div
       ref={scroller}
       className="reader-scroll"
@@ -76,7 +77,8 @@ export function TextDocumentView({ opened, anchoring, activeId, ref, onSelection
       role="region"
       aria-label="Document text"
       onMouseUp={onSelectionEnd}
-      onKeyUp={(event) => event.shiftKey && onSelectionEnd()}
+      onKeyDown={(event) => content.current && scroller.current && startKeyboardSelection(event, content.current, scroller.current)}
+      onKeyUp={(event) => event.key === 'Shift' && onSelectionEnd()}
     >
       <article ref={content} className="reader-text">
         <TextView text={text} highlights={highlights} activeId={activeId} onHighlightClick={onAnnotationClick} />

@@ -168,22 +168,21 @@ export function SearchBox({ onOpen }: Props) {
   const dropdown = open && query.trim() !== '' && (results !== null || failure !== null);
   // Over the results, the values to complete would hide their count: they go at the top of the panel.
   const completions = open && completion && (
-    <ul className={dropdown ? 'completions in-panel' : 'completions'} id="search-completions" role="listbox" aria-label="Completions">
+    <div className={dropdown ? 'completions in-panel' : 'completions'} id="search-completions" role="listbox" aria-label="Completions">
       {completion.items.map((item, i) => (
-        <li key={item.insert}>
-          <button
-            type="button"
-            role="option"
-            aria-selected={i === choice}
-            className={i === choice ? 'completion active' : 'completion'}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => accept(i)}
-          >
-            {item.label} <span className="hint">{item.detail}</span>
-          </button>
-        </li>
+        <button
+          key={item.insert}
+          type="button"
+          role="option"
+          aria-selected={i === choice}
+          className={i === choice ? 'completion active' : 'completion'}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => accept(i)}
+        >
+          {item.label} <span className="hint">{item.detail}</span>
+        </button>
       ))}
-    </ul>
+    </div>
   );
 
   return (

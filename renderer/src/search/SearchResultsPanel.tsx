@@ -23,7 +23,7 @@ export function SearchResultsPanel({ results, query, cursor, onChoose, onToggleC
         ))}
         {results.facets.length === 0 && <p className="hint">Filters appear here when something is found.</p>}
       </aside>
-      <div className="search-results" role="listbox" aria-label="Search results">
+      <div className="search-results">
         <div className="search-summary">
           <span>
             {formatTotal(total.annotations, totalCapped.annotations)} {total.annotations === 1 && !totalCapped.annotations ? 'annotation' : 'annotations'} ·{' '}
@@ -35,19 +35,24 @@ export function SearchResultsPanel({ results, query, cursor, onChoose, onToggleC
           </button>
         </div>
         {nothing && <p className="empty-hint">Nothing found for “{results.query}”.</p>}
-        {annotations.length > 0 && (
-          <Group title="Your annotations" total={formatTotal(total.annotations, totalCapped.annotations)} hits={annotations} offset={0} cursor={cursor} onChoose={onChoose} />
-        )}
-        {passages.length > 0 && (
-          <Group
-            title="In sources"
-            total={formatTotal(total.passages, totalCapped.passages)}
-            hits={passages}
-            offset={annotations.length}
-            cursor={cursor}
-            onChoose={onChoose}
-          />
-        )}
+        {/* Options sit straight in their labelled groups: a list or heading between them and the
+            listbox is not allowed, so the section titles label the groups instead. */}
+        <div role="listbox" aria-label="Search results">
+          {annotations.length > 0 && (
+            <Group id="annotations" title="Your annotations" total={formatTotal(total.annotations, totalCapped.annotations)} hits={annotations} offset={0} cursor={cursor} onChoose={onChoose} />
+          )}
+          {passages.length > 0 && (
+            <Group
+              id="passages"
+              title="In sources"
+              total={formatTotal(total.passages, totalCapped.passages)}
+              hits={passages}
+              offset={annotations.length}
+              cursor={cursor}
+              onChoose={onChoose}
+            />
+          )}
+        </div>
       </div>
     </div>
   );
@@ -85,6 +90,7 @@ function FacetGroup({ facet, query, onToggle }: { facet: Facet; query: string; o
 }
 
 interface GroupProps {
+  id: string;
   title: string;
   /** As shown: "1,234" or "10,000+". */
   total: string;
@@ -94,42 +100,40 @@ interface GroupProps {
   onChoose(hit: SearchHit): void;
 }
 
-function Group({ title, total, hits, offset, cursor, onChoose }: GroupProps) {
+function Group({ id, title, total, hits, offset, cursor, onChoose }: GroupProps) {
+  const labelId = `search-group-${id}`;
   return (
-    <section>
-      <h3>
+    <section role="group" aria-labelledby={labelId}>
+      <div className="group-title" id={labelId}>
         {title} <span className="count">{total}</span>
-      </h3>
-      <ul>
-        {hits.map((hit, i) => (
-          <li key={`${hit.kind}-${hit.annotationId ?? hit.documentId}-${hit.start}`}>
-            <button
-              type="button"
-              role="option"
-              id={`search-hit-${offset + i}`}
-              aria-selected={offset + i === cursor}
-              className={offset + i === cursor ? 'hit active' : 'hit'}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => onChoose(hit)}
-            >
-              <span className="hit-title">
-                {hit.color && <span className={`hit-swatch swatch-${hit.color}`} aria-hidden="true" />}
-                {hit.documentTitle}
-                <span className="hint"> · {where(hit)}</span>
-              </span>
-              <span className="hit-snippet">
-                <Marked text={hit.snippet} marks={hit.marks} />
-              </span>
-              {hit.note && (
-                <span className="hit-note">
-                  <Marked text={hit.note.text} marks={hit.note.marks} />
-                </span>
-              )}
-              {hit.labels.length > 0 && <span className="hit-labels">{hit.labels.join(' · ')}</span>}
-            </button>
-          </li>
-        ))}
-      </ul>
+      </div>
+      {hits.map((hit, i) => (
+        <button
+          key={`${hit.kind}-${hit.annotationId ?? hit.documentId}-${hit.start}`}
+          type="button"
+          role="option"
+          id={`search-hit-${offset + i}`}
+          aria-selected={offset + i === cursor}
+          className={offset + i === cursor ? 'hit active' : 'hit'}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => onChoose(hit)}
+        >
+          <span className="hit-title">
+            {hit.color && <span className={`hit-swatch swatch-${hit.color}`} aria-hidden="true" />}
+            {hit.documentTitle}
+            <span className="hint"> · {where(hit)}</span>
+          </span>
+          <span className="hit-snippet">
+            <Marked text={hit.snippet} marks={hit.marks} />
+          </span>
+          {hit.note && (
+            <span className="hit-note">
+              <Marked text={hit.note.text} marks={hit.note.marks} />
+            </span>
+          )}
+          {hit.labels.length > 0 && <span className="hit-labels">{hit.labels.join(' · ')}</span>}
+        </button>
+      ))}
     </section>
   );
 }
