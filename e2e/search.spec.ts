@@ -81,7 +81,7 @@ test('search from the box, narrow with a facet, and open results at the passage'
 
   // Save a search; it appears in the sidebar and runs again from there.
   await search.fill('actor:united-states shift');
-  await results.getByRole('button', { name: 'Save search…' }).click();
+  await page.getByRole('region', { name: 'Search results panel' }).getByRole('button', { name: 'Save search…' }).click();
   await page.getByRole('textbox', { name: 'Name of the saved search' }).fill('US shift');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   const saved = page.getByRole('region', { name: 'Saved searches' });
@@ -132,7 +132,7 @@ test('a word found in more than 10,000 passages reads "10,000+", in the totals a
   await search.fill('quorum');
   const results = page.getByRole('listbox', { name: 'Search results' });
   await expect(results.getByRole('group', { name: /In sources/ })).toHaveAccessibleName(/^In sources\s+10,000\+$/, { timeout: 30_000 });
-  await expect(results.locator('.search-summary')).toContainText('10,000+ passages');
+  await expect(page.getByRole('region', { name: 'Search results panel' }).locator('.search-summary')).toContainText('10,000+ passages');
   const documents = page.getByRole('region', { name: 'Filter by document' });
   await expect(documents.getByRole('button', { name: /Minutes of the plenary/ })).toContainText('10,000+');
   await screenshot(page, 'search-06-capped-total');
@@ -140,5 +140,5 @@ test('a word found in more than 10,000 passages reads "10,000+", in the totals a
   // Below the limit, the count is exact again.
   await search.fill('quorum adjourned');
   await expect(results.getByRole('group', { name: /In sources/ })).toHaveAccessibleName(/^In sources\s*40$/);
-  await expect(results.locator('.search-summary')).toContainText('40 passages');
+  await expect(page.getByRole('region', { name: 'Search results panel' }).locator('.search-summary')).toContainText('40 passages');
 });
