@@ -14,6 +14,8 @@ import type {
 import { METADATA_FIELDS } from './model';
 import { collectionEditSchema, documentTagEditSchema } from './collections/edit';
 import { libraryScopeSchema, type Organisation } from './collections/scope';
+import { variableEditSchema } from './variables/edit';
+import type { DocumentVariables } from './variables/model';
 import type { DocumentStats } from './document-table/columns';
 import {
   annotationSchema,
@@ -211,6 +213,9 @@ export const contract = {
   'memos.list': call(noArgs).returns<Memo[]>(),
   /** Creates, changes, deletes or restores (Undo) one memo; returns it as stored. */
   'memos.edit': call(z.strictObject({ edit: memoEditSchema }), { json: 2 * MB }).returns<Memo>(),
+  /** Document variables (defined once for the library) and each document's values. */
+  'variables.get': call(noArgs).returns<DocumentVariables>(),
+  'variables.edit': call(z.strictObject({ edit: variableEditSchema }), ID_LIST_CALL).returns<DocumentVariables>(),
   'documents.replaceFile': call(
     z.strictObject({ id: idSchema, name: fileName, bytes: fileBytes, password: filePassword }),
     FILE_CALL,

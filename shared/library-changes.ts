@@ -8,6 +8,7 @@
 import type { WaitingReference } from './export/types';
 import type { Annotation, Codebook, Collection, DocumentTags, LibraryDocument } from './model';
 import type { Memo } from './memos/model';
+import type { DocumentVariables } from './variables/model';
 
 export type LibraryChange =
   /** A document was imported. It has no annotations yet. */
@@ -37,7 +38,9 @@ export type LibraryChange =
   | { kind: 'references.changed'; references: WaitingReference[] }
   | CollectionsChange
   /** Memos were written or deleted: `changed` as now stored, `removed` by id. */
-  | { kind: 'memos.changed'; changed: Memo[]; removed: string[] };
+  | { kind: 'memos.changed'; changed: Memo[]; removed: string[] }
+  /** The document variables or their values changed; the whole new state (one small file). */
+  | { kind: 'variables.changed'; variables: DocumentVariables };
 
 /** Collections or document tags changed; each carries the whole new state (it is small). */
 export type CollectionsChange =
@@ -63,6 +66,7 @@ export function changedDocumentIds(change: LibraryChange): string[] {
     case 'collections.changed':
     case 'documentTags.changed':
     case 'memos.changed':
+    case 'variables.changed':
       return [];
   }
 }

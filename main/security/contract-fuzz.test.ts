@@ -40,6 +40,7 @@ function examples(): Partial<Record<CallName, Record<string, unknown>>> {
     'documents.stats': { ids: [documentId] },
     'collections.edit': { edit: { op: 'rename', id: 'no-such-collection', name: 'Fuzz' } },
     'documentTags.edit': { edit: { op: 'add', documentIds: ['no-such-document'], tags: ['fuzz'] } },
+    'variables.edit': { edit: { op: 'set', variableId: 'no-such-variable', documentIds: [documentId], value: 'fuzz' } },
     'settings.update': { patch: { theme: 'dark' } },
     'analysis.counts': {
       view: 'matrix',

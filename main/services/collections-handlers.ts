@@ -1,4 +1,4 @@
-// Handlers of the calls that organise the library: collections, document tags, the table's counts,
+// Handlers of the calls that organise the library: collections, document tags, document variables, the table's counts,
 // and moving documents to the trash and back (spread into handlers.ts). Like every handler they only
 // call the store; search, the analysis and the renderer follow the changes it publishes.
 import type { CallName } from '../../shared/api';
@@ -10,7 +10,15 @@ import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
 import type { LibraryStore } from './library/store';
 
-type OrganiseCallName = 'documents.trash' | 'documents.restore' | 'documents.stats' | 'collections.get' | 'collections.edit' | 'documentTags.edit';
+type OrganiseCallName =
+  | 'documents.trash'
+  | 'documents.restore'
+  | 'documents.stats'
+  | 'collections.get'
+  | 'collections.edit'
+  | 'documentTags.edit'
+  | 'variables.get'
+  | 'variables.edit';
 
 export function createOrganiseHandlers(app: AppServices): Pick<Handlers, Extract<CallName, OrganiseCallName>> {
   const { store } = app;
@@ -35,6 +43,8 @@ export function createOrganiseHandlers(app: AppServices): Pick<Handlers, Extract
     'collections.get': async () => store.collections.organisation(),
     'collections.edit': async ({ edit }) => store.collections.edit(edit),
     'documentTags.edit': async ({ edit }) => store.collections.editTags(edit),
+    'variables.get': async () => store.variables.get(),
+    'variables.edit': async ({ edit }) => store.variables.edit(edit),
   };
 }
 

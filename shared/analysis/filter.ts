@@ -1,7 +1,10 @@
-// The filter every analysis view shares: which sources, which tags, which publication dates.
+// The filter every analysis view shares: which sources, which tags, which publication dates, which
+// values of the document variables.
 import { z } from 'zod';
 import type { LibraryDocument } from '../model';
 import { idSchema } from '../schemas';
+import type { VariableValues } from '../variables/model';
+import { valueOf } from './framework';
 import type { AnalysisData, CodedPassage } from './passages';
 
 const datePrefix = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is a year (2018), a month (2018-11) or a day (2018-11-12)');
@@ -14,6 +17,14 @@ export const analysisFilterSchema = z.strictObject({
   /** Publication dates as ISO prefixes ("2018", "2018-11", "2018-11-12"); null for open-ended. */
   from: datePrefix.nullable(),
   to: datePrefix.nullable(),
+  /**
+   * Only sources with one of these values of each variable named ('' for "no value"); absent or empty
+   * for any.
+   */
+  variables: z
+    .array(z.strictObject({ variableId: idSchema, values: z.array(z.string().max(1_000)).min(1).max(1_000) }))
+    .max(200)
+    .optional(),
 });
 export type AnalysisFilter = z.infer<typeof analysisFilterSchema>;
 
@@ -40,18 +51,24 @@ function spanEnd(date: string): string {
 }
 
 export function isFiltering(filter: AnalysisFilter): boolean {
-  return filter.documentIds !== null || filter.tags.length > 0 || filter.from !== null || filter.to !== null;
+  return filtersSources(filter) || filter.tags.length > 0;
 }
 
 /** Only some sources (by choice or by date)? */
 export function filtersSources(filter: AnalysisFilter): boolean {
-  return filter.documentIds !== null || filter.from !== null || filter.to !== null;
+  return filter.documentIds !== null || filter.from !== null || filter.to !== null || (filter.variables?.length ?? 0) > 0;
 }
 
-/** The sources a filter keeps, in the order given. */
-export function filterSources<D extends Pick<LibraryDocument, 'id' | 'metadata'>>(documents: readonly D[], filter: AnalysisFilter): D[] {
+/** The sources a filter keeps, in the order given; `values`: the document variables' values. */
+export function filterSources<D extends Pick<LibraryDocument, 'id' | 'metadata'>>(documents: readonly D[], filter: AnalysisFilter, values: VariableValues = {}): D[] {
   const chosen = filter.documentIds ? new Set(filter.documentIds) : null;
-  return documents.filter((d) => (!chosen || chosen.has(d.id)) && dateInRange(d.metadata.date, filter.from, filter.to));
+  const conditions = (filter.variables ?? []).map((c) => ({ variableId: c.variableId, values: new Set(c.values) }));
+  return documents.filter(
+    (d) =>
+      (!chosen || chosen.has(d.id)) &&
+      dateInRange(d.metadata.date, filter.from, filter.to) &&
+      conditions.every((c) => c.values.has(valueOf(values, d.id, c.variableId))),
+  );
 }
 
 /** Does a passage carry one of the filter's tags (any passage does when the filter names none)? */
@@ -60,8 +77,8 @@ export function keepsTags(tags: readonly string[], filter: AnalysisFilter): bool
 }
 
 /** The sources and passages a filter keeps. */
-export function applyFilter(data: AnalysisData, filter: AnalysisFilter): AnalysisData {
-  const documents = filterSources(data.documents, filter);
+export function applyFilter(data: AnalysisData, filter: AnalysisFilter, values: VariableValues = {}): AnalysisData {
+  const documents = filterSources(data.documents, filter, values);
   const kept = new Set(documents.map((d) => d.id));
   const passages = data.passages.filter((p: CodedPassage) => kept.has(p.documentId) && keepsTags(p.tags, filter));
   return { documents, passages };

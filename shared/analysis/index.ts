@@ -4,6 +4,7 @@ export * from './passages';
 export * from './filter';
 export * from './tally';
 export * from './matrix';
+export * from './framework';
 export * from './coverage';
 export * from './frequencies';
 export * from './timeline';

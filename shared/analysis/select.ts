@@ -18,11 +18,16 @@ export const passageSelectorSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('pair'), principleIds: z.tuple([idSchema, idSchema]) }),
   /** A principle's passages from sources published in one bucket of the timeline. */
   z.strictObject({ kind: z.literal('timeline'), principleId: idSchema, bucket: z.string().regex(/^\d{4}(-\d{2})?$/), granularity: z.enum(['year', 'month']) }),
+  /** A principle × value cell of the framework matrix: a principle's passages in sources with that value ('' for none). */
+  z.strictObject({ kind: z.literal('framework'), principleId: idSchema, variableId: idSchema, value: z.string().max(1_000) }),
 ]);
 export type PassageSelector = z.infer<typeof passageSelectorSchema>;
 
-/** Is this passage (of a source published at `date`) behind the mark? The views count exactly these. */
-export function selects(selector: PassageSelector, facts: PassageFacts, date: string | null): boolean {
+/**
+ * Is this passage (of a source published at `date`) behind the mark? The views count exactly these.
+ * `valueOf` gives a source's value of a variable as text ('' for none), for the framework matrix.
+ */
+export function selects(selector: PassageSelector, facts: PassageFacts, date: string | null, valueOf: (documentId: string, variableId: string) => string = () => ''): boolean {
   switch (selector.kind) {
     case 'cell':
       return facts.principles.includes(selector.principleId) && facts.actors.some((l) => l.actorId === selector.actorId);
@@ -36,5 +41,7 @@ export function selects(selector: PassageSelector, facts: PassageFacts, date: st
       return selector.principleIds.every((p) => facts.principles.includes(p));
     case 'timeline':
       return date !== null && facts.principles.includes(selector.principleId) && bucketOf(date, selector.granularity) === selector.bucket;
+    case 'framework':
+      return facts.principles.includes(selector.principleId) && valueOf(facts.documentId, selector.variableId) === selector.value;
   }
 }

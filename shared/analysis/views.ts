@@ -2,10 +2,14 @@
 // the passages: those are fetched a page at a time by selector, see select.ts).
 import { z } from 'zod';
 import { ACTOR_KINDS, type Codebook } from '../model';
+import { AppError } from '../errors';
 import { buildCoverage, type Coverage, type CoverageSource } from './coverage';
 import { analysisFilterSchema } from './filter';
 import { codeFrequencies, principleCoOccurrence, type CodeFrequencies, type CoOccurrence } from './frequencies';
 import { buildMatrix, type PrincipleActorMatrix } from './matrix';
+import { buildFramework, type FrameworkMatrix } from './framework';
+import { NO_VARIABLES, type DocumentVariables } from '../variables/model';
+import { idSchema } from '../schemas';
 import { passageSelectorSchema } from './select';
 import type { Tally } from './tally';
 import { buildTimeline, type Timeline } from './timeline';
@@ -21,6 +25,8 @@ export const analysisViewRequestSchema = z.strictObject({
   actorKinds: z.array(z.enum(ACTOR_KINDS)).max(ACTOR_KINDS.length),
   /** The timeline's buckets; null to choose by the span of dates. */
   granularity: z.enum(['year', 'month']).nullable(),
+  /** The matrix's columns: this document variable's values instead of actors (a framework matrix). */
+  matrixVariableId: idSchema.nullable().optional(),
 });
 export type AnalysisViewRequest = z.infer<typeof analysisViewRequestSchema>;
 
@@ -40,7 +46,8 @@ export interface AnalysisPassagesPage {
 }
 
 export type AnalysisViewData =
-  | { view: 'matrix'; matrix: PrincipleActorMatrix }
+  /** `framework`: principles × the values of the variable asked for, drawn instead of the actors. */
+  | { view: 'matrix'; matrix: PrincipleActorMatrix; framework?: FrameworkMatrix }
   | { view: 'coverage'; coverage: Coverage }
   | { view: 'frequencies'; frequencies: CodeFrequencies; coOccurrence: CoOccurrence }
   | { view: 'timeline'; timeline: Timeline };
@@ -58,10 +65,21 @@ export type AnalysisCounts = AnalysisViewData & {
  * other sources too (the whole library's tally serves a filter by sources): only theirs are drawn
  * where sources show (coverage, timeline).
  */
-export function drawView(request: AnalysisViewRequest, tally: Tally, sources: readonly CoverageSource[], codebook: Codebook): AnalysisViewData {
+export function drawView(
+  request: AnalysisViewRequest,
+  tally: Tally,
+  sources: readonly CoverageSource[],
+  codebook: Codebook,
+  variables: DocumentVariables = NO_VARIABLES,
+): AnalysisViewData {
   switch (request.view) {
-    case 'matrix':
-      return { view: 'matrix', matrix: buildMatrix(tally, codebook, { actorKinds: request.actorKinds }) };
+    case 'matrix': {
+      const matrix = buildMatrix(tally, codebook, { actorKinds: request.actorKinds });
+      const variable = request.matrixVariableId ? variables.variables.find((v) => v.id === request.matrixVariableId) : undefined;
+      if (request.matrixVariableId && !variable) throw new AppError('not-found', 'That document variable no longer exists.');
+      if (!variable) return { view: 'matrix', matrix };
+      return { view: 'matrix', matrix, framework: buildFramework(tally, sources.map((s) => s.id), variable, variables.values, codebook) };
+    }
     case 'coverage':
       return { view: 'coverage', coverage: buildCoverage(sources, tally, codebook) };
     case 'frequencies':

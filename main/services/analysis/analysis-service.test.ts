@@ -9,6 +9,7 @@ import {
   NO_FILTER,
   tallyOf,
   toCodedPassage,
+  type AnalysisCounts,
   type AnalysisFilter,
   type AnalysisViewRequest,
 } from '../../../shared/analysis';
@@ -120,6 +121,50 @@ describe('AnalysisService', () => {
     expect(tagged.passages.map((p) => p.annotationId)).toEqual(['x2']);
     const cell = await service.passages({ filter: NO_FILTER, selector: { kind: 'cell', principleId: 'p1', actorId: 'a' }, offset: 0, limit: 10 });
     expect(cell.total).toBe(4);
+    service.close();
+    await store.close();
+  });
+
+  it('draws principles × a document variable’s values, filters by values, and follows their changes', async () => {
+    const { store, idOf, annotations } = await fixtureLibrary();
+    for (const id of idOf.values()) await store.addAnnotations(id, annotations.filter((a) => a.documentId === id));
+    const [d1, d2, d3] = ['d1', 'd2', 'd3'].map((id) => idOf.get(id)!);
+    const service = new AnalysisService(store);
+    await service.start();
+    const { variables } = await store.variables.edit({ op: 'create', name: 'Country', type: 'choice', choices: ['Kenya', 'France'] });
+    const country = variables[0]!.id;
+    await store.variables.edit({ op: 'set', variableId: country, documentIds: [d1!, d2!], value: 'France' });
+    const request: AnalysisViewRequest = { view: 'matrix', filter: NO_FILTER, actorKinds: [], granularity: null, matrixVariableId: country };
+    /** Passages per principle among the given sources, counted afresh. */
+    const afresh = async (ids: string[]) => {
+      const passages = (await store.allAnnotations()).filter((a) => ids.includes(a.documentId)).map((a) => toCodedPassage(a));
+      const tally = tallyOf(passages);
+      return store.getCodebook().principles.map((p) => tally.principles.get(p.id) ?? 0);
+    };
+    const columnsOf = (framework: NonNullable<Extract<AnalysisCounts, { view: 'matrix' }>['framework']>, j: number) => framework.cells.map((row) => row[j]);
+    let counts = (await service.counts(request)) as Extract<AnalysisCounts, { view: 'matrix' }>;
+    expect(counts.framework!.columns).toEqual([
+      { value: 'France', label: 'France', sources: 2 },
+      { value: '', label: '(no value)', sources: 1 },
+    ]);
+    expect(columnsOf(counts.framework!, 0)).toEqual(await afresh([d1!, d2!]));
+    expect(columnsOf(counts.framework!, 1)).toEqual(await afresh([d3!]));
+
+    // One source moved to another value: the next view shows it (the change is followed).
+    await store.variables.edit({ op: 'setDocument', documentId: d2!, values: { [country]: 'Kenya' } });
+    counts = (await service.counts(request)) as Extract<AnalysisCounts, { view: 'matrix' }>;
+    expect(counts.framework!.columns.map((c) => c.label)).toEqual(['Kenya', 'France', '(no value)']);
+    expect(columnsOf(counts.framework!, 0)).toEqual(await afresh([d2!]));
+
+    // A filter by value narrows every view; a click on a cell lists exactly the passages counted.
+    const filter = { ...NO_FILTER, variables: [{ variableId: country, values: ['France', ''] }] };
+    const filtered = await service.counts({ ...request, view: 'coverage', filter });
+    expect(filtered).toMatchObject({ sources: 2 });
+    const p1 = store.getCodebook().principles.findIndex((p) => p.id === 'p1');
+    const page = await service.passages({ filter: NO_FILTER, selector: { kind: 'framework', principleId: 'p1', variableId: country, value: 'France' }, offset: 0, limit: 50 });
+    expect(page.total).toBe(columnsOf(counts.framework!, 1)[p1]);
+    expect(new Set(page.passages.map((p) => p.documentId))).toEqual(new Set([d1]));
+    await expect(service.counts({ ...request, matrixVariableId: 'gone' })).rejects.toThrow('That document variable no longer exists.');
     service.close();
     await store.close();
   });

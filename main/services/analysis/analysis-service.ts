@@ -16,6 +16,7 @@ import {
   selects,
   Tally,
   toCodedPassage,
+  valueOf,
   type AnalysisCounts,
   type AnalysisFilter,
   type AnalysisPassagesPage,
@@ -60,23 +61,26 @@ export class AnalysisService {
 
   async counts(request: AnalysisViewRequest): Promise<AnalysisCounts> {
     await this.start();
-    const sources = filterSources(this.store.listDocuments(), request.filter).map(coverageSource);
+    const variables = this.store.variables.get();
+    const sources = filterSources(this.store.listDocuments(), request.filter, variables.values).map(coverageSource);
     const tally = !isFiltering(request.filter) || drawnFromSources(request) ? this.whole : this.filteredTally(request.filter);
     let passages = 0;
     for (const source of sources) passages += tally.documents.get(source.id)?.passages ?? 0;
-    const view = drawView(request, tally, sources, this.store.getCodebook());
+    const view = drawView(request, tally, sources, this.store.getCodebook(), variables);
     return { ...view, passages, sources: sources.length, tags: this.whole.tagNames() };
   }
 
   /** One page of the passages behind a mark, in library order. */
   async passages(request: AnalysisPassagesRequest): Promise<AnalysisPassagesPage> {
     await this.start();
-    const kept = new Map(filterSources(this.store.listDocuments(), request.filter).map((d) => [d.id, d.metadata.date]));
+    const { values } = this.store.variables.get();
+    const kept = new Map(filterSources(this.store.listDocuments(), request.filter, values).map((d) => [d.id, d.metadata.date]));
     const chosen: { annotationId: string; documentId: string }[] = [];
     let total = 0;
+    const value = (documentId: string, variableId: string) => valueOf(values, documentId, variableId);
     this.columns.forEach((facts) => {
       const date = kept.get(facts.documentId);
-      if (date === undefined || !keepsTags(facts.tags, request.filter) || !selects(request.selector, facts, date)) return;
+      if (date === undefined || !keepsTags(facts.tags, request.filter) || !selects(request.selector, facts, date, value)) return;
       if (total >= request.offset && chosen.length < request.limit) chosen.push({ annotationId: facts.annotationId, documentId: facts.documentId });
       total++;
     });
@@ -133,6 +137,7 @@ export class AnalysisService {
       case 'collections.changed': // scopes are resolved to documents when a view is asked for
       case 'documentTags.changed':
       case 'memos.changed':
+      case 'variables.changed': // values are read from the store when a view is drawn (filteredTally's cache is by generation)
         break;
     }
   }
@@ -154,7 +159,7 @@ export class AnalysisService {
   private filteredTally(filter: AnalysisFilter): Tally {
     const key = JSON.stringify(filter);
     if (this.filtered?.key === key && this.filtered.generation === this.generation) return this.filtered.tally;
-    const kept = new Set(filterSources(this.store.listDocuments(), filter).map((d) => d.id));
+    const kept = new Set(filterSources(this.store.listDocuments(), filter, this.store.variables.get().values).map((d) => d.id));
     const tally = new Tally();
     this.columns.forEach((facts) => {
       if (kept.has(facts.documentId) && keepsTags(facts.tags, filter)) tally.add(facts);

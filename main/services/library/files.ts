@@ -5,6 +5,7 @@
 //   <library>/collections.json              collections (nested) and the documents in each
 //   <library>/document-tags.json            tags given to whole documents, by document id
 //   <library>/memos.json                    memos on documents, principles, actors and the project
+//   <library>/document-variables.json       the user's document variables and each document's values
 //   <library>/documents/<id>/meta.json      LibraryDocument (written last: its presence marks a complete import)
 //   <library>/documents/<id>/original.<ext> the imported file, untouched
 //   <library>/documents/<id>/text.json      DocumentText, the text every selector refers to
@@ -43,6 +44,7 @@ export function libraryPaths(root: string) {
     collectionsFile: path.join(root, 'collections.json'),
     documentTagsFile: path.join(root, 'document-tags.json'),
     memosFile: path.join(root, 'memos.json'),
+    variablesFile: path.join(root, 'document-variables.json'),
     codebookJournal: path.join(root, 'codebook-change.json'),
     journalCopies: path.join(root, 'journal'),
     documents,

@@ -14,6 +14,8 @@ import { isCode, jsonText, removeStaleTempFiles, TEMP_MARK, writeFileAtomic } fr
 import { checkCollectionFiles } from './check-collections';
 import { checkMemosFile } from './memos';
 import type { Memo } from '../../../shared/memos/model';
+import { checkVariablesFile } from './variables';
+import type { DocumentVariables } from '../../../shared/variables';
 import { undoInterruptedCodebookChange } from './codebook-journal';
 import { readCheckRecord, sha256, type CheckRecord } from './check-record';
 import { DocumentCheck, messageOf } from './document-check';
@@ -44,6 +46,7 @@ export interface CheckedLibrary {
   organisation: Organisation;
   /** Memos (memos.ts). */
   memos: Memo[];
+  variables: DocumentVariables;
   /** What the next open may rely on. */
   record: CheckRecord;
   /** Files read (and so hashed) by this check, relative to the library. */
@@ -84,7 +87,8 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
   }
   const organisation = await checkCollectionFiles(paths, findings.quarantine, (...finding) => findings.report(...finding));
   const memos = await checkMemosFile(paths, findings.quarantine, (...finding) => findings.report(...finding));
-  return { name, codebook, documents, annotationIds, annotations, organisation, memos, record, read, full: previous === null, issues: findings.issues };
+  const variables = await checkVariablesFile(paths, findings.quarantine, (...finding) => findings.report(...finding));
+  return { name, codebook, documents, annotationIds, annotations, organisation, memos, variables, record, read, full: previous === null, issues: findings.issues };
 }
 
 /** A codebook change cut short by a crash is undone: the codebook and the passages it recoded are as before. */

@@ -30,6 +30,7 @@ import { ChangeFeed } from './change-feed';
 import { RecordKeeper, type RecordedDocument } from './check-record';
 import { LibraryCollections } from './collections';
 import { LibraryMemos } from './memos';
+import { LibraryVariables } from './variables';
 import { createIfNew, libraryPaths, readJsonFile, type LibraryPaths } from './files';
 import { annotationsFileSchema, checkLibrary, type CheckedLibrary } from './integrity';
 import { acquireLibraryLock, type LibraryLock } from './lock';
@@ -73,6 +74,8 @@ export class LibraryStore {
   readonly collections: LibraryCollections;
   /** Memos (memos.ts), published on `changes` too. */
   readonly memos: LibraryMemos;
+  /** Document variables and their values (variables.ts), published on `changes` too. */
+  readonly variables: LibraryVariables;
 
   private constructor(paths: LibraryPaths, lock: LibraryLock, library: CheckedLibrary, created: boolean, options: OpenOptions) {
     this.paths = paths;
@@ -87,6 +90,11 @@ export class LibraryStore {
       hasDocument: (id) => this.documents.has(id),
     });
     this.memos = new LibraryMemos(paths, library.memos, { serialize: (write) => this.serialize(write), publish: (change) => this.changes.publish(change) });
+    this.variables = new LibraryVariables(paths.variablesFile, library.variables, {
+      serialize: (write) => this.serialize(write),
+      publish: (change) => this.changes.publish(change),
+      hasDocument: (id) => this.documents.has(id),
+    });
     for (const document of library.documents) this.documents.set(document.id, document);
     for (const [id, ids] of library.annotationIds) this.annotations.known(id, ids);
     for (const [id, list] of library.annotations) this.annotations.loaded(id, list, 0);

@@ -3,9 +3,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind, type DocumentMetadata, type MetadataField } from '../../../shared/model';
 import { printedPageLabel, type PageNumbering } from '../../../shared/pdf/page-labels';
 import { documentMetadataSchema, describeZodError, pageOffsetSchema } from '../../../shared/schemas';
+import { useDocumentVariableForm } from '../variables/DocumentVariableFields';
 
 interface Props {
   metadata: DocumentMetadata;
+  /** The document, to edit its variables too (saved after its details). */
+  documentId?: string;
   /** The date is the file's creation date, for want of one in the document: say so beside it. */
   dateFromFile?: boolean;
   /** A PDF's page numbering, to set which printed number its first page has (absent for other formats). */
@@ -18,7 +21,7 @@ interface Props {
   onClose(): void;
 }
 
-export function MetadataDialog({ metadata, dateFromFile = false, numbering, onSave, onClose }: Props) {
+export function MetadataDialog({ metadata, documentId, dateFromFile = false, numbering, onSave, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [form, setForm] = useState({
     title: metadata.title,
@@ -33,6 +36,7 @@ export function MetadataDialog({ metadata, dateFromFile = false, numbering, onSa
   const [dateConfirmed, setDateConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const variables = useDocumentVariableForm(documentId);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -65,9 +69,12 @@ export function MetadataDialog({ metadata, dateFromFile = false, numbering, onSa
       if (!offset.success) return setError(`Printed number of the first page: “${form.firstPage}” is not a whole number like 215 (or -1 when the file starts with two unnumbered pages).`);
       pageOffset = offset.data;
     }
+    const variableChanges = variables.changes();
+    if ('error' in variableChanges) return setError(variableChanges.error);
     setSaving(true);
     try {
       await onSave(parsed.data, dateConfirmed ? ['date'] : [], pageOffset);
+      await variables.save(variableChanges.values);
       onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -126,6 +133,7 @@ export function MetadataDialog({ metadata, dateFromFile = false, numbering, onSa
           <input {...field('doi')} />
         </label>
         {numbering && <PageNumberingField numbering={numbering} {...field('firstPage')} />}
+        {variables.fields}
         {error && (
           <p className="form-error" role="alert">
             {error}

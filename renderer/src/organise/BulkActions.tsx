@@ -1,6 +1,6 @@
 // What can be done to the selected documents at once: file them in a collection (or take them out of
-// the one shown), tag them, export them, move them to the trash.
-import { useState, type FormEvent } from 'react';
+// the one shown), tag them, set a variable, export them, move them to the trash.
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { flattenTree } from '../../../shared/collections/tree';
 import type { LibraryScope, Organisation } from '../../../shared/collections/scope';
 
@@ -15,6 +15,8 @@ interface Props {
   onExport(): void;
   onTrash(): void;
   onClear(): void;
+  /** More actions, shown after tagging (setting a document variable). */
+  children?: ReactNode;
 }
 
 export function BulkActions(props: Props) {
@@ -58,6 +60,7 @@ export function BulkActions(props: Props) {
           Tag
         </button>
       </form>
+      {props.children}
       {scope.kind === 'tag' && (
         <button type="button" className="small" onClick={() => props.onUntag(scope.tag)}>
           Remove #{scope.tag}

@@ -16,6 +16,7 @@ import { DocumentTable } from './DocumentTable';
 import { keepShown, NO_SELECTION, selectedInOrder, type TableSelection } from './selection';
 import { TableFilters } from './TableFilters';
 import { useDocumentStats } from './useDocumentStats';
+import { useVariableActions } from '../variables/useVariableActions';
 import { useTableLayout } from './useTableLayout';
 import './organise.css';
 
@@ -36,6 +37,7 @@ export function DocumentsView({ documents, organisation, onOpen }: Props) {
   const [selection, setSelection] = useState<TableSelection>(NO_SELECTION);
   const [editing, setEditing] = useState<LibraryDocument | null>(null);
   const [exporting, setExporting] = useState<string[] | null>(null);
+  const variables = useVariableActions();
 
   // A collection deleted (here or in another window) while shown: back to the whole library.
   const shownScope = scopeExists(scope, organisation) ? scope : WHOLE_LIBRARY;
@@ -105,7 +107,9 @@ export function DocumentsView({ documents, organisation, onOpen }: Props) {
         onTag={(ids, t) => void tag(ids, t)}
       />
       <section className="documents-main" aria-label="Documents">
-        <TableFilters filter={filter} onFilter={setFilter} shown={rows.length} total={prepared.length} layout={layout} onLayout={setLayout} />
+        <TableFilters filter={filter} onFilter={setFilter} shown={rows.length} total={prepared.length} layout={layout} onLayout={setLayout}>
+          {variables.manageButton}
+        </TableFilters>
         <BulkActions
           count={chosen.length}
           organisation={organisation}
@@ -117,7 +121,9 @@ export function DocumentsView({ documents, organisation, onOpen }: Props) {
           onExport={() => setExporting(chosen)}
           onTrash={() => void trash(chosen)}
           onClear={() => setSelection(NO_SELECTION)}
-        />
+        >
+          {variables.bulkSetter(chosen)}
+        </BulkActions>
         <DocumentTable
           rows={rows}
           layout={layout}
@@ -133,11 +139,13 @@ export function DocumentsView({ documents, organisation, onOpen }: Props) {
       {editing && (
         <MetadataDialog
           metadata={editing.metadata}
+          documentId={editing.id}
           dateFromFile={dateIsFromFile(editing)}
           onClose={() => setEditing(null)}
           onSave={async (metadata, confirmed) => void (await call('documents.updateMetadata', { id: editing.id, metadata, confirmed }))}
         />
       )}
+      {variables.dialog}
       {exporting && <ExportDialog documents={documents} initialDocumentIds={exporting} initialScope={{ kind: 'documents' }} onClose={() => setExporting(null)} />}
     </div>
   );

@@ -1,6 +1,6 @@
 // Above the table: the filter box (narrows as you type), filters by kind, format, years, annotations
 // and coding, how many rows show, and the choice of columns.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { COLUMN_LABELS, DOCUMENT_COLUMNS, isFilteringDocuments, NO_DOCUMENT_FILTER, toggleColumn, type DocumentFilter, type TableLayout } from '../../../shared/document-table';
 import { DOCUMENT_FORMATS, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentFormat, type DocumentKind } from '../../../shared/model';
 
@@ -11,6 +11,8 @@ interface Props {
   total: number;
   layout: TableLayout;
   onLayout(layout: TableLayout): void;
+  /** More buttons, before the choice of columns (the document variables). */
+  children?: ReactNode;
 }
 
 function yearValue(text: string): number | null {
@@ -18,7 +20,7 @@ function yearValue(text: string): number | null {
   return text.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= 9999 ? n : null;
 }
 
-export function TableFilters({ filter, onFilter, shown, total, layout, onLayout }: Props) {
+export function TableFilters({ filter, onFilter, shown, total, layout, onLayout, children }: Props) {
   const [columnsOpen, setColumnsOpen] = useState(false);
   // The year boxes keep what is typed (an unfinished "20" is not a year yet).
   const [years, setYears] = useState({ from: filter.yearFrom?.toString() ?? '', to: filter.yearTo?.toString() ?? '' });
@@ -71,6 +73,7 @@ export function TableFilters({ filter, onFilter, shown, total, layout, onLayout 
       <span className="table-count" aria-live="polite">
         {shown === total ? (total === 1 ? '1 document' : `${total} documents`) : `${shown} of ${total} documents`}
       </span>
+      {children}
       <div className="columns-menu">
         <button type="button" className="small" aria-expanded={columnsOpen} onClick={() => setColumnsOpen(!columnsOpen)}>
           Columns

@@ -325,6 +325,7 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
       {editingDetails && (
         <MetadataDialog
           metadata={document.metadata}
+          documentId={document.id}
           dateFromFile={dateIsFromFile(document)}
           numbering={isPdf ? document : undefined}
           onClose={() => setEditingDetails(false)}

@@ -1,9 +1,10 @@
 // The crash harness's child (bundled to crash-child.js): opens a library with the real services and
 // changes it without pause (annotations created, edited and deleted, documents imported, retitled and
 // deleted, their files replaced by new versions, actors added to the codebook, codes merged and split
-// with their passages recoded, memos written, rewritten and deleted) until it is killed. Each change is
-// announced on stdout before it starts and reported once the service has acknowledged it, with
-// synchronous writes, so the parent knows exactly what was acknowledged before the kill.
+// with their passages recoded, memos written, rewritten and deleted, document variable values set on
+// several documents at once) until it is killed. Each change is announced on stdout before it starts
+// and reported once the service has acknowledged it, with synchronous writes, so the parent knows
+// exactly what was acknowledged before the kill.
 //   node crash-child.js <library> <seed> <extract-worker.js> [mixed|replace|codebook]
 import { writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -99,10 +100,17 @@ async function step(store: LibraryStore, i: number): Promise<void> {
     say({ t: 'begin', op });
     await store.deleteAnnotation(op.documentId, op.id);
     say({ t: 'ack', op });
-  } else if (roll < 0.88) {
+  } else if (roll < 0.84 || (roll < 0.88 && store.variables.get().variables.length === 0)) {
     op = { kind: 'document.title', documentId: document.id, title: `Retitled ${tag}` };
     say({ t: 'begin', op });
     await store.updateMetadata(document.id, { ...document.metadata, title: op.title });
+    say({ t: 'ack', op });
+  } else if (roll < 0.88) {
+    const variable = pick(store.variables.get().variables);
+    const chosen = documents.filter(() => rand() < 0.5);
+    op = { kind: 'variables.set', variableId: variable.id, documentIds: chosen.length ? chosen.map((d) => d.id) : [document.id], value: rand() < 0.2 ? null : pick(variable.choices) };
+    say({ t: 'begin', op });
+    await store.variables.edit({ op: 'set', variableId: op.variableId, documentIds: op.documentIds, value: op.value });
     say({ t: 'ack', op });
   } else if (roll < 0.93 && documents.length > 3) {
     op = { kind: 'document.delete', documentId: document.id };

@@ -281,6 +281,9 @@ async function readState(root: string, stats: CrashStats, context = 'the start')
     }
     for (const actor of store.getCodebook().actors) state.actors.add(actor.id);
     for (const memo of store.memos.list()) state.memos.set(memo.id, memoKey(memo));
+    for (const [documentId, values] of Object.entries(store.variables.get().values)) {
+      for (const [variableId, value] of Object.entries(values)) state.variableValues.set(`${documentId} ${variableId}`, String(value));
+    }
     return state;
   } finally {
     await store.close();

@@ -20,6 +20,8 @@ describe('crash safety', () => {
     const libraryDir = await tempDir();
     const store = await LibraryStore.open(libraryDir, { defaultCodebook: PARIS_CALL_CODEBOOK });
     await store.addDocument(sampleDocument());
+    // A document variable whose values the child sets on several documents at once.
+    await store.variables.edit({ op: 'create', name: 'Country', type: 'choice', choices: ['France', 'Kenya', 'Chile'] });
     await store.close();
     const bundles = inject('bundles');
     return runCrashHarness({ libraryDir, kills, seed: SEED, childScript: bundles.crashChild, workerScript: bundles.extractWorker, ...options });

@@ -12,6 +12,8 @@ export type CrashOp =
   | { kind: 'document.delete'; documentId: string }
   | { kind: 'document.replace'; documentId: string; hash: string; annotations: Annotation[] }
   | { kind: 'codebook.addActor'; actorId: string }
+  /** One document variable's value (null: none) set on some documents at once. */
+  | { kind: 'variables.set'; variableId: string; documentIds: string[]; value: string | null }
   /** A merge or split: the actors afterwards, and every annotation it recodes as it becomes. */
   | { kind: 'codebook.change'; actors: string[]; annotations: Annotation[] }
   /** Memos (memos.json): a new memo's id is reported with its ack. */
@@ -24,7 +26,7 @@ export type ChildMessage =
   | { t: 'begin'; op: CrashOp }
   | { t: 'ack'; op: CrashOp; documentId?: string; title?: string; memoId?: string };
 
-/** What must survive: documents (title, hash), their annotations (all but timestamps), codebook actors. */
+/** What must survive: documents (title, hash), their annotations (all but timestamps), codebook actors, variable values. */
 export interface LibraryState {
   documents: Map<string, { title: string; hash: string }>;
   annotations: Map<string, Map<string, string>>;
@@ -33,12 +35,14 @@ export interface LibraryState {
   tokens: Map<string, string>;
   /** Memos by id: their title and body. */
   memos: Map<string, string>;
+  /** Document variable values, by "<document id> <variable id>" (a trashed document keeps its own). */
+  variableValues: Map<string, string>;
 }
 
 export const memoKey = (memo: { title: string; body: string }): string => JSON.stringify([memo.title, memo.body]);
 
 export function emptyState(): LibraryState {
-  return { documents: new Map(), annotations: new Map(), actors: new Set(), tokens: new Map(), memos: new Map() };
+  return { documents: new Map(), annotations: new Map(), actors: new Set(), tokens: new Map(), memos: new Map(), variableValues: new Map() };
 }
 
 export function cloneState(state: LibraryState): LibraryState {
@@ -48,6 +52,7 @@ export function cloneState(state: LibraryState): LibraryState {
     actors: new Set(state.actors),
     tokens: new Map(state.tokens),
     memos: new Map(state.memos),
+    variableValues: new Map(state.variableValues),
   };
 }
 
@@ -92,6 +97,12 @@ export function applyOp(state: LibraryState, message: Extract<ChildMessage, { t:
     case 'codebook.addActor':
       state.actors.add(op.actorId);
       break;
+    case 'variables.set':
+      for (const id of op.documentIds) {
+        if (op.value === null) state.variableValues.delete(`${id} ${op.variableId}`);
+        else state.variableValues.set(`${id} ${op.variableId}`, op.value);
+      }
+      break;
     case 'codebook.change':
       state.actors = new Set(op.actors);
       for (const annotation of op.annotations) state.annotations.get(annotation.documentId)?.set(annotation.id, annotationKey(annotation));
@@ -132,6 +143,10 @@ export function diffStates(actual: LibraryState, expected: LibraryState): string
     else if (actual.memos.get(id) !== key) lines.push(`memo ${id} differs: ${actual.memos.get(id)} vs ${key}`);
   }
   for (const id of actual.memos.keys()) if (!expected.memos.has(id)) lines.push(`memo ${id} should not be there`);
+  for (const [key, value] of expected.variableValues) {
+    if (actual.variableValues.get(key) !== value) lines.push(`variable value ${key} is ${actual.variableValues.get(key) ?? 'missing'}, expected ${value}`);
+  }
+  for (const key of actual.variableValues.keys()) if (!expected.variableValues.has(key)) lines.push(`variable value ${key} should not be there`);
   return lines;
 }
 

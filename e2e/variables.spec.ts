@@ -1,0 +1,95 @@
+// Document variables as a user meets them: a list variable "Country" defined in the Documents view,
+// set on three selected documents at once, changed for one in its details dialog, and read back from
+// main, where it is stored.
+import path from 'node:path';
+import type { Locator } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+import { api, corpusFiles, importFiles, pickSentence } from './helpers';
+
+interface Doc {
+  id: string;
+  originalName: string;
+  metadata: { title: string };
+}
+
+function row(table: Locator, title: string): Locator {
+  return table.getByRole('row').filter({ hasText: title });
+}
+
+test('a variable set on three documents at once, and on one in its details', async ({ app }) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  const files = corpusFiles().slice(0, 4);
+  await importFiles(page, files);
+  await expect(page.locator('.document-item')).toHaveCount(files.length + 1);
+  const documents = await api<Doc[]>(page, 'documents.list', {});
+  const corpus = files.map((f) => documents.find((d) => d.originalName === path.basename(f))!);
+
+  // One coded passage in each of the first three documents, for the framework matrix.
+  const principles = (await api<{ principles: { id: string; name: string }[] }>(page, 'codebook.get', {})).principles;
+  for (const [i, document] of corpus.slice(0, 3).entries()) {
+    const { text } = await api<{ text: { text: string } }>(page, 'documents.open', { id: document.id });
+    const quote = pickSentence(text.text, () => true);
+    const start = text.text.indexOf(quote);
+    const now = new Date().toISOString();
+    await api(page, 'annotations.save', {
+      annotation: {
+        id: `e2e-variables-${i}`,
+        documentId: document.id,
+        created: now,
+        modified: now,
+        target: { selector: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start, end: start + quote.length }] },
+        body: { color: 'yellow', note: '', tags: [], principles: [principles[i % 2]!.id], actors: [] },
+      },
+    });
+  }
+
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  const table = page.getByRole('grid', { name: 'Documents' });
+  await expect(table.locator('.dt-row')).toHaveCount(files.length + 1);
+
+  // The variable, defined once for the library.
+  await page.getByRole('button', { name: 'Variables…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Document variables' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Country');
+  await dialog.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'List of choices' });
+  await dialog.getByRole('textbox', { name: /Choices/ }).fill('France\nKenya\nChile');
+  await dialog.getByRole('button', { name: 'Add variable' }).click();
+  await expect(dialog.locator('.variable-list li')).toHaveCount(1);
+  // A second variable of the same name is refused, in words.
+  await dialog.locator('.variable-new').getByRole('textbox', { name: 'Name' }).fill('country');
+  await dialog.locator('.variable-new').getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Text' });
+  await dialog.getByRole('button', { name: 'Add variable' }).click();
+  await expect(page.locator('.notice-error')).toContainText('There is already a variable called “Country”.');
+  await screenshot(page, 'variables-01-defined');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Three documents selected, one value set on all of them.
+  const [a, b, c] = corpus.map((d) => d.metadata.title);
+  await row(table, a!).click();
+  await row(table, b!).click({ modifiers: ['ControlOrMeta'] });
+  await row(table, c!).click({ modifiers: ['ControlOrMeta'] });
+  const toolbar = page.getByRole('toolbar', { name: 'Selected documents' });
+  await expect(toolbar).toContainText('3 selected');
+  await toolbar.getByRole('combobox', { name: 'Variable to set on the selected documents' }).selectOption({ label: 'Country' });
+  await toolbar.getByRole('combobox', { name: 'Value of Country' }).selectOption('France');
+  await screenshot(page, 'variables-02-bulk-set');
+  await toolbar.getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(page.locator('.notice').filter({ hasText: 'Country set to France on 3 documents.' })).toBeVisible();
+  const country = async () => {
+    const state = await api<{ variables: { id: string }[]; values: Record<string, Record<string, string>> }>(page, 'variables.get', {});
+    return corpus.map((d) => state.values[d.id]?.[state.variables[0]!.id] ?? null);
+  };
+  await expect.poll(country).toEqual(['France', 'France', 'France', null]);
+
+  // One of them changed in its details dialog (F2 on the focused row).
+  await row(table, c!).click();
+  await table.press('F2');
+  const details = page.getByRole('dialog', { name: 'Document details' });
+  await expect(details.getByRole('combobox', { name: 'Country' })).toHaveValue('France');
+  await details.getByRole('combobox', { name: 'Country' }).selectOption('Kenya');
+  await screenshot(page, 'variables-03-details-dialog');
+  await details.getByRole('button', { name: 'Save' }).click();
+  await expect(details).toBeHidden();
+  await expect.poll(country).toEqual(['France', 'France', 'Kenya', null]);
+});

@@ -1,0 +1,64 @@
+// Document variables of an open library (shared/variables): kept in memory, changed by pure edits and
+// written through at once, atomically, one write at a time (the library store's queue), then published
+// as 'variables.changed'. A trashed document keeps its values in the file, so that bringing it back
+// (Undo) brings them back too; lists of the library's documents simply skip it.
+import { randomUUID } from 'node:crypto';
+import type { LibraryChange } from '../../../shared/library-changes';
+import { applyVariableEdit, checkVariables, NO_VARIABLES, VARIABLES_FORMAT_VERSION, variablesFileShape, type DocumentVariables, type VariableEdit } from '../../../shared/variables';
+import { writeJsonAtomic } from './atomic';
+import { checkEntriesFile, type Report } from './check-collections';
+import type { LibraryPaths } from './files';
+import type { Quarantine } from './quarantine';
+
+export interface VariablesHost {
+  /** Runs a write after every earlier write of the library. */
+  serialize<T>(write: () => Promise<T>): Promise<T>;
+  publish(change: Extract<LibraryChange, { kind: 'variables.changed' }>): void;
+  hasDocument(id: string): boolean;
+}
+
+export class LibraryVariables {
+  private state: DocumentVariables;
+
+  constructor(
+    private readonly file: string,
+    initial: DocumentVariables,
+    private readonly host: VariablesHost,
+  ) {
+    this.state = initial;
+  }
+
+  get(): DocumentVariables {
+    return this.state;
+  }
+
+  edit(edit: VariableEdit): Promise<DocumentVariables> {
+    return this.host.serialize(async () => {
+      const context = { newId: randomUUID(), now: new Date().toISOString(), hasDocument: (id: string) => this.host.hasDocument(id) };
+      const next = applyVariableEdit(this.state, edit, context);
+      await writeVariablesFile(this.file, next);
+      // Memory changes only once the file is written: a failed write leaves both as they were.
+      this.state = next;
+      this.host.publish({ kind: 'variables.changed', variables: next });
+      return next;
+    });
+  }
+}
+
+export function writeVariablesFile(file: string, variables: DocumentVariables): Promise<void> {
+  return writeJsonAtomic(file, { version: VARIABLES_FORMAT_VERSION, ...variables });
+}
+
+/** The check at open: an unreadable file is set aside whole, bad entries one by one (check-collections.ts). */
+export function checkVariablesFile(paths: Pick<LibraryPaths, 'variablesFile'>, quarantine: Quarantine, report: Report): Promise<DocumentVariables> {
+  return checkEntriesFile(quarantine, report, {
+    file: paths.variablesFile,
+    name: 'document-variables.json',
+    without: 'The library opened with no document variables (documents, passages and their codes are not affected).',
+    issues: { unreadable: 'unreadable-variables', invalid: 'invalid-variables', repaired: 'invalid-variables' }, // nothing is repaired: bad entries are set aside
+    shape: variablesFileShape,
+    entries: checkVariables,
+    empty: NO_VARIABLES,
+    write: writeVariablesFile,
+  });
+}
