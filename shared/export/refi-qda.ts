@@ -11,6 +11,8 @@ import type { ExportSet } from './collections';
 import { actorKindSetsXml, codebookCodesXml } from '../codebooks/refi-codebook';
 import { STANCES } from '../model';
 import { SIDECAR_PATH, type RefiSidecar } from './refi-qda-sidecar';
+import { documentVariablesXml } from './refi-qda-variables';
+import type { DocumentVariables } from '../variables/model';
 import { stableGuid } from './stable-guid';
 import { xmlAttr as attr, xmlText as text_ } from './xml';
 
@@ -32,6 +34,8 @@ export interface RefiQdaInput {
   generatedAt: string;
   /** Collections and document tags as sets of sources (shared/export/collections.ts). */
   sets?: readonly ExportSet[];
+  /** The library's document variables: Variables, and a Case per source with values (refi-qda-variables.ts). */
+  variables?: DocumentVariables;
 }
 
 export interface RefiQdaProject {
@@ -67,9 +71,11 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
   out.push(`<Users><User guid="${user}" name="Apostil"/></Users>`);
   out.push('<CodeBook><Codes>', ...codes.xml(usedStances, [...usedTags].sort()), '</Codes></CodeBook>');
   const actorSets = actorKindSetsXml(input.codebook, (guid) => `<MemberCode targetGUID="${guid}"/>`);
+  const documentVariables = documentVariablesXml(input.variables ?? { variables: [], values: {} }, input.sources.map((s) => ({ id: s.document.id, title: s.document.metadata.title })));
   out.push('<Variables>');
   for (const name of VARIABLES) out.push(`<Variable guid="${stableGuid('variable', name)}" name="${attr(name)}" typeOfVariable="Text"/>`);
-  out.push('</Variables>');
+  out.push(...documentVariables.variables, '</Variables>');
+  out.push(...documentVariables.cases);
 
   const files: RefiQdaProject['files'] = [];
   const sourcesXml: string[] = [];

@@ -31,6 +31,7 @@ import { bibliographyToDocx } from './bibliography-docx';
 import { formatReferences } from './citeproc';
 import { packQdpx } from './qdpx';
 import { referencesToBibtex, referencesToCslJson, referencesToRis } from './references';
+import type { DocumentVariables } from '../../../shared/variables';
 
 export interface ExportServices {
   store: LibraryStore;
@@ -75,7 +76,8 @@ export async function runExport(app: ExportServices, request: ExportRequest, tas
   }
   task.progress(0, 1, 'Writing the file');
   const organisation = app.store.collections.organisation();
-  return formatExport(request, { ...scoped, texts, originals, codebook: app.store.getCodebook(), libraryName: app.store.info().name, organisation }, now);
+  const variables = app.store.variables.get();
+  return formatExport(request, { ...scoped, texts, originals, codebook: app.store.getCodebook(), libraryName: app.store.info().name, organisation, variables }, now);
 }
 
 export interface ExportData extends Scoped {
@@ -87,6 +89,8 @@ export interface ExportData extends Scoped {
   libraryName: string;
   /** Collections and document tags, written where a format has a place for them. */
   organisation: ExportedOrganisation;
+  /** Document variables: a column each in the passages CSV, Variables and Cases in REFI-QDA. */
+  variables?: DocumentVariables;
 }
 
 /** The file for a request from data already gathered: no I/O, so the formats are tested on fixtures. */
@@ -119,7 +123,7 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
     case 'passages-csv': {
       const formatted = await formatReferences(items, 'apa');
       const citations = new Map(sources.map((s, i) => [s.id, formatted.citations.get(items[i]!.id) ?? '']));
-      return file(`${base}-passages.csv`, 'text/csv', passagesToCsv({ documents: data.documents, passages: passages(), codebook, citations }));
+      return file(`${base}-passages.csv`, 'text/csv', passagesToCsv({ documents: data.documents, passages: passages(), codebook, citations, variables: data.variables }));
     }
     case 'bibliography': {
       const options = request.bibliography ?? DEFAULT_BIBLIOGRAPHY_OPTIONS;
@@ -156,6 +160,7 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
         codebook,
         generatedAt: now.toISOString(),
         sets: exportSets(organisation, new Set(data.documents.map((d) => d.id))),
+        variables: data.variables,
       });
       return file(`${base}.qdpx`, 'application/zip', packQdpx(project));
     }

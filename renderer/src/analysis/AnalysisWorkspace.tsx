@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactElement } from 're
 import {
   coOccurrenceTable,
   coverageTable,
+  frameworkTable,
   frequencyTable,
   matrixTable,
   NO_FILTER,
@@ -34,6 +35,9 @@ import { useAnalysisCounts } from './useAnalysisCounts';
 import { scopeExists, WHOLE_LIBRARY, type LibraryScope } from '../../../shared/collections/scope';
 import { ScopeSelect } from '../organise/ScopeSelect';
 import { useOrganisation } from '../organise/useOrganisation';
+import { useVariables } from '../variables/useVariables';
+import { FrameworkChart } from './FrameworkChart';
+import { VariableFilter } from './VariableFilter';
 import './analysis.css';
 
 export const ANALYSIS_VIEWS: Record<AnalysisViewName, string> = {
@@ -60,12 +64,23 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
   const [granularity, setGranularity] = useState<TimelineGranularity | 'auto'>('auto');
   const [selection, setSelection] = useState<Selection | null>(null);
   const organisation = useOrganisation();
+  const variables = useVariables();
+  const [chosenColumns, setColumns] = useState<string>('actors');
+  // A variable deleted while its values are the matrix's columns: back to the actors.
+  const columns = variables.status === 'ready' && variables.value.variables.some((v) => v.id === chosenColumns) ? chosenColumns : 'actors';
   const [chosenScope, setScope] = useState<LibraryScope>(WHOLE_LIBRARY);
   // A collection deleted while chosen: the whole library again, said in the select.
   const scope = organisation.status === 'ready' && scopeExists(chosenScope, organisation.value) ? chosenScope : WHOLE_LIBRARY;
   const request = useMemo<AnalysisViewRequest & { scope: LibraryScope }>(
-    () => ({ view, filter, actorKinds: view === 'matrix' ? kinds : [], granularity: view === 'timeline' && granularity !== 'auto' ? granularity : null, scope }),
-    [view, filter, kinds, granularity, scope],
+    () => ({
+      view,
+      filter,
+      actorKinds: view === 'matrix' ? kinds : [],
+      granularity: view === 'timeline' && granularity !== 'auto' ? granularity : null,
+      ...(view === 'matrix' && columns !== 'actors' ? { matrixVariableId: columns } : {}),
+      scope,
+    }),
+    [view, filter, kinds, granularity, scope, columns],
   );
   const state = useAnalysisCounts(request);
   const counts = state.status === 'ready' && state.value.view === view ? state.value : null;
@@ -87,7 +102,7 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
     if (!counts) return <p className="loading">Counting the passages…</p>;
     switch (counts.view) {
       case 'matrix':
-        return <MatrixChart matrix={counts.matrix} {...handlers} />;
+        return counts.framework ? <FrameworkChart framework={counts.framework} {...handlers} /> : <MatrixChart matrix={counts.matrix} {...handlers} />;
       case 'coverage':
         return <CoverageChart coverage={coverage!} sort={sort} {...handlers} {...(interactive ? { onSort: setSort } : {})} />;
       case 'frequencies':
@@ -100,7 +115,7 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
     if (!counts) return '';
     switch (counts.view) {
       case 'matrix':
-        return toCsv(matrixTable(counts.matrix));
+        return toCsv(counts.framework ? frameworkTable(counts.framework) : matrixTable(counts.matrix));
       case 'coverage':
         return toCsv(coverageTable(coverage!));
       case 'frequencies':
@@ -167,8 +182,26 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
           </label>
         )}
         <FilterBar filter={filter} documents={documents} tags={counts?.tags ?? []} onChange={(f) => (setFilter(f), setSelection(null))} />
+        {variables.status === 'ready' && (
+          <div className="filter-bar" role="group" aria-label="Filter by document variables">
+            <VariableFilter filter={filter} variables={variables.value} onChange={(f) => (setFilter(f), setSelection(null))} />
+          </div>
+        )}
         <div className="view-options">
-          {view === 'matrix' && (
+          {view === 'matrix' && variables.status === 'ready' && variables.value.variables.length > 0 && (
+            <label>
+              Columns{' '}
+              <select aria-label="Columns of the matrix" value={columns} onChange={(e) => (setColumns(e.target.value), setSelection(null))}>
+                <option value="actors">Actors</option>
+                {variables.value.variables.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {view === 'matrix' && columns === 'actors' && (
             <fieldset className="kind-filter">
               <legend>Actors</legend>
               {ACTOR_KINDS.map((kind) => (
