@@ -1,6 +1,7 @@
 // Document variables as a user meets them: a list variable "Country" defined in the Documents view,
 // set on three selected documents at once, changed for one in its details dialog, and read back from
-// main, where it is stored.
+// main, where it is stored; then Analysis draws principles × countries, a cell lists its passages, and
+// a filter by country narrows the view.
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
@@ -16,7 +17,7 @@ function row(table: Locator, title: string): Locator {
   return table.getByRole('row').filter({ hasText: title });
 }
 
-test('a variable set on three documents at once, and on one in its details', async ({ app }) => {
+test('a variable set on three documents at once and on one in its details, then a framework matrix of it', async ({ app }) => {
   test.setTimeout(180_000);
   const { page } = app;
   const files = corpusFiles().slice(0, 4);
@@ -92,4 +93,29 @@ test('a variable set on three documents at once, and on one in its details', asy
   await details.getByRole('button', { name: 'Save' }).click();
   await expect(details).toBeHidden();
   await expect.poll(country).toEqual(['France', 'France', 'Kenya', null]);
+
+  // Analysis: the matrix's columns are the countries; each cell counts and lists its passages.
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByRole('combobox', { name: 'Columns of the matrix' }).selectOption({ label: 'Country' });
+  const chart = page.getByTestId('analysis-chart');
+  await expect(chart.getByRole('img', { name: 'Principle by Country matrix' })).toBeVisible();
+  const first = principles[0]!.name;
+  const second = principles[1]!.name;
+  // Passages: documents a and c link the first principle (France, Kenya), b the second (France).
+  await expect(chart.getByRole('button', { name: `${first} × Country France: 1 passage` })).toBeVisible();
+  await expect(chart.getByRole('button', { name: `${first} × Country Kenya: 1 passage` })).toBeVisible();
+  await expect(chart.getByRole('button', { name: `${second} × Country France: 1 passage` })).toBeVisible();
+  await expect(chart.locator('text').filter({ hasText: '(no value) (2)' })).toBeVisible();
+  await screenshot(page, 'variables-04-framework-matrix');
+  await chart.getByRole('button', { name: `${first} × Country Kenya: 1 passage` }).click();
+  const drilldown = page.locator('.drilldown');
+  await expect(drilldown).toContainText(c!);
+  await expect(drilldown).not.toContainText(a!);
+  await screenshot(page, 'variables-05-framework-cell-passages');
+
+  // A filter by country narrows every view: only the French sources.
+  await page.getByText('Country any').click();
+  await page.getByRole('group', { name: 'Sources whose Country is' }).getByRole('checkbox', { name: 'France' }).check();
+  await expect(page.locator('.view-options')).toContainText('2 passages in 2 sources');
+  await screenshot(page, 'variables-06-filtered-by-country');
 });

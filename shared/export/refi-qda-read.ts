@@ -26,7 +26,7 @@ export interface RefiSource {
   pdfPath: string | null;
   description: string;
   selections: RefiSelection[];
-  /** Variable name → value. */
+  /** Variable name → value: the source's own, then those of the cases it belongs to. */
   variables: Map<string, string>;
 }
 
@@ -37,6 +37,8 @@ export interface RefiProject {
   sources: RefiSource[];
   /** Note GUID → its text, for notes held inline. */
   notes: Map<string, string>;
+  /** Variable name → its REFI type (Text, Integer, Float, Date…). */
+  variableTypes: Map<string, string>;
   /** What was left out, by reason. */
   skipped: Map<string, number>;
 }
@@ -57,7 +59,9 @@ export function readRefiProject(xml: string): RefiProject {
   const skip = (reason: string, n = 1) => n > 0 && skipped.set(reason, (skipped.get(reason) ?? 0) + n);
 
   const codebook = childNamed(root, 'CodeBook');
-  const variables = new Map(childrenNamed(childNamed(root, 'Variables') ?? emptyElement, 'Variable').map((v) => [GUID(v.attributes.guid), v.attributes.name ?? '']));
+  const declared = childrenNamed(childNamed(root, 'Variables') ?? emptyElement, 'Variable');
+  const variables = new Map(declared.map((v) => [GUID(v.attributes.guid), v.attributes.name ?? '']));
+  const variableTypes = new Map(declared.map((v) => [v.attributes.name ?? '', v.attributes.typeOfVariable ?? 'Text']));
   const notes = new Map<string, string>();
   for (const note of childrenNamed(childNamed(root, 'Notes') ?? emptyElement, 'Note')) {
     const text = childNamed(note, 'PlainTextContent')?.text;
@@ -82,8 +86,18 @@ export function readRefiProject(xml: string): RefiProject {
       });
     } else skip(`${element.name.replace(/Source$/, '').toLowerCase()} sources (Apostil reads texts and PDFs)`);
   }
+  // Case variables (NVivo's attributes): a case's values go to each source it refers to, after the source's own.
+  const byGuid = new Map(sources.map((s) => [s.guid, s]));
+  for (const element of childrenNamed(childNamed(root, 'Cases') ?? emptyElement, 'Case')) {
+    const values = readVariables(element, variables);
+    for (const ref of childrenNamed(element, 'SourceRef')) {
+      const source = byGuid.get(GUID(ref.attributes.targetGUID));
+      if (source) for (const [name, value] of values) if (!source.variables.has(name)) source.variables.set(name, value);
+    }
+  }
   return {
     origin: root.attributes.origin ?? '',
+    variableTypes,
     codes: readCodes(childNamed(codebook ?? emptyElement, 'Codes')),
     // Code sets sit in the project (1.0) or, in some tools' files, in the codebook.
     sets: [...readSets(childNamed(root, 'Sets')), ...readSets(childNamed(codebook ?? emptyElement, 'Sets'))],

@@ -45,7 +45,9 @@ export interface RefiQdaProject {
   files: { path: string; content: string | Uint8Array }[];
 }
 
-const VARIABLES = ['Authors', 'Publication date', 'Publication', 'DOI', 'URL', 'Kind'] as const;
+/** The variables our export writes from a source's details (read back into them, not as document variables). */
+export const METADATA_VARIABLES = ['Authors', 'Publication date', 'Publication', 'DOI', 'URL', 'Kind'] as const;
+const VARIABLES = METADATA_VARIABLES;
 const ORIGINAL_EXTENSION = { pdf: 'pdf', html: 'html', markdown: 'md', text: 'txt' } as const;
 
 export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {

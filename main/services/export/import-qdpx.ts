@@ -18,6 +18,7 @@ import { decodeText } from '../import/decode';
 import { importFile } from '../importing';
 import type { LibraryStore } from '../library/store';
 import type { TaskHandle } from '../tasks';
+import { importDocumentVariables } from './import-qdpx-variables';
 
 /** Unpacked, a project may hold this much at most (a zip bomb is refused before it is unpacked). */
 const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
@@ -84,6 +85,7 @@ export async function importQdpx(store: LibraryStore, codebook: CodebookEditor, 
       continue;
     }
     documentsByGuid.set(source.guid, placed.document.id);
+    await importDocumentVariables(store, placed.document.id, source.variables, project.variableTypes, skip);
     if (placed.status === 'imported') report.documentsAdded++;
     else report.documentsPresent++;
     const drafts = source.selections.map((selection) => {

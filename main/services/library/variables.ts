@@ -3,8 +3,19 @@
 // as 'variables.changed'. A trashed document keeps its values in the file, so that bringing it back
 // (Undo) brings them back too; lists of the library's documents simply skip it.
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
 import type { LibraryChange } from '../../../shared/library-changes';
-import { applyVariableEdit, checkVariables, NO_VARIABLES, VARIABLES_FORMAT_VERSION, variablesFileShape, type DocumentVariables, type VariableEdit } from '../../../shared/variables';
+import { describeZodError } from '../../../shared/schemas';
+import {
+  applyVariableEdit,
+  checkVariables,
+  NO_VARIABLES,
+  variableEditSchema,
+  VARIABLES_FORMAT_VERSION,
+  variablesFileShape,
+  type DocumentVariables,
+  type VariableEdit,
+} from '../../../shared/variables';
 import { writeJsonAtomic } from './atomic';
 import { checkEntriesFile, type Report } from './check-collections';
 import type { LibraryPaths } from './files';
@@ -32,10 +43,13 @@ export class LibraryVariables {
     return this.state;
   }
 
+  /** An edit from within main (an import) is checked as one from the renderer is: nothing invalid is written. */
   edit(edit: VariableEdit): Promise<DocumentVariables> {
     return this.host.serialize(async () => {
       const context = { newId: randomUUID(), now: new Date().toISOString(), hasDocument: (id: string) => this.host.hasDocument(id) };
-      const next = applyVariableEdit(this.state, edit, context);
+      const valid = variableEditSchema.safeParse(edit);
+      if (!valid.success) throw new AppError('invalid-input', describeZodError(valid.error));
+      const next = applyVariableEdit(this.state, valid.data, context);
       await writeVariablesFile(this.file, next);
       // Memory changes only once the file is written: a failed write leaves both as they were.
       this.state = next;

@@ -22,7 +22,9 @@ export function VariablesDialog({ variables, onEdit, onClose }: Props) {
   const create = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await onEdit({ op: 'create', name: name.trim(), type, choices: type === 'choice' ? splitChoices(choices) : [] });
-    if (ok) (setName(''), setChoices(''));
+    if (!ok) return;
+    setName('');
+    setChoices('');
   };
 
   return (
