@@ -83,6 +83,13 @@ test('a variable set on three documents at once and on one in its details, then 
   };
   await expect.poll(country).toEqual(['France', 'France', 'France', null]);
 
+  // The variables as a column of the table.
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('group', { name: 'Columns shown' }).getByRole('checkbox', { name: 'Variables' }).check();
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await expect(row(table, b!)).toContainText('Country: France');
+  await expect(row(table, corpus[3]!.metadata.title)).not.toContainText('Country:');
+
   // One of them changed in its details dialog (F2 on the focused row).
   await row(table, c!).click();
   await table.press('F2');

@@ -17,9 +17,11 @@ export interface DocumentRow {
   stats: DocumentStats;
   /** Its document tags. */
   tags: readonly string[];
+  /** Its document variables' values, as one line ("Country: France; Pages: 12"). */
+  variables?: string;
 }
 
-export const DOCUMENT_COLUMNS = ['title', 'authors', 'year', 'publication', 'kind', 'format', 'added', 'annotations', 'principles', 'tags'] as const;
+export const DOCUMENT_COLUMNS = ['title', 'authors', 'year', 'publication', 'kind', 'format', 'added', 'annotations', 'principles', 'tags', 'variables'] as const;
 export type DocumentColumn = (typeof DOCUMENT_COLUMNS)[number];
 
 export const COLUMN_LABELS: Record<DocumentColumn, string> = {
@@ -33,6 +35,7 @@ export const COLUMN_LABELS: Record<DocumentColumn, string> = {
   annotations: 'Annotations',
   principles: 'Principles coded',
   tags: 'Tags',
+  variables: 'Variables',
 };
 
 /** Widths in CSS pixels. */
@@ -47,6 +50,7 @@ export const DEFAULT_COLUMN_WIDTHS: Record<DocumentColumn, number> = {
   annotations: 100,
   principles: 130,
   tags: 160,
+  variables: 240,
 };
 export const MIN_COLUMN_WIDTH = 48;
 export const MAX_COLUMN_WIDTH = 1_200;
@@ -121,5 +125,7 @@ export function cellText(row: DocumentRow, column: DocumentColumn): string {
       return String(row.stats.principles);
     case 'tags':
       return row.tags.map((t) => `#${t}`).join(' ');
+    case 'variables':
+      return row.variables ?? '';
   }
 }

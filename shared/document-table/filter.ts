@@ -47,14 +47,14 @@ export function fold(text: string): string {
 
 export interface PreparedRow<R extends DocumentRow = DocumentRow> {
   row: R;
-  /** Title, authors, publication and tags, folded, separated by newlines. */
+  /** Title, authors, publication, tags and variables' values, folded, separated by newlines. */
   haystack: string;
   year: number | null;
 }
 
 export function prepareRow<R extends DocumentRow>(row: R): PreparedRow<R> {
   const { metadata } = row.document;
-  const haystack = fold([metadata.title, metadata.authors.join('\n'), metadata.publication ?? '', row.tags.map((t) => `#${t}`).join(' ')].join('\n'));
+  const haystack = fold([metadata.title, metadata.authors.join('\n'), metadata.publication ?? '', row.tags.map((t) => `#${t}`).join(' '), row.variables ?? ''].join('\n'));
   const parsed = metadata.date ? Number(metadata.date.slice(0, 4)) : NaN;
   return { row, haystack, year: Number.isFinite(parsed) ? parsed : null };
 }

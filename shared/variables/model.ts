@@ -112,3 +112,13 @@ export function formatValue(value: VariableValue | undefined): string {
   if (value === undefined) return '';
   return typeof value === 'number' ? String(value) : value;
 }
+
+/** A document's values as one line, in the variables' order: "Country: France; Pages: 12". */
+export function valuesSummary(state: DocumentVariables, documentId: string): string {
+  const own = state.values[documentId];
+  if (!own) return '';
+  return state.variables
+    .filter((v) => own[v.id] !== undefined)
+    .map((v) => `${v.name}: ${formatValue(own[v.id])}`)
+    .join('; ');
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyVariableEdit, NO_VARIABLES, parseValue, valueProblem, variableEditSchema, type DocumentVariable } from '.';
+import { applyVariableEdit, NO_VARIABLES, parseValue, valueProblem, valuesSummary, variableEditSchema, type DocumentVariable } from '.';
+import { cellText, filterRows, NO_DOCUMENT_FILTER, NO_STATS, prepareRow } from '../document-table';
+import { FIXTURE_DOCUMENTS } from '../analysis/test-fixture';
 
 const country: DocumentVariable = { id: 'c', name: 'Country', type: 'choice', choices: ['France', 'Kenya'], created: '' };
 const pages: DocumentVariable = { id: 'p', name: 'Pages', type: 'number', choices: [], created: '' };
@@ -47,5 +49,16 @@ describe('document variable edits', () => {
     state = applyVariableEdit(state, variableEditSchema.parse({ op: 'update', id: 'new', name: 'Country of origin', choices: ['France', 'Kenya', 'Chile'] }), context);
     expect(state.variables[0]).toMatchObject({ name: 'Country of origin', choices: ['France', 'Kenya', 'Chile'] });
     expect(() => applyVariableEdit(state, variableEditSchema.parse({ op: 'update', id: 'new', name: 'C', choices: ['France'] }), context)).toThrow(/“Kenya” \(2 documents\)/);
+  });
+});
+
+describe('document variables in the documents table', () => {
+  it('show as one line in the Variables column, and the filter box finds them', () => {
+    const state = { variables: [country, pages, signed], values: { doc1: { c: 'Kenya', p: 12 }, doc2: { d: '2019' } } };
+    expect(valuesSummary(state, 'doc1')).toBe('Country: Kenya; Pages: 12');
+    expect(valuesSummary(state, 'doc3')).toBe('');
+    const rows = ['doc1', 'doc2'].map((id) => prepareRow({ document: { ...FIXTURE_DOCUMENTS[0]!, id }, stats: NO_STATS, tags: [], variables: valuesSummary(state, id) }));
+    expect(cellText(rows[0]!.row, 'variables')).toBe('Country: Kenya; Pages: 12');
+    expect(filterRows(rows, { ...NO_DOCUMENT_FILTER, text: 'kenya' }).map((r) => r.document.id)).toEqual(['doc1']);
   });
 });

@@ -47,9 +47,9 @@ export function DocumentsView({ documents, organisation, onOpen }: Props) {
     const test = scopeTest(shownScope, organisation);
     return documents
       .filter((d) => !test || test(d.id))
-      .map((document): DocumentRow => ({ document, stats: stats.get(document.id) ?? NO_STATS, tags: organisation.tags[document.id] ?? [] }))
+      .map((document): DocumentRow => ({ document, stats: stats.get(document.id) ?? NO_STATS, tags: organisation.tags[document.id] ?? [], variables: variables.summary(document.id) }))
       .map(prepareRow);
-  }, [documents, stats, organisation, shownScope]);
+  }, [documents, stats, organisation, shownScope, variables.summary]);
   const rows = useMemo(() => sortRows(filterRows(prepared, filter), layout.sort), [prepared, filter, layout.sort]);
   const order = useMemo(() => rows.map((r) => r.document.id), [rows]);
   useEffect(() => setSelection((s) => keepShown(s, order)), [order]);

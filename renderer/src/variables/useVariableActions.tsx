@@ -1,7 +1,8 @@
-// The document variables in the Documents view: the button and dialog that define them, and setting
-// one on the selected documents at once (with Undo, which puts back each document's own value).
-import { useCallback, useState } from 'react';
-import { formatValue, type DocumentVariable, type VariableEdit, type VariableValue } from '../../../shared/variables';
+// The document variables in the Documents view: the button and dialog that define them, setting one on
+// the selected documents at once (with Undo, which puts back each document's own value), and the text
+// of the table's Variables column.
+import { useCallback, useMemo, useState } from 'react';
+import { formatValue, NO_VARIABLES, valuesSummary, type DocumentVariable, type VariableEdit, type VariableValue } from '../../../shared/variables';
 import { call, errorMessage } from '../api/client';
 import { useNotices } from '../ui/notices';
 import { BulkVariableSetter } from './BulkVariableSetter';
@@ -16,6 +17,11 @@ export function useVariableActions() {
   const state = useVariables();
   const [managing, setManaging] = useState(false);
   const variables = state.status === 'ready' ? state.value : null;
+  // The table's "Variables" column; a new function only when the variables change, so rows are prepared again then.
+  const summary = useMemo(() => {
+    const current = variables ?? NO_VARIABLES;
+    return (documentId: string) => valuesSummary(current, documentId);
+  }, [variables]);
 
   const edit = useCallback(
     async (change: VariableEdit): Promise<boolean> => {
@@ -49,6 +55,7 @@ export function useVariableActions() {
   };
 
   return {
+    summary,
     manageButton: (
       <button type="button" className="small" onClick={() => setManaging(true)} disabled={!variables}>
         Variables…
