@@ -47,9 +47,9 @@ describe('document variables in a REFI-QDA import', () => {
     const one = await importFile(source.store, 'one.txt', new TextEncoder().encode('First source.\n\nStates met in Paris.'));
     const two = await importFile(source.store, 'two.txt', new TextEncoder().encode('Second source.\n\nCompanies met in Nairobi.'));
     await importFile(source.store, 'three.txt', new TextEncoder().encode('Third source, with no values.'));
-    let state = await source.store.variables.edit({ op: 'create', name: 'Country', type: 'choice', choices: ['France', 'Kenya'] });
-    state = await source.store.variables.edit({ op: 'create', name: 'Pages', type: 'number', choices: [] });
-    state = await source.store.variables.edit({ op: 'create', name: 'Signed', type: 'date', choices: [] });
+    await source.store.variables.edit({ op: 'create', name: 'Country', type: 'choice', choices: ['France', 'Kenya'] });
+    await source.store.variables.edit({ op: 'create', name: 'Pages', type: 'number', choices: [] });
+    const state = await source.store.variables.edit({ op: 'create', name: 'Signed', type: 'date', choices: [] });
     const [country, pages, signed] = state.variables.map((v) => v.id);
     await source.store.variables.edit({ op: 'setDocument', documentId: one.document.id, values: { [country!]: 'France', [pages!]: 12, [signed!]: '2018-11-12' } });
     await source.store.variables.edit({ op: 'setDocument', documentId: two.document.id, values: { [country!]: 'Kenya', [pages!]: 2.5 } });

@@ -38,6 +38,7 @@ export function DocumentsView({ documents, organisation, onOpen }: Props) {
   const [editing, setEditing] = useState<LibraryDocument | null>(null);
   const [exporting, setExporting] = useState<string[] | null>(null);
   const variables = useVariableActions();
+  const { summary } = variables;
 
   // A collection deleted (here or in another window) while shown: back to the whole library.
   const shownScope = scopeExists(scope, organisation) ? scope : WHOLE_LIBRARY;
@@ -47,9 +48,9 @@ export function DocumentsView({ documents, organisation, onOpen }: Props) {
     const test = scopeTest(shownScope, organisation);
     return documents
       .filter((d) => !test || test(d.id))
-      .map((document): DocumentRow => ({ document, stats: stats.get(document.id) ?? NO_STATS, tags: organisation.tags[document.id] ?? [], variables: variables.summary(document.id) }))
+      .map((document): DocumentRow => ({ document, stats: stats.get(document.id) ?? NO_STATS, tags: organisation.tags[document.id] ?? [], variables: summary(document.id) }))
       .map(prepareRow);
-  }, [documents, stats, organisation, shownScope, variables.summary]);
+  }, [documents, stats, organisation, shownScope, summary]);
   const rows = useMemo(() => sortRows(filterRows(prepared, filter), layout.sort), [prepared, filter, layout.sort]);
   const order = useMemo(() => rows.map((r) => r.document.id), [rows]);
   useEffect(() => setSelection((s) => keepShown(s, order)), [order]);
