@@ -61,7 +61,7 @@ test('a variable set on three documents at once and on one in its details, then 
   await dialog.locator('.variable-new').getByRole('textbox', { name: 'Name' }).fill('country');
   await dialog.locator('.variable-new').getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Text' });
   await dialog.getByRole('button', { name: 'Add variable' }).click();
-  await expect(page.locator('.notice-error')).toContainText('There is already a variable called “Country”.');
+  await expect(dialog.getByRole('alert')).toHaveText('There is already a variable called “Country”.');
   await screenshot(page, 'variables-01-defined');
   await dialog.getByRole('button', { name: 'Close' }).click();
 

@@ -74,13 +74,14 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
   const request = useMemo<AnalysisViewRequest & { scope: LibraryScope }>(
     () => ({
       view,
-      filter,
+      // A variable deleted while its values filter the view no longer filters it.
+      filter: filter.variables && variables.status === 'ready' ? { ...filter, variables: filter.variables.filter((c) => variables.value.variables.some((v) => v.id === c.variableId)) } : filter,
       actorKinds: view === 'matrix' ? kinds : [],
       granularity: view === 'timeline' && granularity !== 'auto' ? granularity : null,
       ...(view === 'matrix' && columns !== 'actors' ? { matrixVariableId: columns } : {}),
       scope,
     }),
-    [view, filter, kinds, granularity, scope, columns],
+    [view, filter, kinds, granularity, scope, columns, variables],
   );
   const state = useAnalysisCounts(request);
   const counts = state.status === 'ready' && state.value.view === view ? state.value : null;

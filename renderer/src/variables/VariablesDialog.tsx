@@ -1,14 +1,17 @@
 // Defining the library's document variables: a name and a type (text, a list of choices, a number, a
 // date), renaming them, changing a list's choices, and deleting one with its values.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { errorMessage } from '../api/client';
 import { VARIABLE_TYPE_LABELS, VARIABLE_TYPES, type DocumentVariable, type DocumentVariables, type VariableEdit, type VariableType } from '../../../shared/variables';
 
 interface Props {
   variables: DocumentVariables;
-  /** Runs an edit; resolves false (having said why) when it was refused. */
-  onEdit(edit: VariableEdit): Promise<boolean>;
+  /** Runs an edit; rejects with why when it was refused. */
+  onEdit(edit: VariableEdit): Promise<unknown>;
   onClose(): void;
 }
+
+type Edit = (edit: VariableEdit) => Promise<boolean>;
 
 const splitChoices = (text: string) => text.split(/\n/).map((c) => c.trim()).filter(Boolean);
 
@@ -17,11 +20,24 @@ export function VariablesDialog({ variables, onEdit, onClose }: Props) {
   const [name, setName] = useState('');
   const [type, setType] = useState<VariableType>('choice');
   const [choices, setChoices] = useState('');
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => dialog.current?.showModal(), []);
+
+  // A refusal is said inside the dialog: the page behind a modal dialog cannot be reached.
+  const edit: Edit = async (change) => {
+    try {
+      await onEdit(change);
+      setError(null);
+      return true;
+    } catch (e) {
+      setError(errorMessage(e));
+      return false;
+    }
+  };
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await onEdit({ op: 'create', name: name.trim(), type, choices: type === 'choice' ? splitChoices(choices) : [] });
+    const ok = await edit({ op: 'create', name: name.trim(), type, choices: type === 'choice' ? splitChoices(choices) : [] });
     if (!ok) return;
     setName('');
     setChoices('');
@@ -36,7 +52,7 @@ export function VariablesDialog({ variables, onEdit, onClose }: Props) {
       ) : (
         <ul className="variable-list">
           {variables.variables.map((v) => (
-            <VariableRow key={v.id} variable={v} used={Object.values(variables.values).filter((own) => own[v.id] !== undefined).length} onEdit={onEdit} />
+            <VariableRow key={v.id} variable={v} used={Object.values(variables.values).filter((own) => own[v.id] !== undefined).length} onEdit={edit} />
           ))}
         </ul>
       )}
@@ -64,6 +80,11 @@ export function VariablesDialog({ variables, onEdit, onClose }: Props) {
             <textarea rows={4} value={choices} onChange={(e) => setChoices(e.target.value)} />
           </label>
         )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Close
@@ -77,7 +98,7 @@ export function VariablesDialog({ variables, onEdit, onClose }: Props) {
   );
 }
 
-function VariableRow({ variable, used, onEdit }: { variable: DocumentVariable; used: number; onEdit: Props['onEdit'] }) {
+function VariableRow({ variable, used, onEdit }: { variable: DocumentVariable; used: number; onEdit: Edit }) {
   const [name, setName] = useState(variable.name);
   const [choices, setChoices] = useState(variable.choices.join('\n'));
   const [deleting, setDeleting] = useState(false);

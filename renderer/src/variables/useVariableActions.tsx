@@ -61,7 +61,9 @@ export function useVariableActions() {
         Variables…
       </button>
     ),
-    dialog: managing && variables && <VariablesDialog variables={variables} onEdit={edit} onClose={() => setManaging(false)} />,
+    dialog: managing && variables && (
+      <VariablesDialog variables={variables} onEdit={(change) => call('variables.edit', { edit: change })} onClose={() => setManaging(false)} />
+    ),
     bulkSetter: (documentIds: string[]) =>
       variables && (
         <BulkVariableSetter variables={variables.variables} onSet={(variable, value) => setOn(documentIds, variable, value)} onError={(message) => notify('error', message)} />
