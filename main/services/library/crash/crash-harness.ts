@@ -56,6 +56,8 @@ export interface CrashStats {
   codebookChanges: number;
   /** Memos written, rewritten or deleted and acknowledged. */
   memoChanges: number;
+  /** Document variable values set on several documents at once, acknowledged. */
+  variableSets: number;
   undoneCodebookChanges: number;
   cacheFilesDamaged: number;
   searchChecks: number;
@@ -77,6 +79,7 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
     undoneReplaces: 0,
     codebookChanges: 0,
     memoChanges: 0,
+    variableSets: 0,
     undoneCodebookChanges: 0,
     cacheFilesDamaged: 0,
     searchChecks: 0,
@@ -102,6 +105,7 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
     stats.replaced += acked.filter((message) => message.op.kind === 'document.replace').length;
     stats.codebookChanges += acked.filter((message) => message.op.kind === 'codebook.change').length;
     stats.memoChanges += acked.filter((message) => message.op.kind.startsWith('memo.')).length;
+    stats.variableSets += acked.filter((message) => message.op.kind === 'variables.set').length;
 
     const actual = await readState(options.libraryDir, stats, context);
     let differences = diffStates(actual, expected);
