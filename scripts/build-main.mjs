@@ -27,6 +27,8 @@ const entries = [
   })),
   // The search index worker, found beside the host bundle (and one folder up from the Electron one).
   { entryPoints: ['main/services/search/worker-entry.ts'], outfile: 'dist/main/search-worker.js', format: 'esm', packages: 'external' },
+  // The citation worker (citation styles applied off the event loop), found the same way.
+  { entryPoints: ['main/services/export/citation-worker-entry.ts'], outfile: 'dist/main/citation-worker.js', format: 'esm', packages: 'external' },
 ];
 // `--bench`: also the search benchmark, beside the worker it starts.
 if (process.argv.includes('--bench')) {

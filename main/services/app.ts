@@ -5,6 +5,7 @@ import { LIBRARY_CHECK_TASK } from '../../shared/health';
 import { AnalysisService } from './analysis/analysis-service';
 import { WELCOME_DOCUMENT } from '../../shared/welcome/welcome';
 import { CodebookEditor } from './codebook/codebook-editor';
+import { CitationFormatter } from './export/citations';
 import { EventBus } from './events';
 import { importFile } from './importing';
 import { LibraryStore } from './library/store';
@@ -28,6 +29,8 @@ export interface AppServices {
   tasks: TaskRegistry;
   /** Every change to the codebook, with its undo history. */
   codebook: CodebookEditor;
+  /** Citation styles applied in a worker thread (citeproc-js is slow to build a style). */
+  citations: CitationFormatter;
   close(): Promise<void>;
 }
 
@@ -55,6 +58,7 @@ export async function openApp(options: { libraryPath: string; settings: Settings
   const forward = store.changes.subscribe((change) => events.emit('library.change', change));
   const search = new SearchService(store, events);
   const codebook = new CodebookEditor(store);
+  const citations = new CitationFormatter();
   // Loading the index is quick; bringing it up to date (or rebuilding it) goes on in the background,
   // as does reading the passages' facts for the analysis.
   void search.start();
@@ -72,8 +76,10 @@ export async function openApp(options: { libraryPath: string; settings: Settings
     references,
     tasks: new TaskRegistry(events),
     codebook,
+    citations,
     close: async () => {
       forward();
+      await citations.close();
       analysis.close();
       await search.close();
       await store.close();

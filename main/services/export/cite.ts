@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { quoteWithCitation, type QuoteWithCitation } from '../../../shared/export/quote-citation';
 import type { CitationStyle } from '../../../shared/export/types';
 import type { LibraryStore } from '../library/store';
-import { formatCitation } from './citeproc';
+import type { CitationFormatter } from './citations';
+import * as citeprocHere from './citeproc';
 import { cslItems } from './export-service';
 
 export interface CitedPassage extends QuoteWithCitation {
@@ -13,13 +14,20 @@ export interface CitedPassage extends QuoteWithCitation {
   page: string | null;
 }
 
-export async function citePassage(store: LibraryStore, documentId: string, annotationId: string, style: CitationStyle): Promise<CitedPassage> {
+/** `citations` applies the style: the app's worker, or this thread by default. */
+export async function citePassage(
+  store: LibraryStore,
+  documentId: string,
+  annotationId: string,
+  style: CitationStyle,
+  citations: Pick<CitationFormatter, 'formatCitation'> = citeprocHere,
+): Promise<CitedPassage> {
   const document = store.getDocument(documentId);
   const annotation = (await store.listAnnotations(documentId)).find((a) => a.id === annotationId);
   if (!annotation) throw new AppError('not-found', `This annotation is no longer in “${document.metadata.title}”: it may have been deleted.`);
   const pages = document.format === 'pdf' ? (await store.readText(documentId)).pages : null;
   const passage = toCodedPassage(annotation, pages, document);
   const [item] = cslItems([{ id: document.id, metadata: document.metadata }]);
-  const citation = await formatCitation(item!, style, passage.pageLabel);
+  const citation = await citations.formatCitation(item!, style, passage.pageLabel);
   return { ...quoteWithCitation(passage.quote, citation), page: passage.pageLabel };
 }

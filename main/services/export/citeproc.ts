@@ -14,34 +14,58 @@ export interface FormattedReferences {
   citations: Map<string, string>;
 }
 
+/** One engine per style, kept: building one parses the style (APA's takes seconds on a busy machine). */
+interface StyleEngine {
+  engine: InstanceType<typeof import('citeproc').default.Engine>;
+  /** The items the engine may retrieve; replaced before each use (the code after the await is synchronous). */
+  items: Map<string, CslItem>;
+}
+const engines = new Map<CitationStyle, Promise<StyleEngine>>();
+
+function engineFor(style: CitationStyle): Promise<StyleEngine> {
+  let made = engines.get(style);
+  if (!made) {
+    made = (async () => {
+      const { default: CSL } = await import('citeproc');
+      const items = new Map<string, CslItem>();
+      const engine = new CSL.Engine({ retrieveLocale: () => englishLocale(), retrieveItem: (id: string) => items.get(id) }, await loadCitationStyle(style), 'en-US', true);
+      engine.setOutputFormat('html');
+      return { engine, items };
+    })();
+    // A failed build is not kept: the next call tries again.
+    made.catch(() => engines.delete(style));
+    engines.set(style, made);
+  }
+  return made;
+}
+
+/** Hands the engine exactly these items (its registry drops any others, so a bibliography lists only them). */
+function useItems({ engine, items }: StyleEngine, list: readonly CslItem[]): string[] {
+  items.clear();
+  for (const item of list) items.set(item.id, item);
+  const ids = list.map((item) => item.id);
+  engine.updateItems(ids);
+  return ids;
+}
+
 /**
  * The in-text citation of one source in `style`, pointing at `page` (a printed page label) when given:
  * "(Smith & Doe, 2018, p. 12)".
  */
 export async function formatCitation(item: CslItem, style: CitationStyle, page: string | null): Promise<RichText> {
-  const { default: CSL } = await import('citeproc');
-  const engine = new CSL.Engine({ retrieveLocale: () => englishLocale(), retrieveItem: (id: string) => (id === item.id ? item : undefined) }, await loadCitationStyle(style), 'en-US', true);
-  engine.setOutputFormat('html');
-  engine.updateItems([item.id]);
+  const styleEngine = await engineFor(style);
+  useItems(styleEngine, [item]);
   const cited = page ? { id: item.id, locator: page, label: 'page' } : { id: item.id };
-  return richTextFromCiteprocHtml(engine.previewCitationCluster({ citationItems: [cited], properties: { noteIndex: 0 } }, [], [], 'html'));
+  return richTextFromCiteprocHtml(styleEngine.engine.previewCitationCluster({ citationItems: [cited], properties: { noteIndex: 0 } }, [], [], 'html'));
 }
 
 export async function formatReferences(items: readonly CslItem[], style: CitationStyle): Promise<FormattedReferences> {
-  const { default: CSL } = await import('citeproc');
-  const byId = new Map(items.map((item) => [item.id, item]));
-  const engine = new CSL.Engine(
-    { retrieveLocale: () => englishLocale(), retrieveItem: (id: string) => byId.get(id) },
-    await loadCitationStyle(style),
-    'en-US',
-    true,
-  );
-  const ids = items.map((item) => item.id);
   const references = new Map<string, RichText>();
   const citations = new Map<string, string>();
-  if (!ids.length) return { order: [], references, citations };
-  engine.setOutputFormat('html');
-  engine.updateItems(ids);
+  if (!items.length) return { order: [], references, citations };
+  const styleEngine = await engineFor(style);
+  const { engine } = styleEngine;
+  const ids = useItems(styleEngine, items);
   const bibliography = engine.makeBibliography();
   const order: string[] = [];
   if (bibliography) {

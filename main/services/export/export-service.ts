@@ -28,7 +28,8 @@ import type { SearchService } from '../search/search-service';
 import { yieldToEventLoop, type TaskHandle } from '../tasks';
 import { exportAnnotatedPdfs } from '../pdf-annotations/export-pdf';
 import { bibliographyToDocx } from './bibliography-docx';
-import { formatReferences } from './citeproc';
+import type { CitationFormatter } from './citations';
+import * as citeprocHere from './citeproc';
 import { packQdpx } from './qdpx';
 import { referencesToBibtex, referencesToCslJson, referencesToRis } from './references';
 import type { DocumentVariables } from '../../../shared/variables';
@@ -37,7 +38,10 @@ export interface ExportServices {
   store: LibraryStore;
   search: Pick<SearchService, 'query'>;
   references: ReferenceShelf;
+  citations: References;
 }
+
+type References = Pick<CitationFormatter, 'formatReferences'>;
 
 export interface Scoped {
   documents: LibraryDocument[];
@@ -77,7 +81,7 @@ export async function runExport(app: ExportServices, request: ExportRequest, tas
   task.progress(0, 1, 'Writing the file');
   const organisation = app.store.collections.organisation();
   const variables = app.store.variables.get();
-  return formatExport(request, { ...scoped, texts, originals, codebook: app.store.getCodebook(), libraryName: app.store.info().name, organisation, variables }, now);
+  return formatExport(request, { ...scoped, texts, originals, codebook: app.store.getCodebook(), libraryName: app.store.info().name, organisation, variables }, now, app.citations);
 }
 
 export interface ExportData extends Scoped {
@@ -93,8 +97,11 @@ export interface ExportData extends Scoped {
   variables?: DocumentVariables;
 }
 
-/** The file for a request from data already gathered: no I/O, so the formats are tested on fixtures. */
-export async function formatExport(request: ExportRequest, data: ExportData, now: Date): Promise<ExportedFile> {
+/**
+ * The file for a request from data already gathered: no I/O, so the formats are tested on fixtures.
+ * Citation styles are applied by `citations` (the app's worker; on this thread by default).
+ */
+export async function formatExport(request: ExportRequest, data: ExportData, now: Date, citations: References = citeprocHere): Promise<ExportedFile> {
   const base = exportBaseName(data.label, now);
   const sources = [...data.documents.map((d) => ({ id: d.id, metadata: d.metadata })), ...data.waiting.map((w) => ({ id: w.id, metadata: w.metadata }))];
   const items = cslItems(sources);
@@ -121,13 +128,13 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
         annotationsToW3c({ documents: data.documents, annotations: data.annotations, codebook, generatedAt: now.toISOString() }),
       );
     case 'passages-csv': {
-      const formatted = await formatReferences(items, 'apa');
-      const citations = new Map(sources.map((s, i) => [s.id, formatted.citations.get(items[i]!.id) ?? '']));
-      return file(`${base}-passages.csv`, 'text/csv', passagesToCsv({ documents: data.documents, passages: passages(), codebook, citations, variables: data.variables }));
+      const formatted = await citations.formatReferences(items, 'apa');
+      const inText = new Map(sources.map((s, i) => [s.id, formatted.citations.get(items[i]!.id) ?? '']));
+      return file(`${base}-passages.csv`, 'text/csv', passagesToCsv({ documents: data.documents, passages: passages(), codebook, citations: inText, variables: data.variables }));
     }
     case 'bibliography': {
       const options = request.bibliography ?? DEFAULT_BIBLIOGRAPHY_OPTIONS;
-      const formatted = await formatReferences(items, options.style);
+      const formatted = await citations.formatReferences(items, options.style);
       const sourceOfKey = new Map(items.map((item, i) => [item.id, sources[i]!]));
       const references = new Map([...formatted.references].map(([key, rich]) => [sourceOfKey.get(key)!.id, rich]));
       const bibliography = buildBibliography({

@@ -19,7 +19,7 @@ export interface ExportHandlerOptions {
 export function createExportHandlers(app: AppServices, options: ExportHandlerOptions): Pick<Handlers, ExportCallName> {
   const { store } = app;
   return {
-    'annotations.cite': ({ documentId, annotationId, style }) => citePassage(store, documentId, annotationId, style),
+    'annotations.cite': ({ documentId, annotationId, style }) => citePassage(store, documentId, annotationId, style, app.citations),
     'export.run': ({ taskId, request }) => app.tasks.run(taskId, (task) => runExport(app, request, task)),
     'tasks.cancel': async ({ taskId }) => ({ cancelled: app.tasks.cancel(taskId) }),
     'files.save': (file) => saveFileWithDialog(options.chooseSaveTarget, file),

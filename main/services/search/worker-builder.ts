@@ -1,8 +1,7 @@
 // The index builder in a worker thread (worker-entry.ts, bundled as search-worker.js beside the main
 // bundle). Requests are queued one at a time; results come back as transferred buffers, not copies.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { findBundledScript } from '../bundled-script';
 import type { EntryInput, EntryKind } from './entries';
 import { InlineBuilder, type BuiltSegment, type DocumentSource, type IndexBuilder } from './builder';
 
@@ -26,11 +25,7 @@ export const WORKER_FILE = 'search-worker.js';
 
 /** The bundled worker script next to the calling bundle (dist/main/) or one folder up (dist/main/electron/). */
 export function findWorkerScript(from: string = import.meta.url): string | null {
-  for (const relative of [`./${WORKER_FILE}`, `../${WORKER_FILE}`]) {
-    const file = fileURLToPath(new URL(relative, from));
-    if (existsSync(file)) return file;
-  }
-  return null;
+  return findBundledScript(WORKER_FILE, from);
 }
 
 export class WorkerBuilder implements IndexBuilder {
