@@ -1,9 +1,10 @@
 // Every screen checked with axe-core as a person would reach it: the library, the reader's text view
 // with a highlight being linked to the codebook, search and its completion, every analysis view, the
 // import/export menu and dialog, the library health dialog, the documents table with collections, the
-// codebook view; then the PDF page view with its menus, side panel and the offer of a PDF's own
-// annotations. Highlights must be announced with their coding in both views. A serious or critical violation on any screen fails the test
-// (each screen is checked softly, so one run lists them all).
+// codebook view, memos; then the PDF page view with its menus, side panel and the offer of a PDF's own
+// annotations. Highlights must be announced with their coding in both views. A serious or critical
+// violation on any screen fails the test (each screen is checked softly, so one run lists them all,
+// each under its screen's name). A new screen gets its own expectAccessible call here.
 import { AxeBuilder } from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -88,7 +89,7 @@ test('library, reader, highlight editor with the codebook, search, import/export
   await page.keyboard.press('Escape');
 });
 
-test('analysis, the documents table with collections, and the codebook view pass axe-core', async ({ app }) => {
+test('analysis, the documents table with collections, the codebook view and memos pass axe-core', async ({ app }) => {
   test.setTimeout(360_000);
   const { page } = app;
   const files = corpusFiles();
@@ -145,6 +146,16 @@ test('analysis, the documents table with collections, and the codebook view pass
   await expectAccessible(page, 'codebook-principles');
   await page.getByRole('tab', { name: /^Actors/ }).click();
   await expectAccessible(page, 'codebook-actors');
+
+  // Memos, with one being written (its Markdown preview beside it).
+  await page.getByRole('tab', { name: 'Memos' }).click();
+  const memos = page.getByRole('region', { name: 'Memos' });
+  await memos.getByRole('button', { name: 'New memo' }).first().click();
+  const memo = page.getByRole('form', { name: 'New memo' });
+  await memo.getByLabel('Title').fill('Checked by axe');
+  await memo.getByLabel('Text (Markdown)').fill('# Heading\n\nSome **bold** text.');
+  await expect(memo.getByLabel('Preview').locator('strong')).toHaveText('bold');
+  await expectAccessible(page, 'memos');
 });
 
 test('the PDF page view, its menus and side panel, and the offer of a PDF’s own annotations pass axe-core', async ({ app }) => {
