@@ -80,7 +80,8 @@ export async function openApp(options: { libraryPath: string; settings: Settings
     close: async () => {
       forward();
       await citations.close();
-      analysis.close();
+      // Before the store closes: the analysis saves its facts between the store's writes.
+      await analysis.close();
       await search.close();
       await store.close();
     },

@@ -1,6 +1,9 @@
 // The analysis in main follows the store's changes: after any change, every view it draws (for any
 // filter) is what counting the library afresh draws, and drill-downs page through the right passages.
-import { describe, expect, it } from 'vitest';
+import type { PathLike } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ANALYSIS_VIEW_NAMES,
   applyFilter,
@@ -19,6 +22,22 @@ import { useTempDir } from '../../test-support/temp';
 import { sampleDocument } from '../../test-support/fixtures';
 import { fixtureText } from '../export/test-data';
 import { AnalysisService } from './analysis-service';
+import { FACTS_FILE } from './facts-file';
+
+// Every file the code opens, through the real file system: the proof of what a start reads.
+const opened = vi.hoisted(() => [] as string[]);
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  return {
+    ...real,
+    open: async (file: PathLike, ...rest: unknown[]) => {
+      const handle = await (real.open as (...args: unknown[]) => ReturnType<typeof real.open>)(file, ...rest);
+      opened.push(String(file));
+      return handle;
+    },
+  };
+});
+const annotationFilesRead = (since: number) => opened.slice(since).filter((file) => path.basename(file) === 'annotations.json');
 
 const tempDir = useTempDir();
 
@@ -103,7 +122,7 @@ describe('AnalysisService', () => {
     both = await drawnBoth(store, service);
     expect(both.drawn).toEqual(both.fresh);
     expect(both.drawn[0]).toMatchObject({ count: 3, sources: 2 });
-    service.close();
+    await service.close();
     await store.close();
   });
 
@@ -121,7 +140,7 @@ describe('AnalysisService', () => {
     expect(tagged.passages.map((p) => p.annotationId)).toEqual(['x2']);
     const cell = await service.passages({ filter: NO_FILTER, selector: { kind: 'cell', principleId: 'p1', actorId: 'a' }, offset: 0, limit: 10 });
     expect(cell.total).toBe(4);
-    service.close();
+    await service.close();
     await store.close();
   });
 
@@ -165,7 +184,68 @@ describe('AnalysisService', () => {
     expect(page.total).toBe(columnsOf(counts.framework!, 1)[p1]);
     expect(new Set(page.passages.map((p) => p.documentId))).toEqual(new Set([d1]));
     await expect(service.counts({ ...request, matrixVariableId: 'gone' })).rejects.toThrow('That document variable no longer exists.');
-    service.close();
+    await service.close();
     await store.close();
+  });
+
+  describe('between sessions', () => {
+    /** The fixture library with its annotations, counted once and closed; returns its folder. */
+    async function closedLibrary() {
+      const { store, idOf, annotations } = await fixtureLibrary();
+      for (const id of idOf.values()) await store.addAnnotations(id, annotations.filter((a) => a.documentId === id));
+      const service = new AnalysisService(store);
+      await service.start();
+      await service.close();
+      await store.close();
+      return { dir: store.paths.root, idOf };
+    }
+    const reopen = async (dir: string) => {
+      const store = await LibraryStore.open(dir, { defaultCodebook: FIXTURE_CODEBOOK });
+      return { store, service: new AnalysisService(store) };
+    };
+
+    it('counts an unchanged library without reading any annotations file', async () => {
+      const { dir } = await closedLibrary();
+      const mark = opened.length;
+      const { store, service } = await reopen(dir);
+      await service.start();
+      expect(annotationFilesRead(mark)).toEqual([]);
+      const both = await drawnBoth(store, service);
+      expect(both.drawn).toEqual(both.fresh);
+      expect(both.drawn[0]).toMatchObject({ view: 'matrix', count: 7 });
+      await service.close();
+      await store.close();
+    });
+
+    it('counts a document whose annotations changed while the library was closed from its file', async () => {
+      const { dir, idOf } = await closedLibrary();
+      const file = path.join(dir, 'documents', idOf.get('d1')!, 'annotations.json');
+      const content = JSON.parse(await readFile(file, 'utf8')) as { annotations: { id: string }[] };
+      await writeFile(file, JSON.stringify({ ...content, annotations: content.annotations.slice(1) }));
+      const { store, service } = await reopen(dir);
+      const both = await drawnBoth(store, service);
+      expect(both.drawn).toEqual(both.fresh);
+      expect(both.drawn[0]).toMatchObject({ count: 6 });
+      await service.close();
+      await store.close();
+    });
+
+    it.each([
+      ['altered', (text: string) => text.replace(/"ids":\["[^"]+"/, '"ids":["someone-else"')],
+      ['torn', (text: string) => text.slice(0, text.length / 2)],
+      ['of another shape', () => '{"sha256":"0","body":[]}'],
+    ])('reads every annotations file again when the saved facts are %s', async (_, damage) => {
+      const { dir } = await closedLibrary();
+      const file = path.join(dir, 'cache', FACTS_FILE);
+      await writeFile(file, damage(await readFile(file, 'utf8')));
+      const mark = opened.length;
+      const { store, service } = await reopen(dir);
+      await service.start();
+      expect(annotationFilesRead(mark)).toHaveLength(3);
+      const both = await drawnBoth(store, service);
+      expect(both.drawn).toEqual(both.fresh);
+      await service.close();
+      await store.close();
+    });
   });
 });

@@ -1,5 +1,6 @@
 // The analysis in main: the facts of every passage in compact columns and the whole library's tally,
-// both read once at start and then kept up to date from the store's change events. A view is drawn
+// both filled once at start and then kept up to date from the store's change events. The facts are kept
+// between sessions (facts-file.ts): a start reads only the annotations files whose content changed since. A view is drawn
 // from the whole tally when it can be (no filter, or only sources for the coverage and timeline), else
 // from a tally summed over the passages the filter keeps (cached until the next change). Passages are
 // read from the store only for the page of a drill-down being shown.
@@ -22,13 +23,18 @@ import {
   type AnalysisPassagesPage,
   type AnalysisPassagesRequest,
   type AnalysisViewRequest,
+  type PassageFacts,
 } from '../../../shared/analysis';
 import type { LibraryChange } from '../../../shared/library-changes';
 import type { Annotation, PageRange } from '../../../shared/model';
 import type { LibraryStore } from '../library/store';
+import { libraryFolder } from '../library/safe-fs';
+import { factsFile, readFacts, writeFacts, type DocumentFacts } from './facts-file';
 
 /** Documents read between two breaks at start, so that calls are answered while the columns fill. */
 const START_BATCH = 250;
+/** How long after a change the facts are saved (they are also saved at close). */
+const SAVE_DELAY_MS = 10_000;
 
 export class AnalysisService {
   private readonly columns = new PassageColumns();
@@ -40,12 +46,18 @@ export class AnalysisService {
   private filtered: { key: string; generation: number; tally: Tally } | null = null;
   private readonly pages = new Map<string, readonly PageRange[] | null>();
   private readonly unsubscribe: () => void;
+  /** The facts differ from those saved. */
+  private unsaved = false;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(private readonly store: LibraryStore) {
     this.unsubscribe = store.changes.subscribe((change) => {
       this.generation++;
       if (this.pending) this.pending.push(change);
       else this.apply(change);
+      if (changesPassages(change)) this.changed();
     });
   }
 
@@ -55,8 +67,15 @@ export class AnalysisService {
     return this.started;
   }
 
-  close(): void {
+  /** Stops following the library; the facts are saved if they changed (call before the store closes). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     this.unsubscribe();
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    await this.started?.catch(() => undefined);
+    await this.saving;
+    if (this.unsaved) await this.save();
   }
 
   async counts(request: AnalysisViewRequest): Promise<AnalysisCounts> {
@@ -95,17 +114,65 @@ export class AnalysisService {
   // ---- Following the library ----------------------------------------------------------------------
 
   private async fill(): Promise<void> {
+    const saved = await readFacts(factsFile(this.store.paths.cache)).catch(() => null);
     const documents = this.store.listDocuments();
+    let read = 0;
     for (let i = 0; i < documents.length; i++) {
-      if (i % START_BATCH === START_BATCH - 1) await yieldToIo();
+      const id = documents[i]!.id;
+      // Facts saved from the annotations file as the check record still has it: nothing to read.
+      const kept = saved?.get(id);
+      if (kept && kept.annotations === this.store.annotationsHash(id)) {
+        for (const [annotationId, facts] of kept.passages) this.setFacts(annotationId, facts);
+        continue;
+      }
+      if (++read % START_BATCH === 0) await yieldToIo();
       // A document deleted meanwhile is simply not there; its deletion is among the pending changes.
-      const annotations = await this.store.listAnnotations(documents[i]!.id).catch(() => [] as Annotation[]);
+      const annotations = await this.store.listAnnotations(id).catch(() => [] as Annotation[]);
       for (const annotation of annotations) this.set(annotation);
     }
     // Changes published meanwhile: applying one that what was read already shows changes nothing.
     const pending = this.pending ?? [];
     this.pending = null;
     for (const change of pending) this.apply(change);
+    if (read > 0 || !saved || saved.size !== documents.length || this.unsaved) this.changed();
+  }
+
+  // ---- Keeping the facts between sessions ---------------------------------------------------------
+
+  private changed(): void {
+    this.unsaved = true;
+    if (this.saveTimer || this.closed || this.pending) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.saving = this.save();
+    }, SAVE_DELAY_MS);
+    this.saveTimer.unref?.();
+  }
+
+  /**
+   * Writes the facts with each document's annotations file hash, between the store's writes (so both
+   * describe the same files). Facts that cannot be saved only mean a slower next start.
+   */
+  private save(): Promise<void> {
+    if (this.pending) return Promise.resolve();
+    return this.store
+      .betweenWrites(async () => {
+        this.unsaved = false;
+        const documents = new Map<string, DocumentFacts>();
+        for (const document of this.store.listDocuments()) {
+          const annotations = this.store.annotationsHash(document.id);
+          if (annotations) documents.set(document.id, { annotations, passages: [] });
+        }
+        this.columns.forEach((facts) => {
+          const { annotationId, documentId, principles, actors, tags, quoteLength } = facts;
+          documents.get(documentId)?.passages.push([annotationId, { documentId, principles: [...principles], actors: [...actors], tags: [...tags], quoteLength }]);
+        });
+        // cache/ made if missing, as a real folder of the library (never through a link).
+        await writeFacts(factsFile(await libraryFolder(this.store.paths.root, 'cache')), documents);
+      })
+      .catch(() => {
+        this.unsaved = true;
+      });
   }
 
   private apply(change: LibraryChange): void {
@@ -143,9 +210,12 @@ export class AnalysisService {
   }
 
   private set(annotation: Annotation): void {
-    this.unset(annotation.id);
-    const facts = annotationFacts(annotation);
-    this.columns.set(annotation.id, facts);
+    this.setFacts(annotation.id, annotationFacts(annotation));
+  }
+
+  private setFacts(annotationId: string, facts: PassageFacts): void {
+    this.unset(annotationId);
+    this.columns.set(annotationId, facts);
     this.whole.add(facts);
   }
 
@@ -179,4 +249,9 @@ export class AnalysisService {
     }
     return pages;
   }
+}
+
+/** Whether a change can change the passages' facts (and so what is to be saved). */
+function changesPassages(change: LibraryChange): boolean {
+  return ['annotations.changed', 'document.replaced', 'document.deleted', 'codebook.changed', 'document.restored'].includes(change.kind);
 }

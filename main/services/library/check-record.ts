@@ -4,7 +4,7 @@
 // file whose stamp is unchanged is taken as checked (nothing is read); a changed or unknown one is read
 // and checked again; later a background pass re-hashes every file and re-checks any whose content changed
 // under an unchanged stamp. The record lives in cache/ (derived data): written atomically, it carries its
-// own checksum, and one that is missing, damaged or of another version means a full check.
+// own checksum (checksummed.ts), and one that is missing, damaged or of another version means a full check.
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { LibraryDocument } from '../../../shared/model';
 import { libraryDocumentSchema } from '../../../shared/schemas';
 import { jsonText, writeFileAtomic } from './atomic';
-import { readLibraryFile } from './safe-fs';
+import { readChecksummed, writeChecksummed } from './checksummed';
 
 export const CHECK_RECORD_FILE = 'library-check.json';
 const RECORD_VERSION = 1;
@@ -56,7 +56,6 @@ const bodySchema = z.object({
   files: z.record(z.string(), stampSchema),
   documents: z.record(z.string(), z.object({ document: libraryDocumentSchema, annotationIds: z.array(z.string()) })),
 });
-const fileSchema = z.object({ sha256: z.string(), body: z.unknown() });
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -72,30 +71,23 @@ export function sameStamp(a: FileStamp, b: FileStamp | undefined): boolean {
 
 /** The record in `cacheDir`, or null when there is none or it cannot be trusted (then: a full check). */
 export async function readCheckRecord(cacheDir: string): Promise<CheckRecord | null> {
-  try {
-    const outer = fileSchema.parse(JSON.parse((await readLibraryFile(path.join(cacheDir, CHECK_RECORD_FILE))).toString('utf8')));
-    // The checksum is of the body as written; JSON keeps key order, so writing it again gives the same text.
-    if (sha256(JSON.stringify(outer.body)) !== outer.sha256) return null;
-    const body = bodySchema.parse(outer.body);
-    return {
-      codebookSha256: body.codebookSha256,
-      files: new Map(Object.entries(body.files)),
-      documents: new Map(Object.entries(body.documents)),
-    };
-  } catch {
-    return null;
-  }
+  const parsed = bodySchema.safeParse(await readChecksummed(path.join(cacheDir, CHECK_RECORD_FILE)));
+  if (!parsed.success) return null;
+  const body = parsed.data;
+  return {
+    codebookSha256: body.codebookSha256,
+    files: new Map(Object.entries(body.files)),
+    documents: new Map(Object.entries(body.documents)),
+  };
 }
 
 export async function writeCheckRecord(cacheDir: string, record: CheckRecord): Promise<void> {
-  const body = {
+  await writeChecksummed(path.join(cacheDir, CHECK_RECORD_FILE), {
     version: RECORD_VERSION,
     codebookSha256: record.codebookSha256,
     files: Object.fromEntries(record.files),
     documents: Object.fromEntries(record.documents),
-  };
-  const text = JSON.stringify(body);
-  await writeFileAtomic(path.join(cacheDir, CHECK_RECORD_FILE), `{"sha256":"${sha256(text)}","body":${text}}\n`);
+  });
 }
 
 /** How long after a change the record is written (it is also written at close). */
@@ -162,6 +154,11 @@ export class RecordKeeper {
     this.files.set(relative, recorded);
     this.hashed.add(relative);
     this.changed();
+  }
+
+  /** A file hashed again and found as recorded: known for this session, and nothing to write. */
+  confirm(relative: string): void {
+    this.hashed.add(relative);
   }
 
   changed(): void {

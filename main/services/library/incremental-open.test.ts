@@ -88,6 +88,23 @@ describe('opening a library incrementally', () => {
     await store.close();
   });
 
+  it('does not write the check record again when the background check finds every file as recorded', async () => {
+    const dir = await tempDir();
+    await library(dir);
+    const first = await open(dir);
+    await first.verify(); // the originals' hashes are recorded by this first pass
+    await first.close();
+    const recordFile = path.join(dir, 'cache', CHECK_RECORD_FILE);
+    const before = await stat(recordFile);
+    const store = await open(dir);
+    await store.verify();
+    expect((await store.health()).verification).toMatchObject({ state: 'done' });
+    await store.close();
+    // Written atomically (a new file renamed over the old), a record written again has a new inode.
+    const after = await stat(recordFile);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
   it('reads again only the file changed while the library was closed, and sets it aside when bad', async () => {
     const dir = await tempDir();
     const [a, b] = await library(dir);

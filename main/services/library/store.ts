@@ -365,6 +365,22 @@ export class LibraryStore {
     }
   }
 
+  /**
+   * The SHA-256 of a document's annotations file as the check record has it (the content last checked
+   * or written), or null: what derived data kept between sessions (the analysis facts) is matched with.
+   */
+  annotationsHash(documentId: string): string | null {
+    return this.record.files.get(this.record.relative(this.paths.document(documentId).annotations))?.sha256 ?? null;
+  }
+
+  /**
+   * Runs `task` between two writes: no write is half-done, and every change written so far has been
+   * published (so what subscribers hold matches annotationsHash()).
+   */
+  betweenWrites<T>(task: () => Promise<T>): Promise<T> {
+    return this.serialize(task);
+  }
+
   /** Every annotation of the library, read document by document (not held in memory). */
   async allAnnotations(): Promise<Annotation[]> {
     const all: Annotation[] = [];

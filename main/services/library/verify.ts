@@ -35,6 +35,8 @@ const CHUNK = 1 << 20;
 export class Verifier {
   private status: LibraryVerification;
   private running: Promise<void> | null = null;
+  /** One read buffer for the whole pass (thousands of files). */
+  private readonly buffer = Buffer.allocUnsafe(CHUNK);
 
   constructor(
     private readonly target: VerifyTarget,
@@ -77,7 +79,7 @@ export class Verifier {
         onProgress(this.current);
       }
     }
-    if (!this.target.closed()) await this.target.saveRecord().catch(() => undefined);
+    if (!this.target.closed() && record.unsaved) await this.target.saveRecord().catch(() => undefined);
     this.status = { ...this.status, state: 'done', finishedAt: new Date().toISOString() };
     onProgress(this.current);
   }
@@ -92,14 +94,20 @@ export class Verifier {
     let hash: string | null;
     try {
       const info = await lstat(full);
-      hash = sameStamp(stampOf(info), recorded) ? await hashFile(full) : null;
+      hash = sameStamp(stampOf(info), recorded) ? await hashFile(full, this.buffer) : null;
     } catch (error) {
       // Gone (the document was deleted meanwhile) or not a regular file any more: checked again below.
       if (!isCode(error, 'ENOENT') && !documentId) throw error;
       hash = null;
     }
     if (record.files.get(file) !== recorded) return; // the store wrote it while it was being read
-    if (hash !== null && (recorded.sha256 === null || hash === recorded.sha256)) {
+    if (hash !== null && hash === recorded.sha256) {
+      // As recorded: nothing for the record to say anew (rewriting it for every file verified cost more
+      // than the verification itself in a large library).
+      record.confirm(file);
+      return;
+    }
+    if (hash !== null && recorded.sha256 === null) {
       record.note(file, { ...recorded, sha256: hash });
       return;
     }
@@ -114,13 +122,12 @@ export class Verifier {
 }
 
 /** SHA-256 of a regular file of the library, read a chunk at a time. */
-export async function hashFile(file: string): Promise<string> {
+export async function hashFile(file: string, buffer: Buffer = Buffer.allocUnsafe(CHUNK)): Promise<string> {
   const handle = await openLibraryFile(file);
   try {
     const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(CHUNK);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, null);
       if (bytesRead === 0) break;
       hash.update(buffer.subarray(0, bytesRead));
     }

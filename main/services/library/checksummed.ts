@@ -1,0 +1,38 @@
+// Derived data kept in cache/ (the check record, the analysis facts) as one JSON file that carries the
+// SHA-256 of its own body: {"sha256":"…","body":…}. The checksum is of the body's text as written, so it
+// is checked before anything is parsed and without writing megabytes of body out again. A file that is
+// missing, torn or altered reads as null: the caller then rebuilds what it held from the library.
+import { createHash } from 'node:crypto';
+import { writeFileAtomic } from './atomic';
+import { readLibraryFile } from './safe-fs';
+
+const HEAD = /^\{"sha256":"([0-9a-f]{64})","body":/;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The body's JSON, parsed (to be validated by the caller), or null when absent or not intact. */
+export async function readChecksummed(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = (await readLibraryFile(file)).toString('utf8').trimEnd();
+  } catch {
+    return null;
+  }
+  const head = HEAD.exec(text);
+  if (!head || !text.endsWith('}')) return null;
+  const body = text.slice(head[0].length, -1);
+  if (sha256(body) !== head[1]) return null;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the body with its checksum, atomically. */
+export async function writeChecksummed(file: string, body: unknown): Promise<void> {
+  const text = JSON.stringify(body);
+  await writeFileAtomic(file, `{"sha256":"${sha256(text)}","body":${text}}\n`);
+}
