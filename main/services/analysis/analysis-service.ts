@@ -122,7 +122,7 @@ export class AnalysisService {
       // Facts saved from the annotations file as the check record still has it: nothing to read.
       const kept = saved?.get(id);
       if (kept && kept.annotations === this.store.annotationsHash(id)) {
-        for (const [annotationId, facts] of kept.passages) this.setFacts(annotationId, facts);
+        kept.forEach((annotationId, facts) => this.setFacts(annotationId, facts));
         continue;
       }
       if (++read % START_BATCH === 0) await yieldToIo();

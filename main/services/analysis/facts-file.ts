@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { PassageFacts } from '../../../shared/analysis';
-import { STANCES, type Stance } from '../../../shared/model';
+import { STANCES, type ActorLink, type Stance } from '../../../shared/model';
 import { readChecksummed, writeChecksummed } from '../library/checksummed';
 
 export const FACTS_FILE = 'analysis-facts.json';
@@ -30,22 +30,27 @@ export interface DocumentFacts {
   passages: [annotationId: string, facts: PassageFacts][];
 }
 
+/** One document's facts as read: checked, and unpacked only as they are used. */
+export interface SavedDocumentFacts {
+  annotations: string;
+  /** Calls `visit` for each passage with one object refilled each time (copy what is kept). */
+  forEach(visit: (annotationId: string, facts: PassageFacts) => void): void;
+}
+
 export function factsFile(cacheDir: string): string {
   return path.join(cacheDir, FACTS_FILE);
 }
 
-/** The facts saved, by document; null when there are none or they cannot be trusted. */
-export async function readFacts(file: string): Promise<Map<string, DocumentFacts> | null> {
+/** The facts saved, by document; null when there are none or they cannot be trusted (all checked here). */
+export async function readFacts(file: string): Promise<Map<string, SavedDocumentFacts> | null> {
   const parsed = bodySchema.safeParse(await readChecksummed(file));
   if (!parsed.success) return null;
   const { names, documents } = parsed.data;
-  const out = new Map<string, DocumentFacts>();
-  try {
-    for (const [documentId, saved] of Object.entries(documents)) {
-      out.set(documentId, { annotations: saved.annotations, passages: unpack(documentId, saved.ids, saved.rows, names) });
-    }
-  } catch {
-    return null;
+  const out = new Map<string, SavedDocumentFacts>();
+  for (const [documentId, saved] of Object.entries(documents)) {
+    const rows = decodeRows(saved.rows);
+    if (!rows || !rowsFit(rows, saved.ids.length, names.length)) return null;
+    out.set(documentId, { annotations: saved.annotations, forEach: (visit) => unpack(documentId, saved.ids, rows, names, visit) });
   }
   return out;
 }
@@ -69,34 +74,46 @@ export async function writeFacts(file: string, documents: Map<string, DocumentFa
   await writeChecksummed(file, body);
 }
 
-/** One document's passages from their packed rows; throws on anything out of place. */
-function unpack(documentId: string, ids: string[], encoded: string, names: string[]): [string, PassageFacts][] {
+function decodeRows(encoded: string): Int32Array | null {
   const bytes = Buffer.from(encoded, 'base64');
-  if (bytes.byteLength % 4 !== 0) throw new Error('torn rows');
-  const rows = new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  const nameAt = (i: number) => {
-    const n = names[i];
-    if (n === undefined) throw new Error('unknown name');
-    return n;
-  };
-  const out: [string, PassageFacts][] = [];
+  if (bytes.byteLength % 4 !== 0) return null;
+  return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+/** Whether the rows hold exactly `passages` passages, every count and name in range. */
+function rowsFit(rows: Int32Array, passages: number, names: number): boolean {
   let at = 0;
-  const next = () => {
-    if (at >= rows.length || rows[at]! < 0) throw new Error('torn rows');
-    return rows[at++]!;
-  };
-  for (const id of ids) {
-    const quoteLength = next();
-    const [p, a, t] = [next(), next(), next()];
-    if (p + a + t > rows.length - at) throw new Error('torn rows');
-    const principles = Array.from({ length: p }, () => nameAt(next()));
-    const actors = Array.from({ length: a }, () => {
-      const code = next();
-      return { actorId: nameAt(code >> 2), stance: STANCES[code & 3] as Stance };
-    });
-    const tags = Array.from({ length: t }, () => nameAt(next()));
-    out.push([id, { documentId, principles, actors, tags, quoteLength }]);
+  for (let n = 0; n < passages; n++) {
+    if (at + 4 > rows.length) return false;
+    const [quoteLength, p, a, t] = [rows[at]!, rows[at + 1]!, rows[at + 2]!, rows[at + 3]!];
+    at += 4;
+    if (quoteLength < 0 || p < 0 || a < 0 || t < 0 || at + p + a + t > rows.length) return false;
+    for (let i = 0; i < p + a + t; i++) {
+      const code = rows[at++]!;
+      const name = i >= p && i < p + a ? code >> 2 : code;
+      if (code < 0 || name >= names) return false;
+    }
   }
-  if (at !== rows.length) throw new Error('rows left over');
-  return out;
+  return at === rows.length;
+}
+
+/** One document's passages from rows rowsFit() accepted, through one refilled facts object. */
+function unpack(documentId: string, ids: string[], rows: Int32Array, names: string[], visit: (annotationId: string, facts: PassageFacts) => void): void {
+  const principles: string[] = [];
+  const actors: ActorLink[] = [];
+  const tags: string[] = [];
+  const facts = { documentId, principles, actors, tags, quoteLength: 0 };
+  let at = 0;
+  for (const id of ids) {
+    facts.quoteLength = rows[at++]!;
+    const [p, a, t] = [rows[at++]!, rows[at++]!, rows[at++]!];
+    principles.length = actors.length = tags.length = 0;
+    for (let i = 0; i < p; i++) principles.push(names[rows[at++]!]!);
+    for (let i = 0; i < a; i++) {
+      const code = rows[at++]!;
+      actors.push({ actorId: names[code >> 2]!, stance: STANCES[code & 3] as Stance });
+    }
+    for (let i = 0; i < t; i++) tags.push(names[rows[at++]!]!);
+    visit(id, facts);
+  }
 }
