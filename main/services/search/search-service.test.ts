@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ApiEvent } from '../../../shared/api';
 import { PARIS_CALL_CODEBOOK } from '../../../shared/codebooks';
 import type { DocumentText } from '../../../shared/model';
@@ -222,6 +222,31 @@ describe('WorkerBuilder', () => {
       expect((await search.query('hack-back')).total.passages).toBe(1);
       await search.close();
       await store.close();
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('starts its worker only when there is something to build, and stops it once idle', async () => {
+    const cacheDir = path.resolve(import.meta.dirname, '../../../node_modules/.cache');
+    await mkdir(cacheDir, { recursive: true });
+    const out = await mkdtemp(path.join(cacheDir, 'apostil-worker-test-'));
+    try {
+      // A stand-in worker that answers every request with a one-byte segment.
+      const script = path.join(out, 'echo-worker.mjs');
+      await writeFile(
+        script,
+        "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => parentPort.postMessage({ id: m.id, type: 'done', bytes: new Uint8Array(1), problems: [] }));\n",
+      );
+      const builder = new WorkerBuilder(script, 50);
+      expect(builder.running).toBe(false);
+      expect(await builder.build('annotation', [])).toHaveLength(1);
+      expect(builder.running).toBe(true);
+      await vi.waitFor(() => expect(builder.running).toBe(false), { timeout: 5_000 });
+      // The next build starts it again.
+      expect((await builder.buildPassages([])).bytes).toHaveLength(1);
+      await builder.close();
+      expect(builder.running).toBe(false);
     } finally {
       await rm(out, { recursive: true, force: true });
     }
