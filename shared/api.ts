@@ -26,6 +26,8 @@ import {
 import { codebookEditSchema } from './codebooks/edits';
 import { memoEditSchema } from './memos/edit';
 import type { Memo } from './memos/model';
+import { linkEditSchema } from './links/edit';
+import type { LinksState } from './links/model';
 import { CODEBOOK_TEMPLATES } from './codebooks/templates';
 import type { ApiResult } from './errors';
 import type { LibraryHealth } from './health';
@@ -220,6 +222,11 @@ export const contract = {
     z.strictObject({ id: idSchema, name: fileName, bytes: fileBytes, password: filePassword }),
     FILE_CALL,
   ).returns<ReplaceOutcome>(),
+
+  /** Links between passages: the relations offered and every link, with the quotes of both ends. */
+  'links.get': call(noArgs).returns<LinksState>(),
+  /** Make, change or delete a link, or change the list of relations (shared/links/edit.ts). */
+  'links.edit': call(z.strictObject({ edit: linkEditSchema })).returns<LinksState>(),
 
   'annotations.save': call(z.strictObject({ annotation: annotationSchema }), { json: 2 * MB }).returns<Annotation>(),
   'annotations.delete': call(z.strictObject({ documentId: idSchema, id: idSchema })).returns<null>(),

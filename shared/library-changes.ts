@@ -6,6 +6,7 @@
 // `kind` named "<thing>.<what happened>", carrying what a follower needs to apply it without asking
 // the store again (the new state of what changed, and the ids of what went away).
 import type { WaitingReference } from './export/types';
+import type { LinksState } from './links/model';
 import type { Annotation, Codebook, Collection, DocumentTags, LibraryDocument } from './model';
 import type { Memo } from './memos/model';
 import type { DocumentVariables } from './variables/model';
@@ -40,12 +41,19 @@ export type LibraryChange =
   /** Memos were written or deleted: `changed` as now stored, `removed` by id. */
   | { kind: 'memos.changed'; changed: Memo[]; removed: string[] }
   /** The document variables or their values changed; the whole new state (one small file). */
-  | { kind: 'variables.changed'; variables: DocumentVariables };
+  | { kind: 'variables.changed'; variables: DocumentVariables }
+  | LinksChange;
 
 /** Collections or document tags changed; each carries the whole new state (it is small). */
 export type CollectionsChange =
   | { kind: 'collections.changed'; collections: Collection[] }
   | { kind: 'documentTags.changed'; tags: DocumentTags };
+
+/**
+ * Links between passages changed (made, edited, deleted, gone with a deleted highlight or back with it):
+ * the relations offered and every link as now listed (shared/links/model.ts).
+ */
+export type LinksChange = { kind: 'links.changed'; state: LinksState };
 
 export type LibraryChangeKind = LibraryChange['kind'];
 
@@ -67,6 +75,7 @@ export function changedDocumentIds(change: LibraryChange): string[] {
     case 'documentTags.changed':
     case 'memos.changed':
     case 'variables.changed':
+    case 'links.changed':
       return [];
   }
 }

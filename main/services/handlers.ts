@@ -8,6 +8,7 @@ import { createMemoHandlers } from './memos-handlers';
 import { createOrganiseHandlers, documentsInScope, scopedFilter } from './collections-handlers';
 import { createCodebookHandlers } from './codebook/codebook-handlers';
 import { createExportHandlers } from './export/handlers';
+import { createLinksHandlers } from './links/links-handlers';
 import { importPdfMarks, scanPdfMarks } from './pdf-annotations/import-marks';
 import type { ChooseSaveTarget } from './export/save-file';
 import { importDocumentFile } from './references/import-references';
@@ -72,6 +73,7 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
 
     ...createOrganiseHandlers(app),
     ...createMemoHandlers(app),
+    ...createLinksHandlers(app),
     ...createExportHandlers(app, { chooseSaveTarget: options.chooseSaveTarget }),
   };
 }

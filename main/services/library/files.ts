@@ -6,6 +6,7 @@
 //   <library>/document-tags.json            tags given to whole documents, by document id
 //   <library>/memos.json                    memos on documents, principles, actors and the project
 //   <library>/document-variables.json       the user's document variables and each document's values
+//   <library>/links.json                    links between passages (highlights) and the relations offered
 //   <library>/documents/<id>/meta.json      LibraryDocument (written last: its presence marks a complete import)
 //   <library>/documents/<id>/original.<ext> the imported file, untouched
 //   <library>/documents/<id>/text.json      DocumentText, the text every selector refers to
@@ -45,6 +46,7 @@ export function libraryPaths(root: string) {
     documentTagsFile: path.join(root, 'document-tags.json'),
     memosFile: path.join(root, 'memos.json'),
     variablesFile: path.join(root, 'document-variables.json'),
+    linksFile: path.join(root, 'links.json'),
     codebookJournal: path.join(root, 'codebook-change.json'),
     journalCopies: path.join(root, 'journal'),
     documents,

@@ -16,6 +16,8 @@ import { checkMemosFile } from './memos';
 import type { Memo } from '../../../shared/memos/model';
 import { checkVariablesFile } from './variables';
 import type { DocumentVariables } from '../../../shared/variables';
+import { checkLinkFile } from './check-links';
+import type { StoredLinks } from '../../../shared/links/edit';
 import { undoInterruptedCodebookChange } from './codebook-journal';
 import { readCheckRecord, sha256, type CheckRecord } from './check-record';
 import { DocumentCheck, messageOf } from './document-check';
@@ -47,6 +49,8 @@ export interface CheckedLibrary {
   /** Memos (memos.ts). */
   memos: Memo[];
   variables: DocumentVariables;
+  /** Links between passages (check-links.ts). */
+  links: StoredLinks;
   /** What the next open may rely on. */
   record: CheckRecord;
   /** Files read (and so hashed) by this check, relative to the library. */
@@ -88,7 +92,10 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
   const organisation = await checkCollectionFiles(paths, findings.quarantine, (...finding) => findings.report(...finding));
   const memos = await checkMemosFile(paths, findings.quarantine, (...finding) => findings.report(...finding));
   const variables = await checkVariablesFile(paths, findings.quarantine, (...finding) => findings.report(...finding));
-  return { name, codebook, documents, annotationIds, annotations, organisation, memos, variables, record, read, full: previous === null, issues: findings.issues };
+  const owners = new Map<string, string>();
+  for (const [documentId, ids] of annotationIds) for (const id of ids) owners.set(id, documentId);
+  const links = await checkLinkFile(paths, findings, (end) => owners.get(end.annotationId) === end.documentId);
+  return { name, codebook, documents, annotationIds, annotations, organisation, memos, variables, links, record, read, full: previous === null, issues: findings.issues };
 }
 
 /** A codebook change cut short by a crash is undone: the codebook and the passages it recoded are as before. */

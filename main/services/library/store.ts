@@ -31,6 +31,7 @@ import { RecordKeeper, type RecordedDocument } from './check-record';
 import { LibraryCollections } from './collections';
 import { LibraryMemos } from './memos';
 import { LibraryVariables } from './variables';
+import { LibraryLinks } from './passage-links';
 import { createIfNew, libraryPaths, readJsonFile, type LibraryPaths } from './files';
 import { annotationsFileSchema, checkLibrary, type CheckedLibrary } from './integrity';
 import { acquireLibraryLock, type LibraryLock } from './lock';
@@ -76,6 +77,8 @@ export class LibraryStore {
   readonly memos: LibraryMemos;
   /** Document variables and their values (variables.ts), published on `changes` too. */
   readonly variables: LibraryVariables;
+  /** Links between passages (passage-links.ts); deleting a highlight takes its links along, Undo brings them back. */
+  readonly links: LibraryLinks;
 
   private constructor(paths: LibraryPaths, lock: LibraryLock, library: CheckedLibrary, created: boolean, options: OpenOptions) {
     this.paths = paths;
@@ -94,6 +97,13 @@ export class LibraryStore {
       serialize: (write) => this.serialize(write),
       publish: (change) => this.changes.publish(change),
       hasDocument: (id) => this.documents.has(id),
+    });
+    this.links = new LibraryLinks(paths.linksFile, library.links, {
+      serialize: (write) => this.serialize(write),
+      publish: (change) => this.changes.publish(change),
+      subscribe: (listener) => void this.changes.subscribe(listener),
+      ownerOf: (id) => this.annotations.owner(id),
+      annotationsOf: (id) => this.listAnnotations(id),
     });
     for (const document of library.documents) this.documents.set(document.id, document);
     for (const [id, ids] of library.annotationIds) this.annotations.known(id, ids);
@@ -323,6 +333,7 @@ export class LibraryStore {
   deleteDocument(id: string): Promise<void> {
     return this.serialize(async () => {
       this.getDocument(id);
+      await this.links.detach((end) => end.documentId === id);
       const trash = await libraryFolder(this.paths.root, 'trash');
       await rename(this.paths.document(id).dir, path.join(trash, trashFolderName(id)));
       // Both folders' entries made durable before the delete is acknowledged.
@@ -331,6 +342,7 @@ export class LibraryStore {
       this.documents.delete(id);
       this.annotations.delete(id);
       this.changes.publish({ kind: 'document.deleted', documentId: id });
+      await this.links.settle();
     });
   }
 
@@ -346,6 +358,7 @@ export class LibraryStore {
         this.changes.publish({ kind: 'document.restored', document, annotations });
         restored.push(document);
       }
+      await this.links.reattach();
       return restored;
     });
   }
@@ -404,6 +417,7 @@ export class LibraryStore {
       await this.writeAnnotations(annotation.documentId, next);
       const isNew = index === -1;
       this.changes.publish({ kind: 'annotations.changed', documentId: annotation.documentId, added: isNew ? [stored] : [], updated: isNew ? [] : [stored], removed: [] });
+      if (isNew) await this.links.reattach();
       return stored;
     });
   }
@@ -423,6 +437,7 @@ export class LibraryStore {
       }
       await this.writeAnnotations(documentId, [...current, ...annotations]);
       this.changes.publish({ kind: 'annotations.changed', documentId, added: [...annotations], updated: [], removed: [] });
+      await this.links.reattach();
       return [...annotations];
     });
   }
@@ -432,11 +447,14 @@ export class LibraryStore {
       const current = await this.listAnnotations(documentId);
       const removed = current.find((a) => a.id === id);
       if (!removed) throw new AppError('not-found', `There is no annotation ${id} in this document.`);
+      // Its links go with it (written first, so a crash in between never leaves a link to nothing).
+      await this.links.detach((end) => end.annotationId === id);
       await this.writeAnnotations(
         documentId,
         current.filter((a) => a.id !== id),
       );
       this.changes.publish({ kind: 'annotations.changed', documentId, added: [], updated: [], removed: [id] });
+      await this.links.settle();
       return removed;
     });
   }
