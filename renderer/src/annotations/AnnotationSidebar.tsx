@@ -11,6 +11,7 @@ import { useCodebook } from '../codebook/codebook-context';
 import { AnnotationEditor } from './AnnotationEditor';
 import { CitationActions, useCopyWithCitation } from './CitationActions';
 import { LinkChips } from './LinkChips';
+import { PassageLinks } from '../links/PassageLinks';
 
 export type RegionThumbnail = (annotation: Annotation) => Promise<string | null>;
 
@@ -127,6 +128,7 @@ function AnnotationCard({ annotation, active, orphanReason, page, thumbnail, cit
       )}
       {!active && <LinkChips body={body} />}
       {!active && body.note && <p className="card-note">{body.note}</p>}
+      <PassageLinks annotation={annotation} active={active} />
       {active && (
         <>
           <AnnotationEditor body={body} suggestedActors={quote ? suggestActors(quote, codebook) : []} onChange={onChange} />

@@ -17,6 +17,8 @@ import { LibraryHealthButton } from '../health/LibraryHealth';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { MemosProvider } from '../memos/memos-context';
 import { MemosWorkspace } from '../memos/MemosWorkspace';
+import { LinksProvider } from '../links/links-context';
+import type { LinkEnd } from '../../../shared/links/model';
 import { DocumentsView } from '../organise/DocumentsView';
 import { useOrganisation } from '../organise/useOrganisation';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
@@ -101,6 +103,15 @@ function Workbench() {
     [setOpenId],
   );
 
+  const followLink = useCallback(
+    (end: LinkEnd) => {
+      setView('library');
+      setOpenId(end.documentId);
+      setFocus({ documentId: end.documentId, start: 0, end: 0, annotationId: end.annotationId, nonce: Date.now() });
+    },
+    [setOpenId],
+  );
+
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
@@ -121,7 +132,7 @@ function Workbench() {
 
   return (
     <CodebookProvider codebook={codebookState.value}>
-      <MemosProvider documents={documents} onShow={showMemos}>
+      <MemosProvider documents={documents} onShow={showMemos}><LinksProvider documents={documents} onFollow={followLink}>
       <WorkbenchCommands setView={setView} />
       <div
         className="app"
@@ -198,7 +209,7 @@ function Workbench() {
           </div>
         )}
       </div>
-      </MemosProvider>
+      </LinksProvider></MemosProvider>
     </CodebookProvider>
   );
 }
