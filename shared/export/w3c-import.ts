@@ -115,6 +115,7 @@ function morePages(here: number, total: number | null, next: string): string {
 }
 
 function readEntry(entry: Obj): IncomingAnnotation | { skip: string } {
+  if (list(entry.motivation).includes('linking')) return { skip: 'it links two annotations (links between passages are not imported)' };
   const targets = list(entry.target);
   const target = targets.find((t) => isObj(t) || typeof t === 'string');
   if (target === undefined) return { skip: 'no target: it does not say what it annotates' };

@@ -2,12 +2,14 @@
 // it has a term (quote and position selectors, commenting and tagging bodies, the target's styleClass
 // for the colour); Apostil's own terms (principles, actors with stance, PDF areas) are in the apostil: namespace,
 // so another tool keeps what it understands and Apostil gets everything back.
+import type { PassageLink } from '../links/model';
 import type { Annotation, Codebook, LibraryDocument, Selector } from '../model';
 
 export const APOSTIL_NS = 'urn:apostil:ns:';
 export const W3C_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { apostil: APOSTIL_NS }] as const;
 
 export const ANNOTATION_IRI = 'urn:apostil:annotation:';
+export const LINK_IRI = 'urn:apostil:link:';
 export const PRINCIPLE_IRI = 'urn:apostil:principle:';
 export const ACTOR_IRI = 'urn:apostil:actor:';
 export const SHA256_IRI = 'urn:sha256:';
@@ -19,6 +21,8 @@ export interface W3cExportInput {
   annotations: readonly Annotation[];
   codebook: Codebook;
   generatedAt: string;
+  /** Links between passages: those whose two highlights are both exported are written as `linking` annotations. */
+  links?: readonly PassageLink[];
 }
 
 export function annotationsToW3c(input: W3cExportInput): string {
@@ -27,6 +31,10 @@ export function annotationsToW3c(input: W3cExportInput): string {
     const document = documents.get(a.documentId);
     return document ? [annotationToW3c(a, document, input.codebook)] : [];
   });
+  const exported = new Set(input.annotations.filter((a) => documents.has(a.documentId)).map((a) => a.id));
+  for (const link of input.links ?? []) {
+    if (!link.detached && exported.has(link.from.annotationId) && exported.has(link.to.annotationId)) items.push(linkToW3c(link));
+  }
   const collection = {
     '@context': W3C_CONTEXT as unknown as Json,
     type: 'AnnotationCollection',
@@ -88,6 +96,28 @@ function annotationToW3c(a: Annotation, document: LibraryDocument, codebook: Cod
       // The model's term is styleClass, on the SpecificResource (earlier versions wrote "stylesClass").
       styleClass: `apostil-${a.body.color}`,
     },
+  };
+}
+
+/**
+ * A link between passages as a W3C annotation with the `linking` motivation: its body is the highlight
+ * the link goes from, its target the highlight it goes to ("body <relation> target"); the relation is
+ * a tagging body and the note a commenting one, and both are also under apostil: terms.
+ */
+export function linkToW3c(link: PassageLink): Json {
+  const body: Json[] = [{ id: ANNOTATION_IRI + link.from.annotationId, type: 'SpecificResource' }];
+  body.push({ type: 'TextualBody', purpose: 'tagging', value: link.relation });
+  if (link.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: link.note, format: 'text/plain' });
+  return {
+    id: LINK_IRI + link.id,
+    type: 'Annotation',
+    motivation: 'linking',
+    created: link.created,
+    modified: link.modified,
+    body,
+    target: { id: ANNOTATION_IRI + link.to.annotationId, type: 'SpecificResource' },
+    'apostil:relation': link.relation,
+    ...(link.note ? { 'apostil:note': link.note } : {}),
   };
 }
 

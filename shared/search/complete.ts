@@ -25,6 +25,8 @@ export interface CompletionSources {
   tags: string[];
   documents: { id: string; title: string }[];
   years: number[];
+  /** The relations of links between passages. */
+  relations?: string[];
 }
 
 const FIELD_HELP: Record<SearchField, string> = {
@@ -36,6 +38,7 @@ const FIELD_HELP: Record<SearchField, string> = {
   color: 'highlight colour',
   kind: 'kind of source',
   year: 'year of the source',
+  linked: 'linked to another passage (a relation, or any)',
 };
 
 const MAX_ITEMS = 8;
@@ -124,6 +127,9 @@ export function completeQuery(query: string, cursor: number, sources: Completion
       break;
     case 'year':
       for (const y of sources.years) if (String(y).startsWith(partial)) candidates.push(item(String(y), String(y), 'year'));
+      break;
+    case 'linked':
+      for (const r of ['any', ...(sources.relations ?? [])]) if (matches(partial, r)) candidates.push(item(r, r, r === 'any' ? 'any link' : 'relation'));
       break;
   }
   return { ...none, items: candidates.slice(0, MAX_ITEMS) };

@@ -1,6 +1,7 @@
 // Running an export: resolve its scope (the whole library, a collection or tag, chosen documents, or
 // the annotations a search finds), gather the passages, format them, and hand back the file's name, type and bytes.
 // Nothing is written here: the renderer downloads the bytes, or the desktop app saves them (files.save).
+import type { PassageLink } from '../../../shared/links/model';
 import { createHash } from 'node:crypto';
 import { toCodedPassage } from '../../../shared/analysis/passages';
 import { AppError } from '../../../shared/errors';
@@ -81,7 +82,7 @@ export async function runExport(app: ExportServices, request: ExportRequest, tas
   task.progress(0, 1, 'Writing the file');
   const organisation = app.store.collections.organisation();
   const variables = app.store.variables.get();
-  return formatExport(request, { ...scoped, texts, originals, codebook: app.store.getCodebook(), libraryName: app.store.info().name, organisation, variables }, now, app.citations);
+  return formatExport(request, { ...scoped, texts, originals, codebook: app.store.getCodebook(), libraryName: app.store.info().name, organisation, variables, links: app.store.links.stored().links }, now, app.citations);
 }
 
 export interface ExportData extends Scoped {
@@ -95,6 +96,8 @@ export interface ExportData extends Scoped {
   organisation: ExportedOrganisation;
   /** Document variables: a column each in the passages CSV, Variables and Cases in REFI-QDA. */
   variables?: DocumentVariables;
+  /** Links between passages (the W3C export writes those whose two highlights it exports). */
+  links?: readonly PassageLink[];
 }
 
 /**
@@ -125,7 +128,7 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
       return file(
         `${base}-annotations.jsonld`,
         'application/ld+json',
-        annotationsToW3c({ documents: data.documents, annotations: data.annotations, codebook, generatedAt: now.toISOString() }),
+        annotationsToW3c({ documents: data.documents, annotations: data.annotations, codebook, generatedAt: now.toISOString(), links: data.links }),
       );
     case 'passages-csv': {
       const formatted = await citations.formatReferences(items, 'apa');

@@ -265,7 +265,7 @@ function filtersOnly(run: Run, segment: Segment, plan: QueryPlan, exclusions: Ex
   const accept = filterFor(segment, plan);
   const { deleted } = segment;
   const { heap } = run;
-  const byDocument = run.facets && exclusions.length === 0 && plan.annotationFilters.length === 0;
+  const byDocument = run.facets && exclusions.length === 0 && plan.annotationFilters.length === 0 && !plan.annotations && plan.excludedAnnotations.size === 0;
   if (byDocument) run.facets!.addDocuments(segment, plan);
   const passages = segment.kind === 'passage';
   for (const d of candidatesFromFilters(segment, plan)) {

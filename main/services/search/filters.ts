@@ -2,12 +2,14 @@
 // in-memory posting lists a query made only of filters starts from.
 import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
 import type { AnnotationFilter, QueryPlan } from './plan';
+import { annotationEntryId } from './entries';
 import { metaKey, type Segment } from './segment';
 
 /** The filters as a test on an entry, reading the segment's columns through flags over its tables. */
 export function filterFor(segment: Segment, plan: QueryPlan): ((d: number) => boolean) | null {
   const { documents, excludedDocuments, annotationFilters } = plan;
-  if (!documents && excludedDocuments.size === 0 && annotationFilters.length === 0) return null;
+  const linked = linkedTest(segment, plan);
+  if (!documents && excludedDocuments.size === 0 && annotationFilters.length === 0 && !linked) return null;
   const docFlags = (ids: Set<string>) => {
     // From the smaller side: a doc: filter names a few documents, a year: range thousands.
     if (ids.size >= segment.docs.length) return Uint8Array.from(segment.docs, (id) => (ids.has(id) ? 1 : 0));
@@ -28,6 +30,7 @@ export function filterFor(segment: Segment, plan: QueryPlan): ((d: number) => bo
   return (d) => {
     if (allowed && !allowed[docIdx[d]!]) return false;
     if (excluded && excluded[docIdx[d]!]) return false;
+    if (linked && !linked(d)) return false;
     if (tests.length === 0) return true;
     if (!annotations) return false;
     for (const { filter, test } of tests) if (test(d, color, codeStart, codeIds, codeStance) === filter.negated) return false;
@@ -72,9 +75,25 @@ function valueTest(segment: Segment, filter: AnnotationFilter): ValueTest {
   };
 }
 
+/** linked: and -linked: (plan.annotations, plan.excludedAnnotations) as a test on an entry, or null. */
+function linkedTest(segment: Segment, plan: QueryPlan): ((d: number) => boolean) | null {
+  const { annotations, excludedAnnotations } = plan;
+  if (!annotations && excludedAnnotations.size === 0) return null;
+  if (segment.kind !== 'annotation') return annotations ? () => false : null;
+  return (d) => {
+    const id = segment.annotationId(d);
+    return (!annotations || annotations.has(id)) && !excludedAnnotations.has(id);
+  };
+}
+
 /** The smallest in-memory posting list among the positive filters, or every entry; ascending. */
 export function candidatesFromFilters(segment: Segment, plan: QueryPlan): Iterable<number> {
   const lists: (readonly number[])[] = [];
+  if (plan.annotations) {
+    // linked: names few highlights: their entries, found by id.
+    const ordinals = segment.kind === 'annotation' ? [...plan.annotations].map((id) => segment.ordinalOf(annotationEntryId(id))).filter((o) => o >= 0) : [];
+    lists.push(ordinals.sort((a, b) => a - b));
+  }
   for (const filter of plan.annotationFilters) {
     if (filter.negated) continue;
     const values = filter.values.map((value) => segment.withValue(metaKey(filter.field, value)));

@@ -41,6 +41,10 @@ export interface QueryPlan {
   excludedDocuments: Set<string>;
   /** True when a filter only annotations have is used: source passages cannot match. */
   annotationsOnly: boolean;
+  /** Only these annotations (linked:), null: any. */
+  annotations: Set<string> | null;
+  /** Never these annotations (-linked:). */
+  excludedAnnotations: Set<string>;
 }
 
 export interface DocumentInfo {
@@ -65,9 +69,19 @@ export interface PlanOptions {
   typing?: boolean;
 }
 
+/** What a query is planned against: the codebook, the documents and (for linked:) the links between passages. */
+export interface PlanContext {
+  codebook: Codebook;
+  documents: readonly DocumentInfo[];
+  /** The highlights with a link of a relation (or "any"); null when no relation has that name. */
+  linked?: (value: string) => Set<string> | null;
+  /** The relations, to name them when linked: names none. */
+  relations?: readonly string[];
+}
+
 export function planQuery(
   input: string,
-  context: { codebook: Codebook; documents: readonly DocumentInfo[] },
+  context: PlanContext,
   options: PlanOptions = {},
 ): PlanResult {
   const parsed = parseQuery(input);
@@ -89,7 +103,7 @@ class PlanError extends Error {
 function compile(
   query: ParsedQuery,
   input: string,
-  { codebook, documents }: { codebook: Codebook; documents: readonly DocumentInfo[] },
+  { codebook, documents, linked, relations = [] }: PlanContext,
   options: PlanOptions,
 ): QueryPlan {
   const plan: QueryPlan = {
@@ -98,6 +112,8 @@ function compile(
     documents: null,
     excludedDocuments: new Set(),
     annotationsOnly: false,
+    annotations: null,
+    excludedAnnotations: new Set(),
   };
   const restrictDocuments = (ids: Iterable<string>, negated: boolean) => {
     if (negated) {
@@ -151,6 +167,11 @@ function compile(
           plan.annotationFilters.push({ field, values: [value], negated });
         } else if (field === 'tag') {
           plan.annotationFilters.push({ field, values: [value.replace(/^#/, '').toLowerCase()], negated });
+        } else if (field === 'linked') {
+          const ids = linked?.(value) ?? null;
+          if (!ids) fail(`No relation is called “${value}”. Try linked:any${relations.slice(0, 3).map((r) => `, linked:${r.includes(' ') ? `"${r}"` : r}`).join('')}…`);
+          if (negated) for (const id of ids!) plan.excludedAnnotations.add(id);
+          else plan.annotations = plan.annotations ? new Set([...plan.annotations].filter((id) => ids!.has(id))) : ids;
         } else if (field === 'kind') {
           restrictDocuments(documents.filter((d) => d.kind === value).map((d) => d.id), negated);
         } else {
@@ -158,7 +179,7 @@ function compile(
           if (!ids.length) fail(`No document title contains “${value}”.`);
           restrictDocuments(ids, negated);
         }
-        if (!negated && (field === 'principle' || field === 'actor' || field === 'stance' || field === 'tag' || field === 'color')) {
+        if (!negated && (field === 'principle' || field === 'actor' || field === 'stance' || field === 'tag' || field === 'color' || field === 'linked')) {
           plan.annotationsOnly = true;
         }
         break;

@@ -185,7 +185,8 @@ export async function answer(
   if (!planned) return results;
   if (!planned.ok) return { ...results, error: planned.error };
   const { plan } = planned;
-  if (plan.text.length === 0 && plan.annotationFilters.length === 0 && !plan.documents && plan.excludedDocuments.size === 0) return results;
+  const noFilter = plan.annotationFilters.length === 0 && !plan.documents && plan.excludedDocuments.size === 0 && !plan.annotations && plan.excludedAnnotations.size === 0;
+  if (plan.text.length === 0 && noFilter) return results;
   const facets = new FacetCounter();
   const annotations = executeKind(index, 'annotation', plan, limit, { facets });
   const passages = executeKind(index, 'passage', plan, limit, { facets });

@@ -10,6 +10,7 @@ import type { LibraryStore } from '../library/store';
 import { InlineBuilder, type IndexBuilder } from './builder';
 import { HitAnnotations } from './hit-annotations';
 import { IndexKeeper } from './index-keeper';
+import { linkedAnnotationIds } from '../../../shared/links/search';
 import { documentInfo, planQuery, restrictToDocuments, type DocumentInfo } from './plan';
 import { answer, tagsByUse, type HitContext } from './results';
 import type { SegmentedIndex } from './segmented-index';
@@ -107,7 +108,14 @@ export class SearchService {
     if (documents.size <= WAIT_FOR_INDEXING_DOCUMENTS) await this.keeper.backgroundDone();
     const began = performance.now();
     const codebook = this.store.getCodebook();
-    const planned = text.trim() ? planQuery(text, { codebook, documents: this.documentList() }, { typing: options.typing }) : null;
+    const links = this.store.links;
+    const context = {
+      codebook,
+      documents: this.documentList(),
+      linked: (value: string) => linkedAnnotationIds(links.stored(), links.exists, value),
+      relations: links.stored().relations,
+    };
+    const planned = text.trim() ? planQuery(text, context, { typing: options.typing }) : null;
     if (planned?.ok && options.documents) restrictToDocuments(planned.plan, options.documents);
     const results = await answer(this.index, text, planned, options.limit ?? 20, this.hitContext(codebook));
     return { ...results, indexing: this.keeper.progress, tookMs: Math.round((performance.now() - began) * 100) / 100 };
@@ -121,6 +129,7 @@ export class SearchService {
       tags: this.tags(),
       documents: documents.map((d) => ({ id: d.id, title: d.title })),
       years: [...new Set(documents.map((d) => d.year).filter((y): y is number => y !== null))].sort((a, b) => b - a),
+      relations: this.store.links.stored().relations,
     });
   }
 

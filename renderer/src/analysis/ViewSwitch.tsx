@@ -1,6 +1,6 @@
 // The parts of the app, as tabs in the top bar: reading and annotating, finding your way in the
-// library (the documents table with collections and tags), the codebook, memos, and analysing.
-export type AppView = 'library' | 'documents' | 'codebook' | 'memos' | 'analysis';
+// library (the documents table with collections and tags), the codebook, memos, links between passages, and analysing.
+export type AppView = 'library' | 'documents' | 'codebook' | 'memos' | 'analysis' | 'links';
 
 export function ViewSwitch({ value, onChange }: { value: AppView; onChange(view: AppView): void }) {
   const tab = (view: AppView, label: string) => (
@@ -15,6 +15,7 @@ export function ViewSwitch({ value, onChange }: { value: AppView; onChange(view:
       {tab('codebook', 'Codebook')}
       {tab('memos', 'Memos')}
       {tab('analysis', 'Analysis')}
+      {tab('links', 'Links')}
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { LibraryPanel } from '../library/LibraryPanel';
 import { MemosProvider } from '../memos/memos-context';
 import { MemosWorkspace } from '../memos/MemosWorkspace';
 import { LinksProvider } from '../links/links-context';
+import { LinksView } from '../links/LinksView';
 import type { LinkEnd } from '../../../shared/links/model';
 import { DocumentsView } from '../organise/DocumentsView';
 import { useOrganisation } from '../organise/useOrganisation';
@@ -161,6 +162,8 @@ function Workbench() {
           ) : (
             <p className="loading">{organisation.status === 'error' ? `The collections could not be read: ${organisation.message}` : 'Reading the collections…'}</p>
           )
+        ) : view === 'links' ? (
+          <LinksView />
         ) : view === 'codebook' ? (
           <CodebookWorkspace documents={documents} onOpenPassage={openPassage} />
         ) : view === 'memos' ? (
