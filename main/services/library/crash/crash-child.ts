@@ -2,9 +2,9 @@
 // changes it without pause (annotations created, edited and deleted, documents imported, retitled and
 // deleted, their files replaced by new versions, actors added to the codebook, codes merged and split
 // with their passages recoded, memos written, rewritten and deleted, document variable values set on
-// several documents at once) until it is killed. Each change is announced on stdout before it starts
-// and reported once the service has acknowledged it, with synchronous writes, so the parent knows
-// exactly what was acknowledged before the kill.
+// several documents at once, passages linked and links deleted) until it is killed. Each change is
+// announced on stdout before it starts and reported once the service has acknowledged it, with
+// synchronous writes, so the parent knows exactly what was acknowledged before the kill.
 //   node crash-child.js <library> <seed> <extract-worker.js> [mixed|replace|codebook]
 import { writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -54,6 +54,7 @@ async function step(store: LibraryStore, i: number): Promise<void> {
     await changeMemos(store, tag);
     return;
   }
+  if (mode === 'mixed' && rand() < 0.1 && (await changeLinks(store))) return;
   const document = pick(documents);
   const annotations = await store.listAnnotations(document.id);
   let op: CrashOp;
@@ -189,6 +190,33 @@ async function changeMemos(store: LibraryStore, tag: string): Promise<void> {
     await store.memos.edit({ op: 'delete', id: op.id });
     say({ t: 'ack', op });
   }
+}
+
+/** Links two highlights (of any documents) or deletes a link; false when there is nothing to link yet. */
+async function changeLinks(store: LibraryStore): Promise<boolean> {
+  const links = store.links.stored().links;
+  if (links.length > 0 && rand() < 0.3) {
+    const op = { kind: 'link.delete', id: pick(links).id } as const;
+    say({ t: 'begin', op });
+    await store.links.edit({ op: 'delete', id: op.id });
+    say({ t: 'ack', op });
+    return true;
+  }
+  const ends = [];
+  for (const document of [pick(store.listDocuments()), pick(store.listDocuments())]) {
+    const annotations = await store.listAnnotations(document.id);
+    if (annotations.length === 0) return false;
+    ends.push({ documentId: document.id, annotationId: pick(annotations).id });
+  }
+  const [from, to] = ends as [{ documentId: string; annotationId: string }, { documentId: string; annotationId: string }];
+  if (from.annotationId === to.annotationId) return false;
+  const relation = pick(store.links.stored().relations);
+  if (links.some((l) => l.relation === relation && [l.from.annotationId, l.to.annotationId].sort().join() === [from.annotationId, to.annotationId].sort().join())) return false;
+  const op = { kind: 'link.create', from, to, relation } as const;
+  say({ t: 'begin', op });
+  const state = await store.links.edit({ op: 'create', from, to, relation });
+  say({ t: 'ack', op, linkId: state.links.find((l) => l.from.annotationId === from.annotationId && l.to.annotationId === to.annotationId && l.relation === relation)?.id });
+  return true;
 }
 
 /** A new version of a document's file: a paragraph added, so some annotations move and all are kept. */

@@ -16,6 +16,7 @@ import {
   cloneState,
   diffStates,
   emptyState,
+  linkKey,
   memoKey,
   random,
   type ChildMessage,
@@ -58,6 +59,8 @@ export interface CrashStats {
   memoChanges: number;
   /** Document variable values set on several documents at once, acknowledged. */
   variableSets: number;
+  /** Links between passages made or deleted and acknowledged. */
+  linkChanges: number;
   undoneCodebookChanges: number;
   cacheFilesDamaged: number;
   searchChecks: number;
@@ -80,6 +83,7 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
     codebookChanges: 0,
     memoChanges: 0,
     variableSets: 0,
+    linkChanges: 0,
     undoneCodebookChanges: 0,
     cacheFilesDamaged: 0,
     searchChecks: 0,
@@ -106,6 +110,7 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
     stats.codebookChanges += acked.filter((message) => message.op.kind === 'codebook.change').length;
     stats.memoChanges += acked.filter((message) => message.op.kind.startsWith('memo.')).length;
     stats.variableSets += acked.filter((message) => message.op.kind === 'variables.set').length;
+    stats.linkChanges += acked.filter((message) => message.op.kind.startsWith('link.')).length;
 
     const actual = await readState(options.libraryDir, stats, context);
     let differences = diffStates(actual, expected);
@@ -233,6 +238,9 @@ function withInFlight(expected: LibraryState, op: CrashOp, actual: LibraryState)
     // Likewise the new memo's id: the one memo, with that title, that only the library has.
     const extra = [...actual.memos].filter(([id, key]) => !expected.memos.has(id) && key === memoKey(op));
     if (extra.length === 1) applyOp(landed, { t: 'ack', op, memoId: extra[0]![0] });
+  } else if (op.kind === 'link.create') {
+    const extra = [...actual.links].filter(([id, key]) => !expected.links.has(id) && key === linkKey(op));
+    if (extra.length === 1) applyOp(landed, { t: 'ack', op, linkId: extra[0]![0] });
   } else {
     applyOp(landed, { t: 'ack', op });
   }
@@ -288,6 +296,7 @@ async function readState(root: string, stats: CrashStats, context = 'the start')
     for (const [documentId, values] of Object.entries(store.variables.get().values)) {
       for (const [variableId, value] of Object.entries(values)) state.variableValues.set(`${documentId} ${variableId}`, String(value));
     }
+    for (const link of store.links.stored().links) state.links.set(link.id, linkKey(link));
     return state;
   } finally {
     await store.close();

@@ -35,6 +35,7 @@ describe('crash safety', () => {
     expect(stats.acknowledged).toBeGreaterThan(KILLS);
     expect(stats.inFlight).toBeGreaterThan(KILLS / 4);
     expect(stats.memoChanges).toBeGreaterThan(0);
+    expect(stats.linkChanges).toBeGreaterThan(0);
   });
 
   const REPLACE_KILLS = Math.max(10, Math.round(KILLS / 5));

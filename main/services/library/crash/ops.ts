@@ -2,6 +2,7 @@
 // ("begin"), and once the library service has acknowledged it ("ack"). The parent keeps the expected
 // library state by applying acknowledged changes, and allows the one change in flight at the kill to
 // have landed or not, never half.
+import type { LinkEnd } from '../../../../shared/links/model';
 import type { Annotation } from '../../../../shared/model';
 
 export type CrashOp =
@@ -19,12 +20,15 @@ export type CrashOp =
   /** Memos (memos.json): a new memo's id is reported with its ack. */
   | { kind: 'memo.create'; title: string; body: string }
   | { kind: 'memo.update'; id: string; title: string; body: string }
-  | { kind: 'memo.delete'; id: string };
+  | { kind: 'memo.delete'; id: string }
+  /** Links between passages (links.json): a new link's id is reported with its ack. */
+  | { kind: 'link.create'; from: LinkEnd; to: LinkEnd; relation: string }
+  | { kind: 'link.delete'; id: string };
 
 export type ChildMessage =
   | { t: 'ready' }
   | { t: 'begin'; op: CrashOp }
-  | { t: 'ack'; op: CrashOp; documentId?: string; title?: string; memoId?: string };
+  | { t: 'ack'; op: CrashOp; documentId?: string; title?: string; memoId?: string; linkId?: string };
 
 /** What must survive: documents (title, hash), their annotations (all but timestamps), codebook actors, variable values. */
 export interface LibraryState {
@@ -37,12 +41,17 @@ export interface LibraryState {
   memos: Map<string, string>;
   /** Document variable values, by "<document id> <variable id>" (a trashed document keeps its own). */
   variableValues: Map<string, string>;
+  /** Links by id: their ends and relation (whether one is live follows from the annotations). */
+  links: Map<string, string>;
 }
+
+export const linkKey = (link: { from: LinkEnd; to: LinkEnd; relation: string }): string =>
+  JSON.stringify([link.from.documentId, link.from.annotationId, link.to.documentId, link.to.annotationId, link.relation]);
 
 export const memoKey = (memo: { title: string; body: string }): string => JSON.stringify([memo.title, memo.body]);
 
 export function emptyState(): LibraryState {
-  return { documents: new Map(), annotations: new Map(), actors: new Set(), tokens: new Map(), memos: new Map(), variableValues: new Map() };
+  return { documents: new Map(), annotations: new Map(), actors: new Set(), tokens: new Map(), memos: new Map(), variableValues: new Map(), links: new Map() };
 }
 
 export function cloneState(state: LibraryState): LibraryState {
@@ -53,6 +62,7 @@ export function cloneState(state: LibraryState): LibraryState {
     tokens: new Map(state.tokens),
     memos: new Map(state.memos),
     variableValues: new Map(state.variableValues),
+    links: new Map(state.links),
   };
 }
 
@@ -116,6 +126,12 @@ export function applyOp(state: LibraryState, message: Extract<ChildMessage, { t:
     case 'memo.delete':
       state.memos.delete(op.id);
       break;
+    case 'link.create':
+      if (message.linkId) state.links.set(message.linkId, linkKey(op));
+      break;
+    case 'link.delete':
+      state.links.delete(op.id);
+      break;
   }
 }
 
@@ -147,6 +163,8 @@ export function diffStates(actual: LibraryState, expected: LibraryState): string
     if (actual.variableValues.get(key) !== value) lines.push(`variable value ${key} is ${actual.variableValues.get(key) ?? 'missing'}, expected ${value}`);
   }
   for (const key of actual.variableValues.keys()) if (!expected.variableValues.has(key)) lines.push(`variable value ${key} should not be there`);
+  for (const [id, key] of expected.links) if (actual.links.get(id) !== key) lines.push(`link ${id} is ${actual.links.has(id) ? 'different' : 'missing'}`);
+  for (const id of actual.links.keys()) if (!expected.links.has(id)) lines.push(`link ${id} should not be there`);
   return lines;
 }
 

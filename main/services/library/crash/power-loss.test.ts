@@ -1,7 +1,7 @@
 // The proof of the fsync ordering (SECURITY.md, "Power loss"): every change the library code makes to
 // the file system goes through a model of what a disk keeps through a power loss (power-loss.ts). A
 // series of changes (annotations saved, edited, imported and deleted, documents imported, retitled,
-// replaced, filed in a collection, tagged, deleted and restored, the codebook changed) runs on a library; then, for every moment of it, what a
+// replaced, filed in a collection, tagged, deleted and restored, the codebook changed, passages linked and a linked highlight deleted and brought back) runs on a library; then, for every moment of it, what a
 // power loss would leave, both with only what was fsynced and with folder changes written ahead of file
 // contents, is written out as a real folder and opened as a library. Each must open with nothing to
 // repair but an unfinished import or replacement, and hold every change acknowledged before that moment,
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { PARIS_CALL_CODEBOOK } from '../../../../shared/codebooks';
+import type { Annotation } from '../../../../shared/model';
 import { sampleAnnotation, sampleDocument, sampleText } from '../../../test-support/fixtures';
 import { useTempDir } from '../../../test-support/temp';
 import { LibraryStore } from '../store';
@@ -36,6 +37,8 @@ async function readState(store: LibraryStore): Promise<LibraryState> {
   for (const c of store.collections.list()) state.actors.add(`collection ${c.name}: ${[...c.documentIds].sort().join(',')}`);
   for (const [id, tags] of Object.entries(store.collections.documentTags())) state.actors.add(`tags of ${id}: ${[...tags].sort().join(',')}`);
   for (const memo of store.memos.list()) state.memos.set(memo.id, memoKey(memo));
+  // Links compared as actors are: each as listed (its ends, relation and whether it is live).
+  for (const l of (await store.links.list()).links) state.actors.add(`link ${l.from.annotationId}>${l.to.annotationId} ${l.relation} ${l.status}`);
   return state;
 }
 
@@ -139,6 +142,12 @@ describe('power loss', () => {
     await step('memo rewritten', () => s().memos.edit({ op: 'update', id: memoId, title: 'Why', body: 'Because, at length.', target: { kind: 'project' } }));
     await step('second memo written', () => s().memos.edit({ op: 'create', title: 'Open questions', body: '- one', target: { kind: 'project' } }));
     await step('memo deleted', () => s().memos.edit({ op: 'delete', id: memoId }));
+    // A link, gone with a deleted highlight (links.json written first), and back with its Undo (after).
+    const end = (documentId: string, annotationId: string) => ({ documentId, annotationId });
+    await step('passages linked', () => s().links.edit({ op: 'create', from: end(first.id, 'ann-2'), to: end(second.id, 'imp-1'), relation: 'contradicts' }));
+    let unlinked: Annotation | null = null;
+    await step('linked highlight deleted', async () => (unlinked = await s().deleteAnnotation(second.id, 'imp-1')));
+    await step('linked highlight restored', () => s().saveAnnotation(unlinked!));
     await step('document deleted', () => s().deleteDocument(second.id));
     await step('document restored', () => s().restoreDocuments([second.id]));
     await step('document deleted again', () => s().deleteDocument(second.id));
