@@ -32,7 +32,8 @@ test('link two passages in two documents and follow the link both ways', async (
   const words = firstSentence.match(/\b[A-Za-z]{9,}\b/g)!.slice(0, 2).join(' ');
   await dialog.getByRole('searchbox', { name: 'Find the other highlight' }).fill(words);
   const candidate = dialog.getByRole('radio').first();
-  await expect(dialog.locator('.candidate')).toContainText(titleOf(first!));
+  // The first search waits for the new documents to be indexed (long on a loaded machine).
+  await expect(dialog.locator('.candidate')).toContainText(titleOf(first!), { timeout: 60_000 });
   await candidate.check();
   await dialog.getByRole('combobox', { name: 'Relation' }).selectOption('contradicts');
   await dialog.getByRole('textbox', { name: 'Note (optional)' }).fill('The two texts disagree here');
@@ -73,4 +74,32 @@ test('link two passages in two documents and follow the link both ways', async (
   await expect(reloaded.locator('.passage-link')).toHaveCount(0);
   await deleted.getByRole('button', { name: 'Undo' }).click();
   await expect(reloaded.locator('.passage-link')).toContainText('contradicts →');
+
+  // Search finds linked passages by relation.
+  const search = page.getByRole('searchbox', { name: 'Search annotations and sources' });
+  await search.fill('linked:contradicts');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await expect(results.getByRole('heading', { name: /Your annotations/ })).toContainText('2');
+  await search.fill('');
+  await page.keyboard.press('Escape');
+
+  // The Links view lists the link and draws the two documents; a node filters the list, by keyboard too.
+  await page.getByRole('tab', { name: 'Links' }).click();
+  const view = page.getByRole('main', { name: 'Links between passages' });
+  const graph = view.getByRole('group', { name: /Documents linked by passages/ });
+  await expect(graph.getByRole('button')).toHaveCount(2);
+  await expect(view.locator('.links-table tbody tr')).toHaveCount(1);
+  await expect(view.locator('.links-table')).toContainText('The two texts disagree here');
+  await screenshot(page, 'links-04-view');
+  const node = graph.getByRole('button', { name: new RegExp(`^${escapeRegExp(titleOf(first!))}: 1 link`) });
+  await node.focus();
+  await page.keyboard.press('Enter');
+  await expect(node).toHaveAttribute('aria-pressed', 'true');
+  await expect(view.getByRole('combobox', { name: 'Document' })).toHaveValue(/.+/);
+  await view.getByRole('combobox', { name: 'Relation' }).selectOption('supports');
+  await expect(view.locator('.links-table tbody tr')).toHaveCount(0);
+  await view.getByRole('combobox', { name: 'Relation' }).selectOption('');
+  // Following from the view opens the reader at the passage.
+  await view.locator('.links-table').getByRole('button', { name: new RegExp(escapeRegExp(firstSentence.slice(0, 20))) }).click();
+  await expect(page.locator('.sidebar .card.active', { hasText: firstSentence.slice(0, 30) })).toBeVisible();
 });

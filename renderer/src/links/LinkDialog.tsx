@@ -15,6 +15,7 @@ export function LinkDialog({ from, onClose }: { from: EndView; onClose(): void }
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
   const [chosen, setChosen] = useState<SearchHit | null>(null);
   const [picked, setRelation] = useState<string | null>(null);
   const relation = picked ?? relations[0] ?? '';
@@ -32,16 +33,20 @@ export function LinkDialog({ from, onClose }: { from: EndView; onClose(): void }
     if (!text.trim()) {
       setHits(null);
       setSearchError(null);
+      setSearching(false);
       return;
     }
-    call('search.query', { query: text, limit: 30, typing: true }).then(
-      (results) => {
-        if (ask !== asked.current) return;
-        setSearchError(results.error ? results.error.message : null);
-        setHits(results.annotations.filter((h) => h.annotationId && h.annotationId !== from.annotationId));
-      },
-      (e: unknown) => ask === asked.current && setSearchError(errorMessage(e)),
-    );
+    setSearching(true);
+    call('search.query', { query: text, limit: 30, typing: true })
+      .then(
+        (results) => {
+          if (ask !== asked.current) return;
+          setSearchError(results.error ? results.error.message : null);
+          setHits(results.annotations.filter((h) => h.annotationId && h.annotationId !== from.annotationId));
+        },
+        (e: unknown) => ask === asked.current && setSearchError(errorMessage(e)),
+      )
+      .finally(() => ask === asked.current && setSearching(false));
   };
 
   const submit = async (event: FormEvent) => {
@@ -78,8 +83,9 @@ export function LinkDialog({ from, onClose }: { from: EndView; onClose(): void }
         {searchError && <p className="form-error">{searchError}</p>}
         <fieldset className="link-candidates">
           <legend>Highlights{hits ? ` (${hits.length})` : ''}</legend>
-          {hits === null && <p className="hint">Type to search the highlights of every document.</p>}
-          {hits?.length === 0 && <p className="hint">No highlight matches.</p>}
+          {searching && <p className="hint">Searching…</p>}
+          {!searching && hits === null && <p className="hint">Type to search the highlights of every document.</p>}
+          {!searching && hits?.length === 0 && <p className="hint">No highlight matches.</p>}
           {hits?.map((hit) => (
             <label key={hit.annotationId} className={chosen?.annotationId === hit.annotationId ? 'candidate chosen' : 'candidate'}>
               <input type="radio" name="link-target" checked={chosen?.annotationId === hit.annotationId} onChange={() => setChosen(hit)} />

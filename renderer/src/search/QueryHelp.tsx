@@ -13,6 +13,7 @@ const ROWS: [string, string][] = [
   ['color:yellow', 'highlight colour'],
   ['kind:treaty', 'article, treaty, report, chapter, webpage'],
   ['year:2018..2020', 'year of the source; year:2018 or year:..2019'],
+  ['linked:contradicts', 'highlights linked to another by this relation (linked:any for any link)'],
 ];
 
 export function QueryHelp({ onClose }: { onClose(): void }) {
