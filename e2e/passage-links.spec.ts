@@ -79,7 +79,7 @@ test('link two passages in two documents and follow the link both ways', async (
   const search = page.getByRole('searchbox', { name: 'Search annotations and sources' });
   await search.fill('linked:contradicts');
   const results = page.getByRole('listbox', { name: 'Search results' });
-  await expect(results.getByRole('heading', { name: /Your annotations/ })).toContainText('2');
+  await expect(results.getByRole('group', { name: /Your annotations/ })).toHaveAccessibleName(/^Your annotations\s+2$/);
   await search.fill('');
   await page.keyboard.press('Escape');
 
