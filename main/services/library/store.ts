@@ -229,9 +229,11 @@ export class LibraryStore {
     return new Uint8Array(await readLibraryFile(this.paths.document(id).original(document.format)));
   }
 
-  addDocument(input: NewDocument): Promise<LibraryDocument> {
+  /** `as`: the id and import time the document has elsewhere (a document that arrived by sync). */
+  addDocument(input: NewDocument, as?: { id: string; importedAt: string }): Promise<LibraryDocument> {
     return this.serialize(async () => {
-      const id = randomUUID();
+      const id = as?.id ?? randomUUID();
+      if (this.documents.has(id)) throw new AppError('duplicate', `Document ${id} is already in the library.`);
       const files = this.paths.document(id);
       const now = new Date().toISOString();
       const document: LibraryDocument = libraryDocumentSchema.parse({
@@ -240,7 +242,7 @@ export class LibraryStore {
         originalName: input.originalName,
         contentHash: input.contentHash,
         size: input.bytes.byteLength,
-        importedAt: now,
+        importedAt: as?.importedAt ?? now,
         modifiedAt: now,
         pageCount: input.pageCount,
         ...(input.pageLabels ? { pageLabels: input.pageLabels } : {}),
@@ -403,13 +405,21 @@ export class LibraryStore {
     return all;
   }
 
-  /** Create or replace an annotation. Returns it as stored (with its modified time set). */
-  saveAnnotation(annotation: Annotation): Promise<Annotation> {
+  /**
+   * Create or replace an annotation. Returns it as stored (with its modified time set, unless
+   * `keepModified`: an annotation that arrived by sync keeps the time it was changed elsewhere).
+   * `ifModified`: written only if the annotation as stored has this modified time (null: only if it is
+   * new), so that sync never overwrites an edit made while it was applying another's.
+   */
+  saveAnnotation(annotation: Annotation, options: { keepModified?: boolean; ifModified?: string | null } = {}): Promise<Annotation> {
     return this.serialize(async () => {
       const current = await this.listAnnotations(annotation.documentId);
       this.checkCodebookLinks(annotation);
-      const stored: Annotation = { ...annotation, modified: new Date().toISOString() };
+      const stored: Annotation = options.keepModified ? annotationSchema.parse(annotation) : { ...annotation, modified: new Date().toISOString() };
       const index = current.findIndex((a) => a.id === annotation.id);
+      if (options.ifModified !== undefined && (index === -1 ? null : current[index]!.modified) !== options.ifModified) {
+        throw new AppError('in-use', `Annotation ${annotation.id} changed meanwhile.`);
+      }
       if (index === -1 && this.annotationOwner(annotation.id)) {
         throw new AppError('invalid-input', `Annotation ${annotation.id} belongs to another document.`);
       }

@@ -1,0 +1,117 @@
+// Two libraries syncing through a real CouchDB-protocol server on 127.0.0.1 (express-pouchdb over an
+// in-memory PouchDB): what one does arrives at the other, through the store, both ways.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CouchServer } from '../../test-support/couch-server';
+import { sampleAnnotation } from '../../test-support/fixtures';
+import { eventually, openSyncedLibrary, textDocument, type SyncedLibrary } from '../../test-support/sync-libraries';
+import { useTempDir } from '../../test-support/temp';
+
+describe('sync through CouchDB', () => {
+  const tempDir = useTempDir();
+  const server = new CouchServer();
+  const open: SyncedLibrary[] = [];
+  let dbCount = 0;
+  const newDb = () => server.url(`library-${++dbCount}`);
+  const library = async (url: string, dir?: string) => {
+    const lib = await openSyncedLibrary(dir ?? (await tempDir()), url);
+    open.push(lib);
+    return lib;
+  };
+
+  beforeAll(async () => {
+    await server.start();
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((lib) => lib.close()));
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('brings a document, its file and its annotations to the other library, and edits and deletions both ways', async () => {
+    const url = newDb();
+    const a = await library(url);
+    const b = await library(url);
+    const doc = await a.store.addDocument(textDocument('A first paragraph about norms.', 'Norms'));
+    const annotation = await a.store.saveAnnotation(sampleAnnotation(doc.id));
+
+    await eventually(() => b.store.hasDocument(doc.id), 'the document to arrive');
+    expect(b.store.getDocument(doc.id).metadata.title).toBe('Norms');
+    expect((await b.store.readText(doc.id)).text).toBe('A first paragraph about norms.');
+    expect(new TextDecoder().decode(await b.store.readOriginal(doc.id))).toBe('A first paragraph about norms.');
+    await eventually(async () => (await b.store.listAnnotations(doc.id)).length === 1, 'the annotation to arrive');
+    expect(await b.store.listAnnotations(doc.id)).toEqual([annotation]);
+
+    // An edit on B comes back to A, as made (its time of change kept).
+    const edited = await b.store.saveAnnotation({ ...annotation, body: { ...annotation.body, note: 'edited on B' } });
+    await eventually(async () => (await a.store.listAnnotations(doc.id))[0]?.body.note === 'edited on B', 'the edit to reach A');
+    expect(await a.store.listAnnotations(doc.id)).toEqual([edited]);
+
+    await a.store.updateMetadata(doc.id, { ...doc.metadata, title: 'Norms, renamed' });
+    await eventually(() => b.store.getDocument(doc.id).metadata.title === 'Norms, renamed', 'the new title to reach B');
+
+    await a.store.deleteAnnotation(doc.id, annotation.id);
+    await eventually(async () => (await b.store.listAnnotations(doc.id)).length === 0, 'the deletion to reach B');
+
+    await b.store.deleteDocument(doc.id);
+    await eventually(() => !a.store.hasDocument(doc.id), 'the deleted document to leave A');
+
+    await a.sync.settled();
+    await b.sync.settled();
+    expect(a.sync.status()).toMatchObject({ phase: 'idle', waiting: 0, conflicts: 0, error: null, notAppliedCount: 0 });
+  });
+
+  it('converges after both sides worked while the server was down', async () => {
+    const url = newDb();
+    const a = await library(url);
+    const b = await library(url);
+    const doc = await a.store.addDocument(textDocument('A first paragraph about norms.', 'Norms'));
+    await eventually(() => b.store.hasDocument(doc.id), 'the document to arrive');
+    await a.sync.settled();
+    await b.sync.settled();
+
+    await server.stop();
+    try {
+      await a.store.saveAnnotation(sampleAnnotation(doc.id, { id: 'from-a' }));
+      await b.store.saveAnnotation(sampleAnnotation(doc.id, { id: 'from-b', body: { ...sampleAnnotation(doc.id).body, note: 'b' } }));
+      await b.store.updateMetadata(doc.id, { ...doc.metadata, title: 'Renamed offline' });
+      await eventually(() => a.sync.status().phase === 'offline' && b.sync.status().phase === 'offline', 'both to notice');
+      expect(a.sync.status().error).toMatch(/cannot be reached/);
+      expect(a.sync.status().waiting).toBe(1);
+    } finally {
+      await server.start();
+    }
+    const ids = async (lib: SyncedLibrary) => (await lib.store.listAnnotations(doc.id)).map((x) => x.id).sort();
+    await eventually(async () => (await ids(a)).length === 2 && (await ids(b)).length === 2, 'both to converge', 60_000);
+    expect(await a.store.listAnnotations(doc.id)).toEqual(expect.arrayContaining(await b.store.listAnnotations(doc.id)));
+    await eventually(() => a.store.getDocument(doc.id).metadata.title === 'Renamed offline', 'the title to reach A', 60_000);
+  });
+
+  it('keeps both versions of an annotation changed on both sides, and lists the conflict on both', async () => {
+    const url = newDb();
+    const a = await library(url);
+    const b = await library(url);
+    const doc = await a.store.addDocument(textDocument('A first paragraph about norms.', 'Norms'));
+    const annotation = await a.store.saveAnnotation(sampleAnnotation(doc.id));
+    await eventually(async () => b.store.hasDocument(doc.id) && (await b.store.listAnnotations(doc.id)).length === 1, 'the annotation to arrive');
+    await a.sync.settled();
+    await b.sync.settled();
+
+    await server.stop();
+    try {
+      await a.store.saveAnnotation({ ...annotation, body: { ...annotation.body, note: 'A says so' } });
+      await b.store.saveAnnotation({ ...annotation, body: { ...annotation.body, note: 'B says otherwise' } });
+    } finally {
+      await server.start();
+    }
+    await eventually(() => a.sync.status().conflicts === 1 && b.sync.status().conflicts === 1, 'the conflict to be listed on both', 60_000);
+    // Both versions are on the server: the winning one and the other, in _conflicts.
+    const held = await server.database(url.split('/').pop()!).get(`annotation:${doc.id}:${annotation.id}`, { conflicts: true });
+    expect(held._conflicts).toHaveLength(1);
+    const other = (await server.database(url.split('/').pop()!).get(held._id, { rev: held._conflicts![0] })) as unknown as { body: { body: { note: string } } };
+    const notes = [(held as unknown as { body: { body: { note: string } } }).body.body.note, other.body.body.note].sort();
+    expect(notes).toEqual(['A says so', 'B says otherwise']);
+    // Both sides show the same (the server's winning) version meanwhile.
+    await eventually(async () => (await a.store.listAnnotations(doc.id))[0]!.body.note === (await b.store.listAnnotations(doc.id))[0]!.body.note, 'both to show the winner');
+  });
+});

@@ -1,0 +1,19 @@
+// What the UI shows about sync: whether it runs, when it last matched the server, what waits, what
+// could not be applied (with the reason in words), how many conflicts the server holds.
+export interface SyncStatus {
+  /** starting: opening; syncing: sending or applying; idle: up to date, listening; offline: the last try failed (see error). */
+  phase: 'starting' | 'syncing' | 'idle' | 'offline';
+  /** When this side last caught up with the server (ISO), or null if it never did. */
+  lastSync: string | null;
+  /** Changes made here waiting to be sent. */
+  waiting: number;
+  /** Documents from the server that could not be applied here yet, and why (the first 50). */
+  notApplied: { id: string; message: string }[];
+  notAppliedCount: number;
+  /** Changes here that could not be sent, and why. */
+  notSent: { id: string; message: string }[];
+  /** Synced documents the server holds two or more versions of. */
+  conflicts: number;
+  /** The last error in words, while it lasts. */
+  error: string | null;
+}
