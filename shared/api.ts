@@ -56,6 +56,8 @@ import {
   type WaitingReference,
 } from './export/types';
 import { settingsPatchSchema, type Settings } from './settings';
+import type { SyncConflict, SyncView } from './sync/sync-status';
+import { syncConnectSchema } from './sync/connect';
 import type { PdfMarksImportReport, PdfMarksSummary } from './pdf/pdf-marks';
 
 /** A call's argument schema, its body limits, plus its result type (a phantom: only the type is used). */
@@ -253,6 +255,16 @@ export const contract = {
   'settings.get': call(noArgs).returns<Settings>(),
   'settings.update': call(z.strictObject({ patch: settingsPatchSchema })).returns<Settings>(),
 
+  // ---- Sync through CouchDB (main/services/sync) ----
+  'sync.status': call(noArgs).returns<SyncView>(),
+  /** Connects this library to a CouchDB database (checked first); the password is kept apart from the library. */
+  'sync.connect': call(syncConnectSchema).returns<SyncView>(),
+  'sync.disconnect': call(noArgs).returns<SyncView>(),
+  'sync.conflicts': call(noArgs).returns<SyncConflict[]>(),
+  'sync.resolve': call(
+    z.strictObject({ id: z.string().min(1).max(400), choice: z.union([z.strictObject({ rev: z.string().min(1).max(200) }), z.strictObject({ merge: z.literal(true) })]) }),
+  ).returns<SyncView>(),
+
   // ---- Analysis, exports and reference/annotation imports (shared/analysis, shared/export) ----
   /** One analysis view's counts for a filter (the passages behind them: analysis.passages). */
   // A filter may list every source of a large library (up to 100,000 ids): more than 64 KB.
@@ -331,6 +343,8 @@ export interface ApiEvents {
   'library.change': LibraryChange;
   /** Progress of long background work, e.g. rebuilding the search index. */
   'task.progress': { task: string; done: number; total: number; label: string };
+  /** Sync's connection or status changed (last sync, what waits, errors, conflicts). */
+  'sync.status': SyncView;
 }
 export type EventName = keyof ApiEvents;
 

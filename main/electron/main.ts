@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, protocol, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, protocol, safeStorage, screen, session, shell } from 'electron';
 import { createDispatcher } from '../api/dispatch';
 import { openApp, type AppServices } from '../services/app';
 import { createHandlers } from '../services/handlers';
@@ -19,6 +19,7 @@ import { isAppUrl } from './origin';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createSaveDialog } from './save-dialog';
 import { hardenSession } from './session';
+import { desktopSecretStore } from './sync-secrets';
 import { askToLeaveUnsaved, askToOpenExternal, createMainWindow } from './window';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url)); // dist/main/electron
@@ -87,7 +88,7 @@ async function start(): Promise<void> {
 
   const opened = await openLibraryWithRecovery(
     commandLine.library ?? settings.get().lastLibrary ?? defaultLibraryDir(),
-    (libraryPath) => openApp({ libraryPath, settings }),
+    (libraryPath) => openApp({ libraryPath, settings, sync: { dataDir: app.getPath('userData'), secrets: desktopSecretStore(app.getPath('userData'), safeStorage) } }),
     askAboutLibrary,
   );
   if (!opened) {

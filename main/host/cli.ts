@@ -7,6 +7,7 @@ import { openApp } from '../services/app';
 import { createHandlers } from '../services/handlers';
 import { defaultLibraryDir, userDataDir } from '../services/paths';
 import { openHostSettings } from '../services/settings';
+import { hostSecretStore } from '../services/sync/secrets';
 import { startHost } from './server';
 
 /** pdf.js 6 and electron-store 12 need Node 22.12 (package.json's engines); older ones fail obscurely. */
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const settings = openHostSettings(dataDir);
   if (settings.notice) console.warn(settings.notice);
   const libraryPath = values.library ?? settings.get().lastLibrary ?? defaultLibraryDir();
-  const app = await openApp({ libraryPath, settings });
+  const app = await openApp({ libraryPath, settings, sync: { dataDir, secrets: hostSecretStore(dataDir) } });
   for (const problem of app.store.problems) console.warn(`Library: ${problem.path}: ${problem.message}`);
   const dispatch = createDispatcher(createHandlers(app), {
     onInternalError: (name, error) => console.error(`Unexpected error in ${name}:`, error),

@@ -13,6 +13,8 @@ import { SavedSearches } from './search/saved-searches';
 import { ReferenceShelf } from './references/shelf';
 import { SearchService } from './search/search-service';
 import type { SettingsService } from './settings';
+import type { SecretStore } from './sync/secrets';
+import { SyncService } from './sync/sync-service';
 import { TaskRegistry } from './tasks';
 
 export interface AppServices {
@@ -31,10 +33,19 @@ export interface AppServices {
   codebook: CodebookEditor;
   /** Citation styles applied in a worker thread (citeproc-js is slow to build a style). */
   citations: CitationFormatter;
+  /** Sync through CouchDB (null where no data dir was given, as in some tests). */
+  sync: SyncService | null;
   close(): Promise<void>;
 }
 
-export async function openApp(options: { libraryPath: string; settings: SettingsService }): Promise<AppServices> {
+export interface OpenAppOptions {
+  libraryPath: string;
+  settings: SettingsService;
+  /** Where sync keeps its state (the data dir) and passwords; without it the library does not sync. */
+  sync?: { dataDir: string; secrets: SecretStore };
+}
+
+export async function openApp(options: OpenAppOptions): Promise<AppServices> {
   const store = await LibraryStore.open(options.libraryPath, { defaultCodebook: PARIS_CALL_CODEBOOK });
   if (store.created) {
     // A new library starts with a welcome document, so the first screen is never empty.
@@ -66,6 +77,13 @@ export async function openApp(options: { libraryPath: string; settings: Settings
   void analysis.start();
   // So does the check of the content of every file the open took as unchanged by its stamp.
   void store.verify(({ done, total }) => events.emit('task.progress', { task: LIBRARY_CHECK_TASK, done, total, label: 'Checking the library\'s files' }));
+  // A library that was never connected to a server starts nothing here.
+  const sync = options.sync
+    ? await SyncService.open(store, { ...options.sync, onChange: (view) => events.emit('sync.status', view) }).catch((error: unknown) => {
+        console.error(`Sync could not start: ${(error as Error).message}`);
+        return null;
+      })
+    : null;
   return {
     store,
     search,
@@ -77,7 +95,9 @@ export async function openApp(options: { libraryPath: string; settings: Settings
     tasks: new TaskRegistry(events),
     codebook,
     citations,
+    sync,
     close: async () => {
+      await sync?.close();
       forward();
       await citations.close();
       // Before the store closes: the analysis saves its facts between the store's writes.

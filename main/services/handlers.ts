@@ -2,6 +2,7 @@
 // Handlers that change the library only call the store: search, the analysis and the renderer follow
 // the changes it publishes (shared/library-changes.ts).
 import { originsAfterUserEdit } from '../../shared/export/reference-match';
+import { AppError } from '../../shared/errors';
 import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
 import { createMemoHandlers } from './memos-handlers';
@@ -13,6 +14,11 @@ import { importPdfMarks, scanPdfMarks } from './pdf-annotations/import-marks';
 import type { ChooseSaveTarget } from './export/save-file';
 import { importDocumentFile } from './references/import-references';
 import { replaceFile } from './replacing';
+
+function requireSync(app: AppServices): NonNullable<AppServices['sync']> {
+  if (!app.sync) throw new AppError('unsupported', 'Sync is not available in this window.');
+  return app.sync;
+}
 
 export interface HandlerOptions {
   /** The desktop app's save dialog (files.save); browser mode has none. */
@@ -66,6 +72,12 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
 
     'settings.get': async () => app.settings.get(),
     'settings.update': async ({ patch }) => app.settings.update(patch),
+
+    'sync.status': async () => app.sync?.view() ?? { connection: null, status: null },
+    'sync.connect': async (connection) => requireSync(app).connect(connection),
+    'sync.disconnect': async () => requireSync(app).disconnect(),
+    'sync.conflicts': async () => requireSync(app).conflicts(),
+    'sync.resolve': async ({ id, choice }) => requireSync(app).resolve(id, choice),
 
     // "This collection only": the scope narrows the filter's sources, as choosing them by hand would.
     'analysis.counts': async ({ scope, ...request }) => app.analysis.counts({ ...request, filter: scopedFilter(request.filter, documentsInScope(store, scope)) }),

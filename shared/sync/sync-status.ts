@@ -17,3 +17,25 @@ export interface SyncStatus {
   /** The last error in words, while it lasts. */
   error: string | null;
 }
+
+/** The server a library syncs with (its password is kept apart: see main/services/sync/secrets.ts). */
+export interface SyncConnection {
+  url: string;
+  username: string;
+}
+
+/** What the sync panel shows: the connection, if any, and how sync is doing. */
+export interface SyncView {
+  connection: SyncConnection | null;
+  status: SyncStatus | null;
+}
+
+/** A synced document the server holds two or more versions of, each described in words. */
+export interface SyncConflict {
+  id: string;
+  /** What it is, e.g. "Annotation in “Paris Call”". */
+  label: string;
+  /** Whether the versions can be merged (annotations: their codes, tags and notes together). */
+  mergeable: boolean;
+  versions: { rev: string; winner: boolean; deleted: boolean; summary: string }[];
+}

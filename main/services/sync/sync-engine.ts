@@ -16,7 +16,7 @@
 // crash) makes the same revision, not a new one.
 import { createHash } from 'node:crypto';
 import type { LibraryChange } from '../../../shared/library-changes';
-import { fileDocId, kindOf, outgoing } from '../../../shared/sync/sync-docs';
+import { checkBody, fileDocId, kindOf, outgoing, type SyncBody, type SyncKind } from '../../../shared/sync/sync-docs';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
 import type { LibraryStore } from '../library/store';
 import { applyRows, toRow, type ApplyContext, type RemoteRow } from './apply-remote';
@@ -91,6 +91,51 @@ export class SyncEngine {
       if (this.phase === 'idle' && this.state.pending.size === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  // ---- Conflicts -----------------------------------------------------------------------------------
+
+  /** Every version of each document the server holds in conflict (read from the server). */
+  async conflicts(): Promise<{ id: string; kind: SyncKind; versions: { rev: string; winner: boolean; body: SyncBody | null }[] }[]> {
+    const found = [];
+    for (const id of this.state.conflicts.keys()) {
+      const kind = kindOf(id);
+      if (!kind) continue;
+      const winner = await this.remote.get(id, { conflicts: true }).catch((error: { status?: number }) => (error.status === 404 ? null : Promise.reject(error)));
+      const revs = winner ? [winner._rev, ...(winner._conflicts ?? [])] : [...(this.state.conflicts.get(id) ?? [])];
+      const versions = [];
+      for (const rev of revs) {
+        const doc = rev === winner?._rev ? winner : await this.remote.get(id, { rev });
+        const row = toRow(doc, kind);
+        versions.push({ rev, winner: rev === winner?._rev, body: 'invalid' in row ? null : row.body });
+      }
+      found.push({ id, kind, versions });
+    }
+    return found;
+  }
+
+  /**
+   * Ends a conflict with the version the user chose (or merged): it becomes this library's version and
+   * is sent as the next revision of the server's winning one, and the other versions are closed on the
+   * server, as CouchDB resolves conflicts. Needs the server.
+   */
+  async resolveConflict(id: string, chosen: SyncBody | null): Promise<void> {
+    const kind = kindOf(id);
+    if (!kind) throw new Error('This version of Apostil does not know that kind of document.');
+    const winner = await this.remote.get(id, { conflicts: true });
+    const row = toRow(winner, kind);
+    await this.state.record({ op: 'rev', id, rev: winner._rev, hash: 'invalid' in row ? 'invalid' : bodyHash(row.body) });
+    const checked = chosen === null ? null : checkBody(kind, chosen);
+    if (checked && !checked.ok) throw new Error(`That version cannot be used: ${checked.message}`);
+    // Applied as a change made here: what differs from the winner is sent as its next revision.
+    const context: ApplyContext = { store: this.store, remote: this.remote, expect: () => undefined };
+    const result = await applyRows(context, [{ id, kind, rev: winner._rev, body: checked ? checked.value : null }]);
+    if (result.deferred.length) throw new Error(result.deferred[0]!.message);
+    const losers = winner._conflicts ?? [];
+    if (losers.length) await this.remote.bulkDocs(losers.map((rev) => ({ _id: id, _rev: rev, _deleted: true })));
+    await this.state.record({ op: 'conflicts', id, revs: [] });
+    this.setPhase(this.phase);
+    this.wake?.();
   }
 
   // ---- Changes made here ------------------------------------------------------------------------

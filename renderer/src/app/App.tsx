@@ -30,6 +30,7 @@ import { SavedSearches } from '../search/SavedSearches';
 import { SearchBox } from '../search/SearchBox';
 import { SearchProvider } from '../search/search-context';
 import { ThemeSelect } from '../settings/ThemeSelect';
+import { SyncButton } from '../sync/SyncButton';
 import { NoticeProvider, useNotices } from '../ui/notices';
 import { usePasswordPrompt, type AskPassword } from '../ui/PasswordPrompt';
 import { useFollowed } from '../ui/useFollowed';
@@ -152,6 +153,7 @@ function Workbench() {
           <SearchBox onOpen={(hit) => (setView('library'), openHit(hit))} />
           <ImportExportMenu documents={documents} openId={openId} />
           <LibraryHealthButton />
+          <SyncButton />
           <ThemeSelect />
         </header>
         {view === 'analysis' ? (
