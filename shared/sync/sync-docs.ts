@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { LibraryChange, LibraryChangeKind } from '../library-changes';
 import type { Actor, Annotation, Codebook, Collection, LibraryDocument, Principle } from '../model';
+import { memoSchema, type Memo } from '../memos/model';
 import { annotationSchema, codebookSchema, collectionSchema, libraryDocumentSchema, tagSchema } from '../schemas';
 
 const principleEntrySchema = z.object({ position: z.number().int().min(0) }).and(z.looseObject({}));
@@ -24,6 +25,7 @@ export const SYNC_KINDS = {
   annotation: { prefix: 'annotation:', order: 2, schema: annotationSchema },
   collection: { prefix: 'collection:', order: 3, schema: z.object({ position: z.number().int().min(0), collection: collectionSchema }) },
   documentTags: { prefix: 'tags:', order: 3, schema: z.strictObject({ tags: z.array(tagSchema).max(1_000) }) },
+  memo: { prefix: 'memo:', order: 3, schema: memoSchema.omit({ modified: true }) },
 } as const;
 
 export type SyncKind = keyof typeof SYNC_KINDS;
@@ -59,6 +61,7 @@ export const docIds = {
   codebookSettings: () => 'codebook:settings',
   collection: (id: string) => `collection:${id}`,
   documentTags: (documentId: string) => `tags:${documentId}`,
+  memo: (id: string) => `memo:${id}`,
 };
 
 /** The kind of a synced id, or null for an id this version does not know (left alone). */
@@ -92,6 +95,12 @@ export function codebookDocs(codebook: Codebook): SyncDoc[] {
 
 export const collectionDocs = (collections: readonly Collection[]): SyncDoc[] =>
   collections.map((collection, position) => ({ id: docIds.collection(collection.id), kind: 'collection', body: { position, collection } }));
+
+export function memoDoc(memo: Memo): SyncDoc {
+  // Like a document's, a memo's time of change is this machine's: the receiving side's edit sets its own.
+  const { modified: _modified, ...body } = memo;
+  return { id: docIds.memo(memo.id), kind: 'memo', body };
+}
 
 const nothing = (): Outgoing => ({ docs: [], whole: [], files: [] });
 
@@ -130,6 +139,11 @@ const OUTGOING: { [K in LibraryChangeKind]: (change: Extract<LibraryChange, { ki
   'documentTags.changed': ({ tags }) => ({
     docs: Object.entries(tags).map(([documentId, list]): SyncDoc => ({ id: docIds.documentTags(documentId), kind: 'documentTags', body: { tags: list } })),
     whole: [SYNC_KINDS.documentTags.prefix],
+    files: [],
+  }),
+  'memos.changed': ({ changed, removed }) => ({
+    docs: [...changed.map(memoDoc), ...removed.map((id): SyncDoc => ({ id: docIds.memo(id), kind: 'memo', body: null }))],
+    whole: [],
     files: [],
   }),
 };

@@ -4,6 +4,7 @@
 // that annotations here still use) is deferred with the reason in words and tried again later.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import type { Memo } from '../../../shared/memos/model';
 import type { Annotation, LibraryDocument } from '../../../shared/model';
 import { annotationSchema, documentTextSchema } from '../../../shared/schemas';
 import { annotationRange, checkBody, fileDocId, mergeCodebook, SYNC_KINDS, type SyncBody, type SyncDoc, type SyncKind } from '../../../shared/sync/sync-docs';
@@ -49,6 +50,7 @@ export async function applyRows(ctx: ApplyContext, rows: readonly RemoteRow[]): 
     try {
       if (row.kind === 'document') await applyDocument(ctx, row, result);
       else if (row.kind === 'annotation') await applyAnnotation(ctx, row);
+      else if (row.kind === 'memo') await applyMemo(ctx, row);
       else throw new AppError('unsupported', 'This version of Apostil does not apply collections and document tags from the server yet.');
       result.applied.push({ id: row.id, rev: row.rev, hash: bodyHash(row.body) });
     } catch (error) {
@@ -90,6 +92,22 @@ async function applyAnnotation(ctx: ApplyContext, row: RemoteRow): Promise<void>
   const annotation = annotationSchema.parse(row.body);
   if (annotation.id !== annotationId || annotation.documentId !== documentId) throw new AppError('invalid-input', 'Its id does not match its content.');
   await store.saveAnnotation(annotation, { keepModified: true, ifModified: current?.modified ?? null });
+}
+
+async function applyMemo(ctx: ApplyContext, row: RemoteRow): Promise<void> {
+  const { store } = ctx;
+  const id = row.id.slice(SYNC_KINDS.memo.prefix.length);
+  const current = store.memos.list().find((m) => m.id === id);
+  ctx.expect(row.id, bodyHash(row.body));
+  if (row.body === null) {
+    if (current) await store.memos.edit({ op: 'delete', id });
+    return;
+  }
+  const memo = row.body as Omit<Memo, 'modified'>;
+  if (memo.id !== id) throw new AppError('invalid-input', 'Its id does not match its content.');
+  if (current) await store.memos.edit({ op: 'update', id, title: memo.title, body: memo.body, target: memo.target });
+  // A new memo arrives as it was made (its id and dates), as an Undo brings one back.
+  else await store.memos.edit({ op: 'restore', memo: { ...memo, modified: memo.created } });
 }
 
 async function applyDocument(ctx: ApplyContext, row: RemoteRow, result: ApplyResult): Promise<void> {

@@ -9,6 +9,7 @@ import {
   docIds,
   documentDoc,
   kindOf,
+  memoDoc,
   SYNC_KINDS,
   type SyncBody,
   type SyncDoc,
@@ -54,6 +55,11 @@ export async function readLocalDocs(store: LibraryStore, ids: readonly string[])
       case 'documentTags':
         body = tags[rest] ? { tags: tags[rest] } : null;
         break;
+      case 'memo': {
+        const memo = store.memos.list().find((m) => m.id === rest);
+        body = memo ? memoDoc(memo).body : null;
+        break;
+      }
     }
     found.set(id, { id, kind, body });
   }
@@ -67,6 +73,7 @@ export async function* allLocalDocs(store: LibraryStore): AsyncGenerator<SyncDoc
   for (const [documentId, tags] of Object.entries(store.collections.documentTags())) {
     yield { id: docIds.documentTags(documentId), kind: 'documentTags', body: { tags } };
   }
+  yield* store.memos.list().map(memoDoc);
   for (const document of store.listDocuments()) {
     if (!store.hasDocument(document.id)) continue;
     yield documentDoc(document);

@@ -112,7 +112,7 @@ describe('connecting a library to a CouchDB database', () => {
     const note = async (lib: { store: LibraryStore }, id: string) => (await lib.store.listAnnotations(doc.id)).find((x) => x.id === id)!.body;
     await eventually(async () => (await note(b, 'first')).note === 'B' && (await note(a, 'first')).note === 'B', 'the kept version on both');
     await eventually(async () => (await note(a, 'second')).note.split('\n\n').sort().join() === 'A,B', 'the merge to reach A');
-    expect((await note(a, 'second')).tags.sort()).toEqual(['from-a', 'from-b']);
+    expect([...(await note(a, 'second')).tags].sort()).toEqual(['from-a', 'from-b']);
     expect(await note(b, 'second')).toEqual(await note(a, 'second'));
     await eventually(() => a.sync.view().status?.conflicts === 0 && b.sync.view().status?.conflicts === 0, 'the conflicts to be gone on both');
   });

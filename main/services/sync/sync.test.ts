@@ -50,6 +50,12 @@ describe('sync through CouchDB', () => {
     await a.store.updateMetadata(doc.id, { ...doc.metadata, title: 'Norms, renamed' });
     await eventually(() => b.store.getDocument(doc.id).metadata.title === 'Norms, renamed', 'the new title to reach B');
 
+    const memo = await a.store.memos.edit({ op: 'create', title: 'Reading notes', body: 'On *norms*.', target: { kind: 'document', documentId: doc.id } });
+    await eventually(() => b.store.memos.list().some((m) => m.id === memo.id), 'the memo to reach B');
+    expect(b.store.memos.list()[0]).toMatchObject({ title: 'Reading notes', body: 'On *norms*.', created: memo.created });
+    await b.store.memos.edit({ op: 'update', id: memo.id, title: 'Reading notes', body: 'On norms, revised.', target: memo.target });
+    await eventually(() => a.store.memos.list()[0]?.body === 'On norms, revised.', 'the memo edit to reach A');
+
     await a.store.deleteAnnotation(doc.id, annotation.id);
     await eventually(async () => (await b.store.listAnnotations(doc.id)).length === 0, 'the deletion to reach B');
 
