@@ -14,6 +14,7 @@ export const TEST_BUNDLES = {
   crashChild: { entry: 'main/services/library/crash/crash-child.ts', name: 'crash-child' },
   lockContender: { entry: 'main/test-support/lock-contender.ts', name: 'lock-contender' },
   citationWorker: { entry: 'main/services/export/citation-worker-entry.ts', name: 'citation-worker' },
+  syncChild: { entry: 'main/services/library/crash/sync-child.ts', name: 'sync-child' },
 } as const;
 
 export async function buildTestBundles(outDir = BUNDLE_DIR): Promise<Record<keyof typeof TEST_BUNDLES, string>> {

@@ -5,7 +5,7 @@ import { buildTestBundles } from './bundles';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    bundles: { extractWorker: string; crashChild: string; lockContender: string; citationWorker: string };
+    bundles: { extractWorker: string; crashChild: string; lockContender: string; citationWorker: string; syncChild: string };
   }
 }
 
