@@ -8,7 +8,7 @@
 // without one. Main then needs an applier for it (main/services/sync/apply-remote.ts).
 import { z } from 'zod';
 import type { LibraryChange, LibraryChangeKind } from '../library-changes';
-import type { Actor, Annotation, Codebook, Collection, LibraryDocument, Principle } from '../model';
+import type { Actor, Annotation, Codebook, Collection, DocumentTags, LibraryDocument, Principle } from '../model';
 import { memoSchema, type Memo } from '../memos/model';
 import { annotationSchema, codebookSchema, collectionSchema, libraryDocumentSchema, tagSchema } from '../schemas';
 
@@ -187,6 +187,30 @@ export function mergeCodebook(codebook: Codebook, entries: readonly SyncDoc[]): 
     actors: place<Actor>(codebook.actors, 'actor'),
     colorByPrinciple: settings ? settings.colorByPrinciple : codebook.colorByPrinciple,
   });
+}
+
+/** The collections with remote ones applied (null removes one), ordered by the positions given. */
+export function mergeCollections(current: readonly Collection[], entries: readonly SyncDoc[]): Collection[] {
+  const byId = new Map(current.map((collection, position) => [collection.id, { collection, position }]));
+  for (const doc of entries) {
+    if (doc.kind !== 'collection') continue;
+    const id = doc.id.slice(SYNC_KINDS.collection.prefix.length);
+    if (doc.body === null) byId.delete(id);
+    else byId.set(id, doc.body as { collection: Collection; position: number });
+  }
+  return [...byId.values()].sort((a, b) => a.position - b.position || (a.collection.id < b.collection.id ? -1 : 1)).map((x) => x.collection);
+}
+
+/** Document tags with remote ones applied (null: the document has no tags any more). */
+export function mergeDocumentTags(current: DocumentTags, entries: readonly SyncDoc[]): DocumentTags {
+  const next: DocumentTags = { ...current };
+  for (const doc of entries) {
+    if (doc.kind !== 'documentTags') continue;
+    const id = doc.id.slice(SYNC_KINDS.documentTags.prefix.length);
+    if (doc.body === null) delete next[id];
+    else next[id] = (doc.body as { tags: string[] }).tags;
+  }
+  return next;
 }
 
 /** A stable text of a body, the same on every machine whatever the order of its keys. */

@@ -3,7 +3,7 @@
 // library store's queue). A trashed document keeps its collections and tags in these files, so that
 // bringing it back (Undo) puts it back where it was; lists of the library's documents simply skip it.
 import { randomUUID } from 'node:crypto';
-import { COLLECTIONS_FORMAT_VERSION } from '../../../shared/collections/check';
+import { checkCollections, checkDocumentTags, COLLECTIONS_FORMAT_VERSION } from '../../../shared/collections/check';
 import {
   applyCollectionEdit,
   applyDocumentTagEdit,
@@ -60,6 +60,29 @@ export class LibraryCollections {
     });
   }
 
+  /**
+   * Collections or document tags as they arrived by sync, each list whole. Checked as at open (a
+   * collection whose parent went away moves to the top; a bad entry is refused) and published.
+   */
+  replaceSynced(next: SyncedOrganisation): Promise<void> {
+    return this.host.serialize(async () => {
+      if (next.collections) {
+        const checked = checkCollections(next.collections);
+        if (checked.invalid.length) throw new Error(`A collection from the server cannot be used: ${checked.invalid[0]!.reason}`);
+        await writeCollectionsFile(this.paths.collectionsFile, checked.value);
+        this.collections = checked.value;
+        this.host.publish({ kind: 'collections.changed', collections: checked.value });
+      }
+      if (next.tags) {
+        const checked = checkDocumentTags(next.tags);
+        if (checked.invalid.length) throw new Error(`A document's tags from the server cannot be used: ${checked.invalid[0]!.reason}`);
+        await writeDocumentTagsFile(this.paths.documentTagsFile, checked.value);
+        this.tags = checked.value;
+        this.host.publish({ kind: 'documentTags.changed', tags: checked.value });
+      }
+    });
+  }
+
   editTags(edit: DocumentTagEdit): Promise<DocumentTags> {
     return this.host.serialize(async () => {
       const next = applyDocumentTagEdit(this.tags, edit, (id) => this.host.hasDocument(id));
@@ -69,6 +92,12 @@ export class LibraryCollections {
       return next;
     });
   }
+}
+
+/** What sync applies: the collections or the document tags as they now are, whole. */
+export interface SyncedOrganisation {
+  collections?: Collection[];
+  tags?: DocumentTags;
 }
 
 export function writeCollectionsFile(file: string, collections: Collection[]): Promise<void> {

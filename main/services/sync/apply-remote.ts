@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { Memo } from '../../../shared/memos/model';
 import type { Annotation, LibraryDocument } from '../../../shared/model';
 import { annotationSchema, documentTextSchema } from '../../../shared/schemas';
-import { annotationRange, checkBody, fileDocId, mergeCodebook, SYNC_KINDS, type SyncBody, type SyncDoc, type SyncKind } from '../../../shared/sync/sync-docs';
+import { annotationRange, checkBody, fileDocId, mergeCodebook, mergeCollections, mergeDocumentTags, SYNC_KINDS, type SyncBody, type SyncDoc, type SyncKind } from '../../../shared/sync/sync-docs';
 import type { LibraryStore } from '../library/store';
 import { bodyHash, readLocalDocs } from './local-docs';
 import type { RemoteDb, RemoteDoc } from './remote';
@@ -45,13 +45,15 @@ export async function applyRows(ctx: ApplyContext, rows: readonly RemoteRow[]): 
   const sorted = [...rows].sort((a, b) => SYNC_KINDS[a.kind].order - SYNC_KINDS[b.kind].order);
   const codebookRows = sorted.filter((r) => r.kind === 'principle' || r.kind === 'actor' || r.kind === 'codebookSettings');
   if (codebookRows.length) await applyCodebook(ctx, codebookRows, result);
+  const organisationRows = sorted.filter((r) => r.kind === 'collection' || r.kind === 'documentTags');
+  if (organisationRows.length) await applyOrganisation(ctx, organisationRows, result);
   for (const row of sorted) {
-    if (codebookRows.includes(row)) continue;
+    if (codebookRows.includes(row) || organisationRows.includes(row)) continue;
     try {
       if (row.kind === 'document') await applyDocument(ctx, row, result);
       else if (row.kind === 'annotation') await applyAnnotation(ctx, row);
       else if (row.kind === 'memo') await applyMemo(ctx, row);
-      else throw new AppError('unsupported', 'This version of Apostil does not apply collections and document tags from the server yet.');
+      else throw new AppError('unsupported', `This version of Apostil cannot apply ${row.kind} from the server.`);
       result.applied.push({ id: row.id, rev: row.rev, hash: bodyHash(row.body) });
     } catch (error) {
       result.deferred.push({ id: row.id, message: (error as Error).message });
@@ -71,6 +73,21 @@ async function applyCodebook(ctx: ApplyContext, rows: RemoteRow[], result: Apply
   } catch (error) {
     const message = `The codebook change from the server could not be applied: ${(error as Error).message}`;
     for (const row of rows) result.deferred.push({ id: row.id, message });
+  }
+}
+
+async function applyOrganisation(ctx: ApplyContext, rows: RemoteRow[], result: ApplyResult): Promise<void> {
+  const { collections } = ctx.store;
+  try {
+    const docs: SyncDoc[] = rows.map((r) => ({ id: r.id, kind: r.kind, body: r.body }));
+    for (const row of rows) ctx.expect(row.id, bodyHash(row.body));
+    await collections.replaceSynced({
+      ...(rows.some((r) => r.kind === 'collection') ? { collections: mergeCollections(collections.list(), docs) } : {}),
+      ...(rows.some((r) => r.kind === 'documentTags') ? { tags: mergeDocumentTags(collections.documentTags(), docs) } : {}),
+    });
+    for (const row of rows) result.applied.push({ id: row.id, rev: row.rev, hash: bodyHash(row.body) });
+  } catch (error) {
+    for (const row of rows) result.deferred.push({ id: row.id, message: (error as Error).message });
   }
 }
 

@@ -56,6 +56,13 @@ describe('sync through CouchDB', () => {
     await b.store.memos.edit({ op: 'update', id: memo.id, title: 'Reading notes', body: 'On norms, revised.', target: memo.target });
     await eventually(() => a.store.memos.list()[0]?.body === 'On norms, revised.', 'the memo edit to reach A');
 
+    const [collection] = await a.store.collections.edit({ op: 'create', name: 'Treaties', parentId: null });
+    await a.store.collections.edit({ op: 'addDocuments', id: collection!.id, documentIds: [doc.id] });
+    await b.store.collections.editTags({ op: 'add', documentIds: [doc.id], tags: ['key-text'] });
+    await eventually(() => b.store.collections.list()[0]?.documentIds.includes(doc.id) === true, 'the collection to reach B');
+    expect(b.store.collections.list()).toEqual(a.store.collections.list());
+    await eventually(() => a.store.collections.documentTags()[doc.id]?.[0] === 'key-text', 'the tag to reach A');
+
     await a.store.deleteAnnotation(doc.id, annotation.id);
     await eventually(async () => (await b.store.listAnnotations(doc.id)).length === 0, 'the deletion to reach B');
 
