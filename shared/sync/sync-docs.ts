@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { LibraryChange, LibraryChangeKind } from '../library-changes';
 import type { Actor, Annotation, Codebook, Collection, DocumentTags, LibraryDocument, Principle } from '../model';
 import { memoSchema, type Memo } from '../memos/model';
+import { documentVariableSchema, variableValueSchema, type DocumentVariable, type DocumentVariables } from '../variables/model';
 import { annotationSchema, codebookSchema, collectionSchema, libraryDocumentSchema, tagSchema } from '../schemas';
 
 const principleEntrySchema = z.object({ position: z.number().int().min(0) }).and(z.looseObject({}));
@@ -26,6 +27,8 @@ export const SYNC_KINDS = {
   collection: { prefix: 'collection:', order: 3, schema: z.object({ position: z.number().int().min(0), collection: collectionSchema }) },
   documentTags: { prefix: 'tags:', order: 3, schema: z.strictObject({ tags: z.array(tagSchema).max(1_000) }) },
   memo: { prefix: 'memo:', order: 3, schema: memoSchema.omit({ modified: true }) },
+  variable: { prefix: 'variable:', order: 3, schema: z.object({ position: z.number().int().min(0), variable: documentVariableSchema }) },
+  variableValues: { prefix: 'values:', order: 3, schema: z.strictObject({ values: z.record(z.string(), variableValueSchema) }) },
 } as const;
 
 export type SyncKind = keyof typeof SYNC_KINDS;
@@ -62,6 +65,8 @@ export const docIds = {
   collection: (id: string) => `collection:${id}`,
   documentTags: (documentId: string) => `tags:${documentId}`,
   memo: (id: string) => `memo:${id}`,
+  variable: (id: string) => `variable:${id}`,
+  variableValues: (documentId: string) => `values:${documentId}`,
 };
 
 /** The kind of a synced id, or null for an id this version does not know (left alone). */
@@ -102,6 +107,32 @@ export function memoDoc(memo: Memo): SyncDoc {
   return { id: docIds.memo(memo.id), kind: 'memo', body };
 }
 
+export function variableDocs(state: DocumentVariables): SyncDoc[] {
+  return [
+    ...state.variables.map((variable, position): SyncDoc => ({ id: docIds.variable(variable.id), kind: 'variable', body: { position, variable } })),
+    ...Object.entries(state.values).map(([documentId, values]): SyncDoc => ({ id: docIds.variableValues(documentId), kind: 'variableValues', body: { values } })),
+  ];
+}
+
+/** Document variables with remote definitions and values applied (null removes one), ordered by position. */
+export function mergeVariables(current: DocumentVariables, entries: readonly SyncDoc[]): DocumentVariables {
+  const byId = new Map(current.variables.map((variable, position) => [variable.id, { variable, position }]));
+  const values = { ...current.values };
+  for (const doc of entries) {
+    if (doc.kind === 'variable') {
+      const id = doc.id.slice(SYNC_KINDS.variable.prefix.length);
+      if (doc.body === null) byId.delete(id);
+      else byId.set(id, doc.body as { variable: DocumentVariable; position: number });
+    } else if (doc.kind === 'variableValues') {
+      const id = doc.id.slice(SYNC_KINDS.variableValues.prefix.length);
+      if (doc.body === null) delete values[id];
+      else values[id] = (doc.body as { values: DocumentVariables['values'][string] }).values;
+    }
+  }
+  const variables = [...byId.values()].sort((a, b) => a.position - b.position || (a.variable.id < b.variable.id ? -1 : 1)).map((x) => x.variable);
+  return { variables, values };
+}
+
 const nothing = (): Outgoing => ({ docs: [], whole: [], files: [] });
 
 /** What each change of the library sends. */
@@ -139,6 +170,11 @@ const OUTGOING: { [K in LibraryChangeKind]: (change: Extract<LibraryChange, { ki
   'documentTags.changed': ({ tags }) => ({
     docs: Object.entries(tags).map(([documentId, list]): SyncDoc => ({ id: docIds.documentTags(documentId), kind: 'documentTags', body: { tags: list } })),
     whole: [SYNC_KINDS.documentTags.prefix],
+    files: [],
+  }),
+  'variables.changed': ({ variables }) => ({
+    docs: variableDocs(variables),
+    whole: [SYNC_KINDS.variable.prefix, SYNC_KINDS.variableValues.prefix],
     files: [],
   }),
   'memos.changed': ({ changed, removed }) => ({

@@ -43,6 +43,17 @@ export class LibraryVariables {
     return this.state;
   }
 
+  /** The variables and values as they arrived by sync, whole: checked as at open, then written and published. */
+  replaceSynced(next: DocumentVariables): Promise<void> {
+    return this.host.serialize(async () => {
+      const checked = checkVariables({ version: VARIABLES_FORMAT_VERSION, ...next });
+      if (checked.invalid.length) throw new AppError('invalid-input', `A document variable from the server cannot be used: ${checked.invalid[0]!.reason}`);
+      await writeVariablesFile(this.file, checked.value);
+      this.state = checked.value;
+      this.host.publish({ kind: 'variables.changed', variables: checked.value });
+    });
+  }
+
   /** An edit from within main (an import) is checked as one from the renderer is: nothing invalid is written. */
   edit(edit: VariableEdit): Promise<DocumentVariables> {
     return this.host.serialize(async () => {

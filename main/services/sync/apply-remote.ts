@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { Memo } from '../../../shared/memos/model';
 import type { Annotation, LibraryDocument } from '../../../shared/model';
 import { annotationSchema, documentTextSchema } from '../../../shared/schemas';
-import { annotationRange, checkBody, fileDocId, mergeCodebook, mergeCollections, mergeDocumentTags, SYNC_KINDS, type SyncBody, type SyncDoc, type SyncKind } from '../../../shared/sync/sync-docs';
+import { annotationRange, checkBody, fileDocId, mergeCodebook, mergeCollections, mergeDocumentTags, mergeVariables, SYNC_KINDS, type SyncBody, type SyncDoc, type SyncKind } from '../../../shared/sync/sync-docs';
 import type { LibraryStore } from '../library/store';
 import { bodyHash, readLocalDocs } from './local-docs';
 import type { RemoteDb, RemoteDoc } from './remote';
@@ -47,8 +47,10 @@ export async function applyRows(ctx: ApplyContext, rows: readonly RemoteRow[]): 
   if (codebookRows.length) await applyCodebook(ctx, codebookRows, result);
   const organisationRows = sorted.filter((r) => r.kind === 'collection' || r.kind === 'documentTags');
   if (organisationRows.length) await applyOrganisation(ctx, organisationRows, result);
+  const variableRows = sorted.filter((r) => r.kind === 'variable' || r.kind === 'variableValues');
+  if (variableRows.length) await applyWhole(ctx, variableRows, result, () => ctx.store.variables.replaceSynced(mergeVariables(ctx.store.variables.get(), toDocs(variableRows))));
   for (const row of sorted) {
-    if (codebookRows.includes(row) || organisationRows.includes(row)) continue;
+    if (codebookRows.includes(row) || organisationRows.includes(row) || variableRows.includes(row)) continue;
     try {
       if (row.kind === 'document') await applyDocument(ctx, row, result);
       else if (row.kind === 'annotation') await applyAnnotation(ctx, row);
@@ -73,6 +75,19 @@ async function applyCodebook(ctx: ApplyContext, rows: RemoteRow[], result: Apply
   } catch (error) {
     const message = `The codebook change from the server could not be applied: ${(error as Error).message}`;
     for (const row of rows) result.deferred.push({ id: row.id, message });
+  }
+}
+
+const toDocs = (rows: readonly RemoteRow[]): SyncDoc[] => rows.map((r) => ({ id: r.id, kind: r.kind, body: r.body }));
+
+/** Rows of a part the store writes whole (one small file), applied in one write. */
+async function applyWhole(ctx: ApplyContext, rows: RemoteRow[], result: ApplyResult, write: () => Promise<void>): Promise<void> {
+  try {
+    for (const row of rows) ctx.expect(row.id, bodyHash(row.body));
+    await write();
+    for (const row of rows) result.applied.push({ id: row.id, rev: row.rev, hash: bodyHash(row.body) });
+  } catch (error) {
+    for (const row of rows) result.deferred.push({ id: row.id, message: (error as Error).message });
   }
 }
 

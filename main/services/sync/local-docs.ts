@@ -11,6 +11,7 @@ import {
   kindOf,
   memoDoc,
   SYNC_KINDS,
+  variableDocs,
   type SyncBody,
   type SyncDoc,
 } from '../../../shared/sync/sync-docs';
@@ -27,6 +28,7 @@ export async function readLocalDocs(store: LibraryStore, ids: readonly string[])
   const codebook = new Map(codebookDocs(store.getCodebook()).map((d) => [d.id, d]));
   const collections = new Map(collectionDocs(store.collections.list()).map((d) => [d.id, d]));
   const tags = store.collections.documentTags();
+  const variables = new Map(variableDocs(store.variables.get()).map((d) => [d.id, d]));
   for (const id of ids) {
     const kind = kindOf(id);
     if (!kind) continue;
@@ -55,6 +57,10 @@ export async function readLocalDocs(store: LibraryStore, ids: readonly string[])
       case 'documentTags':
         body = tags[rest] ? { tags: tags[rest] } : null;
         break;
+      case 'variable':
+      case 'variableValues':
+        body = variables.get(id)?.body ?? null;
+        break;
       case 'memo': {
         const memo = store.memos.list().find((m) => m.id === rest);
         body = memo ? memoDoc(memo).body : null;
@@ -74,6 +80,7 @@ export async function* allLocalDocs(store: LibraryStore): AsyncGenerator<SyncDoc
     yield { id: docIds.documentTags(documentId), kind: 'documentTags', body: { tags } };
   }
   yield* store.memos.list().map(memoDoc);
+  yield* variableDocs(store.variables.get());
   for (const document of store.listDocuments()) {
     if (!store.hasDocument(document.id)) continue;
     yield documentDoc(document);

@@ -63,6 +63,11 @@ describe('sync through CouchDB', () => {
     expect(b.store.collections.list()).toEqual(a.store.collections.list());
     await eventually(() => a.store.collections.documentTags()[doc.id]?.[0] === 'key-text', 'the tag to reach A');
 
+    const { variables } = await a.store.variables.edit({ op: 'create', name: 'Country', type: 'text', choices: [] });
+    await a.store.variables.edit({ op: 'set', variableId: variables[0]!.id, documentIds: [doc.id], value: 'France' });
+    await eventually(() => b.store.variables.get().values[doc.id]?.[variables[0]!.id] === 'France', 'the variable to reach B');
+    expect(b.store.variables.get()).toEqual(a.store.variables.get());
+
     await a.store.deleteAnnotation(doc.id, annotation.id);
     await eventually(async () => (await b.store.listAnnotations(doc.id)).length === 0, 'the deletion to reach B');
 
