@@ -96,6 +96,7 @@ const fake = vi.hoisted(() => {
     dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
     screen: { getAllDisplays: () => [] },
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
     shell: { openExternal: vi.fn(), openPath: vi.fn() },
   };
   return { log, markReady, module, app, ipcHandlers, windows, captured };

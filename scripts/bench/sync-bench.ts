@@ -7,7 +7,8 @@
 // The library is the search benchmark's (npm run bench:search makes it: 5,000 documents, 100,000
 // annotations), copied (it is never changed); --small takes its first 500 documents. Ends with one
 // line of JSON. Figures from a loaded machine are noisy: take them on a quiet one.
-import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PARIS_CALL_CODEBOOK } from '../../shared/codebooks';
@@ -28,7 +29,21 @@ async function copyLibrary(to: string): Promise<void> {
   const names = (await readdir(path.join(SOURCE, 'documents'))).sort().slice(0, DOCUMENTS);
   await mkdir(path.join(to, 'documents'), { recursive: true });
   for (const file of ['library.json', 'codebook.json']) await cp(path.join(SOURCE, file), path.join(to, file));
-  for (const name of names) await cp(path.join(SOURCE, 'documents', name), path.join(to, 'documents', name), { recursive: true });
+  for (const name of names) {
+    const dir = path.join(to, 'documents', name);
+    await cp(path.join(SOURCE, 'documents', name), dir, { recursive: true });
+    // The synthetic library's originals are empty and its content hashes made up; sync sends each
+    // file once by its hash and checks it on arrival, so the copy's originals hold their text and
+    // record their real hashes (a file per document, as in a real library).
+    const meta = JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8')) as { contentHash: string; size: number };
+    const original = (await readdir(dir)).find((file) => file.startsWith('original.'));
+    if (!original) throw new Error(`${name} has no original file.`);
+    const bytes = new TextEncoder().encode((JSON.parse(await readFile(path.join(dir, 'text.json'), 'utf8')) as { text: string }).text);
+    await writeFile(path.join(dir, original), bytes);
+    meta.contentHash = createHash('sha256').update(bytes).digest('hex');
+    meta.size = bytes.byteLength;
+    await writeFile(path.join(dir, 'meta.json'), JSON.stringify(meta));
+  }
 }
 
 async function main(): Promise<void> {
