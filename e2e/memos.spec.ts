@@ -85,3 +85,39 @@ test('write memos on a document, a principle and the project; filter, edit, dele
   await page.getByRole('tab', { name: 'Memos' }).click();
   await expect(page.getByRole('navigation', { name: 'Memo list' }).locator('.memo-item')).toHaveCount(3);
 });
+
+test('write a memo and find it by search, then open it from the results', async ({ app }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await page.getByRole('tab', { name: 'Memos' }).click();
+  await page.getByRole('button', { name: 'New memo' }).click();
+  const editor = page.getByRole('form', { name: 'New memo' });
+  await editor.getByLabel('Title').fill('Sovereignty and the cloud');
+  await editor.getByLabel('Text (Markdown)').fill('Data **localisation** rules keep returning in the *treaties*.');
+  await editor.getByRole('button', { name: 'Save memo' }).click();
+  await expect(page.getByRole('form', { name: 'Memo “Sovereignty and the cloud”' }).getByText('Saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'New memo' }).click();
+  await page.getByRole('form', { name: 'New memo' }).getByLabel('Title').fill('Unrelated');
+  await page.getByRole('form', { name: 'New memo' }).getByRole('button', { name: 'Save memo' }).click();
+  await expect(page.getByRole('form', { name: 'Memo “Unrelated”' })).toBeVisible();
+
+  // A plain word finds it (stemmed: "treaty" finds "treaties"), in its own section.
+  await page.getByRole('tab', { name: 'Library & reader' }).click();
+  const search = page.getByRole('searchbox', { name: 'Search annotations and sources' });
+  await search.fill('treaty localisation');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  const memos = results.getByRole('group', { name: 'Memos', exact: true });
+  await expect(memos.getByRole('option')).toHaveCount(1);
+  await expect(memos.getByRole('option')).toContainText('Sovereignty and the cloud');
+  await expect(memos.getByRole('option')).toContainText('Project');
+  await expect(memos.locator('mark')).toHaveText(['localisation', 'treaties']);
+  await screenshot(page, 'memos-04-search');
+
+  // memo: finds only memos; choosing the hit opens it in the Memos view.
+  await search.fill('memo:sovereignty');
+  await expect(results.getByRole('heading', { name: /Your annotations/ })).toHaveCount(0);
+  await expect(memos.getByRole('option')).toHaveCount(1);
+  await memos.getByRole('option').click();
+  await expect(page.getByRole('tab', { name: 'Memos' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('form', { name: 'Memo “Sovereignty and the cloud”' }).getByLabel('Text (Markdown)')).toHaveValue(/localisation/);
+});

@@ -39,6 +39,7 @@ const FIELD_HELP: Record<SearchField, string> = {
   kind: 'kind of source',
   year: 'year of the source',
   linked: 'linked to another passage (a relation, or any)',
+  memo: 'in a memo’s title or text',
 };
 
 const MAX_ITEMS = 8;

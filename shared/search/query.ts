@@ -5,13 +5,14 @@
 //   -word           exclude (also -"phrase", -tag:draft)
 //   prefix*         any word starting with prefix
 //   word~1          words one edit away (typos); ~2 for two, ~ alone means ~1
-//   field:value     principle: actor: stance: tag: doc: color: kind: year: linked:   (value may be "quoted")
+//   field:value     principle: actor: stance: tag: doc: color: kind: year: linked: memo:   (value may be "quoted")
+//   memo:value      memos whose title or text has these words, in this order (only memos are found)
 //   year:2018..2020 a range; year:2018.. and year:..2020 are open ranges
 //
 // A bad query is reported as a value with a message and the place of the problem; parsing never throws.
 import { DOCUMENT_KINDS, HIGHLIGHT_COLORS, STANCES } from '../model';
 
-export const SEARCH_FIELDS = ['principle', 'actor', 'stance', 'tag', 'doc', 'color', 'kind', 'year', 'linked'] as const;
+export const SEARCH_FIELDS = ['principle', 'actor', 'stance', 'tag', 'doc', 'color', 'kind', 'year', 'linked', 'memo'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /** Fields that only annotations have: a query using one finds no source passages. */
@@ -84,6 +85,7 @@ const FIELD_EXAMPLES: Record<SearchField, string> = {
   kind: 'kind:treaty',
   year: 'year:2018..2020',
   linked: 'linked:contradicts',
+  memo: 'memo:"research question"',
 };
 
 class QuerySyntaxError extends Error {

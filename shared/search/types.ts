@@ -48,12 +48,28 @@ export interface Facet {
   partial: boolean;
 }
 
+/** A memo that matched: its own section of the results (shared/memos). */
+export interface MemoHit {
+  memoId: string;
+  title: string;
+  /** [start, end) ranges of the title to mark. */
+  titleMarks: [number, number][];
+  /** What the memo is about, in words ("Document: Paris Call"). */
+  about: string;
+  /** Its text without markup, around the first matched word. */
+  snippet: string;
+  marks: [number, number][];
+  score: number;
+}
+
 export interface SearchResults {
   query: string;
   annotations: SearchHit[];
   passages: SearchHit[];
+  /** The memos that matched (a memo: clause finds only memos), best first. */
+  memos: MemoHit[];
   /** Counts before the limit was applied; exact up to SEARCH_TOTAL_LIMIT. */
-  total: { annotations: number; passages: number };
+  total: { annotations: number; passages: number; memos: number };
   /** True when there were more matches than SEARCH_TOTAL_LIMIT: the total is then shown as "10,000+". */
   totalCapped: { annotations: boolean; passages: boolean };
   facets: Facet[];

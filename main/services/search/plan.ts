@@ -45,6 +45,8 @@ export interface QueryPlan {
   annotations: Set<string> | null;
   /** Never these annotations (-linked:). */
   excludedAnnotations: Set<string>;
+  /** True when a memo: clause asks for memos: annotations and passages cannot match (memo-search.ts). */
+  memosOnly: boolean;
 }
 
 export interface DocumentInfo {
@@ -114,6 +116,7 @@ function compile(
     annotationsOnly: false,
     annotations: null,
     excludedAnnotations: new Set(),
+    memosOnly: false,
   };
   const restrictDocuments = (ids: Iterable<string>, negated: boolean) => {
     if (negated) {
@@ -172,6 +175,8 @@ function compile(
           if (!ids) fail(`No relation is called “${value}”. Try linked:any${relations.slice(0, 3).map((r) => `, linked:${r.includes(' ') ? `"${r}"` : r}`).join('')}…`);
           if (negated) for (const id of ids!) plan.excludedAnnotations.add(id);
           else plan.annotations = plan.annotations ? new Set([...plan.annotations].filter((id) => ids!.has(id))) : ids;
+        } else if (field === 'memo') {
+          if (!negated) plan.memosOnly = true;
         } else if (field === 'kind') {
           restrictDocuments(documents.filter((d) => d.kind === value).map((d) => d.id), negated);
         } else {

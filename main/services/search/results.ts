@@ -177,7 +177,8 @@ export async function answer(
     query,
     annotations: [],
     passages: [],
-    total: { annotations: 0, passages: 0 },
+    memos: [],
+    total: { annotations: 0, passages: 0, memos: 0 },
     totalCapped: { annotations: false, passages: false },
     facets: [],
     error: null,
@@ -185,6 +186,7 @@ export async function answer(
   if (!planned) return results;
   if (!planned.ok) return { ...results, error: planned.error };
   const { plan } = planned;
+  if (plan.memosOnly) return results;
   const noFilter = plan.annotationFilters.length === 0 && !plan.documents && plan.excludedDocuments.size === 0 && !plan.annotations && plan.excludedAnnotations.size === 0;
   if (plan.text.length === 0 && noFilter) return results;
   const facets = new FacetCounter();
@@ -192,7 +194,7 @@ export async function answer(
   const passages = executeKind(index, 'passage', plan, limit, { facets });
   results.annotations = await Promise.all(annotations.top.map((m) => toHit(m, annotations.terms, context)));
   results.passages = await Promise.all(passages.top.map((m) => toHit(m, passages.terms, context)));
-  results.total = { annotations: annotations.total, passages: passages.total };
+  results.total = { annotations: annotations.total, passages: passages.total, memos: 0 };
   results.totalCapped = { annotations: annotations.capped, passages: passages.capped };
   results.facets = facets.result(context, results.totalCapped);
   return results;

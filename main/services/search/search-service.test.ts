@@ -118,7 +118,7 @@ describe('SearchService', () => {
 
     const second = await openLibrary(dir);
     expect(second.events.filter((e) => e.name === 'task.progress')).toEqual([]);
-    expect((await second.search.query('norms')).total).toEqual({ annotations: 1, passages: 1 });
+    expect((await second.search.query('norms')).total).toEqual({ annotations: 1, passages: 1, memos: 0 });
     await second.search.close();
     await second.store.close();
 
@@ -128,14 +128,14 @@ describe('SearchService', () => {
     const progress = third.events.filter((e) => e.name === 'task.progress');
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.at(-1)!.payload).toMatchObject({ task: 'search-index', done: 2, total: 2 });
-    expect((await third.search.query('norms')).total).toEqual({ annotations: 1, passages: 1 });
+    expect((await third.search.query('norms')).total).toEqual({ annotations: 1, passages: 1, memos: 0 });
     await third.search.close();
     await third.store.close();
 
     // Changes made while the index was not watching (another tool, a crash) are picked up at start.
     await rm(path.join(cache, 'manifest.json'));
     const fourth = await openLibrary(dir);
-    expect((await fourth.search.query('norms')).total).toEqual({ annotations: 1, passages: 1 });
+    expect((await fourth.search.query('norms')).total).toEqual({ annotations: 1, passages: 1, memos: 0 });
     await fourth.search.close();
     await fourth.store.close();
   });

@@ -16,6 +16,7 @@ import { answer, tagsByUse, type HitContext } from './results';
 import type { SegmentedIndex } from './segmented-index';
 import type { SegmentStore } from './segment-store';
 import { findWorkerScript, WorkerBuilder } from './worker-builder';
+import { searchMemos } from './memo-search';
 
 /**
  * Up to this many documents, a query waits for indexing still under way (a rebuild, changes found at
@@ -118,6 +119,22 @@ export class SearchService {
     const planned = text.trim() ? planQuery(text, context, { typing: options.typing }) : null;
     if (planned?.ok && options.documents) restrictToDocuments(planned.plan, options.documents);
     const results = await answer(this.index, text, planned, options.limit ?? 20, this.hitContext(codebook));
+    if (planned?.ok) {
+      const documents = this.documents();
+      const memos = searchMemos(this.store.memos.list(), text, {
+        codebook,
+        document: (id) => documents.get(id),
+        names: {
+          documentTitle: (id) => documents.get(id)?.title,
+          principleName: (id) => codebook.principles.find((p) => p.id === id)?.name,
+          actorName: (id) => codebook.actors.find((a) => a.id === id)?.name,
+        },
+        documents: options.documents,
+        typing: options.typing,
+      }, options.limit ?? 20);
+      results.memos = memos.hits;
+      results.total.memos = memos.total;
+    }
     return { ...results, indexing: this.keeper.progress, tookMs: Math.round((performance.now() - began) * 100) / 100 };
   }
 

@@ -14,6 +14,7 @@ const ROWS: [string, string][] = [
   ['kind:treaty', 'article, treaty, report, chapter, webpage'],
   ['year:2018..2020', 'year of the source; year:2018 or year:..2019'],
   ['linked:contradicts', 'highlights linked to another by this relation (linked:any for any link)'],
+  ['memo:"research question"', 'only memos, with these words in their title or text (memos also show under any search)'],
 ];
 
 export function QueryHelp({ onClose }: { onClose(): void }) {

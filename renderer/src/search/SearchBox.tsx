@@ -3,7 +3,8 @@
 // "Save search…". Enter or a click opens the document at the passage. Ctrl/Cmd+K or "/" focuses it.
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { CompletionResult } from '../../../shared/search/complete';
-import type { SearchHit, SearchResults } from '../../../shared/search/types';
+import type { MemoHit, SearchHit, SearchResults } from '../../../shared/search/types';
+import { useMemos } from '../memos/memos-context';
 import { call, errorMessage } from '../api/client';
 import { useNotices } from '../ui/notices';
 import { QueryHelp } from './QueryHelp';
@@ -27,6 +28,7 @@ const COMPLETE_DELAY_MS = 60;
 export function SearchBox({ onOpen }: Props) {
   const { query, setQuery, open, setOpen, input } = useSearch();
   const { notify } = useNotices();
+  const memos = useMemos();
   const progress = useIndexProgress();
   const [results, setResults] = useState<SearchResults | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -101,12 +103,14 @@ export function SearchBox({ onOpen }: Props) {
     };
   }, [query, caret]);
 
-  const hits = results && !results.error ? [...results.annotations, ...results.passages] : [];
-  const choose = (hit: SearchHit | undefined) => {
+  // In the order shown: annotations, passages, then memos (which open in the Memos view).
+  const hits: (SearchHit | MemoHit)[] = results && !results.error ? [...results.annotations, ...results.passages, ...results.memos] : [];
+  const choose = (hit: SearchHit | MemoHit | undefined) => {
     if (!hit) return;
     setOpen(false);
     input.current?.blur();
-    onOpen(hit);
+    if ('memoId' in hit) memos.show({ memoId: hit.memoId });
+    else onOpen(hit);
   };
   const accept = (index: number) => {
     const item = completion?.items[index];
@@ -151,7 +155,7 @@ export function SearchBox({ onOpen }: Props) {
       if (results?.query === query) choose(hits[cursor]);
       else if (query.trim()) {
         void call('search.query', { query, limit: 1, typing: !/\s$/.test(query), ...scoped }).then(
-          (value) => choose(value.annotations[0] ?? value.passages[0]),
+          (value) => choose(value.annotations[0] ?? value.passages[0] ?? value.memos[0]),
           (e: unknown) => setFailure(errorMessage(e)),
         );
       }

@@ -1,20 +1,21 @@
-// The results of a search: facets with counts on the left, "Your annotations" and "In sources" on the
-// right. A facet adds its clause to the query (or removes it); a hit opens its document at the passage.
-import { formatTotal, SEARCH_TOTAL_LIMIT, type Facet, type SearchHit, type SearchResults } from '../../../shared/search/types';
+// The results of a search: facets with counts on the left, "Your annotations", "In sources" and "Memos"
+// on the right. A facet adds its clause to the query (or removes it); a hit opens its document at the
+// passage, a memo opens in the Memos view.
+import { formatTotal, SEARCH_TOTAL_LIMIT, type Facet, type MemoHit, type SearchHit, type SearchResults } from '../../../shared/search/types';
 import { hasClause } from './query-edit';
 
 interface Props {
   results: SearchResults;
   query: string;
   cursor: number;
-  onChoose(hit: SearchHit): void;
+  onChoose(hit: SearchHit | MemoHit): void;
   onToggleClause(clause: string): void;
   onSave(): void;
 }
 
 export function SearchResultsPanel({ results, query, cursor, onChoose, onToggleClause, onSave }: Props) {
-  const { annotations, passages, total, totalCapped } = results;
-  const nothing = annotations.length === 0 && passages.length === 0;
+  const { annotations, passages, memos, total, totalCapped } = results;
+  const nothing = annotations.length === 0 && passages.length === 0 && memos.length === 0;
   return (
     <div className="search-panel" role="region" aria-label="Search results panel">
       <aside className="facets" aria-label="Filters">
@@ -27,7 +28,8 @@ export function SearchResultsPanel({ results, query, cursor, onChoose, onToggleC
         <div className="search-summary">
           <span>
             {formatTotal(total.annotations, totalCapped.annotations)} {total.annotations === 1 && !totalCapped.annotations ? 'annotation' : 'annotations'} ·{' '}
-            {formatTotal(total.passages, totalCapped.passages)} {total.passages === 1 && !totalCapped.passages ? 'passage' : 'passages'}{' '}
+            {formatTotal(total.passages, totalCapped.passages)} {total.passages === 1 && !totalCapped.passages ? 'passage' : 'passages'}
+            {total.memos > 0 && ` · ${total.memos.toLocaleString()} ${total.memos === 1 ? 'memo' : 'memos'}`}{' '}
             <span className="hint">({results.tookMs} ms)</span>
           </span>
           <button type="button" className="link-button" onMouseDown={(e) => e.preventDefault()} onClick={onSave}>
@@ -52,9 +54,42 @@ export function SearchResultsPanel({ results, query, cursor, onChoose, onToggleC
               onChoose={onChoose}
             />
           )}
+          {memos.length > 0 && <MemoGroup total={total.memos} hits={memos} offset={annotations.length + passages.length} cursor={cursor} onChoose={onChoose} />}
         </div>
       </div>
     </div>
+  );
+}
+
+function MemoGroup({ total, hits, offset, cursor, onChoose }: { total: number; hits: MemoHit[]; offset: number; cursor: number; onChoose(hit: MemoHit): void }) {
+  return (
+    <section role="group" aria-labelledby="search-group-memos">
+      <div className="group-title" id="search-group-memos">
+        Memos <span className="count">{total.toLocaleString()}</span>
+      </div>
+      {hits.map((hit, i) => (
+        <button
+          key={hit.memoId}
+          type="button"
+          role="option"
+          id={`search-hit-${offset + i}`}
+          aria-selected={offset + i === cursor}
+          className={offset + i === cursor ? 'hit active' : 'hit'}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => onChoose(hit)}
+        >
+          <span className="hit-title">
+            <Marked text={hit.title} marks={hit.titleMarks} />
+            <span className="hint"> · {hit.about}</span>
+          </span>
+          {hit.snippet && (
+            <span className="hit-snippet">
+              <Marked text={hit.snippet} marks={hit.marks} />
+            </span>
+          )}
+        </button>
+      ))}
+    </section>
   );
 }
 
