@@ -177,6 +177,8 @@ const OUTGOING: { [K in LibraryChangeKind]: (change: Extract<LibraryChange, { ki
     whole: [SYNC_KINDS.variable.prefix, SYNC_KINDS.variableValues.prefix],
     files: [],
   }),
+  // Links between passages do not sync yet (they landed as sync did): they stay on this machine.
+  'links.changed': nothing,
   'memos.changed': ({ changed, removed }) => ({
     docs: [...changed.map(memoDoc), ...removed.map((id): SyncDoc => ({ id: docIds.memo(id), kind: 'memo', body: null }))],
     whole: [],
