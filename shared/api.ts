@@ -16,6 +16,8 @@ import { collectionEditSchema, documentTagEditSchema } from './collections/edit'
 import { libraryScopeSchema, type Organisation } from './collections/scope';
 import { variableEditSchema } from './variables/edit';
 import type { DocumentVariables } from './variables/model';
+import type { AgreementReport } from './agreement';
+import { coderNameSchema } from './coders/coders';
 import type { DocumentStats } from './document-table/columns';
 import {
   annotationSchema,
@@ -271,6 +273,13 @@ export const contract = {
   'analysis.counts': call(analysisViewRequestSchema.extend({ scope: libraryScopeSchema.optional() }), { json: 4 * MB }).returns<AnalysisCounts>(),
   /** A page of the passages behind a chart mark. */
   'analysis.passages': call(analysisPassagesRequestSchema.extend({ scope: libraryScopeSchema.optional() }), { json: 4 * MB }).returns<AnalysisPassagesPage>(),
+  /** The coders with annotations in the library (null: none recorded), most first, and this installation's own. */
+  'coders.list': call(noArgs).returns<{ me: string | null; coders: { coder: string | null; annotations: number }[] }>(),
+  /** Agreement between two coders (Cohen's kappa over characters) in a scope or chosen documents (shared/agreement). */
+  'agreement.compute': call(
+    z.strictObject({ coderA: coderNameSchema, coderB: coderNameSchema, documentIds: documentIds.nullable(), scope: libraryScopeSchema.optional() }),
+    ID_LIST_CALL,
+  ).returns<AgreementReport>(),
   /** An annotation's quote with the in-text citation of its source ("Copy with citation"), as text and HTML. */
   'annotations.cite': call(
     z.strictObject({ documentId: idSchema, annotationId: idSchema, style: z.enum(CITATION_STYLES) }),

@@ -2,6 +2,7 @@
 // library electron-store is built on) in browser mode.
 import { z } from 'zod';
 import { tableLayoutSchema, type TableLayout } from './document-table/columns';
+import { coderNameSchema } from './coders/coders';
 import { CITATION_STYLES, type CitationStyle } from './export/types';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -25,6 +26,10 @@ export interface Settings {
   libraryTable: TableLayout | null;
   /** The style of "Copy with citation". */
   citationStyle: CitationStyle;
+  /** Who codes on this installation: recorded with every annotation made here; null until the user says. */
+  coderName: string | null;
+  /** Show only this coder's annotations in the reader and sidebar (to code without seeing the others'). */
+  blindCoding: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,6 +39,8 @@ export const DEFAULT_SETTINGS: Settings = {
   window: null,
   libraryTable: null,
   citationStyle: 'apa',
+  coderName: null,
+  blindCoding: false,
 };
 
 /** What the renderer may change. The library path and window bounds are set by main only. */
@@ -42,6 +49,8 @@ export const settingsPatchSchema = z.strictObject({
   readerFontSize: z.number().int().min(12).max(32).optional(),
   libraryTable: tableLayoutSchema.optional(),
   citationStyle: z.enum(CITATION_STYLES).optional(),
+  coderName: coderNameSchema.nullable().optional(),
+  blindCoding: z.boolean().optional(),
 });
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 
@@ -52,6 +61,8 @@ export const settingsFileSchema = z
     readerFontSize: z.number().int().min(8).max(72),
     lastLibrary: z.string().min(1).nullable(),
     citationStyle: z.enum(CITATION_STYLES),
+    coderName: coderNameSchema.nullable(),
+    blindCoding: z.boolean(),
     window: z
       .object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional() })
       .nullable(),

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
 import { createMemoHandlers } from './memos-handlers';
+import { createAgreementHandlers } from './agreement/agreement-handlers';
 import { createOrganiseHandlers, documentsInScope, scopedFilter } from './collections-handlers';
 import { createCodebookHandlers } from './codebook/codebook-handlers';
 import { createExportHandlers } from './export/handlers';
@@ -54,7 +55,7 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     'documents.import': async ({ name, bytes, password }) => importDocumentFile(app, name, bytes, { password }),
     'documents.replaceFile': async ({ id, name, bytes, password }) => replaceFile(store, id, name, bytes, { password }),
 
-    'annotations.save': async ({ annotation }) => store.saveAnnotation(annotation),
+    'annotations.save': async ({ annotation }) => store.saveAnnotation(annotation, { coder: app.settings.get().coderName }),
     'annotations.delete': async ({ documentId, id }) => {
       await store.deleteAnnotation(documentId, id);
       return null;
@@ -86,6 +87,7 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     ...createOrganiseHandlers(app),
     ...createMemoHandlers(app),
     ...createLinksHandlers(app),
+    ...createAgreementHandlers(app),
     ...createExportHandlers(app, { chooseSaveTarget: options.chooseSaveTarget }),
   };
 }

@@ -15,6 +15,7 @@ import {
   buildCoverage,
   coverageSource,
   factsOf,
+  keepsPassage,
   PassageColumns,
   selects,
   Tally,
@@ -173,6 +174,16 @@ describe('filters', () => {
     expect(ids(applyFilter(data, { ...NO_FILTER, to: '2018-11' }).passages)).toEqual(['x1', 'x2', 'x7']);
   });
 
+  it('keeps passages made by the chosen coders, null standing for no coder recorded', () => {
+    expect(ids(applyFilter(data, { ...NO_FILTER, coders: ['Ann'] }).passages)).toEqual(['x1', 'x2', 'x3']);
+    expect(ids(applyFilter(data, { ...NO_FILTER, coders: ['Ben', null] }).passages)).toEqual(['x4', 'x5', 'x6', 'x7']);
+    expect(tallyOf(data.passages).coderCounts()).toEqual([
+      { coder: 'Ann', annotations: 3 },
+      { coder: null, annotations: 2 },
+      { coder: 'Ben', annotations: 2 },
+    ]);
+  });
+
   it('keeps chosen sources', () => {
     expect(ids(applyFilter(data, { ...NO_FILTER, documentIds: ['d3'] }).passages)).toEqual(['x5', 'x6']);
   });
@@ -204,6 +215,7 @@ describe('tallies kept up to date and drawn from columns', () => {
     actors: fc.array(fc.record({ actorId: fc.constantFrom('a', 'b', 'c', 'z'), stance }), { maxLength: 3 }),
     tags: fc.array(fc.constantFrom('key', 'later', 'x'), { maxLength: 2 }),
     quote: fc.string({ maxLength: 12 }),
+    coder: fc.constantFrom(null, 'Ann', 'Ben'),
   });
   const step = fc.oneof(fc.record({ put: passage }), fc.record({ remove: fc.constantFrom('q1', 'q2', 'q3', 'q4', 'q5', 'q6') }));
   const filter = fc.record({
@@ -211,6 +223,7 @@ describe('tallies kept up to date and drawn from columns', () => {
     tags: fc.subarray(['key', 'later', 'x']),
     from: fc.option(fc.constantFrom('2018', '2018-12', '2019'), { nil: null }),
     to: fc.option(fc.constantFrom('2018-11', '2019'), { nil: null }),
+    coders: fc.subarray([null, 'Ann', 'Ben']),
   });
   const views = (t: Tally, s = sources) => ({
     matrix: buildMatrix(t, codebook, { hideEmptyActors: false }),
@@ -219,6 +232,7 @@ describe('tallies kept up to date and drawn from columns', () => {
     co: principleCoOccurrence(t, codebook),
     timeline: buildTimeline(s, t, codebook),
     tags: t.tagNames(),
+    coders: t.coderCounts(),
   });
 
   it('change by change, the tally equals one counted afresh, and the columns hold each passage once', () => {
@@ -260,12 +274,12 @@ describe('tallies kept up to date and drawn from columns', () => {
         const keptIds = new Set(kept.documents.map((d) => d.id));
         const summed = new Tally();
         columns.forEach((facts) => {
-          if (keptIds.has(facts.documentId) && (f.tags.length === 0 || facts.tags.some((t) => f.tags.includes(t)))) summed.add(facts);
+          if (keptIds.has(facts.documentId) && keepsPassage(facts, f)) summed.add(facts);
         });
         const keptSources = kept.documents.map(coverageSource);
         expect(views(summed, keptSources)).toEqual(views(tallyOf(kept.passages), keptSources));
         // Filtering only by source, the whole tally draws the same coverage and timeline.
-        if (f.tags.length === 0) {
+        if (f.tags.length === 0 && f.coders.length === 0) {
           expect(buildCoverage(keptSources, tally, codebook)).toEqual(buildCoverage(keptSources, summed, codebook));
           expect(buildTimeline(keptSources, tally, codebook)).toEqual(buildTimeline(keptSources, summed, codebook));
         }

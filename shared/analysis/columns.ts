@@ -32,11 +32,14 @@ export interface FactsCursor extends PassageFacts {
 export class PassageColumns {
   private readonly documents = new Names();
   private readonly codes = new Names();
+  private readonly coders = new Names();
   private readonly rowOf = new Map<string, number>();
   /** Row → annotation id; null for a dead row. */
   private ids: (string | null)[] = [];
   private document = new Int32Array(1024);
   private quoteLength = new Int32Array(1024);
+  /** The coder's number; -1 for none recorded. */
+  private coder = new Int32Array(1024);
   /** Where a row's codes start in `packed`, and how many principles, actor links and tags it has. */
   private start = new Int32Array(1024);
   private principles = new Uint16Array(1024);
@@ -64,6 +67,7 @@ export class PassageColumns {
     this.rowOf.set(annotationId, row);
     this.document[row] = this.documents.of(facts.documentId);
     this.quoteLength[row] = facts.quoteLength;
+    this.coder[row] = facts.coder === null ? -1 : this.coders.of(facts.coder);
     this.start[row] = this.used;
     this.principles[row] = facts.principles.length;
     this.actors[row] = facts.actors.length;
@@ -97,7 +101,7 @@ export class PassageColumns {
     if (row === undefined) return undefined;
     const cursor = newCursor();
     this.read(row, cursor);
-    return { documentId: cursor.documentId, principles: [...cursor.principles], actors: [...cursor.actors], tags: [...cursor.tags], quoteLength: cursor.quoteLength };
+    return { documentId: cursor.documentId, principles: [...cursor.principles], actors: [...cursor.actors], tags: [...cursor.tags], quoteLength: cursor.quoteLength, coder: cursor.coder };
   }
 
   /** Every passage in the order added, through one cursor object that is refilled for each. */
@@ -114,6 +118,7 @@ export class PassageColumns {
     cursor.annotationId = this.ids[row]!;
     cursor.documentId = this.documents.list[this.document[row]!]!;
     cursor.quoteLength = this.quoteLength[row]!;
+    cursor.coder = this.coder[row] === -1 ? null : this.coders.list[this.coder[row]!]!;
     const names = this.codes.list;
     let at = this.start[row]!;
     cursor.principles.length = 0;
@@ -132,6 +137,7 @@ export class PassageColumns {
       const size = Math.max(rows, this.document.length * 2);
       this.document = grow(this.document, size);
       this.quoteLength = grow(this.quoteLength, size);
+      this.coder = grow(this.coder, size);
       this.start = grow(this.start, size);
       this.principles = grow(this.principles, size);
       this.actors = grow(this.actors, size);
@@ -153,7 +159,7 @@ export class PassageColumns {
 }
 
 function newCursor(): FactsCursor {
-  return { annotationId: '', documentId: '', principles: [], actors: [], tags: [], quoteLength: 0 };
+  return { annotationId: '', documentId: '', principles: [], actors: [], tags: [], quoteLength: 0, coder: null };
 }
 
 function grow<T extends Int32Array | Uint16Array>(array: T, size: number): T {

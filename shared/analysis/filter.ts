@@ -2,6 +2,7 @@
 // values of the document variables.
 import { z } from 'zod';
 import type { LibraryDocument } from '../model';
+import { coderNameSchema } from '../coders/coders';
 import { idSchema } from '../schemas';
 import type { VariableValues } from '../variables/model';
 import { valueOf } from './framework';
@@ -25,10 +26,12 @@ export const analysisFilterSchema = z.strictObject({
     .array(z.strictObject({ variableId: idSchema, values: z.array(z.string().max(1_000)).min(1).max(1_000) }))
     .max(200)
     .optional(),
+  /** Only passages made by these coders (null: those with no coder recorded); empty for all. */
+  coders: z.array(coderNameSchema.nullable()).max(1_000).default([]),
 });
 export type AnalysisFilter = z.infer<typeof analysisFilterSchema>;
 
-export const NO_FILTER: AnalysisFilter = { documentIds: null, tags: [], from: null, to: null };
+export const NO_FILTER: AnalysisFilter = { documentIds: null, tags: [], from: null, to: null, coders: [] };
 
 /**
  * Does a publication date fall in [from, to]? Dates are compared as the spans they name: "2018" lies
@@ -51,7 +54,7 @@ function spanEnd(date: string): string {
 }
 
 export function isFiltering(filter: AnalysisFilter): boolean {
-  return filtersSources(filter) || filter.tags.length > 0;
+  return filtersSources(filter) || filter.tags.length > 0 || filter.coders.length > 0;
 }
 
 /** Only some sources (by choice or by date)? */
@@ -76,10 +79,20 @@ export function keepsTags(tags: readonly string[], filter: AnalysisFilter): bool
   return filter.tags.length === 0 || tags.some((t) => filter.tags.includes(t));
 }
 
+/** Was the passage made by one of the filter's coders (any passage was when the filter names none)? */
+export function keepsCoder(coder: string | null, filter: AnalysisFilter): boolean {
+  return filter.coders.length === 0 || filter.coders.includes(coder);
+}
+
+/** Does the filter keep this passage (of a source it keeps)? */
+export function keepsPassage(passage: { tags: readonly string[]; coder: string | null }, filter: AnalysisFilter): boolean {
+  return keepsTags(passage.tags, filter) && keepsCoder(passage.coder, filter);
+}
+
 /** The sources and passages a filter keeps. */
 export function applyFilter(data: AnalysisData, filter: AnalysisFilter, values: VariableValues = {}): AnalysisData {
   const documents = filterSources(data.documents, filter, values);
   const kept = new Set(documents.map((d) => d.id));
-  const passages = data.passages.filter((p: CodedPassage) => kept.has(p.documentId) && keepsTags(p.tags, filter));
+  const passages = data.passages.filter((p: CodedPassage) => kept.has(p.documentId) && keepsPassage(p, filter));
   return { documents, passages };
 }

@@ -23,6 +23,8 @@ export interface CodedPassage {
   actors: ActorLink[];
   created: string;
   modified: string;
+  /** Who made it (shared/coders); null when no one was recorded. */
+  coder: string | null;
 }
 
 /** What the analysis views work on: the sources and every coded passage in them. */
@@ -61,5 +63,6 @@ export function toCodedPassage(annotation: Annotation, pages: readonly PageRange
     actors: body.actors,
     created: annotation.created,
     modified: annotation.modified,
+    coder: annotation.author ?? null,
   };
 }

@@ -20,15 +20,18 @@ export interface PassageFacts {
   tags: readonly string[];
   /** Characters quoted (0 for a region of a page). */
   quoteLength: number;
+  /** Who made it; null when no one was recorded. */
+  coder: string | null;
 }
 
-export function factsOf(passage: Pick<CodedPassage, 'documentId' | 'principles' | 'actors' | 'tags' | 'quote'>): PassageFacts {
+export function factsOf(passage: Pick<CodedPassage, 'documentId' | 'principles' | 'actors' | 'tags' | 'quote' | 'coder'>): PassageFacts {
   return {
     documentId: passage.documentId,
     principles: unique(passage.principles, (p) => p),
     actors: unique(passage.actors, (link) => link.actorId),
     tags: unique(passage.tags, (t) => t),
     quoteLength: passage.quote.length,
+    coder: passage.coder,
   };
 }
 
@@ -45,7 +48,7 @@ function unique<T>(list: readonly T[], key: (item: T) => string): readonly T[] {
 export function annotationFacts(annotation: Annotation): PassageFacts {
   const { body } = annotation;
   const quote = findSelector(annotation, 'TextQuoteSelector')?.exact ?? '';
-  return factsOf({ documentId: annotation.documentId, principles: body.principles, actors: body.actors, tags: body.tags, quote });
+  return factsOf({ documentId: annotation.documentId, principles: body.principles, actors: body.actors, tags: body.tags, quote, coder: annotation.author ?? null });
 }
 
 export interface DocumentTally {
@@ -65,6 +68,8 @@ export class Tally {
   /** principle → principle → passages linked to both (to the one, on the diagonal). */
   readonly pairs = new Map<string, Map<string, number>>();
   readonly tags = new Map<string, number>();
+  /** Passages by who made them (null: no coder recorded). */
+  readonly coders = new Map<string | null, number>();
   readonly documents = new Map<string, DocumentTally>();
 
   add(facts: PassageFacts, sign: 1 | -1 = 1): void {
@@ -78,6 +83,7 @@ export class Tally {
     }
     for (const link of facts.actors) getOrSet(this.actors, link.actorId, emptyStanceCounts)[link.stance] += sign;
     for (const tag of facts.tags) this.tags.set(tag, (this.tags.get(tag) ?? 0) + sign);
+    this.coders.set(facts.coder, (this.coders.get(facts.coder) ?? 0) + sign);
     const document = getOrSet(this.documents, facts.documentId, () => ({ passages: 0, coded: 0, principles: new Map() }));
     document.passages += sign;
     for (const p of facts.principles) {
@@ -86,6 +92,14 @@ export class Tally {
       cell.characters += sign * facts.quoteLength;
     }
     if (facts.principles.length) document.coded += sign;
+  }
+
+  /** Coders with passages, most first, for the filter's choices. */
+  coderCounts(): { coder: string | null; annotations: number }[] {
+    return [...this.coders]
+      .filter(([, n]) => n > 0)
+      .map(([coder, annotations]) => ({ coder, annotations }))
+      .sort((a, b) => b.annotations - a.annotations || (a.coder ?? '').localeCompare(b.coder ?? ''));
   }
 
   /** Tags in use, sorted, for the filter's choices. */

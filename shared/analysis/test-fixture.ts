@@ -50,7 +50,7 @@ export const FIXTURE_TEXTS: Record<string, string> = {
   d3: 'Elections matter. Civic Watch opposed the plan.',
 };
 
-type Links = { principles: string[]; actors: [string, Stance][]; tags?: string[]; note?: string };
+type Links = { principles: string[]; actors: [string, Stance][]; tags?: string[]; note?: string; coder?: string };
 
 function passage(id: string, documentId: string, exact: string, links: Links): CodedPassage {
   const start = FIXTURE_TEXTS[documentId]!.indexOf(exact);
@@ -70,23 +70,26 @@ function passage(id: string, documentId: string, exact: string, links: Links): C
     actors: links.actors.map(([actorId, stance]) => ({ actorId, stance })),
     created: '2024-02-01T10:00:00.000Z',
     modified: '2024-02-01T10:00:00.000Z',
+    coder: links.coder ?? null,
   };
 }
 
 export const FIXTURE_PASSAGES: CodedPassage[] = [
-  passage('x1', 'd1', 'States agreed to protect people.', { principles: ['p1'], actors: [['a', 'supports']] }),
+  passage('x1', 'd1', 'States agreed to protect people.', { principles: ['p1'], actors: [['a', 'supports']], coder: 'Ann' }),
   passage('x2', 'd1', 'Firms pledged care for the core.', {
     principles: ['p1', 'p2'],
     actors: [['a', 'opposes'], ['b', 'supports']],
     tags: ['key'],
     note: 'Firms and states, side by side; "quoted", with a comma.',
+    coder: 'Ann',
   }),
-  passage('x3', 'd2', 'Industry signed on in 2019.', { principles: ['p2'], actors: [['b', 'mixed']], tags: ['key', 'later'] }),
+  passage('x3', 'd2', 'Industry signed on in 2019.', { principles: ['p2'], actors: [['b', 'mixed']], tags: ['key', 'later'], coder: 'Ann' }),
   passage('x4', 'd2', 'Atlantis and Civic Watch both spoke about elections and people.', {
     principles: ['p1', 'p3'],
     actors: [['a', 'supports'], ['c', 'mentions']],
+    coder: 'Ben',
   }),
-  passage('x5', 'd3', 'Elections matter.', { principles: ['p3'], actors: [] }),
+  passage('x5', 'd3', 'Elections matter.', { principles: ['p3'], actors: [], coder: 'Ben' }),
   passage('x6', 'd3', 'Civic Watch opposed the plan.', { principles: [], actors: [['c', 'opposes']] }),
   passage('x7', 'd1', 'Everyone named Atlantis, again and again.', {
     principles: ['p1', 'unknown-principle'],
@@ -104,6 +107,7 @@ export function fixtureAnnotations(): Annotation[] {
       documentId: p.documentId,
       created: p.created,
       modified: p.modified,
+      ...(p.coder ? { author: p.coder } : {}),
       target: {
         selector: [
           { type: 'TextQuoteSelector', exact: p.quote, prefix: text.slice(Math.max(0, p.start! - 32), p.start!), suffix: text.slice(p.end!, p.end! + 32) },

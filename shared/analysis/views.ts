@@ -58,6 +58,8 @@ export type AnalysisCounts = AnalysisViewData & {
   sources: number;
   /** Every tag in use in the library, for the filter's choices. */
   tags: string[];
+  /** Every coder with passages in the library (null: no coder recorded), most first, for the filter's choices. */
+  coders: { coder: string | null; annotations: number }[];
 };
 
 /**
@@ -91,5 +93,5 @@ export function drawView(
 
 /** Can the view be drawn from a tally of the whole library, restricted to the sources kept? */
 export function drawnFromSources(request: AnalysisViewRequest): boolean {
-  return request.filter.tags.length === 0 && (request.view === 'coverage' || request.view === 'timeline');
+  return request.filter.tags.length === 0 && request.filter.coders.length === 0 && (request.view === 'coverage' || request.view === 'timeline');
 }

@@ -14,6 +14,8 @@ export interface RefiSelection {
   notes: string[];
   created: string | null;
   modified: string | null;
+  /** GUID of the user who made it: its first coding's creatingUser, else the selection's own. */
+  creatingUser: string | null;
 }
 
 export interface RefiSource {
@@ -35,6 +37,8 @@ export interface RefiProject {
   codes: RefiCode[];
   sets: RefiSet[];
   sources: RefiSource[];
+  /** User GUID → name, from <Users>. */
+  users: Map<string, string>;
   /** Note GUID → its text, for notes held inline. */
   notes: Map<string, string>;
   /** Variable name → its REFI type (Text, Integer, Float, Date…). */
@@ -102,6 +106,11 @@ export function readRefiProject(xml: string): RefiProject {
     // Code sets sit in the project (1.0) or, in some tools' files, in the codebook.
     sets: [...readSets(childNamed(root, 'Sets')), ...readSets(childNamed(codebook ?? emptyElement, 'Sets'))],
     sources,
+    users: new Map(
+      childrenNamed(childNamed(root, 'Users') ?? emptyElement, 'User')
+        .filter((u) => u.attributes.name !== undefined)
+        .map((u) => [GUID(u.attributes.guid), u.attributes.name!]),
+    ),
     notes,
     skipped,
   };
@@ -129,6 +138,7 @@ function readTextSource(element: XmlElement, variables: Map<string, string>, ski
       notes: childrenNamed(s, 'NoteRef').map((n) => GUID(n.attributes.targetGUID)),
       created: s.attributes.creationDateTime ?? null,
       modified: s.attributes.modifiedDateTime ?? null,
+      creatingUser: nonEmpty(GUID(childrenNamed(s, 'Coding')[0]?.attributes.creatingUser)) ?? nonEmpty(GUID(s.attributes.creatingUser)),
     });
   }
   return {
@@ -142,6 +152,8 @@ function readTextSource(element: XmlElement, variables: Map<string, string>, ski
     variables: readVariables(element, variables),
   };
 }
+
+const nonEmpty = (value: string) => (value === '' ? null : value);
 
 function readVariables(element: XmlElement, variables: Map<string, string>): Map<string, string> {
   const out = new Map<string, string>();

@@ -50,9 +50,17 @@ export const METADATA_VARIABLES = ['Authors', 'Publication date', 'Publication',
 const VARIABLES = METADATA_VARIABLES;
 const ORIGINAL_EXTENSION = { pdf: 'pdf', html: 'html', markdown: 'md', text: 'txt' } as const;
 
+/** The project's own user: sources, and passages with no coder recorded. */
+export const APOSTIL_USER = stableGuid('user', 'apostil');
+/** A coder as a user of the project (the same GUID in every export, so tools can follow a coder across them). */
+export const coderGuid = (coder: string) => stableGuid('coder', coder);
+
 export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
   const now = xmlDateTime(input.generatedAt);
-  const user = stableGuid('user', 'apostil');
+  const user = APOSTIL_USER;
+  // Each coder is a user of the project; passages with no coder recorded are the project's own user's.
+  const coders = [...new Set(input.passages.map((p) => p.coder).filter((c): c is string => c !== null))].sort();
+  const userOf = (coder: string | null) => (coder === null ? user : coderGuid(coder));
   const codes = new CodeTree(input.codebook);
   const annotations = new Map((input.annotations ?? []).map((a) => [a.id, a]));
   const sidecar: RefiSidecar = { version: 1, sources: {}, selections: {}, regions: [] };
@@ -70,7 +78,7 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
   out.push(
     `<Project xmlns="urn:QDA-XML:project:1.0" name="${attr(input.projectName)}" origin="Apostil" creatingUserGUID="${user}" creationDateTime="${now}">`,
   );
-  out.push(`<Users><User guid="${user}" name="Apostil"/></Users>`);
+  out.push(`<Users><User guid="${user}" name="Apostil"/>${coders.map((c) => `<User guid="${coderGuid(c)}" name="${attr(c)}"/>`).join('')}</Users>`);
   out.push('<CodeBook><Codes>', ...codes.xml(usedStances, [...usedTags].sort()), '</Codes></CodeBook>');
   const actorSets = actorKindSetsXml(input.codebook, (guid) => `<MemberCode targetGUID="${guid}"/>`);
   const documentVariables = documentVariablesXml(input.variables ?? { variables: [], values: {} }, input.sources.map((s) => ({ id: s.document.id, title: s.document.metadata.title })));
@@ -118,13 +126,14 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
         ...p.actors.map((l) => codes.stance(l.actorId, l.stance)).filter((g): g is string => g !== null),
         ...p.tags.map((t) => codes.tag(t)),
       ];
+      const coder = userOf(p.coder);
       sourcesXml.push(
-        `<PlainTextSelection guid="${stableGuid('selection', p.annotationId)}" name="${attr(selectionName(p.quote))}" startPosition="${toCodePoints(p.start)}" endPosition="${toCodePoints(p.end)}" creatingUser="${user}" creationDateTime="${xmlDateTime(p.created)}" modifyingUser="${user}" modifiedDateTime="${xmlDateTime(p.modified)}">`,
+        `<PlainTextSelection guid="${stableGuid('selection', p.annotationId)}" name="${attr(selectionName(p.quote))}" startPosition="${toCodePoints(p.start)}" endPosition="${toCodePoints(p.end)}" creatingUser="${coder}" creationDateTime="${xmlDateTime(p.created)}" modifyingUser="${coder}" modifiedDateTime="${xmlDateTime(p.modified)}">`,
       );
       if (p.note) sourcesXml.push(`<Description>${text_(p.note)}</Description>`);
       for (const code of codings) {
         sourcesXml.push(
-          `<Coding guid="${stableGuid('coding', `${p.annotationId}/${code}`)}" creatingUser="${user}" creationDateTime="${xmlDateTime(p.created)}"><CodeRef targetGUID="${code}"/></Coding>`,
+          `<Coding guid="${stableGuid('coding', `${p.annotationId}/${code}`)}" creatingUser="${coder}" creationDateTime="${xmlDateTime(p.created)}"><CodeRef targetGUID="${code}"/></Coding>`,
         );
       }
       sourcesXml.push('</PlainTextSelection>');

@@ -3,6 +3,7 @@
 // Hypothesis exports ({ annotations: [...] } or its API rows). Matching targets to library documents
 // and anchoring them happens in main; this module only reads, never trusts what it reads, and says
 // in words why each entry it cannot use was left out.
+import { coderNameSchema } from '../coders/coders';
 import { HIGHLIGHT_COLORS, STANCES, type HighlightColor, type Selector, type Stance } from '../model';
 import { selectorSchema } from '../schemas';
 import { ACTOR_IRI, ANNOTATION_IRI, PRINCIPLE_IRI, SHA256_IRI } from './w3c';
@@ -34,6 +35,8 @@ export interface IncomingAnnotation {
   tags: string[];
   principles: IncomingLink[];
   actors: (IncomingLink & { kind: string | null; stance: Stance })[];
+  /** Who made it (W3C creator's name, a Hypothesis user), when the file says and it is a usable coder name. */
+  coder: string | null;
 }
 
 export interface ParsedAnnotationFile {
@@ -167,7 +170,21 @@ function readEntry(entry: Obj): IncomingAnnotation | { skip: string } {
     tags: [...new Set(tags.map((t) => t.trim().replace(/[\s,]+/g, '-')).filter(Boolean))],
     principles,
     actors,
+    coder: readCoder(entry),
   };
+}
+
+/** W3C `creator` (a name, a Person with a name or nickname, or a list of them) or Hypothesis's `user` (acct:name@host). */
+function readCoder(entry: Obj): string | null {
+  const names = list(entry.creator).map((c) => (isObj(c) ? (str(c.name) ?? str(c.nickname)) : str(c)));
+  const hypothesis = /^acct:([^@]+)@/.exec(str(entry.user) ?? '')?.[1] ?? null;
+  for (const name of [...names, hypothesis]) {
+    // An IRI naming the creator is not a name a person would know the coder by.
+    if (name === null || /^[a-z][a-z0-9+.-]*:\/\//i.test(name)) continue;
+    const parsed = coderNameSchema.safeParse(name);
+    if (parsed.success) return parsed.data;
+  }
+  return null;
 }
 
 function readTarget(target: Obj, entry: Obj): IncomingTarget {

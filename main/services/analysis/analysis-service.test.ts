@@ -61,6 +61,8 @@ const FILTERS: AnalysisFilter[] = [
   { ...NO_FILTER, tags: ['key'] },
   { ...NO_FILTER, from: '2019', to: null },
   { ...NO_FILTER, to: '2018-12' },
+  { ...NO_FILTER, coders: ['Ann'] },
+  { ...NO_FILTER, coders: ['Ben', null], tags: ['key'] },
 ];
 
 /** Every view for every filter: what the service draws, and what counting the store afresh draws. */
@@ -72,11 +74,11 @@ async function drawnBoth(store: LibraryStore, service: AnalysisService) {
   for (const filter of FILTERS) {
     for (const view of ANALYSIS_VIEW_NAMES) {
       const request: AnalysisViewRequest = { view, filter, actorKinds: [], granularity: null };
-      const { passages: count, sources, tags, ...counts } = await service.counts(request);
-      drawn.push({ ...counts, count, sources, tags });
+      const { passages: count, sources, tags, coders, ...counts } = await service.counts(request);
+      drawn.push({ ...counts, count, sources, tags, coders });
       const kept = applyFilter({ documents, passages }, filter);
       const tally = tallyOf(kept.passages);
-      fresh.push({ ...drawView(request, tally, kept.documents.map(coverageSource), store.getCodebook()), count: kept.passages.length, sources: kept.documents.length, tags: tallyOf(passages).tagNames() });
+      fresh.push({ ...drawView(request, tally, kept.documents.map(coverageSource), store.getCodebook()), count: kept.passages.length, sources: kept.documents.length, tags: tallyOf(passages).tagNames(), coders: tallyOf(passages).coderCounts() });
     }
   }
   return { drawn, fresh };

@@ -12,7 +12,7 @@ import {
   drawView,
   filterSources,
   isFiltering,
-  keepsTags,
+  keepsPassage,
   PassageColumns,
   selects,
   Tally,
@@ -86,7 +86,13 @@ export class AnalysisService {
     let passages = 0;
     for (const source of sources) passages += tally.documents.get(source.id)?.passages ?? 0;
     const view = drawView(request, tally, sources, this.store.getCodebook(), variables);
-    return { ...view, passages, sources: sources.length, tags: this.whole.tagNames() };
+    return { ...view, passages, sources: sources.length, tags: this.whole.tagNames(), coders: this.whole.coderCounts() };
+  }
+
+  /** The coders with passages in the library, most first (null: no coder recorded). */
+  async coders(): Promise<{ coder: string | null; annotations: number }[]> {
+    await this.start();
+    return this.whole.coderCounts();
   }
 
   /** One page of the passages behind a mark, in library order. */
@@ -99,7 +105,7 @@ export class AnalysisService {
     const value = (documentId: string, variableId: string) => valueOf(values, documentId, variableId);
     this.columns.forEach((facts) => {
       const date = kept.get(facts.documentId);
-      if (date === undefined || !keepsTags(facts.tags, request.filter) || !selects(request.selector, facts, date, value)) return;
+      if (date === undefined || !keepsPassage(facts, request.filter) || !selects(request.selector, facts, date, value)) return;
       if (total >= request.offset && chosen.length < request.limit) chosen.push({ annotationId: facts.annotationId, documentId: facts.documentId });
       total++;
     });
@@ -232,7 +238,7 @@ export class AnalysisService {
     const kept = new Set(filterSources(this.store.listDocuments(), filter, this.store.variables.get().values).map((d) => d.id));
     const tally = new Tally();
     this.columns.forEach((facts) => {
-      if (kept.has(facts.documentId) && keepsTags(facts.tags, filter)) tally.add(facts);
+      if (kept.has(facts.documentId) && keepsPassage(facts, filter)) tally.add(facts);
     });
     this.filtered = { key, generation: this.generation, tally };
     return tally;

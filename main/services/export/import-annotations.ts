@@ -108,6 +108,7 @@ export async function importAnnotationFile(
         documentId,
         created: a.created ?? now,
         modified: a.modified ?? a.created ?? now,
+        ...(a.coder ? { author: a.coder } : {}),
         target: { selector: selectors },
         body: {
           color: a.color,

@@ -9,7 +9,9 @@ import { mergeCodebooks } from '../../../shared/codebooks/merge';
 import { actorGuid, codebookFromRefi, principleGuid, type RefiCode } from '../../../shared/codebooks/refi-codebook';
 import { AppError } from '../../../shared/errors';
 import { codePointsToOffsets, ProjectFileError, readRefiProject, zipPathOf, type RefiSelection, type RefiSource } from '../../../shared/export/refi-qda-read';
+import { APOSTIL_USER } from '../../../shared/export/refi-qda';
 import { SIDECAR_PATH, sidecarSchema } from '../../../shared/export/refi-qda-sidecar';
+import { coderNameSchema } from '../../../shared/coders/coders';
 import { DOCUMENT_KINDS, STANCES, type ActorLink, type Annotation, type DocumentMetadata, type LibraryDocument, type Stance } from '../../../shared/model';
 import { annotationSchema, documentMetadataSchema } from '../../../shared/schemas';
 import type { ProjectImportReport } from '../../../shared/export/types';
@@ -90,7 +92,7 @@ export async function importQdpx(store: LibraryStore, codebook: CodebookEditor, 
     else report.documentsPresent++;
     const drafts = source.selections.map((selection) => {
       const extra = placed.exact ? sidecar?.selections[selection.guid] : undefined;
-      return toAnnotation(selection, placed, extra, { codeOf, tags, stances, notes: project.notes });
+      return toAnnotation(selection, placed, extra, { codeOf, tags, stances, notes: project.notes, coderOf: (guid) => coderOfUser(project.users, guid) });
     });
     const annotations: Annotation[] = [];
     for (const draft of drafts) {
@@ -234,6 +236,14 @@ interface Links {
   tags: Map<string, string>;
   stances: Map<string, { actor: string; stance: Stance }>;
   notes: Map<string, string>;
+  coderOf(userGuid: string | null): string | null;
+}
+
+/** The coder a project's user stands for: its name, unless it is our export's own user or not a usable coder name. */
+function coderOfUser(users: Map<string, string>, guid: string | null): string | null {
+  if (guid === null || guid === APOSTIL_USER) return null;
+  const parsed = coderNameSchema.safeParse(users.get(guid));
+  return parsed.success ? parsed.data : null;
 }
 
 function toAnnotation(selection: RefiSelection, placed: PlacedSource, extra: Sidecar['selections'][string] | undefined, links: Links): Annotation {
@@ -259,11 +269,13 @@ function toAnnotation(selection: RefiSelection, placed: PlacedSource, extra: Sid
   const note = [selection.description, ...selection.notes.map((guid) => links.notes.get(guid) ?? '')].filter((n) => n.trim()).join('\n\n');
   const now = new Date().toISOString();
   const created = extra?.created ?? isoOrNull(selection.created) ?? now;
+  const coder = links.coderOf(selection.creatingUser);
   return {
     id: extra?.annotationId ?? randomUUID(),
     documentId: placed.document.id,
     created,
     modified: extra?.modified ?? isoOrNull(selection.modified) ?? created,
+    ...(coder ? { author: coder } : {}),
     target: { selector: extra?.selectors ?? describeRange(placed.sourceText, start, Math.min(end, placed.sourceText.length)) },
     body: { color: extra?.color ?? 'yellow', note: note.slice(0, 100_000), tags: tags.slice(0, 100), principles: principles.slice(0, 100), actors: actors.slice(0, 200) },
   };

@@ -162,18 +162,19 @@ describe('importing a REFI-QDA project', () => {
       return (await target.store.listAnnotations(byTitle.get(title)!.id)).map((a) => {
         const position = a.target.selector.find((s) => s.type === 'TextPositionSelector')!;
         const name = (id: string) => codebook.principles.find((p) => p.id === id)?.name ?? codebook.actors.find((x) => x.id === id)?.name;
-        return { quote: text.slice(position.start, position.end), codes: [...a.body.principles, ...a.body.actors.map((l) => `${l.actorId}:${l.stance}`)].map((c) => name(c.split(':')[0]!) ?? c), note: a.body.note };
+        return { quote: text.slice(position.start, position.end), codes: [...a.body.principles, ...a.body.actors.map((l) => `${l.actorId}:${l.stance}`)].map((c) => name(c.split(':')[0]!) ?? c), note: a.body.note, coder: a.author ?? null };
       });
     };
     expect(await quoted('Interview A')).toEqual([
-      { quote: 'between states matters', codes: ['Between states', 'Trust'], note: 'Trust is the heart of the matter.' },
-      { quote: 'Hack-back by companies is risky', codes: ['Hack-back', 'Companies'], note: 'The interviewee is worried.' },
+      // The project's user made the first selection (its creatingUser); the second names no one.
+      { quote: 'between states matters', codes: ['Between states', 'Trust'], note: 'Trust is the heart of the matter.', coder: 'Researcher' },
+      { quote: 'Hack-back by companies is risky', codes: ['Hack-back', 'Companies'], note: 'The interviewee is worried.', coder: null },
     ]);
     expect(await quoted('Vendor guidance')).toEqual([
-      { quote: 'Vendors must patch their products', codes: ['Lifecycle security'], note: '' },
-      { quote: 'coordinated disclosure', codes: ['Lifecycle security'], note: '' },
+      { quote: 'Vendors must patch their products', codes: ['Lifecycle security'], note: '', coder: null },
+      { quote: 'coordinated disclosure', codes: ['Lifecycle security'], note: '', coder: null },
     ]);
-    expect(await quoted('Election report')).toEqual([{ quote: 'Norms against attacking election infrastructure', codes: ['Elections'], note: '' }]);
+    expect(await quoted('Election report')).toEqual([{ quote: 'Norms against attacking election infrastructure', codes: ['Elections'], note: '', coder: null }]);
     await target.close();
   });
 

@@ -67,6 +67,35 @@ describe('Hypothesis rows', () => {
   });
 });
 
+describe('coders', () => {
+  const withCreator = (creator: unknown) => {
+    const item = { ...collection.first.items.find((i) => i.id === 'http://example.org/anno32')!, creator };
+    return parseAnnotationFile(JSON.stringify([item])).annotations[0]!.coder;
+  };
+
+  it('read the W3C creator: a Person’s name or nickname, not an IRI', () => {
+    // The shapes of the W3C model's own examples (anno19 and anno20 of collection1.json).
+    expect(withCreator({ id: 'http://example.org/user1', type: 'Person', name: 'My Pseudonym', nickname: 'pseudo' })).toBe('My Pseudonym');
+    expect(withCreator({ id: 'http://example.org/user1', type: 'Person', nickname: 'user1' })).toBe('user1');
+    expect(withCreator('http://example.org/user1')).toBeNull();
+    expect(withCreator('  Ann  ')).toBe('Ann');
+    expect(withCreator([{ id: 'http://example.net/user2', type: 'Person' }, 'Ben'])).toBe('Ben');
+    expect(withCreator('line\nbreak')).toBeNull();
+    expect(withCreator(undefined)).toBeNull();
+  });
+
+  it('read the Hypothesis user', () => {
+    const rows = JSON.parse(readFileSync(path.join(DATA, 'hypothesis-client', 'wikipedia-regression-testing.json'), 'utf8')) as { rows: Record<string, unknown>[] };
+    const [annotation] = parseAnnotationFile(JSON.stringify({ rows: [{ ...rows.rows[1]!, user: 'acct:ann_lima@hypothes.is' }] })).annotations;
+    expect(annotation!.coder).toBe('ann_lima');
+  });
+
+  it('travel in our export and back', () => {
+    const exported = annotationsToW3c({ documents: FIXTURE_DOCUMENTS, annotations: fixtureAnnotations(), codebook: FIXTURE_CODEBOOK, generatedAt: '2024-01-01T00:00:00Z' });
+    expect(parseAnnotationFile(exported).annotations.map((a) => a.coder)).toEqual(fixtureAnnotations().map((a) => a.author ?? null));
+  });
+});
+
 describe('colours', () => {
   it('are written as the model’s styleClass on the target, and read from there', () => {
     const exported = JSON.parse(

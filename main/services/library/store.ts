@@ -410,13 +410,19 @@ export class LibraryStore {
    * `keepModified`: an annotation that arrived by sync keeps the time it was changed elsewhere).
    * `ifModified`: written only if the annotation as stored has this modified time (null: only if it is
    * new), so that sync never overwrites an edit made while it was applying another's.
+   * Who made it is fixed when it is added: a new one records `coder` (this installation's coder) unless
+   * it names its maker already; a local update keeps the recorded one (sync brings the maker with it).
    */
-  saveAnnotation(annotation: Annotation, options: { keepModified?: boolean; ifModified?: string | null } = {}): Promise<Annotation> {
+  saveAnnotation(annotation: Annotation, options: { keepModified?: boolean; ifModified?: string | null; coder?: string | null } = {}): Promise<Annotation> {
     return this.serialize(async () => {
       const current = await this.listAnnotations(annotation.documentId);
       this.checkCodebookLinks(annotation);
-      const stored: Annotation = options.keepModified ? annotationSchema.parse(annotation) : { ...annotation, modified: new Date().toISOString() };
       const index = current.findIndex((a) => a.id === annotation.id);
+      const author = index === -1 ? (annotation.author ?? options.coder ?? undefined) : current[index]!.author;
+      const { author: _sent, ...rest } = annotation;
+      const stored: Annotation = options.keepModified
+        ? annotationSchema.parse(annotation)
+        : { ...rest, ...(author !== undefined ? { author } : {}), modified: new Date().toISOString() };
       if (options.ifModified !== undefined && (index === -1 ? null : current[index]!.modified) !== options.ifModified) {
         throw new AppError('in-use', `Annotation ${annotation.id} changed meanwhile.`);
       }
