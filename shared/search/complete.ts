@@ -23,6 +23,8 @@ export interface CompletionResult {
 export interface CompletionSources {
   codebook: Codebook;
   tags: string[];
+  /** Coders of annotations, most annotations first. */
+  coders: string[];
   documents: { id: string; title: string }[];
   years: number[];
   /** The relations of links between passages. */
@@ -34,6 +36,7 @@ const FIELD_HELP: Record<SearchField, string> = {
   actor: 'linked to an actor',
   stance: 'an actor’s stance',
   tag: 'tagged',
+  coder: 'made by a coder',
   doc: 'in a document',
   color: 'highlight colour',
   kind: 'kind of source',
@@ -122,6 +125,9 @@ export function completeQuery(query: string, cursor: number, sources: Completion
       break;
     case 'tag':
       for (const t of sources.tags) if (matches(partial, t)) candidates.push(item(t, `#${t}`, 'tag'));
+      break;
+    case 'coder':
+      for (const c of sources.coders) if (matches(partial, c)) candidates.push(item(c, c, 'coder'));
       break;
     case 'doc':
       for (const d of sources.documents) if (matches(partial, d.title)) candidates.push(item(d.title, d.title, 'document'));

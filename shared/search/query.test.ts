@@ -148,6 +148,7 @@ describe('completeQuery', () => {
   const sources = {
     codebook: PARIS_CALL_CODEBOOK,
     tags: ['followup', 'draft'],
+    coders: ['Ann Lima', 'Ben'],
     documents: [{ id: 'd1', title: 'Paris Call for Trust' }],
     years: [2018, 2019, 2020],
   };
@@ -169,6 +170,14 @@ describe('completeQuery', () => {
     expect(completeQuery('stance:o', 8, sources).items.map((i) => i.insert)).toEqual(['stance:opposes']);
     expect(completeQuery('doc:"paris', 10, sources).items.map((i) => i.insert)).toEqual(['doc:"Paris Call for Trust"']);
     expect(completeQuery('year:201', 8, sources).items.map((i) => i.insert)).toEqual(['year:2018', 'year:2019']);
+  });
+
+  it('completes coders, quoting a name with a space', () => {
+    expect(completeQuery('coder:an', 8, sources).items.map((i) => i.insert)).toEqual(['coder:"Ann Lima"']);
+    expect(parseQuery('coder:"Ann Lima" -coder:Ben')).toMatchObject({
+      ok: true,
+      query: { clauses: [{ type: 'field', field: 'coder', value: 'Ann Lima', negated: false }, { type: 'field', field: 'coder', value: 'Ben', negated: true }] },
+    });
   });
 
   it('offers nothing inside plain words', () => {

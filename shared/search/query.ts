@@ -5,18 +5,18 @@
 //   -word           exclude (also -"phrase", -tag:draft)
 //   prefix*         any word starting with prefix
 //   word~1          words one edit away (typos); ~2 for two, ~ alone means ~1
-//   field:value     principle: actor: stance: tag: doc: color: kind: year: linked: memo:   (value may be "quoted")
+//   field:value     principle: actor: stance: tag: coder: doc: color: kind: year: linked: memo:   (value may be "quoted")
 //   memo:value      memos whose title or text has these words, in this order (only memos are found)
 //   year:2018..2020 a range; year:2018.. and year:..2020 are open ranges
 //
 // A bad query is reported as a value with a message and the place of the problem; parsing never throws.
 import { DOCUMENT_KINDS, HIGHLIGHT_COLORS, STANCES } from '../model';
 
-export const SEARCH_FIELDS = ['principle', 'actor', 'stance', 'tag', 'doc', 'color', 'kind', 'year', 'linked', 'memo'] as const;
+export const SEARCH_FIELDS = ['principle', 'actor', 'stance', 'tag', 'coder', 'doc', 'color', 'kind', 'year', 'linked', 'memo'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /** Fields that only annotations have: a query using one finds no source passages. */
-export const ANNOTATION_ONLY_FIELDS: readonly SearchField[] = ['principle', 'actor', 'stance', 'tag', 'color', 'linked'];
+export const ANNOTATION_ONLY_FIELDS: readonly SearchField[] = ['principle', 'actor', 'stance', 'tag', 'coder', 'color', 'linked'];
 
 export const MAX_FUZZY_DISTANCE = 2;
 
@@ -80,6 +80,7 @@ const FIELD_EXAMPLES: Record<SearchField, string> = {
   actor: 'actor:russia',
   stance: 'stance:opposes',
   tag: 'tag:followup',
+  coder: 'coder:"Ann Lima"',
   doc: 'doc:"paris call"',
   color: 'color:yellow',
   kind: 'kind:treaty',

@@ -26,7 +26,7 @@ export interface SearchHit {
 }
 
 /** Facets shown beside the results; each value carries the query clause that selects it. */
-export type FacetField = Extract<SearchField, 'principle' | 'actor' | 'stance' | 'doc' | 'tag' | 'year'>;
+export type FacetField = Extract<SearchField, 'principle' | 'actor' | 'stance' | 'doc' | 'tag' | 'coder' | 'year'>;
 
 export interface FacetValue {
   label: string;

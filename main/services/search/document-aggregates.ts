@@ -76,11 +76,14 @@ export class DocumentAggregates {
   }
 }
 
-/** For each code, the first code with the same facet value (tags compare whatever their case). */
+/** A code as filters and facets compare it: tags and coders match whatever their case. */
+export const foldCode = (code: string) => (code.startsWith('tag\u0000') || code.startsWith('coder\u0000') ? code.toLowerCase() : code);
+
+/** For each code, the first code with the same facet value (tags and coders compare whatever their case). */
 export function canonicalCodes(codes: readonly string[]): Int32Array {
   const first = new Map<string, number>();
   return Int32Array.from(codes, (code, i) => {
-    const key = code.startsWith('tag\u0000') ? code.toLowerCase() : code;
+    const key = foldCode(code);
     const at = first.get(key);
     if (at !== undefined) return at;
     first.set(key, i);

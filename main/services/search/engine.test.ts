@@ -30,6 +30,7 @@ function annotation(quote: string, note = '', meta: Partial<AnnotationMeta> = {}
       principles: [],
       actors: [],
       tags: [],
+      coder: null,
       modified: '2026-01-01T00:00:00.000Z',
       ...meta,
     },
@@ -69,8 +70,8 @@ describe('segments', () => {
     expect(segment.terms.all()).toEqual([...segment.terms.all()].sort());
     expect(segment.terms.indexOf('norm')).toBeGreaterThanOrEqual(0);
     expect(() => Segment.fromBytes(bytes.slice(0, 20))).toThrow(CorruptSegmentError);
-    const round = buildSegment('annotation', [annotation('x', '', { annotationId: 'codes', principles: ['cyber-hygiene'], actors: [['russia', 'opposes']], tags: ['Followup'], color: 'pink' })]);
-    expect(Segment.fromBytes(round).meta(0)).toMatchObject({ principles: ['cyber-hygiene'], actors: [['russia', 'opposes']], tags: ['Followup'], color: 'pink' });
+    const round = buildSegment('annotation', [annotation('x', '', { annotationId: 'codes', principles: ['cyber-hygiene'], actors: [['russia', 'opposes']], tags: ['Followup'], color: 'pink', coder: 'Ann Lima' })]);
+    expect(Segment.fromBytes(round).meta(0)).toMatchObject({ principles: ['cyber-hygiene'], actors: [['russia', 'opposes']], tags: ['Followup'], color: 'pink', coder: 'Ann Lima' });
     const wrong = bytes.slice();
     wrong[0] = 0;
     expect(() => Segment.fromBytes(wrong)).toThrow(CorruptSegmentError);
@@ -81,8 +82,8 @@ describe('queries', () => {
   const index = indexOf(
     [
       annotation('States should protect the public core of the internet', 'core infrastructure', { annotationId: 'core' }),
-      annotation('Companies must not hack back against attackers', '', { annotationId: 'hack', tags: ['followup'], principles: ['no-private-hack-back'] }),
-      annotation('The rule of law applies in cyberspace', '', { annotationId: 'law', actors: [['russia', 'opposes'], ['france', 'supports']] }),
+      annotation('Companies must not hack back against attackers', '', { annotationId: 'hack', tags: ['followup'], principles: ['no-private-hack-back'], coder: 'Ann Lima' }),
+      annotation('The rule of law applies in cyberspace', '', { annotationId: 'law', actors: [['russia', 'opposes'], ['france', 'supports']], coder: 'Ben' }),
       annotation('Rule, the law of the sea', '', { annotationId: 'sea', documentId: 'd2' }),
       annotation('Meeting in Zürich on sécurité', '', { annotationId: 'zurich', color: 'green' }),
       annotation('Notes', 'states keep the freedom of the seas in mind', { annotationId: 'note' }),
@@ -127,6 +128,13 @@ describe('queries', () => {
     expect(search(index, 'law doc:"hack back"')).toEqual(['a:sea']);
     expect(search(index, 'law -kind:article')).toEqual(['a:law']);
     expect(search(index, 'law year:2019..2021')).toEqual(['a:sea']);
+  });
+
+  it('filters by coder, whatever the case, alone, with words or excluded', () => {
+    expect(search(index, 'coder:"ann lima"')).toEqual(['a:hack']);
+    expect(search(index, 'coder:BEN law')).toEqual(['a:law']);
+    expect(search(index, 'coder:Ann')).toEqual([]);
+    expect(search(index, 'law -coder:ben')).toEqual(['a:sea']);
   });
 
   it('ranks a rarer and denser match first', () => {

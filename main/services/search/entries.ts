@@ -20,6 +20,8 @@ export interface AnnotationMeta {
   principles: string[];
   actors: [string, Stance][];
   tags: string[];
+  /** Who made it (shared/coders); null when no one was recorded. */
+  coder: string | null;
   modified: string;
 }
 
@@ -82,6 +84,7 @@ export function annotationEntry(annotation: Annotation, codebook: Codebook): Ent
       principles: annotation.body.principles,
       actors: annotation.body.actors.map((a) => [a.actorId, a.stance]),
       tags: annotation.body.tags,
+      coder: annotation.author ?? null,
       modified: annotation.modified,
     },
   };

@@ -15,17 +15,18 @@ import type { DocumentInfo, QueryPlan } from './plan';
 import { canonicalCodes, type Segment } from './segment';
 
 const FACET_VALUES = 8;
-const FACET_ORDER: FacetField[] = ['principle', 'actor', 'stance', 'doc', 'tag', 'year'];
+const FACET_ORDER: FacetField[] = ['principle', 'actor', 'stance', 'doc', 'tag', 'coder', 'year'];
 const FACET_LABELS: Record<FacetField, string> = {
   principle: 'Principle',
   actor: 'Actor',
   stance: 'Stance',
   doc: 'Document',
   tag: 'Tag',
+  coder: 'Coder',
   year: 'Year',
 };
 
-const FIELD_OF_CODE: FacetField[] = ['doc', 'principle', 'actor', 'tag'];
+const FIELD_OF_CODE: FacetField[] = ['doc', 'principle', 'actor', 'tag', 'coder'];
 const globalCodes = new Map<string, number>();
 const codeField: number[] = [];
 const codeValue: string[] = [];
@@ -120,8 +121,8 @@ export class FacetCounter {
    * thousands). `capped`: which kinds' counting stopped at the limit, making their counts lower bounds.
    */
   result(context: FacetContext, capped: { annotations: boolean; passages: boolean }): Facet[] {
-    const top: Record<FacetField, [string, number][]> = { principle: [], actor: [], stance: [], doc: [], tag: [], year: [] };
-    const distinct: Record<FacetField, number> = { principle: 0, actor: 0, stance: 0, doc: 0, tag: 0, year: 0 };
+    const top: Record<FacetField, [string, number][]> = { principle: [], actor: [], stance: [], doc: [], tag: [], coder: [], year: [] };
+    const distinct: Record<FacetField, number> = { principle: 0, actor: 0, stance: 0, doc: 0, tag: 0, coder: 0, year: 0 };
     const years = new Map<number, number>();
     const yearOf = yearsFor(context);
     const limit = Math.min(this.counts.length, codeField.length);

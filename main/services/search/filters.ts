@@ -3,7 +3,7 @@
 import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
 import type { AnnotationFilter, QueryPlan } from './plan';
 import { annotationEntryId } from './entries';
-import { metaKey, type Segment } from './segment';
+import { foldCode, metaKey, type Segment } from './segment';
 
 /** The filters as a test on an entry, reading the segment's columns through flags over its tables. */
 export function filterFor(segment: Segment, plan: QueryPlan): ((d: number) => boolean) | null {
@@ -49,11 +49,10 @@ type ValueTest = (d: number, color: Uint8Array, codeStart: Uint32Array, codeIds:
 
 const stanceNumber = (stance: string) => (STANCES as readonly string[]).indexOf(stance) + 1;
 
-/** Which of the segment's codes a principle, actor or tag filter accepts. */
+/** Which of the segment's codes a principle, actor, tag or coder filter accepts (tag and coder values come folded). */
 function codeFlags(segment: Segment, filter: AnnotationFilter): Uint8Array {
   const wanted = new Set(filter.values.map((v) => metaKey(filter.field, v)));
-  const tag = filter.field === 'tag';
-  return Uint8Array.from(segment.codes, (code) => (wanted.has(tag ? code.toLowerCase() : code) ? 1 : 0));
+  return Uint8Array.from(segment.codes, (code) => (wanted.has(foldCode(code)) ? 1 : 0));
 }
 
 function valueTest(segment: Segment, filter: AnnotationFilter): ValueTest {

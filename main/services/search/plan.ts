@@ -23,7 +23,7 @@ export interface TextClause {
   negated: boolean;
 }
 
-export type AnnotationField = 'principle' | 'actor' | 'stance' | 'tag' | 'color';
+export type AnnotationField = 'principle' | 'actor' | 'stance' | 'tag' | 'coder' | 'color';
 
 export interface AnnotationFilter {
   field: AnnotationField;
@@ -177,6 +177,8 @@ function compile(
           else plan.annotations = plan.annotations ? new Set([...plan.annotations].filter((id) => ids!.has(id))) : ids;
         } else if (field === 'memo') {
           if (!negated) plan.memosOnly = true;
+        } else if (field === 'coder') {
+          plan.annotationFilters.push({ field, values: [value.trim().toLowerCase()], negated });
         } else if (field === 'kind') {
           restrictDocuments(documents.filter((d) => d.kind === value).map((d) => d.id), negated);
         } else {
@@ -184,7 +186,7 @@ function compile(
           if (!ids.length) fail(`No document title contains “${value}”.`);
           restrictDocuments(ids, negated);
         }
-        if (!negated && (field === 'principle' || field === 'actor' || field === 'stance' || field === 'tag' || field === 'color' || field === 'linked')) {
+        if (!negated && (field === 'principle' || field === 'actor' || field === 'stance' || field === 'tag' || field === 'coder' || field === 'color' || field === 'linked')) {
           plan.annotationsOnly = true;
         }
         break;

@@ -149,8 +149,9 @@ function labels(meta: AnnotationMeta, codebook: Codebook): string[] {
   return out;
 }
 
-/** The tags of live annotations, most used first (for completing tag:). */
-export function tagsByUse(index: SegmentedIndex): string[] {
+/** The tags (or coders) of live annotations, most used first (for completing tag: and coder:). */
+export function tagsByUse(index: SegmentedIndex, field: 'tag' | 'coder' = 'tag'): string[] {
+  const prefix = `${field}\u0000`;
   const counts = new Map<string, number>();
   for (const segment of index.ofKind('annotation')) {
     const { codeStart, codeIds } = segment.r;
@@ -158,7 +159,7 @@ export function tagsByUse(index: SegmentedIndex): string[] {
       if (segment.deleted[o]) continue;
       for (let i = codeStart[o]!; i < codeStart[o + 1]!; i++) {
         const code = segment.codes[codeIds[i]!]!;
-        if (code.startsWith('tag\u0000')) counts.set(code.slice(4), (counts.get(code.slice(4)) ?? 0) + 1);
+        if (code.startsWith(prefix)) counts.set(code.slice(prefix.length), (counts.get(code.slice(prefix.length)) ?? 0) + 1);
       }
     }
   }

@@ -144,6 +144,7 @@ export class SearchService {
     return completeQuery(query, cursor, {
       codebook: this.store.getCodebook(),
       tags: this.tags(),
+      coders: tagsByUse(this.index, 'coder'),
       documents: documents.map((d) => ({ id: d.id, title: d.title })),
       years: [...new Set(documents.map((d) => d.year).filter((y): y is number => y !== null))].sort((a, b) => b - a),
       relations: this.store.links.stored().relations,

@@ -237,6 +237,7 @@ function metaColumns(kind: EntryKind, entries: readonly EntryInput[], stopStart:
     for (const p of meta.principles) code(metaKey('principle', p));
     for (const [actor, stance] of meta.actors) code(metaKey('actor', actor), STANCES.indexOf(stance) + 1);
     for (const t of meta.tags) code(metaKey('tag', t));
+    if (meta.coder !== null) code(metaKey('coder', meta.coder));
   });
   if (annotation) codeStart[n] = codeIds.length;
   const docFirst = new Uint32Array(docs.length + 1);

@@ -28,7 +28,7 @@
 import { crc32 } from 'node:zlib';
 import type { EntryKind } from './entries';
 
-export const SEGMENT_FORMAT_VERSION = 6;
+export const SEGMENT_FORMAT_VERSION = 7;
 const MAGIC = 0x47535041; // "APSG" little-endian
 
 export const RESIDENT_SECTIONS = {

@@ -11,7 +11,7 @@ import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
 import { PackedStrings } from './packed-strings';
 import { FIELDS, annotationEntryId, passageEntryId, type EntryKind, type EntryMeta } from './entries';
 import { fuzzyWords } from './fuzzy';
-import { DocumentAggregates } from './document-aggregates';
+import { DocumentAggregates, foldCode } from './document-aggregates';
 import { decodeFactGroup, FACT, FACT_GROUP, factSlots, stopsSlot } from './entry-facts';
 import { regionCache } from './region-cache';
 import { readResident } from './segment-file';
@@ -308,10 +308,12 @@ export class Segment {
     const principles: string[] = [];
     const actors: [string, (typeof STANCES)[number]][] = [];
     const tags: string[] = [];
+    let coder: string | null = null;
     for (let i = r.codeStart[ordinal]!; i < r.codeStart[ordinal + 1]!; i++) {
       const [field, value] = this.codes[r.codeIds[i]!]!.split('\u0000') as [string, string];
       if (field === 'principle') principles.push(value);
       else if (field === 'actor') actors.push([value, STANCES[r.codeStance[i]! - 1] ?? 'mentions']);
+      else if (field === 'coder') coder = value;
       else tags.push(value);
     }
     return {
@@ -321,6 +323,7 @@ export class Segment {
       principles,
       actors,
       tags,
+      coder,
       modified: new Date(r.modified[ordinal]!).toISOString(),
     };
   }
@@ -425,8 +428,7 @@ export class Segment {
         add(metaKey('color', HIGHLIGHT_COLORS[r.color[o]!] ?? 'yellow'), o);
         for (let i = r.codeStart[o]!; i < r.codeStart[o + 1]!; i++) {
           const code = this.codes[r.codeIds[i]!]!;
-          // Tags match whatever their case.
-          add(code.startsWith('tag\u0000') ? code.toLowerCase() : code, o);
+          add(foldCode(code), o);
           if (r.codeStance[i]) add(metaKey('stance', STANCES[r.codeStance[i]! - 1]!), o);
         }
       }
@@ -443,3 +445,4 @@ export class Segment {
 }
 
 export const metaKey = (field: string, value: string) => `${field}\u0000${value}`;
+export { foldCode } from './document-aggregates';

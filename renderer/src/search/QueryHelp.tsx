@@ -9,6 +9,7 @@ const ROWS: [string, string][] = [
   ['actor:russia', 'linked to an actor (names and aliases)'],
   ['stance:opposes', 'an actor’s stance'],
   ['tag:followup', 'tagged'],
+  ['coder:"Ann Lima"', 'made by a coder'],
   ['doc:"paris call"', 'in documents whose title has these words'],
   ['color:yellow', 'highlight colour'],
   ['kind:treaty', 'article, treaty, report, chapter, webpage'],
