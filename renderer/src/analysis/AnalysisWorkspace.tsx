@@ -182,7 +182,7 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
             <ScopeSelect label="Analyse the sources of" scope={scope} organisation={organisation.value} onChange={(s) => (setScope(s), setSelection(null))} />
           </label>
         )}
-        <FilterBar filter={filter} documents={documents} tags={counts?.tags ?? []} onChange={(f) => (setFilter(f), setSelection(null))} />
+        <FilterBar filter={filter} documents={documents} tags={counts?.tags ?? []} coders={counts?.coders ?? []} onChange={(f) => (setFilter(f), setSelection(null))} />
         {variables.status === 'ready' && (
           <div className="filter-bar" role="group" aria-label="Filter by document variables">
             <VariableFilter filter={filter} variables={variables.value} onChange={(f) => (setFilter(f), setSelection(null))} />

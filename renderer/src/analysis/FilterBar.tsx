@@ -1,18 +1,20 @@
-// The filter every analysis view shares: sources, tags and a range of publication dates.
+// The filter every analysis view shares: sources, tags, coders and a range of publication dates.
 import { useState } from 'react';
 import { isFiltering, NO_FILTER, type AnalysisFilter } from '../../../shared/analysis';
+import { coderLabel } from '../../../shared/coders/coders';
 import type { LibraryDocument } from '../../../shared/model';
 
 interface Props {
   filter: AnalysisFilter;
   documents: readonly LibraryDocument[];
   tags: string[];
+  coders: { coder: string | null; annotations: number }[];
   onChange(filter: AnalysisFilter): void;
 }
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-export function FilterBar({ filter, documents, tags, onChange }: Props) {
+export function FilterBar({ filter, documents, tags, coders, onChange }: Props) {
   // A library holds thousands of sources: their checkboxes are drawn only while the list is open.
   const [listing, setListing] = useState(false);
   const chosen = new Set(filter.documentIds ?? documents.map((d) => d.id));
@@ -22,6 +24,8 @@ export function FilterBar({ filter, documents, tags, onChange }: Props) {
     else next.add(id);
     onChange({ ...filter, documentIds: next.size === documents.length ? null : [...next] });
   };
+  const toggleCoder = (coder: string | null) =>
+    onChange({ ...filter, coders: filter.coders.includes(coder) ? filter.coders.filter((c) => c !== coder) : [...filter.coders, coder] });
   const toggleTag = (tag: string) =>
     onChange({ ...filter, tags: filter.tags.includes(tag) ? filter.tags.filter((t) => t !== tag) : [...filter.tags, tag] });
   return (
@@ -56,6 +60,20 @@ export function FilterBar({ filter, documents, tags, onChange }: Props) {
           {tags.map((tag) => (
             <label key={tag}>
               <input type="checkbox" checked={filter.tags.includes(tag)} onChange={() => toggleTag(tag)} />#{tag}
+            </label>
+          ))}
+        </div>
+      </details>
+      <details className="filter-menu">
+        <summary>
+          Coders <span className="count">{filter.coders.length ? filter.coders.map(coderLabel).join(', ') : 'any'}</span>
+        </summary>
+        <div className="filter-options">
+          {coders.length === 0 && <p className="hint">No passages yet.</p>}
+          {coders.map(({ coder, annotations }) => (
+            <label key={coder ?? ''}>
+              <input type="checkbox" checked={filter.coders.includes(coder)} onChange={() => toggleCoder(coder)} />
+              {coderLabel(coder)} <span className="count">{annotations}</span>
             </label>
           ))}
         </div>

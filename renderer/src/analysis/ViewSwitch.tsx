@@ -1,6 +1,6 @@
 // The parts of the app, as tabs in the top bar: reading and annotating, finding your way in the
-// library (the documents table with collections and tags), the codebook, memos, links between passages, and analysing.
-export type AppView = 'library' | 'documents' | 'codebook' | 'memos' | 'analysis' | 'links';
+// library (the documents table with collections and tags), the codebook, memos, links between passages, analysing, and agreement between coders.
+export type AppView = 'library' | 'documents' | 'codebook' | 'memos' | 'analysis' | 'links' | 'agreement';
 
 export function ViewSwitch({ value, onChange }: { value: AppView; onChange(view: AppView): void }) {
   const tab = (view: AppView, label: string) => (
@@ -16,6 +16,7 @@ export function ViewSwitch({ value, onChange }: { value: AppView; onChange(view:
       {tab('memos', 'Memos')}
       {tab('analysis', 'Analysis')}
       {tab('links', 'Links')}
+      {tab('agreement', 'Agreement')}
     </div>
   );
 }

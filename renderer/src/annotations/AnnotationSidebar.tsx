@@ -1,7 +1,7 @@
 // The annotations of the open document, in reading order, with those that could not be placed in the
 // text (orphans) listed apart: never hidden, never deleted, and each can be re-attached to a new
 // selection. PDF annotations show their page; regions show a picture of the region.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Annotation, AnnotationBody } from '../../../shared/model';
 import { describeAnchoring } from './anchoring-note';
 import { findSelector } from '../../../shared/model';
@@ -29,9 +29,11 @@ interface Props {
   onReattach?(annotation: Annotation): void;
   /** Changes whenever the document's details (and so its citation) change. */
   citeVersion?: string;
+  /** Shown under the heading (the coder filter and blind-coding notice). */
+  header?: ReactNode;
 }
 
-export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChange, onDelete, pageLabelOf, regionThumbnail, onReattach, citeVersion = '' }: Props) {
+export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChange, onDelete, pageLabelOf, regionThumbnail, onReattach, citeVersion = '', header }: Props) {
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!activeId) return;
@@ -59,6 +61,7 @@ export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChan
       <h2>
         Annotations <span className="count">{placed.length}</span>
       </h2>
+      {header}
       <div ref={list} className="sidebar-list">
         {placed.length === 0 && orphaned.length === 0 && (
           <p className="empty-hint">Select text in the document to highlight a passage and link it to principles and actors.</p>

@@ -31,6 +31,9 @@ import { SearchBox } from '../search/SearchBox';
 import { SearchProvider } from '../search/search-context';
 import { ThemeSelect } from '../settings/ThemeSelect';
 import { SyncButton } from '../sync/SyncButton';
+import { CoderMenu } from '../coders/CoderMenu';
+import { AgreementView } from '../agreement/AgreementView';
+import { CoderSettingsProvider } from '../coders/coder-settings';
 import { NoticeProvider, useNotices } from '../ui/notices';
 import { usePasswordPrompt, type AskPassword } from '../ui/PasswordPrompt';
 import { useFollowed } from '../ui/useFollowed';
@@ -45,7 +48,9 @@ export function App() {
     <NoticeProvider>
       <CommandProvider>
         <SearchProvider>
-          <Workbench />
+          <CoderSettingsProvider>
+            <Workbench />
+          </CoderSettingsProvider>
         </SearchProvider>
       </CommandProvider>
     </NoticeProvider>
@@ -154,6 +159,7 @@ function Workbench() {
           <ImportExportMenu documents={documents} openId={openId} />
           <LibraryHealthButton />
           <SyncButton />
+          <CoderMenu />
           <ThemeSelect />
         </header>
         {view === 'analysis' ? (
@@ -170,6 +176,15 @@ function Workbench() {
           <CodebookWorkspace documents={documents} onOpenPassage={openPassage} />
         ) : view === 'memos' ? (
           <MemosWorkspace documents={documents} />
+        ) : view === 'agreement' ? (
+          <AgreementView
+            collections={organisation.status === 'ready' ? organisation.value.collections : []}
+            onOpen={(d) => {
+              setView('library');
+              setOpenId(d.documentId);
+              setFocus({ documentId: d.documentId, start: d.start, end: d.end, annotationId: null, nonce: Date.now() });
+            }}
+          />
         ) : (
           <>
             <LibraryPanel

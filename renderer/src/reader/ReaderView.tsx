@@ -11,6 +11,8 @@ import { suggestActors } from '../../../shared/codebooks';
 import { printedPageLabel } from '../../../shared/pdf/page-labels';
 import { call, type ChangeRecorder } from '../api/client';
 import { AnnotationStore } from '../annotations/annotation-store';
+import { useCoderSettings } from '../coders/coder-settings';
+import { ReaderCoderBar, visibleAnnotations, type CoderFilter } from '../coders/ReaderCoderBar';
 import { AnnotationSidebar, type RegionThumbnail } from '../annotations/AnnotationSidebar';
 import { DEFAULT_BODY, SelectionPopover } from '../annotations/SelectionPopover';
 import { MeaningLegend } from '../codebook/MeaningLegend';
@@ -105,7 +107,11 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [store]);
-  const annotations = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const allAnnotations = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const { coderName, blindCoding } = useCoderSettings();
+  const [coderFilter, setCoderFilter] = useState<CoderFilter>(undefined);
+  const [openedAt] = useState(() => Date.now());
+  const annotations = useMemo(() => visibleAnnotations(allAnnotations, coderName, blindCoding, coderFilter), [allAnnotations, coderName, blindCoding, coderFilter]);
   const anchoring = useMemo(() => anchorAnnotations(text.text, annotations), [text.text, annotations]);
   const placement = useMemo(() => placeAnnotations(anchoring, text, document.pageCount), [anchoring, text, document.pageCount]);
 
@@ -301,6 +307,7 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
           )}
       </section>
       <AnnotationSidebar
+        header={<ReaderCoderBar all={allAnnotations} filter={coderFilter} onFilter={setCoderFilter} openedAt={openedAt} />}
         placed={placement.placed}
         orphaned={placement.orphaned}
         activeId={activeId}
