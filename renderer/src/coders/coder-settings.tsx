@@ -25,11 +25,14 @@ export function CoderSettingsProvider({ children }: { children: ReactNode }) {
   }, []);
   const update = useCallback(
     async (patch: Pick<SettingsPatch, 'coderName' | 'blindCoding'>) => {
+      // Shown at once (a switch follows the click), then as saved.
+      if (patch.blindCoding !== undefined) setState((s) => ({ ...s, blindCoding: patch.blindCoding! }));
       try {
         const s = await call('settings.update', { patch });
         setState({ coderName: s.coderName, blindCoding: s.blindCoding });
         return true;
       } catch (error) {
+        if (patch.blindCoding !== undefined) setState((s) => ({ ...s, blindCoding: !patch.blindCoding }));
         notify('error', `The coder setting could not be saved: ${errorMessage(error)}`);
         return false;
       }
