@@ -170,8 +170,8 @@ export class AnalysisService {
           if (annotations) documents.set(document.id, { annotations, passages: [] });
         }
         this.columns.forEach((facts) => {
-          const { annotationId, documentId, principles, actors, tags, quoteLength } = facts;
-          documents.get(documentId)?.passages.push([annotationId, { documentId, principles: [...principles], actors: [...actors], tags: [...tags], quoteLength }]);
+          const { annotationId, documentId, principles, actors, tags, quoteLength, coder } = facts;
+          documents.get(documentId)?.passages.push([annotationId, { documentId, principles: [...principles], actors: [...actors], tags: [...tags], quoteLength, coder }]);
         });
         // cache/ made if missing, as a real folder of the library (never through a link).
         await writeFacts(factsFile(await libraryFolder(this.store.paths.root, 'cache')), documents);

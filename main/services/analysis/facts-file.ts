@@ -4,8 +4,8 @@
 // (check-record.ts) still gives that file that hash, else the file is read again. The file carries its
 // own checksum (checksummed.ts); one that is missing, altered or inconsistent is ignored (and rebuilt).
 // Per document: the annotation ids, and the facts packed as integers, base64-encoded:
-//   quoteLength, principles n, actor links n, tags n, then the principles' names, each actor link as
-//   name × 4 + stance, the tags' names (names as indexes into `names`).
+//   quoteLength, principles n, actor links n, tags n, coder (its name's index + 1, 0 for none), then the
+//   principles' names, each actor link as name × 4 + stance, the tags' names (names as indexes into `names`).
 import path from 'node:path';
 import { z } from 'zod';
 import type { PassageFacts } from '../../../shared/analysis';
@@ -13,7 +13,7 @@ import { STANCES, type ActorLink, type Stance } from '../../../shared/model';
 import { readChecksummed, writeChecksummed } from '../library/checksummed';
 
 export const FACTS_FILE = 'analysis-facts.json';
-const VERSION = 1;
+const VERSION = 2;
 
 const bodySchema = z.object({
   version: z.literal(VERSION),
@@ -64,7 +64,7 @@ export async function writeFacts(file: string, documents: Map<string, DocumentFa
   for (const [documentId, { annotations, passages }] of documents) {
     const rows: number[] = [];
     for (const [, facts] of passages) {
-      rows.push(facts.quoteLength, facts.principles.length, facts.actors.length, facts.tags.length);
+      rows.push(facts.quoteLength, facts.principles.length, facts.actors.length, facts.tags.length, facts.coder === null ? 0 : name(facts.coder) + 1);
       for (const p of facts.principles) rows.push(name(p));
       for (const link of facts.actors) rows.push(name(link.actorId) * 4 + STANCES.indexOf(link.stance));
       for (const t of facts.tags) rows.push(name(t));
@@ -84,10 +84,10 @@ function decodeRows(encoded: string): Int32Array | null {
 function rowsFit(rows: Int32Array, passages: number, names: number): boolean {
   let at = 0;
   for (let n = 0; n < passages; n++) {
-    if (at + 4 > rows.length) return false;
-    const [quoteLength, p, a, t] = [rows[at]!, rows[at + 1]!, rows[at + 2]!, rows[at + 3]!];
-    at += 4;
-    if (quoteLength < 0 || p < 0 || a < 0 || t < 0 || at + p + a + t > rows.length) return false;
+    if (at + 5 > rows.length) return false;
+    const [quoteLength, p, a, t, coder] = [rows[at]!, rows[at + 1]!, rows[at + 2]!, rows[at + 3]!, rows[at + 4]!];
+    at += 5;
+    if (quoteLength < 0 || p < 0 || a < 0 || t < 0 || coder < 0 || coder > names || at + p + a + t > rows.length) return false;
     for (let i = 0; i < p + a + t; i++) {
       const code = rows[at++]!;
       const name = i >= p && i < p + a ? code >> 2 : code;
@@ -102,11 +102,12 @@ function unpack(documentId: string, ids: string[], rows: Int32Array, names: stri
   const principles: string[] = [];
   const actors: ActorLink[] = [];
   const tags: string[] = [];
-  const facts = { documentId, principles, actors, tags, quoteLength: 0 };
+  const facts: PassageFacts & { coder: string | null; quoteLength: number } = { documentId, principles, actors, tags, quoteLength: 0, coder: null };
   let at = 0;
   for (const id of ids) {
     facts.quoteLength = rows[at++]!;
-    const [p, a, t] = [rows[at++]!, rows[at++]!, rows[at++]!];
+    const [p, a, t, coder] = [rows[at++]!, rows[at++]!, rows[at++]!, rows[at++]!];
+    facts.coder = coder === 0 ? null : names[coder - 1]!;
     principles.length = actors.length = tags.length = 0;
     for (let i = 0; i < p; i++) principles.push(names[rows[at++]!]!);
     for (let i = 0; i < a; i++) {
