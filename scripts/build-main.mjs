@@ -28,7 +28,7 @@ const entries = [
   // The search index worker, found beside the host bundle (and one folder up from the Electron one).
   { entryPoints: ['main/services/search/worker-entry.ts'], outfile: 'dist/main/search-worker.js', format: 'esm', packages: 'external' },
   // The citation worker (citation styles applied off the event loop), found the same way.
-  { entryPoints: ['main/services/export/citation-worker-entry.ts'], outfile: 'dist/main/citation-worker.js', format: 'esm', packages: 'external' },
+  { entryPoints: ['main/services/interchange/citation-worker-entry.ts'], outfile: 'dist/main/citation-worker.js', format: 'esm', packages: 'external' },
 ];
 // `--bench`: also the search benchmark, beside the worker it starts.
 if (process.argv.includes('--bench')) {

@@ -56,7 +56,7 @@ import {
   type ExportedFile,
   type ReferenceImportReport,
   type WaitingReference,
-} from './export/types';
+} from './interchange/types';
 import { settingsPatchSchema, type Settings } from './settings';
 import type { SyncConflict, SyncView } from './sync/sync-status';
 import { syncConnectSchema } from './sync/connect';
@@ -267,7 +267,7 @@ export const contract = {
     z.strictObject({ id: z.string().min(1).max(400), choice: z.union([z.strictObject({ rev: z.string().min(1).max(200) }), z.strictObject({ merge: z.literal(true) })]) }),
   ).returns<SyncView>(),
 
-  // ---- Analysis, exports and reference/annotation imports (shared/analysis, shared/export) ----
+  // ---- Analysis, exports and reference/annotation imports (shared/analysis, shared/interchange) ----
   /** One analysis view's counts for a filter (the passages behind them: analysis.passages). */
   // A filter may list every source of a large library (up to 100,000 ids): more than 64 KB.
   'analysis.counts': call(analysisViewRequestSchema.extend({ scope: libraryScopeSchema.optional() }), { json: 4 * MB }).returns<AnalysisCounts>(),

@@ -5,7 +5,7 @@
 // Adding a kind of change (collections, memos, links, …): add a member to LibraryChange below with a
 // `kind` named "<thing>.<what happened>", carrying what a follower needs to apply it without asking
 // the store again (the new state of what changed, and the ids of what went away).
-import type { WaitingReference } from './export/types';
+import type { WaitingReference } from './interchange/types';
 import type { LinksState } from './links/model';
 import type { Annotation, Codebook, Collection, DocumentTags, LibraryDocument } from './model';
 import type { Memo } from './memos/model';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { tableLayoutSchema, type TableLayout } from './document-table/columns';
 import { coderNameSchema } from './coders/coders';
-import { CITATION_STYLES, type CitationStyle } from './export/types';
+import { CITATION_STYLES, type CitationStyle } from './interchange/types';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BaseWindow, Dialog, SaveDialogOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { saveFileWithDialog } from '../services/export/save-file';
+import { saveFileWithDialog } from '../services/interchange/save-file';
 import { createSaveDialog, saveDialogOptions } from './save-dialog';
 
 let dir: string;

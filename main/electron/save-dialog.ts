@@ -3,7 +3,7 @@
 // service's job (atomic); this only asks where.
 import path from 'node:path';
 import type { BaseWindow, Dialog, SaveDialogOptions } from 'electron';
-import type { ChooseSaveTarget } from '../services/export/save-file';
+import type { ChooseSaveTarget } from '../services/interchange/save-file';
 
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   md: { name: 'Markdown', extensions: ['md'] },

@@ -5,7 +5,7 @@ import { LIBRARY_CHECK_TASK } from '../../shared/health';
 import { AnalysisService } from './analysis/analysis-service';
 import { WELCOME_DOCUMENT } from '../../shared/welcome/welcome';
 import { CodebookEditor } from './codebook/codebook-editor';
-import { CitationFormatter } from './export/citations';
+import { CitationFormatter } from './interchange/citations';
 import { EventBus } from './events';
 import { importFile } from './importing';
 import { LibraryStore } from './library/store';

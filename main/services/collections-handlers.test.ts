@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Organisation } from '../../shared/collections/scope';
 import type { ApiResult } from '../../shared/errors';
 import { NO_FILTER, type AnalysisCounts } from '../../shared/analysis';
-import type { ExportedFile } from '../../shared/export/types';
+import type { ExportedFile } from '../../shared/interchange/types';
 import type { Collection, LibraryDocument } from '../../shared/model';
 import type { SearchResults } from '../../shared/search/types';
 import { sampleAnnotation } from '../test-support/fixtures';

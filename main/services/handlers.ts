@@ -1,7 +1,7 @@
 // The handler of every call in the contract. Arguments arrive already validated by the dispatcher.
 // Handlers that change the library only call the store: search, the analysis and the renderer follow
 // the changes it publishes (shared/library-changes.ts).
-import { originsAfterUserEdit } from '../../shared/export/reference-match';
+import { originsAfterUserEdit } from '../../shared/interchange/reference-match';
 import { AppError } from '../../shared/errors';
 import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
@@ -9,10 +9,10 @@ import { createMemoHandlers } from './memos-handlers';
 import { createAgreementHandlers } from './agreement/agreement-handlers';
 import { createOrganiseHandlers, documentsInScope, scopedFilter } from './collections-handlers';
 import { createCodebookHandlers } from './codebook/codebook-handlers';
-import { createExportHandlers } from './export/handlers';
+import { createExportHandlers } from './interchange/handlers';
 import { createLinksHandlers } from './links/links-handlers';
 import { importPdfMarks, scanPdfMarks } from './pdf-annotations/import-marks';
-import type { ChooseSaveTarget } from './export/save-file';
+import type { ChooseSaveTarget } from './interchange/save-file';
 import { importDocumentFile } from './references/import-references';
 import { replaceFile } from './replacing';
 

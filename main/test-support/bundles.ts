@@ -13,7 +13,7 @@ export const TEST_BUNDLES = {
   extractWorker: { entry: 'main/services/import/worker/worker-main.ts', name: 'extract-worker' },
   crashChild: { entry: 'main/services/library/crash/crash-child.ts', name: 'crash-child' },
   lockContender: { entry: 'main/test-support/lock-contender.ts', name: 'lock-contender' },
-  citationWorker: { entry: 'main/services/export/citation-worker-entry.ts', name: 'citation-worker' },
+  citationWorker: { entry: 'main/services/interchange/citation-worker-entry.ts', name: 'citation-worker' },
   syncChild: { entry: 'main/services/library/crash/sync-child.ts', name: 'sync-child' },
 } as const;
 

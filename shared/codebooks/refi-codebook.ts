@@ -7,8 +7,8 @@
 //   and one per line), their kind given by membership of a code set "Actors: State" and so on.
 // Reading takes any tool's codes: codes under "Actors" become actors, every other code a principle.
 import { ACTOR_KIND_LABELS, ACTOR_KINDS, type Actor, type ActorKind, type Codebook, type Principle } from '../model';
-import { stableGuid } from '../export/stable-guid';
-import { childNamed, childrenNamed, parseXml, xmlAttr, xmlText, type XmlElement } from '../export/xml';
+import { stableGuid } from '../interchange/stable-guid';
+import { childNamed, childrenNamed, parseXml, xmlAttr, xmlText, type XmlElement } from '../interchange/xml';
 import { nextPrincipleColor } from './colors';
 import { codebookIds, slugId } from './ids';
 

@@ -2,8 +2,8 @@
 // read back entry by entry, links gone with a highlight and back with it, the W3C `linking` export, the
 // renderer's following of changes, and the graph of documents.
 import { describe, expect, it } from 'vitest';
-import { annotationsToW3c } from '../export/w3c';
-import { parseAnnotationFile } from '../export/w3c-import';
+import { annotationsToW3c } from '../interchange/w3c';
+import { parseAnnotationFile } from '../interchange/w3c-import';
 import type { Annotation, Codebook, LibraryDocument } from '../model';
 import { checkLinksFile } from './check';
 import { applyLinkEdit, detachLinks, linkEditSchema, linkStatus, reattachLinks, type StoredLinks } from './edit';

@@ -20,7 +20,7 @@ import { FIXTURE_CODEBOOK, FIXTURE_DOCUMENTS, fixtureAnnotations } from '../../.
 import { LibraryStore } from '../library/store';
 import { useTempDir } from '../../test-support/temp';
 import { sampleDocument } from '../../test-support/fixtures';
-import { fixtureText } from '../export/test-data';
+import { fixtureText } from '../interchange/test-data';
 import { AnalysisService } from './analysis-service';
 import { FACTS_FILE } from './facts-file';
 

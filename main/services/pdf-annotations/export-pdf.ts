@@ -4,7 +4,7 @@
 // a PDF that cannot be written (encrypted) is named in the zip's note rather than failing the rest.
 import { strToU8, zipSync } from 'fflate';
 import { AppError, isAppError } from '../../../shared/errors';
-import type { ExportedFile } from '../../../shared/export/types';
+import type { ExportedFile } from '../../../shared/interchange/types';
 import type { Annotation, LibraryDocument } from '../../../shared/model';
 import { marksForExport } from '../../../shared/pdf/export-marks';
 import { runInWorker } from '../import/worker/extraction-worker';

@@ -3,7 +3,7 @@
 // groups, Mendeley's fields, "+" in field names) and turns LaTeX into Unicode, which no hand-written
 // rules here would match. Its output becomes CSL items; its error messages become sentences.
 import { parseAsync, type Creator, type Entry } from '@retorquere/bibtex-parser';
-import type { CslItem, CslName } from '../../../shared/export/csl-json';
+import type { CslItem, CslName } from '../../../shared/interchange/csl-json';
 import { plainText } from './plain-text';
 import { LineIndex, type ReferenceEntry } from './reference-entry';
 

@@ -1,7 +1,7 @@
 // CSL-JSON files (Zotero, Mendeley, citation.js exports): a list of items, each read on its own, so an
 // item that is not an object or has the wrong shape is reported and the others are kept. Titles may
 // carry CSL's rich-text markup (<i>, <sup>…), which becomes plain text.
-import type { CslItem } from '../../../shared/export/csl-json';
+import type { CslItem } from '../../../shared/interchange/csl-json';
 import { plainText } from './plain-text';
 import { LineIndex, type ReferenceEntry } from './reference-entry';
 

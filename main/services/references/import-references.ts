@@ -5,9 +5,9 @@
 // be read is reported with its key, line and reason, and costs only itself.
 // And the other way round: importing a document file attaches it to the reference it belongs to.
 import type { ImportOutcome } from '../../../shared/api';
-import { fromCslItem } from '../../../shared/export/csl-json';
-import { WorkIndex, mergeMetadata, originsAfterUserEdit, sameMetadata, type Candidate } from '../../../shared/export/reference-match';
-import type { DuplicateTarget, ReferenceImportReport, WaitingReference } from '../../../shared/export/types';
+import { fromCslItem } from '../../../shared/interchange/csl-json';
+import { WorkIndex, mergeMetadata, originsAfterUserEdit, sameMetadata, type Candidate } from '../../../shared/interchange/reference-match';
+import type { DuplicateTarget, ReferenceImportReport, WaitingReference } from '../../../shared/interchange/types';
 import type { DocumentMetadata, LibraryDocument } from '../../../shared/model';
 import { describeZodError, documentMetadataSchema } from '../../../shared/schemas';
 import { readReferencesInWorker } from '../import/worker/extraction-worker';

@@ -1,7 +1,7 @@
 // One entry of a reference file as read, whatever the format: a CSL item, or the reason in words why
 // the entry could not be read, with what identifies it to the user (its key and line). No parser is
 // loaded from here: the main side imports these types while the reading happens in the import worker.
-import type { CslItem } from '../../../shared/export/csl-json';
+import type { CslItem } from '../../../shared/interchange/csl-json';
 
 export type ReferenceFileFormat = 'bibtex' | 'ris' | 'csl-json';
 

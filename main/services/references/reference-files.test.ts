@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromCslItem } from '../../../shared/export/csl-json';
+import { fromCslItem } from '../../../shared/interchange/csl-json';
 import type { DocumentMetadata } from '../../../shared/model';
 import { plainText } from './plain-text';
 import type { ReferenceEntry } from './reference-entry';

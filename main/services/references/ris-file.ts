@@ -2,7 +2,7 @@
 // wrapped onto untagged lines, a tag given twice (PubMed Central writes two PY lines), a last record
 // without "ER". A whole-file parser refuses all of that; this reader takes each record as it comes and
 // maps the tags Apostil uses (after the RIS specification and Zotero's RIS translator).
-import type { CslItem, CslName } from '../../../shared/export/csl-json';
+import type { CslItem, CslName } from '../../../shared/interchange/csl-json';
 import { plainText } from './plain-text';
 import type { ReferenceEntry } from './reference-entry';
 

@@ -18,10 +18,10 @@ import {
   type CoverageSort,
   type TimelineGranularity,
 } from '../../../shared/analysis';
-import { toCsv } from '../../../shared/export/csv';
+import { toCsv } from '../../../shared/interchange/csv';
 import { ACTOR_KIND_LABELS, ACTOR_KINDS, type ActorKind, type LibraryDocument } from '../../../shared/model';
 import { errorMessage } from '../api/client';
-import { saveFile } from '../export/save';
+import { saveFile } from '../interchange/save';
 import { useNotices } from '../ui/notices';
 import { pngFile, svgFile } from './chart-export';
 import { CoverageChart } from './CoverageChart';

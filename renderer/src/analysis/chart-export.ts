@@ -2,7 +2,7 @@
 // canvas at twice its size). The PNG is rasterised from the SVG: the chart itself is never drawn by hand.
 // React's server renderer (a quarter of the app's script) is loaded on the first export, not at start.
 import type { ReactElement } from 'react';
-import type { ExportedFile } from '../../../shared/export/types';
+import type { ExportedFile } from '../../../shared/interchange/types';
 
 export async function chartSvg(chart: ReactElement): Promise<string> {
   const { renderToStaticMarkup } = await import('react-dom/server');

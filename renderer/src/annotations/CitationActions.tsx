@@ -2,7 +2,7 @@
 // and dragging the card into a word processor. The citation is asked of main (its CSL styles) while the
 // card is open, so a copy or a drag has it at once.
 import { useEffect, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { CITATION_STYLES, CITATION_STYLE_LABELS, type CitationStyle } from '../../../shared/export/types';
+import { CITATION_STYLES, CITATION_STYLE_LABELS, type CitationStyle } from '../../../shared/interchange/types';
 import type { Annotation } from '../../../shared/model';
 import { call } from '../api/client';
 import { useNotices } from '../ui/notices';

@@ -1,7 +1,7 @@
 // "Copy with citation": the style chosen (kept with the user's settings, shared by every card) and
 // putting a quote with its citation on the clipboard as plain text and HTML.
 import { useSyncExternalStore } from 'react';
-import type { CitationStyle } from '../../../shared/export/types';
+import type { CitationStyle } from '../../../shared/interchange/types';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { call } from '../api/client';
 

@@ -6,7 +6,7 @@ import type { CodebookImportPreview } from '../../../shared/api';
 import type { CodebookImportMode } from '../../../shared/codebooks/merge';
 import type { CodebookTemplate } from '../../../shared/codebooks/templates';
 import { call, errorMessage } from '../api/client';
-import { saveFile } from '../export/save';
+import { saveFile } from '../interchange/save';
 import { useNotices } from '../ui/notices';
 import { useCodebook } from './codebook-context';
 

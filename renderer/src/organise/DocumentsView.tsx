@@ -6,7 +6,7 @@ import type { CollectionEdit, DocumentTagEdit } from '../../../shared/collection
 import { filterRows, isFilteringDocuments, NO_DOCUMENT_FILTER, NO_STATS, prepareRow, sortRows, type DocumentFilter, type DocumentRow } from '../../../shared/document-table';
 import type { LibraryDocument } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
-import { ExportDialog } from '../export/ExportDialog';
+import { ExportDialog } from '../interchange/ExportDialog';
 import { dateIsFromFile } from '../library/format';
 import { MetadataDialog } from '../library/MetadataDialog';
 import { useNotices } from '../ui/notices';

@@ -4,7 +4,7 @@
 import { useRef, useState } from 'react';
 import type { LibraryDocument } from '../../../shared/model';
 import { errorMessage } from '../api/client';
-import { useTask } from '../export/useTask';
+import { useTask } from '../interchange/useTask';
 import { useNotices } from '../ui/notices';
 import type { AskPassword } from '../ui/PasswordPrompt';
 import { describePdfMarksImport, exportAnnotatedPdf, importPdfMarks } from './pdf-marks-calls';

@@ -3,7 +3,7 @@
 import type { LibraryDocument } from '../../../shared/model';
 import type { PdfMarksImportReport, PdfMarksSummary } from '../../../shared/pdf/pdf-marks';
 import { call } from '../api/client';
-import { saveFile } from '../export/save';
+import { saveFile } from '../interchange/save';
 import { isEncryptedError } from '../library/useImporter';
 import { withPassword, type AskPassword } from '../ui/PasswordPrompt';
 

@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Annotation, LibraryDocument } from '../../../../shared/model';
-import { ANNOTATION_IRI } from '../../../../shared/export/w3c';
+import { ANNOTATION_IRI } from '../../../../shared/interchange/w3c';
 import { encodeParts, PARTS_CONTENT_TYPE, PARTS_HEADER } from '../../../../shared/wire';
 import { PARIS_CALL_CODEBOOK } from '../../../../shared/codebooks';
 import { send } from '../../../test-support/http';

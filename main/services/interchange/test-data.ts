@@ -1,8 +1,8 @@
 // The fixture library of shared/analysis/test-fixture.ts as export input: d1 becomes a two-page PDF
 // (so page numbers show), and one reference waits for its file.
 import { FIXTURE_CODEBOOK, FIXTURE_DOCUMENTS, FIXTURE_TEXTS, fixtureAnnotations } from '../../../shared/analysis/test-fixture';
-import { NO_ORGANISATION } from '../../../shared/export/collections';
-import type { WaitingReference } from '../../../shared/export/types';
+import { NO_ORGANISATION } from '../../../shared/interchange/collections';
+import type { WaitingReference } from '../../../shared/interchange/types';
 import type { DocumentText, LibraryDocument } from '../../../shared/model';
 import type { ExportData } from './export-service';
 

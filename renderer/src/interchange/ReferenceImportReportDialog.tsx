@@ -2,7 +2,7 @@
 // entry, were kept beside a possible duplicate, or were refused, and for each refused one where it is
 // in the file and why, so the user can fix it there and import the file again.
 import { useEffect, useRef } from 'react';
-import type { ReferenceImportReport } from '../../../shared/export/types';
+import type { ReferenceImportReport } from '../../../shared/interchange/types';
 import { describeEntryPlace } from './reports';
 
 interface Props {

@@ -2,8 +2,8 @@
 // headings, references with a hanging indent and their italics, quotes indented beneath them. `docx` is
 // loaded on the first such export, not at start (startup-imports.test.ts).
 import type { Paragraph, TextRun } from 'docx';
-import { passageLinks, summaryLine, type Bibliography, type BibliographyPassage } from '../../../shared/export/bibliography';
-import type { RichText } from '../../../shared/export/rich-text';
+import { passageLinks, summaryLine, type Bibliography, type BibliographyPassage } from '../../../shared/interchange/bibliography';
+import type { RichText } from '../../../shared/interchange/rich-text';
 
 const INDENT = 720; // half an inch, in twentieths of a point
 

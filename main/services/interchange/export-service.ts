@@ -5,11 +5,11 @@ import type { PassageLink } from '../../../shared/links/model';
 import { createHash } from 'node:crypto';
 import { toCodedPassage } from '../../../shared/analysis/passages';
 import { AppError } from '../../../shared/errors';
-import { buildBibliography } from '../../../shared/export/bibliography';
-import { bibliographyToHtml, bibliographyToMarkdown } from '../../../shared/export/bibliography-text';
-import { citationKeys, toCslItem, type CslItem } from '../../../shared/export/csl-json';
-import { passagesToCsv } from '../../../shared/export/passages-csv';
-import { buildRefiQdaProject } from '../../../shared/export/refi-qda';
+import { buildBibliography } from '../../../shared/interchange/bibliography';
+import { bibliographyToHtml, bibliographyToMarkdown } from '../../../shared/interchange/bibliography-text';
+import { citationKeys, toCslItem, type CslItem } from '../../../shared/interchange/csl-json';
+import { passagesToCsv } from '../../../shared/interchange/passages-csv';
+import { buildRefiQdaProject } from '../../../shared/interchange/refi-qda';
 import {
   CITATION_STYLE_LABELS,
   DEFAULT_BIBLIOGRAPHY_OPTIONS,
@@ -17,9 +17,9 @@ import {
   type ExportRequest,
   type ExportScope,
   type WaitingReference,
-} from '../../../shared/export/types';
-import { annotationsToW3c } from '../../../shared/export/w3c';
-import { addBibtexGroups, exportSets, type ExportedOrganisation } from '../../../shared/export/collections';
+} from '../../../shared/interchange/types';
+import { annotationsToW3c } from '../../../shared/interchange/w3c';
+import { addBibtexGroups, exportSets, type ExportedOrganisation } from '../../../shared/interchange/collections';
 import { emptyScopeMessage, scopeExists, scopeSlug, scopeTest } from '../../../shared/collections/scope';
 import type { Annotation, Codebook, DocumentMetadata, DocumentText, LibraryDocument } from '../../../shared/model';
 import { WELCOME_DOCUMENT } from '../../../shared/welcome/welcome';

@@ -2,7 +2,7 @@
 // why), a collection whose other pages are elsewhere, and annotations for documents Apostil could not
 // find — for those the user can choose a document and import them there.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AnnotationImportAssignment, AnnotationImportReport } from '../../../shared/export/types';
+import type { AnnotationImportAssignment, AnnotationImportReport } from '../../../shared/interchange/types';
 import type { LibraryDocument } from '../../../shared/model';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { inject, describe, expect, it } from 'vitest';
-import type { CslItem } from '../../../shared/export/csl-json';
+import type { CslItem } from '../../../shared/interchange/csl-json';
 import { CitationFormatter } from './citations';
 import * as citeproc from './citeproc';
 

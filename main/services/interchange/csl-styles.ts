@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../../../shared/errors';
-import type { CitationStyle } from '../../../shared/export/types';
+import type { CitationStyle } from '../../../shared/interchange/types';
 
 const require = createRequire(import.meta.url);
 // Loaded with require: Node's ESM loader wants an import attribute for JSON, which the bundler keeps apart.

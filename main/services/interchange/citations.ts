@@ -3,9 +3,9 @@
 // on the first citation and ends after a while unused, giving its memory back. Running from source
 // (tests) or if the worker fails, the formatting runs on this thread instead: slower, never lost.
 import { Worker } from 'node:worker_threads';
-import type { CslItem } from '../../../shared/export/csl-json';
-import type { RichText } from '../../../shared/export/rich-text';
-import type { CitationStyle } from '../../../shared/export/types';
+import type { CslItem } from '../../../shared/interchange/csl-json';
+import type { RichText } from '../../../shared/interchange/rich-text';
+import type { CitationStyle } from '../../../shared/interchange/types';
 import { findBundledScript } from '../bundled-script';
 import * as inline from './citeproc';
 import type { FormattedReferences } from './citeproc';

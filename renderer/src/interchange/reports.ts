@@ -1,5 +1,5 @@
 // One-line summaries of what an import did, for the notice shown after it.
-import type { AnnotationImportReport, ProjectImportReport, ReferenceImportReport } from '../../../shared/export/types';
+import type { AnnotationImportReport, ProjectImportReport, ReferenceImportReport } from '../../../shared/interchange/types';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -1,6 +1,6 @@
 // Saving a file the app made: the desktop app asks main to show a save dialog and write it atomically
 // (files.save); a browser downloads it from a blob: link (the CSP allows blob: for this).
-import type { ExportedFile } from '../../../shared/export/types';
+import type { ExportedFile } from '../../../shared/interchange/types';
 import { call } from '../api/client';
 
 /** Resolves to where the file went, or null if the user cancelled the dialog. */

@@ -1,9 +1,9 @@
 // Formatting references with citeproc-js, the CSL processor Zotero uses: the bibliography entries
 // (in the style's order) and a short in-text citation per source. citeproc-js is loaded on the first
 // export that needs it, not at start (startup-imports.test.ts).
-import type { CslItem } from '../../../shared/export/csl-json';
-import { richTextFromCiteprocHtml, type RichText } from '../../../shared/export/rich-text';
-import type { CitationStyle } from '../../../shared/export/types';
+import type { CslItem } from '../../../shared/interchange/csl-json';
+import { richTextFromCiteprocHtml, type RichText } from '../../../shared/interchange/rich-text';
+import type { CitationStyle } from '../../../shared/interchange/types';
 import { englishLocale, loadCitationStyle } from './csl-styles';
 
 export interface FormattedReferences {

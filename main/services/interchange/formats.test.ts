@@ -1,6 +1,6 @@
 // Golden files for every export format on the fixture library, each output read back by a parser that
 // has nothing to do with the code that wrote it. Regenerate after an intended change with
-// UPDATE_GOLDEN=1 npx vitest run main/services/export/formats.test.ts, and read the diff.
+// UPDATE_GOLDEN=1 npx vitest run main/services/interchange/formats.test.ts, and read the diff.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { FIXTURE_TEXTS } from '../../../shared/analysis/test-fixture';
-import { PASSAGE_CSV_COLUMNS } from '../../../shared/export/passages-csv';
-import type { ExportRequest } from '../../../shared/export/types';
+import { PASSAGE_CSV_COLUMNS } from '../../../shared/interchange/passages-csv';
+import type { ExportRequest } from '../../../shared/interchange/types';
 import { formatExport } from './export-service';
 import { FIXED_NOW, fixtureExportData } from './test-data';
 

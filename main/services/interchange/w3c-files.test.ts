@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_CODEBOOK, FIXTURE_DOCUMENTS, fixtureAnnotations } from '../../../shared/analysis/test-fixture';
-import { annotationsToW3c } from '../../../shared/export/w3c';
-import { AnnotationFileError, parseAnnotationFile } from '../../../shared/export/w3c-import';
+import { annotationsToW3c } from '../../../shared/interchange/w3c';
+import { AnnotationFileError, parseAnnotationFile } from '../../../shared/interchange/w3c-import';
 
 const DATA = path.resolve(__dirname, '../../../test-data');
 const collectionText = readFileSync(path.join(DATA, 'w3c-web-annotation', 'collection1.json'), 'utf8');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PARIS_CALL_CODEBOOK } from '../../../shared/codebooks';
-import type { CitationStyle } from '../../../shared/export/types';
+import type { CitationStyle } from '../../../shared/interchange/types';
 import { sampleAnnotation, sampleDocument } from '../../test-support/fixtures';
 import { useTempDir } from '../../test-support/temp';
 import { LibraryStore } from '../library/store';

@@ -2,7 +2,7 @@
 // sources it brings: a variable is matched by name or made with the project's type (Integer and Float
 // become numbers, Date dates, the rest text); a document's own value is never overwritten, and a value
 // that does not fit the library's variable is left out and counted.
-import { METADATA_VARIABLES } from '../../../shared/export/refi-qda';
+import { METADATA_VARIABLES } from '../../../shared/interchange/refi-qda';
 import { parseValue, type DocumentVariable, type VariableType, type VariableValue } from '../../../shared/variables';
 import { AppError } from '../../../shared/errors';
 import type { LibraryStore } from '../library/store';

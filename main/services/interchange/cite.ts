@@ -2,8 +2,8 @@
 // pointing at the printed page of the passage (the PDF's page label or the user's offset).
 import { toCodedPassage } from '../../../shared/analysis/passages';
 import { AppError } from '../../../shared/errors';
-import { quoteWithCitation, type QuoteWithCitation } from '../../../shared/export/quote-citation';
-import type { CitationStyle } from '../../../shared/export/types';
+import { quoteWithCitation, type QuoteWithCitation } from '../../../shared/interchange/quote-citation';
+import type { CitationStyle } from '../../../shared/interchange/types';
 import type { LibraryStore } from '../library/store';
 import type { CitationFormatter } from './citations';
 import * as citeprocHere from './citeproc';

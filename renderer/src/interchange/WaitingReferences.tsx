@@ -2,7 +2,7 @@
 // Importing the same work's file attaches it; "Attach file…" picks it by hand. A reference that may be
 // the same work as another entry says so, and "Compare…" shows both side by side to merge or keep.
 import { useRef, useState } from 'react';
-import type { WaitingReference } from '../../../shared/export/types';
+import type { WaitingReference } from '../../../shared/interchange/types';
 import type { LibraryChange } from '../../../shared/library-changes';
 import type { LibraryDocument } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';

@@ -32,7 +32,7 @@ export interface RefiQdaInput {
   annotations?: readonly Annotation[];
   codebook: Codebook;
   generatedAt: string;
-  /** Collections and document tags as sets of sources (shared/export/collections.ts). */
+  /** Collections and document tags as sets of sources (shared/interchange/collections.ts). */
   sets?: readonly ExportSet[];
   /** The library's document variables: Variables, and a Case per source with values (refi-qda-variables.ts). */
   variables?: DocumentVariables;

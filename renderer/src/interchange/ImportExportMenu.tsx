@@ -3,10 +3,10 @@
 import { useRef, useState, type Ref } from 'react';
 import type { LibraryDocument } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
-import { MAX_IMPORT_TEXT_BYTES } from '../../../shared/export/types';
+import { MAX_IMPORT_TEXT_BYTES } from '../../../shared/interchange/types';
 import { readChosenFile } from '../api/files';
 import { useNotices } from '../ui/notices';
-import type { AnnotationImportAssignment, AnnotationImportReport, ReferenceImportReport } from '../../../shared/export/types';
+import type { AnnotationImportAssignment, AnnotationImportReport, ReferenceImportReport } from '../../../shared/interchange/types';
 import { AnnotationImportReportDialog } from './AnnotationImportReportDialog';
 import { ExportDialog } from './ExportDialog';
 import { ReferenceImportReportDialog } from './ReferenceImportReportDialog';

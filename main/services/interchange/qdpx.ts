@@ -1,7 +1,7 @@
 // A REFI-QDA project file (.qdpx): a zip holding project.qde, the sources' plain texts under sources/,
 // and (ours) the original files and apostil.json beside them.
 import { strToU8, zipSync } from 'fflate';
-import type { RefiQdaProject } from '../../../shared/export/refi-qda';
+import type { RefiQdaProject } from '../../../shared/interchange/refi-qda';
 
 export function packQdpx(project: RefiQdaProject): Uint8Array {
   const entries: Record<string, Uint8Array> = { 'project.qde': strToU8(project.xml) };

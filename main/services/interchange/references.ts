@@ -1,7 +1,7 @@
 // References written as BibTeX, RIS and CSL-JSON with citation.js: it knows each format's escapes, tags
 // and types far better than hand-written rules would. (Reading such files: ../references/reference-file.ts.)
 // citation.js is loaded on the first export that needs it, not at start (startup-imports.test.ts).
-import type { CslItem } from '../../../shared/export/csl-json';
+import type { CslItem } from '../../../shared/interchange/csl-json';
 
 let citationJs: Promise<typeof import('@citation-js/core')> | null = null;
 

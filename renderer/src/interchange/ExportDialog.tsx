@@ -13,7 +13,7 @@ import {
   type BibliographyOptions,
   type ExportFormat,
   type ExportScope,
-} from '../../../shared/export/types';
+} from '../../../shared/interchange/types';
 import type { LibraryDocument } from '../../../shared/model';
 import { WHOLE_LIBRARY, type LibraryScope } from '../../../shared/collections/scope';
 import { ScopeSelect } from '../organise/ScopeSelect';

@@ -1,7 +1,7 @@
 // Two entries that share a title, side by side: the user picks each field's value and merges them into
 // one (the library document, or the older waiting reference, keeps the chosen values), or keeps both.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { WaitingReference } from '../../../shared/export/types';
+import type { WaitingReference } from '../../../shared/interchange/types';
 import { DOCUMENT_KIND_LABELS, METADATA_FIELDS, type DocumentMetadata, type MetadataField } from '../../../shared/model';
 
 export interface CompareTarget {
