@@ -14,6 +14,17 @@ test('in a 1400 px window the search panel fits, and completions leave the resul
   await page.setViewportSize({ width: 1400, height: 900 });
   await importFiles(page, corpusFiles());
   await expect(page.getByRole('navigation', { name: 'Library' }).locator('.document-item')).toHaveCount(corpusFiles().length + 1);
+  // Every control of the top bar is in the window: the page never scrolls sideways (with the Sync,
+  // Coder and theme controls the bar was 1,700 px wide and pushed them out of a 1400 px window).
+  for (const width of [1400, 1024]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    for (const control of await page.locator('.topbar > :visible').all()) {
+      const controlBox = (await control.boundingBox())!;
+      expect(controlBox.x + controlBox.width, await control.innerText()).toBeLessThanOrEqual(width);
+    }
+  }
+  await page.setViewportSize({ width: 1400, height: 900 });
 
   const search = page.getByRole('searchbox', { name: 'Search annotations and sources' });
   await search.click();
