@@ -1,29 +1,17 @@
 // Every screen checked with axe-core as a person would reach it: the library, the reader's text view
 // with a highlight being linked to the codebook, search and its completion, every analysis view, the
 // import/export menu and dialog, the library health dialog, the documents table with collections, the
-// codebook view, memos; then the PDF page view with its menus, side panel and the offer of a PDF's own
+// codebook view, memos (links, agreement, the coder menu and sync are checked in their own specs); then the PDF page view with its menus, side panel and the offer of a PDF's own
 // annotations. Highlights must be announced with their coding in both views. A serious or critical
 // violation on any screen fails the test (each screen is checked softly, so one run lists them all,
 // each under its screen's name). A new screen gets its own expectAccessible call here.
-import { AxeBuilder } from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { makeFlowingPdf } from '../main/services/import/pdf-fixtures';
-import { expect, repoRoot, screenshot, test } from './fixtures';
+import { expectAccessible } from './axe';
+import { expect, repoRoot, test } from './fixtures';
 import { api, corpusFiles, escapeRegExp, importFiles, pickSentence, readCorpusFile, selectText } from './helpers';
 import { corpusParagraphs, pdfFile, selectInPdf, sentenceInParagraph, showSentence } from './pdf-helpers';
-
-/** Runs axe-core on the page as it is now; serious and critical violations fail the test (softly). */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await screenshot(page, `a11y-${screen}`);
-  // Only violations are gathered: listing every passing node would take minutes on a long page.
-  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
-  const problems = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
-  expect.soft(problems, `axe-core on the ${screen} screen`).toEqual([]);
-}
 
 test('library, reader, highlight editor with the codebook, search, import/export and health pass axe-core', async ({ app }) => {
   test.setTimeout(360_000); // axe-core reads the whole page at each screen: minutes on a busy machine

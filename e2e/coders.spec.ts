@@ -3,11 +3,12 @@
 // Agreement view shows the figures worked by hand, and a disagreement opens in the reader. Blind
 // coding hides the other coder's highlights and says so.
 import path from 'node:path';
+import { expectAccessible } from './axe';
 import { expect, screenshot, test } from './fixtures';
 import { api, corpusFiles, escapeRegExp, importFiles, readCorpusFile } from './helpers';
 
 test('two coders, their agreement, a disagreement opened in the reader, blind coding', async ({ app }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000); // three axe-core passes: minutes on a busy machine
   const { page } = app;
   const file = corpusFiles()[0]!;
   await importFiles(page, [file]);
@@ -61,6 +62,7 @@ test('two coders, their agreement, a disagreement opened in the reader, blind co
   await expect(disagreements).toHaveCount(2);
   await expect(disagreements.first()).toContainText('only Ann');
   await screenshot(page, 'coders-01-agreement');
+  await expectAccessible(page, 'agreement');
 
   // Ben's extra passage opens in the reader, shown there.
   await disagreements.nth(1).click();
@@ -75,4 +77,8 @@ test('two coders, their agreement, a disagreement opened in the reader, blind co
   await expect(page.getByRole('status').filter({ hasText: 'Blind coding is on' })).toContainText('1 other highlight hidden');
   await expect(page.getByRole('complementary', { name: 'Annotations' }).locator('h2 .count')).toHaveText('1');
   await screenshot(page, 'coders-03-blind');
+  await expectAccessible(page, 'reader-blind-coding');
+  await page.locator('.coder-menu > summary').click();
+  await expect(page.getByLabel('Your name as a coder')).toBeVisible();
+  await expectAccessible(page, 'coder-menu');
 });

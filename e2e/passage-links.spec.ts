@@ -1,6 +1,7 @@
 // Links between passages: from a highlight in one document, "Link to…" a highlight in another (found by
 // searching), with a relation and a note; both cards show the link, and following it opens the other
 // document at the passage, both ways. Deleting the link offers Undo.
+import { expectAccessible } from './axe';
 import { expect, screenshot, test } from './fixtures';
 import { corpusFiles, escapeRegExp, importFiles, pickSentence, readCorpusFile, selectText } from './helpers';
 
@@ -15,6 +16,8 @@ test('link two passages in two documents and follow the link both ways', async (
     await open(file);
     // A sentence with a word long enough to search for, picked from the text at run time.
     const sentence = pickSentence(readCorpusFile(file), (s) => /\b[A-Za-z]{9,}\b/.test(s) && !s.includes('"'));
+    // The document is open once its text is shown (the click only asks for it).
+    await expect(page.locator('.reader-text')).toContainText(sentence.slice(0, 40));
     await selectText(page, sentence);
     await page.getByRole('dialog', { name: /^(New|Edit) highlight$/ }).getByRole('button', { name: 'yellow' }).click();
     await page.keyboard.press('Escape');
@@ -38,6 +41,7 @@ test('link two passages in two documents and follow the link both ways', async (
   await dialog.getByRole('combobox', { name: 'Relation' }).selectOption('contradicts');
   await dialog.getByRole('textbox', { name: 'Note (optional)' }).fill('The two texts disagree here');
   await screenshot(page, 'links-01-link-dialog');
+  await expectAccessible(page, 'link-dialog');
   await dialog.getByRole('button', { name: 'Link' }).click();
   await expect(dialog).toBeHidden();
 
@@ -91,6 +95,7 @@ test('link two passages in two documents and follow the link both ways', async (
   await expect(view.locator('.links-table tbody tr')).toHaveCount(1);
   await expect(view.locator('.links-table')).toContainText('The two texts disagree here');
   await screenshot(page, 'links-04-view');
+  await expectAccessible(page, 'links-view');
   const node = graph.getByRole('button', { name: new RegExp(`^${escapeRegExp(titleOf(first!))}: 1 link`) });
   await node.focus();
   await page.keyboard.press('Enter');

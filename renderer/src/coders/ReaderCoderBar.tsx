@@ -45,7 +45,8 @@ export function ReaderCoderBar({ all, filter, onFilter, openedAt }: Props) {
           <p>
             <strong>Who is coding?</strong> Highlights record their coder once you set your name (here or in the Coder menu at the top).
           </p>
-          <CoderNameForm autoFocus />
+          {/* Never takes the focus: it appears while the highlight editor is open, which the keyboard is coding in. */}
+          <CoderNameForm />
           <button type="button" className="link-button" onClick={() => setDismissed(true)}>
             Not now
           </button>
