@@ -83,7 +83,7 @@ test('search from the box, narrow with a facet, and open results at the passage'
   await search.fill('actor:united-states shift');
   await page.getByRole('region', { name: 'Search results panel' }).getByRole('button', { name: 'Save search…' }).click();
   await page.getByRole('textbox', { name: 'Name of the saved search' }).fill('US shift');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('search').getByRole('button', { name: 'Save', exact: true }).click();
   const saved = page.getByRole('region', { name: 'Saved searches' });
   await expect(saved.getByRole('button', { name: /^US shift/ })).toBeVisible();
   await search.fill('');
