@@ -27,11 +27,17 @@ test("a PDF's own page labels and the user's page offset are the page numbers sh
   await page.getByRole('button', { name: 'Text view' }).click();
   for (const passage of ['This is page ii', 'This is page 1 starting the main content']) {
     await selectText(page, passage);
-    await page.getByRole('dialog', { name: /^(New|Edit) highlight$/ }).getByRole('button', { name: 'yellow' }).click();
+    const popover = page.getByRole('dialog', { name: /^(New|Edit) highlight$/ });
+    await popover.getByRole('button', { name: 'yellow' }).click();
+    // Coded, so Analysis lists it.
+    await popover.getByRole('checkbox', { name: /Protect individuals and infrastructure/ }).check();
     await page.keyboard.press('Escape');
   }
   const cards = page.locator('.sidebar .card .card-page');
   await expect(cards).toHaveText(['p. ii', 'p. 1']);
+  // The text view heads each page with its printed label, and the file's number where they differ.
+  const headings = page.locator('.text-view .page-label');
+  await expect(headings).toHaveText(['p. i (page 1 of the file)', 'p. ii (page 2 of the file)', 'p. iii (page 3 of the file)', 'p. 1 (page 4 of the file)']);
 
   // The user says page 1 of the file is printed page 215: that wins over the PDF's labels.
   await page.getByRole('button', { name: 'Edit details' }).click();
@@ -46,6 +52,30 @@ test("a PDF's own page labels and the user's page offset are the page numbers sh
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(cards).toHaveText(['p. 216', 'p. 218']);
+  await expect(headings).toHaveText(['p. 215 (page 1 of the file)', 'p. 216 (page 2 of the file)', 'p. 217 (page 3 of the file)', 'p. 218 (page 4 of the file)']);
+  await screenshot(page, 'page-labels-4-text-view');
+
+  // Search hits, annotations and passages alike, show the printed page.
+  await page.keyboard.press('Control+k');
+  const search = page.getByRole('searchbox', { name: 'Search annotations and sources' });
+  await search.fill('"starting the main content"');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await expect(results.getByRole('group', { name: /Your annotations/ }).locator('.hit')).toContainText('p. 218');
+  await expect(results.getByRole('group', { name: /In sources/ }).locator('.hit')).toContainText('p. 218');
+  await screenshot(page, 'page-labels-5-search');
+  await search.fill('');
+  await page.keyboard.press('Escape');
+
+  // Analysis lists the passages behind a bar with their printed pages.
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByRole('button', { name: 'Frequencies', exact: true }).click();
+  await page.getByTestId('analysis-chart').getByRole('button', { name: /^Protect individuals and infrastructure/ }).first().click();
+  const drilldown = page.getByRole('complementary', { name: 'Passages' });
+  await expect(drilldown.locator('li')).toHaveCount(2);
+  await expect(drilldown).toContainText('p. 216');
+  await expect(drilldown).toContainText('p. 218');
+  await screenshot(page, 'page-labels-6-analysis');
+  await page.getByRole('tab', { name: 'Library & reader' }).click();
 
   // Kept after a reload; an empty field goes back to the PDF's own numbers.
   await page.reload();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printedPageLabel, usefulPageLabels } from './page-labels';
+import { pageHeading, printedPageLabel, usefulPageLabels } from './page-labels';
 
 describe('usefulPageLabels', () => {
   it('keeps labels that differ from the file numbering, tidied', () => {
@@ -44,5 +44,15 @@ describe('printedPageLabel', () => {
     expect(printedPageLabel({ pageOffset: -2 }, 2)).toBe('1');
     expect(printedPageLabel({ pageOffset: -2, pageLabels: ['Cover', '', '1'] }, 0)).toBe('Cover');
     expect(printedPageLabel({ pageOffset: -2, pageLabels: ['Cover', '', '1'] }, 1)).toBe('[2]');
+  });
+});
+
+describe('pageHeading', () => {
+  it('names the printed page and, where it differs, the file page', () => {
+    const heading = (numbering: Parameters<typeof printedPageLabel>[0], index: number) => pageHeading(printedPageLabel(numbering, index), index);
+    expect(heading({}, 2)).toBe('Page 3');
+    expect(heading({ pageLabels: ['xi', 'xii', '3'] }, 1)).toBe('p. xii (page 2 of the file)');
+    expect(heading({ pageLabels: ['xi', 'xii', '3'] }, 2)).toBe('Page 3');
+    expect(heading({ pageOffset: 214 }, 0)).toBe('p. 215 (page 1 of the file)');
   });
 });

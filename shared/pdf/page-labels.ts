@@ -44,3 +44,12 @@ export function printedPageLabel(numbering: PageNumbering, index: number): strin
 export function hasPrintedNumbers(numbering: PageNumbering): boolean {
   return (numbering.pageOffset !== undefined && numbering.pageOffset !== 0) || numbering.pageLabels !== undefined;
 }
+
+/**
+ * A page as a heading shows it, from its printed label (printedPageLabel): "p. 215 (page 1 of the
+ * file)" when that differs from the file's page number, else "Page 3". `index` is from 0.
+ */
+export function pageHeading(printed: string, index: number): string {
+  const file = String(index + 1);
+  return printed === file ? `Page ${file}` : `p. ${printed} (page ${file} of the file)`;
+}

@@ -13,6 +13,8 @@ export interface SearchHit {
   end: number;
   /** 1-based page number for PDFs, null otherwise. */
   page: number | null;
+  /** The page's printed label (shared/pdf/page-labels.ts: "xii", "215"), null where there is no page. */
+  pageLabel: string | null;
   /** 1-based number of the paragraph (block) the passage is in: the position where there are no pages. */
   paragraph: number | null;
   snippet: string;

@@ -2,6 +2,7 @@
 // fuzzy words) and filters. Codebook names resolve to ids here; kind:, year: and doc: all become sets of
 // documents, so every filter is either a document set or an annotation field.
 import type { Codebook, DocumentKind, LibraryDocument } from '../../../shared/model';
+import { hasPrintedNumbers, type PageNumbering } from '../../../shared/pdf/page-labels';
 import { parseQuery, type ParsedQuery, type QueryError } from '../../../shared/search/query';
 import { foldKey, resolveActors, resolvePrinciples } from '../../../shared/search/resolve';
 import { analyzeQuery, foldWord } from './analyzer';
@@ -56,12 +57,16 @@ export interface DocumentInfo {
   key: string;
   kind: DocumentKind;
   year: number | null;
+  /** A PDF's printed page numbers, when they differ from the file's (the results show them). */
+  numbering?: PageNumbering;
 }
 
 /** What doc:, kind: and year: and the results need to know of a document. */
 export function documentInfo(d: LibraryDocument): DocumentInfo {
   const year = d.metadata.date ? Number(d.metadata.date.slice(0, 4)) : null;
-  return { id: d.id, title: d.metadata.title, key: foldKey(d.metadata.title), kind: d.metadata.kind, year };
+  const info: DocumentInfo = { id: d.id, title: d.metadata.title, key: foldKey(d.metadata.title), kind: d.metadata.kind, year };
+  if (hasPrintedNumbers(d)) info.numbering = { pageLabels: d.pageLabels, pageOffset: d.pageOffset };
+  return info;
 }
 
 export type PlanResult = { ok: true; plan: QueryPlan } | { ok: false; error: QueryError };

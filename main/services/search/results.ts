@@ -1,6 +1,7 @@
 // Turning matches into what the search box shows: hits with snippets and marked words, totals, and
 // facets (facets.ts).
 import type { Codebook } from '../../../shared/model';
+import { printedPageLabel } from '../../../shared/pdf/page-labels';
 import type { SearchHit, SearchResults } from '../../../shared/search/types';
 import { analyzeFor } from './analyzer';
 import type { HitText } from './hit-annotations';
@@ -73,7 +74,9 @@ export function passageText(segment: Segment, ordinal: number, meta: PassageMeta
 export async function toHit(match: Match, terms: ReadonlySet<string>, context: HitContext): Promise<SearchHit> {
   const { segment, ordinal } = match;
   const meta = segment.meta(ordinal);
-  const title = context.document(meta.documentId)?.title ?? 'Untitled';
+  const document = context.document(meta.documentId);
+  const title = document?.title ?? 'Untitled';
+  const printed = (page: number | null) => (page === null ? null : printedPageLabel(document?.numbering ?? {}, page - 1));
   if (segment.kind === 'passage') {
     const passage = meta as PassageMeta;
     const cut = snippet(passageText(segment, ordinal, passage, context), terms);
@@ -84,6 +87,7 @@ export async function toHit(match: Match, terms: ReadonlySet<string>, context: H
       annotationId: null,
       ...matchedRange(passage, cut.first),
       page: passage.page,
+      pageLabel: printed(passage.page),
       paragraph: passage.block + 1,
       snippet: cut.text,
       marks: cut.marks,
@@ -106,6 +110,7 @@ export async function toHit(match: Match, terms: ReadonlySet<string>, context: H
     start: annotation.start,
     end: annotation.end,
     page: where?.page ?? null,
+    pageLabel: printed(where?.page ?? null),
     paragraph: where ? where.block + 1 : null,
     snippet: quote.text,
     marks: quote.marks,

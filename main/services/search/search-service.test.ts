@@ -94,6 +94,22 @@ describe('SearchService', () => {
     await store.close();
   });
 
+  it("shows hits' printed page labels: the PDF's own, then the user's offset as soon as it is set", async () => {
+    const { store, search, document } = await withDocument(await tempDir());
+    expect((await search.query('zurich')).passages[0]).toMatchObject({ page: 1, pageLabel: '1' });
+    await store.updateMetadata(document.id, document.metadata, undefined, { pageOffset: 214 });
+    expect((await search.query('norms')).passages[0]).toMatchObject({ page: 3, pageLabel: '217' });
+    await store.saveAnnotation(
+      sampleAnnotation(document.id, {
+        id: 'hb',
+        target: { selector: [{ type: 'TextQuoteSelector', exact: 'private hack-back', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 66, end: 83 }] },
+      }),
+    );
+    expect((await search.query('hack')).annotations[0]).toMatchObject({ page: 2, pageLabel: '216' });
+    await search.close();
+    await store.close();
+  });
+
   it('reports bad queries as errors with a place, and facets with counts', async () => {
     const { store, search } = await withDocument(await tempDir());
     const bad = await search.query('norms principle:nonsense');

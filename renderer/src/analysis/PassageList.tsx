@@ -70,7 +70,7 @@ export function PassageList({ title, filter, scope, selector, documents, onOpen,
                 <span className="passage-source">
                   {document?.metadata.title ?? 'Unknown source'}
                   {document?.metadata.date ? ` · ${document.metadata.date.slice(0, 4)}` : ''}
-                  {p.page !== null ? ` · p. ${p.page}` : ''}
+                  {p.pageLabel !== null ? ` · p. ${p.pageLabel}` : ''}
                 </span>
               </button>
               <LinkChips body={{ color: p.color, note: p.note, tags: p.tags, principles: p.principles, actors: p.actors }} />

@@ -98,7 +98,7 @@ export function CodePassages(props: { passages: CodedPassage[]; documents: Reado
               <span className={`passage-quote hl-edge-${p.color}`}>{p.quote || 'A region of the page'}</span>
               <span className="passage-source">
                 {document?.metadata.title ?? 'Unknown source'}
-                {p.page !== null ? ` · p. ${p.page}` : ''}
+                {p.pageLabel !== null ? ` · p. ${p.pageLabel}` : ''}
               </span>
             </button>
           </li>

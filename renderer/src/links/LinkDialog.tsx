@@ -92,7 +92,7 @@ export function LinkDialog({ from, onClose }: { from: EndView; onClose(): void }
               <span className="candidate-quote">{hit.snippet}</span>
               <span className="candidate-source">
                 {titleOf(hit.documentId)}
-                {hit.page !== null ? `, p. ${hit.page}` : ''}
+                {hit.page !== null ? `, p. ${hit.pageLabel ?? hit.page}` : ''}
               </span>
             </label>
           ))}

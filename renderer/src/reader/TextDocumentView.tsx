@@ -12,7 +12,7 @@ import { startKeyboardSelection } from './keyboard-selection';
 import { TextView, type DrawnHighlight } from './TextView';
 import type { DocumentViewProps, RevealTarget } from './view-types';
 
-export function TextDocumentView({ opened, anchoring, activeId, ref, onSelection, onAnnotationClick }: DocumentViewProps) {
+export function TextDocumentView({ opened, anchoring, activeId, ref, onSelection, onAnnotationClick, pageLabel }: DocumentViewProps) {
   const { text } = opened;
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
@@ -81,7 +81,7 @@ export function TextDocumentView({ opened, anchoring, activeId, ref, onSelection
       onKeyUp={(event) => event.key === 'Shift' && onSelectionEnd()}
     >
       <article ref={content} className="reader-text">
-        <TextView text={text} highlights={highlights} activeId={activeId} onHighlightClick={onAnnotationClick} />
+        <TextView text={text} highlights={highlights} activeId={activeId} onHighlightClick={onAnnotationClick} pageLabel={pageLabel} />
       </article>
     </div>
   );

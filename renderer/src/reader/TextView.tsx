@@ -2,6 +2,7 @@
 // (so DOM selections map to text offsets), with highlights drawn as <mark> runs that may overlap.
 import { memo, useEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { DocumentText, HighlightColor, TextBlock } from '../../../shared/model';
+import { pageHeading } from '../../../shared/pdf/page-labels';
 import { segmentRange, type HighlightRange } from './segments';
 
 export interface DrawnHighlight extends HighlightRange {
@@ -17,11 +18,13 @@ interface Props {
   highlights: DrawnHighlight[];
   activeId: string | null;
   onHighlightClick(id: string): void;
+  /** The printed label of the page at an index (from 0), for a PDF's page headings. */
+  pageLabel?(index: number): string;
 }
 
 const TAGS = { h1: 'h2', h2: 'h3', h3: 'h4', p: 'p', li: 'li', quote: 'blockquote', pre: 'pre' } as const;
 
-export const TextView = memo(function TextView({ text, highlights, activeId, onHighlightClick }: Props) {
+export const TextView = memo(function TextView({ text, highlights, activeId, onHighlightClick, pageLabel }: Props) {
   const byBlock = useMemo(() => bucketByBlock(text.blocks, highlights), [text.blocks, highlights]);
   const colors = useMemo(() => new Map(highlights.map((h) => [h.id, h])), [highlights]);
   // The view reports when a text is drawn (for bench:start).
@@ -64,7 +67,7 @@ export const TextView = memo(function TextView({ text, highlights, activeId, onH
     );
   };
 
-  return <div className="text-view">{groupBlocks(text, renderBlock)}</div>;
+  return <div className="text-view">{groupBlocks(text, renderBlock, pageLabel)}</div>;
 });
 
 /** Cycles through overlapping highlights on repeated clicks. */
@@ -88,8 +91,8 @@ function bucketByBlock(blocks: TextBlock[], highlights: HighlightRange[]): Highl
   return buckets;
 }
 
-/** Wraps runs of list items in <ul> and, for PDFs, starts each page with its number. */
-function groupBlocks(text: DocumentText, render: (block: TextBlock, index: number) => ReactNode): ReactNode[] {
+/** Wraps runs of list items in <ul> and, for PDFs, starts each page with its printed number. */
+function groupBlocks(text: DocumentText, render: (block: TextBlock, index: number) => ReactNode, pageLabel?: (index: number) => string): ReactNode[] {
   const out: ReactNode[] = [];
   let list: ReactNode[] = [];
   const closeList = () => {
@@ -103,7 +106,7 @@ function groupBlocks(text: DocumentText, render: (block: TextBlock, index: numbe
         closeList();
         out.push(
           <div key={`page-${page}`} className="page-label" data-page={page + 1} aria-hidden="true">
-            Page {page + 1}
+            {pageHeading(pageLabel?.(page) ?? String(page + 1), page)}
           </div>,
         );
         page++;

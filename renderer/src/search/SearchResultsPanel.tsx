@@ -174,7 +174,7 @@ function Group({ id, title, total, hits, offset, cursor, onChoose }: GroupProps)
 }
 
 function where(hit: SearchHit): string {
-  if (hit.page !== null) return `p. ${hit.page}`;
+  if (hit.page !== null) return `p. ${hit.pageLabel ?? hit.page}`;
   if (hit.paragraph !== null) return `¶ ${hit.paragraph}`;
   return 'note';
 }
