@@ -42,7 +42,7 @@ import { changedOriginal, changesFound, recheckDocument, Verifier, type Verifica
 import { beginReplace, endReplace, undoInterruptedReplace } from './replace-journal';
 import { restoreFromTrash, trashFolderName } from './trash';
 import type { LoadProblem, NewDocument, OpenOptions, PageNumberingEdit, ReplacedFile } from './store-types';
-import { checkLinks } from './links';
+import { checkAnnotationLinks, checkLinks, DanglingLinks } from './links';
 import { beginCodebookChange, endCodebookChange, undoInterruptedCodebookChange } from './codebook-journal';
 
 const textFileSchema = documentTextSchema;
@@ -416,7 +416,7 @@ export class LibraryStore {
   saveAnnotation(annotation: Annotation, options: { keepModified?: boolean; ifModified?: string | null; coder?: string | null } = {}): Promise<Annotation> {
     return this.serialize(async () => {
       const current = await this.listAnnotations(annotation.documentId);
-      this.checkCodebookLinks(annotation);
+      checkAnnotationLinks(annotation, this.codebook);
       const index = current.findIndex((a) => a.id === annotation.id);
       const author = index === -1 ? (annotation.author ?? options.coder ?? undefined) : current[index]!.author;
       const { author: _sent, ...rest } = annotation;
@@ -449,7 +449,7 @@ export class LibraryStore {
         if (annotation.documentId !== documentId) throw new AppError('invalid-input', `Annotation ${annotation.id} belongs to another document.`);
         if (ids.has(annotation.id) || this.annotationOwner(annotation.id)) throw new AppError('duplicate', `Annotation ${annotation.id} is already in the library.`);
         ids.add(annotation.id);
-        this.checkCodebookLinks(annotation);
+        checkAnnotationLinks(annotation, this.codebook);
       }
       await this.writeAnnotations(documentId, [...current, ...annotations]);
       this.changes.publish({ kind: 'annotations.changed', documentId, added: [...annotations], updated: [], removed: [] });
@@ -475,18 +475,6 @@ export class LibraryStore {
     });
   }
 
-  private checkCodebookLinks(annotation: Annotation): void {
-    const principles = new Set(this.codebook.principles.map((p) => p.id));
-    const actors = new Set(this.codebook.actors.map((a) => a.id));
-    const unknown = [
-      ...annotation.body.principles.filter((id) => !principles.has(id)),
-      ...annotation.body.actors.map((a) => a.actorId).filter((id) => !actors.has(id)),
-    ];
-    if (unknown.length) {
-      throw new AppError('invalid-input', `The codebook has no principle or actor with id ${unknown.join(', ')}.`);
-    }
-  }
-
   private annotationOwner(id: string): string | undefined {
     return this.annotations.owner(id);
   }
@@ -501,26 +489,10 @@ export class LibraryStore {
 
   /** A codebook may not drop a principle or actor that annotations still link to. */
   private async checkStillLinked(codebook: Codebook): Promise<void> {
-    const principles = new Set(codebook.principles.map((p) => p.id));
-    const actors = new Set(codebook.actors.map((a) => a.id));
-    const missing = new Map<string, number>();
+    const dangling = new DanglingLinks(codebook);
     // Document by document, so that a large library is not read into memory at once.
-    for (const documentId of [...this.documents.keys()]) {
-      for (const annotation of await this.listAnnotations(documentId)) {
-        const ids = [
-          ...annotation.body.principles.filter((id) => !principles.has(id)),
-          ...annotation.body.actors.map((a) => a.actorId).filter((id) => !actors.has(id)),
-        ];
-        for (const id of ids) missing.set(id, (missing.get(id) ?? 0) + 1);
-      }
-    }
-    if (missing.size > 0) {
-      const list = [...missing].slice(0, 10).map(([id, n]) => `${id} (${n} annotation${n === 1 ? '' : 's'})`);
-      throw new AppError(
-        'invalid-input',
-        `The codebook cannot drop principles or actors that annotations link to: ${list.join(', ')}. Remove those links first.`,
-      );
-    }
+    for (const documentId of [...this.documents.keys()]) dangling.add(await this.listAnnotations(documentId));
+    dangling.refuse();
   }
 
   getCodebook(): Codebook {

@@ -15,8 +15,8 @@ import { foldKey, resolveActors, resolvePrinciples } from '../../../shared/searc
 import type { MemoHit } from '../../../shared/search/types';
 import { analyze, analyzeQuery, foldWord, type AnalyzedToken, type QueryWord } from './analyzer';
 import type { DocumentInfo } from './plan';
+import { windowAround } from './snippet-window';
 
-const SNIPPET_RADIUS = 90;
 
 export interface MemoSearchContext {
   codebook: Codebook;
@@ -190,19 +190,8 @@ function sortMarks(marks: [number, number][]): [number, number][] {
   return [...marks].sort((x, y) => x[0] - y[0]).filter((m, i, all) => i === 0 || m[0] >= all[i - 1]![1]);
 }
 
-/** The text around the first mark (all of it when short), with the marks that fall inside. */
+/** The text around the first mark, with the marks that fall inside. */
 function snippet(text: string, found: [number, number][]): { snippet: string; marks: [number, number][] } {
-  const marks = sortMarks(found);
-  if (text.length <= 2 * SNIPPET_RADIUS) return { snippet: text, marks };
-  const at = marks[0]?.[0] ?? 0;
-  let from = Math.max(0, Math.min(at - SNIPPET_RADIUS, text.length - 2 * SNIPPET_RADIUS));
-  let to = Math.min(text.length, from + 2 * SNIPPET_RADIUS);
-  while (from > 0 && /\S/.test(text[from - 1]!)) from--;
-  while (to < text.length && /\S/.test(text[to]!)) to++;
-  const lead = from > 0 ? '…' : '';
-  const shift = lead.length - from;
-  return {
-    snippet: lead + text.slice(from, to) + (to < text.length ? '…' : ''),
-    marks: marks.filter(([s, e]) => s >= from && e <= to).map(([s, e]) => [s + shift, e + shift]),
-  };
+  const cut = windowAround(text, sortMarks(found));
+  return { snippet: cut.text, marks: cut.marks };
 }

@@ -9,12 +9,12 @@ import type { AnnotationMeta, PassageMeta } from './entries';
 import { FACT } from './entry-facts';
 import { executeKind, type Match } from './execute';
 import { FacetCounter } from './facets';
+import { windowAround } from './snippet-window';
 import { readPassageText } from './passage-text';
 import type { DocumentInfo, PlanResult } from './plan';
 import type { Segment } from './segment';
 import type { SegmentedIndex } from './segmented-index';
 
-const SNIPPET_RADIUS = 90;
 
 export interface Snippet {
   text: string;
@@ -38,20 +38,7 @@ export function snippet(text: string, terms: ReadonlySet<string>): Snippet {
     else if (run.start >= 0 && token.term !== null) run.over = true;
   }
   const first = run.start >= 0 ? { start: run.start, end: run.end } : null;
-  if (text.length <= 2 * SNIPPET_RADIUS) return { text, marks, first };
-  const at = marks[0]?.[0] ?? 0;
-  let from = Math.max(0, Math.min(at - SNIPPET_RADIUS, text.length - 2 * SNIPPET_RADIUS));
-  let to = Math.min(text.length, from + 2 * SNIPPET_RADIUS);
-  // Whole words only.
-  while (from > 0 && /\S/.test(text[from - 1]!)) from--;
-  while (to < text.length && /\S/.test(text[to]!)) to++;
-  const lead = from > 0 ? '…' : '';
-  const shift = lead.length - from;
-  return {
-    text: lead + text.slice(from, to).trim() + (to < text.length ? '…' : ''),
-    marks: marks.filter(([s, e]) => s >= from && e <= to).map(([s, e]) => [s + shift, e + shift] as [number, number]),
-    first,
-  };
+  return { ...windowAround(text, marks), first };
 }
 
 export interface HitContext {

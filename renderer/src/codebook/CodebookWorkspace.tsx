@@ -87,8 +87,8 @@ export function CodebookWorkspace({ documents: documentList, onOpenPassage }: Pr
   ]);
 
   return (
-    <div className="codebook-view">
-      <header className="codebook-head">
+    <div className="workspace-view codebook-view">
+      <header className="workspace-head">
         <h1>Codebook</h1>
         <div className="codebook-tools" role="group" aria-label="Codebook changes">
           <button type="button" onClick={() => void undo()} disabled={!history.undo} title={history.undo ? `Undo: ${history.undo}` : 'Nothing to undo'}>

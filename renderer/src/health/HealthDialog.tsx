@@ -19,7 +19,7 @@ export function HealthDialog({ health, checking, onClose }: Props) {
   const { issues, quarantine } = health;
 
   return (
-    <dialog ref={dialog} className="metadata-dialog health-dialog" onClose={onClose} aria-labelledby="health-title">
+    <dialog ref={dialog} className="metadata-dialog report-dialog health-dialog" onClose={onClose} aria-labelledby="health-title">
       {/* Focus starts at the top, not on the Close button at the end of a long report. */}
       <h2 id="health-title" tabIndex={-1} autoFocus>
         Library health

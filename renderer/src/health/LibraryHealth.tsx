@@ -34,7 +34,7 @@ export function LibraryHealthButton() {
 
   if (state.status === 'error') {
     return (
-      <button type="button" className="health-button health-unknown" title={state.message} disabled>
+      <button type="button" className="status-button health-button health-unknown" title={state.message} disabled>
         Library health unknown
       </button>
     );
@@ -43,7 +43,7 @@ export function LibraryHealthButton() {
     <>
       <button
         type="button"
-        className={count > 0 ? 'health-button health-problems' : 'health-button'}
+        className={count > 0 ? 'status-button health-button needs-attention' : 'status-button health-button'}
         onClick={() => setOpen(true)}
         disabled={!health}
         aria-haspopup="dialog"

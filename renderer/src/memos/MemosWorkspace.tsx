@@ -111,8 +111,8 @@ export function MemosWorkspace({ documents }: { documents: readonly LibraryDocum
   };
 
   return (
-    <section className="memos-view" aria-label="Memos">
-      <header className="memos-head">
+    <section className="workspace-view memos-view" aria-label="Memos">
+      <header className="workspace-head">
         <h1>Memos</h1>
         <button type="button" className="primary" onClick={() => void choose({ id: null, title: '', body: '', target: filter === 'about' && about ? about : { kind: 'project' } })}>
           New memo

@@ -25,7 +25,7 @@ export function SyncButton() {
     <>
       <button
         type="button"
-        className={troubled ? 'sync-button sync-trouble' : 'sync-button'}
+        className={troubled ? 'status-button sync-button needs-attention' : 'status-button sync-button'}
         onClick={() => setOpen(true)}
         disabled={!view}
         title={failed ?? view?.status?.error ?? undefined}

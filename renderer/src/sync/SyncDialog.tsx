@@ -16,7 +16,7 @@ export function SyncDialog({ view, onView, onClose }: Props) {
     dialog.current?.showModal();
   }, []);
   return (
-    <dialog ref={dialog} className="metadata-dialog sync-dialog" onClose={onClose} aria-labelledby="sync-title">
+    <dialog ref={dialog} className="metadata-dialog report-dialog sync-dialog" onClose={onClose} aria-labelledby="sync-title">
       <h2 id="sync-title" tabIndex={-1} autoFocus>
         Sync with a CouchDB server
       </h2>
