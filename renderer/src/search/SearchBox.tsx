@@ -199,7 +199,7 @@ export function SearchBox({ onOpen }: Props) {
           aria-autocomplete="list"
           aria-controls={completions ? 'search-completions' : undefined}
           aria-activedescendant={open && hits.length ? `search-hit-${cursor}` : undefined}
-          placeholder="Search annotations and sources  (Ctrl+K)"
+          placeholder="Search everything  (Ctrl+K)"
           spellCheck={false}
           value={query}
           onChange={(event) => {
