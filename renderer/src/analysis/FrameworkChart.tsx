@@ -4,7 +4,7 @@
 import type { FrameworkMatrix } from '../../../shared/analysis';
 import { CHART, countColor, countTextColor, truncate } from './chart-theme';
 import { ScaleLegend } from './Legend';
-import { clickable, type Selection } from './selection';
+import { chartRole, clickable, type Selection } from './selection';
 
 const LABEL_W = 250;
 const HEAD_H = 130;
@@ -24,7 +24,7 @@ export function FrameworkChart({ framework, selectedKey, onSelect }: Props) {
   const width = LABEL_W + Math.max(420, columns.length * CELL_W + 24);
   const height = HEAD_H + principles.length * CELL_H + 60;
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART.font} role="img" aria-label={`Principle by ${variable.name} matrix`}>
+    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily={CHART.font} role={chartRole(Boolean(onSelect))} aria-label={`Principle by ${variable.name} matrix`}>
       <rect width={width} height={height} fill={CHART.background} />
       <text x={LABEL_W} y={16} fontSize={12} fontWeight={600} fill={CHART.muted}>
         {variable.name}
