@@ -38,12 +38,18 @@ export function actorDescription(actor: Actor): string {
 }
 
 /** The code elements of the codebook: the "Principles" group, and the "Actors" group when there are actors. */
-export function codebookCodesXml(codebook: Codebook, actorChildren: (actor: Actor) => string[] = () => [], actorCodable = true): string[] {
+export function codebookCodesXml(
+  codebook: Codebook,
+  actorChildren: (actor: Actor) => string[] = () => [],
+  actorCodable = true,
+  /** <NoteRef>s a project puts on a code (after its description, before its children, as the schema orders them). */
+  noteRefs: (code: { kind: 'principle' | 'actor'; id: string }) => string[] = () => [],
+): string[] {
   const out: string[] = [];
   const description = (text: string) => (text ? [`<Description>${xmlText(text)}</Description>`] : []);
   const principles = (parentId: string | null): void => {
     for (const p of codebook.principles.filter((x) => x.parentId === parentId)) {
-      out.push(`<Code guid="${principleGuid(p.id)}" name="${xmlAttr(p.name)}" isCodable="true" color="${p.color}">`, ...description(principleDescription(p)));
+      out.push(`<Code guid="${principleGuid(p.id)}" name="${xmlAttr(p.name)}" isCodable="true" color="${p.color}">`, ...description(principleDescription(p)), ...noteRefs({ kind: 'principle', id: p.id }));
       principles(p.id);
       out.push('</Code>');
     }
@@ -54,7 +60,7 @@ export function codebookCodesXml(codebook: Codebook, actorChildren: (actor: Acto
   if (codebook.actors.length) {
     out.push(`<Code guid="${stableGuid('group', 'actors')}" name="${ACTORS_GROUP}" isCodable="false">`);
     for (const actor of codebook.actors) {
-      out.push(`<Code guid="${actorGuid(actor.id)}" name="${xmlAttr(actor.name)}" isCodable="${actorCodable}">`, ...description(actorDescription(actor)), ...actorChildren(actor), '</Code>');
+      out.push(`<Code guid="${actorGuid(actor.id)}" name="${xmlAttr(actor.name)}" isCodable="${actorCodable}">`, ...description(actorDescription(actor)), ...noteRefs({ kind: 'actor', id: actor.id }), ...actorChildren(actor), '</Code>');
     }
     out.push('</Code>');
   }
@@ -94,6 +100,8 @@ export interface RefiCode {
   name: string;
   color: string | null;
   description: string;
+  /** GUIDs of the notes (memos) the code refers to. */
+  notes: string[];
   children: RefiCode[];
 }
 
@@ -109,6 +117,7 @@ export function readCodes(codes: XmlElement | undefined): RefiCode[] {
     name: code.attributes.name ?? '',
     color: code.attributes.color ?? null,
     description: childNamed(code, 'Description')?.text ?? '',
+    notes: childrenNamed(code, 'NoteRef').map((n) => (n.attributes.targetGUID ?? '').replace(/[{}]/g, '').toLowerCase()),
     children: readCodes(code),
   }));
 }

@@ -30,6 +30,18 @@ export interface RefiSource {
   selections: RefiSelection[];
   /** Variable name → value: the source's own, then those of the cases it belongs to. */
   variables: Map<string, string>;
+  /** GUIDs of the notes the source (not one of its selections) refers to. */
+  noteRefs: string[];
+}
+
+/** A note (a memo, in most tools): its text inline, or in a file of the project. */
+export interface RefiNote {
+  guid: string;
+  name: string;
+  text: string | null;
+  plainTextPath: string | null;
+  created: string | null;
+  modified: string | null;
 }
 
 export interface RefiProject {
@@ -39,8 +51,9 @@ export interface RefiProject {
   sources: RefiSource[];
   /** User GUID → name, from <Users>. */
   users: Map<string, string>;
-  /** Note GUID → its text, for notes held inline. */
-  notes: Map<string, string>;
+  notes: RefiNote[];
+  /** GUIDs of the notes about the project as a whole (its own <NoteRef>s). */
+  projectNoteRefs: string[];
   /** Variable name → its REFI type (Text, Integer, Float, Date…). */
   variableTypes: Map<string, string>;
   /** What was left out, by reason. */
@@ -66,12 +79,14 @@ export function readRefiProject(xml: string): RefiProject {
   const declared = childrenNamed(childNamed(root, 'Variables') ?? emptyElement, 'Variable');
   const variables = new Map(declared.map((v) => [GUID(v.attributes.guid), v.attributes.name ?? '']));
   const variableTypes = new Map(declared.map((v) => [v.attributes.name ?? '', v.attributes.typeOfVariable ?? 'Text']));
-  const notes = new Map<string, string>();
-  for (const note of childrenNamed(childNamed(root, 'Notes') ?? emptyElement, 'Note')) {
-    const text = childNamed(note, 'PlainTextContent')?.text;
-    if (text !== undefined) notes.set(GUID(note.attributes.guid), text);
-    else skip('notes kept in files of their own');
-  }
+  const notes: RefiNote[] = childrenNamed(childNamed(root, 'Notes') ?? emptyElement, 'Note').map((note) => ({
+    guid: GUID(note.attributes.guid),
+    name: note.attributes.name ?? '',
+    text: childNamed(note, 'PlainTextContent')?.text ?? null,
+    plainTextPath: note.attributes.plainTextPath ?? null,
+    created: note.attributes.creationDateTime ?? null,
+    modified: note.attributes.modifiedDateTime ?? null,
+  }));
 
   const sources: RefiSource[] = [];
   for (const element of childNamed(root, 'Sources')?.children ?? []) {
@@ -87,6 +102,7 @@ export function readRefiProject(xml: string): RefiProject {
         name: element.attributes.name ?? source.name,
         pdfPath: element.attributes.path ?? null,
         variables: new Map([...source.variables, ...readVariables(element, variables)]),
+        noteRefs: [...source.noteRefs, ...noteRefsOf(element)],
       });
     } else skip(`${element.name.replace(/Source$/, '').toLowerCase()} sources (Apostil reads texts and PDFs)`);
   }
@@ -112,12 +128,15 @@ export function readRefiProject(xml: string): RefiProject {
         .map((u) => [GUID(u.attributes.guid), u.attributes.name!]),
     ),
     notes,
+    projectNoteRefs: noteRefsOf(root),
     skipped,
   };
 }
 
+const noteRefsOf = (element: XmlElement) => childrenNamed(element, 'NoteRef').map((n) => GUID(n.attributes.targetGUID));
+
 const emptyElement: XmlElement = { name: '', namespace: '', attributes: {}, children: [], text: '' };
-const emptySource = (): RefiSource => ({ guid: '', name: '', plainText: null, plainTextPath: null, pdfPath: null, description: '', selections: [], variables: new Map() });
+const emptySource = (): RefiSource => ({ guid: '', name: '', plainText: null, plainTextPath: null, pdfPath: null, description: '', selections: [], variables: new Map(), noteRefs: [] });
 
 function readTextSource(element: XmlElement, variables: Map<string, string>, skip: (reason: string, n?: number) => void): RefiSource {
   skip('codes given to a whole source', childrenNamed(element, 'Coding').length);
@@ -135,7 +154,7 @@ function readTextSource(element: XmlElement, variables: Map<string, string>, ski
       end,
       description: childNamed(s, 'Description')?.text ?? '',
       codes: childrenNamed(s, 'Coding').map((c) => GUID(childNamed(c, 'CodeRef')?.attributes.targetGUID)),
-      notes: childrenNamed(s, 'NoteRef').map((n) => GUID(n.attributes.targetGUID)),
+      notes: noteRefsOf(s),
       created: s.attributes.creationDateTime ?? null,
       modified: s.attributes.modifiedDateTime ?? null,
       creatingUser: nonEmpty(GUID(childrenNamed(s, 'Coding')[0]?.attributes.creatingUser)) ?? nonEmpty(GUID(s.attributes.creatingUser)),
@@ -150,6 +169,7 @@ function readTextSource(element: XmlElement, variables: Map<string, string>, ski
     description: childNamed(element, 'Description')?.text ?? '',
     selections,
     variables: readVariables(element, variables),
+    noteRefs: noteRefsOf(element),
   };
 }
 

@@ -31,6 +31,8 @@ export interface RefiSidecar {
   selections: Record<string, { annotationId: string; color: HighlightColor; selectors: Selector[]; created: string; modified: string }>;
   /** Annotations with no place in the text (regions of PDF pages), whole; documentId is the source GUID. */
   regions: Annotation[];
+  /** By note GUID: the memo's id and times to the millisecond (absent in exports before memos were exported). */
+  memos?: Record<string, { memoId: string; created: string; modified: string }>;
 }
 
 const guid = z.string().regex(/^[0-9a-f-]{36}$/);
@@ -56,4 +58,5 @@ export const sidecarSchema = z.strictObject({
     z.strictObject({ annotationId: idSchema, color: z.enum(HIGHLIGHT_COLORS), selectors: z.array(selectorSchema).min(1).max(3), created: z.string(), modified: z.string() }),
   ),
   regions: z.array(annotationSchema.extend({ documentId: guid })),
+  memos: z.record(guid, z.strictObject({ memoId: idSchema, created: z.string().max(100), modified: z.string().max(100) })).optional(),
 });

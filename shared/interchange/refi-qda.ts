@@ -12,6 +12,8 @@ import { actorKindSetsXml, codebookCodesXml } from '../codebooks/refi-codebook';
 import { STANCES } from '../model';
 import { SIDECAR_PATH, type RefiSidecar } from './refi-qda-sidecar';
 import { documentVariablesXml } from './refi-qda-variables';
+import { memoNotes } from './refi-qda-notes';
+import type { Memo } from '../memos/model';
 import type { DocumentVariables } from '../variables/model';
 import { stableGuid } from './stable-guid';
 import { xmlAttr as attr, xmlText as text_ } from './xml';
@@ -36,6 +38,8 @@ export interface RefiQdaInput {
   sets?: readonly ExportSet[];
   /** The library's document variables: Variables, and a Case per source with values (refi-qda-variables.ts). */
   variables?: DocumentVariables;
+  /** Memos, as Notes referred to by their source, code or the project (refi-qda-notes.ts). */
+  memos?: readonly Memo[];
 }
 
 export interface RefiQdaProject {
@@ -61,9 +65,21 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
   // Each coder is a user of the project; passages with no coder recorded are the project's own user's.
   const coders = [...new Set(input.passages.map((p) => p.coder).filter((c): c is string => c !== null))].sort();
   const userOf = (coder: string | null) => (coder === null ? user : coderGuid(coder));
-  const codes = new CodeTree(input.codebook);
+  const exportedSources = new Set(input.sources.map((s) => s.document.id));
+  const notes = memoNotes(
+    input.memos ?? [],
+    {
+      document: (id) => exportedSources.has(id),
+      principle: (id) => input.codebook.principles.some((p) => p.id === id),
+      actor: (id) => input.codebook.actors.some((a) => a.id === id),
+    },
+    user,
+    xmlDateTime,
+  );
+  const noteRefs = (owner: string) => notes.refs.get(owner) ?? [];
+  const codes = new CodeTree(input.codebook, (code) => noteRefs(`${code.kind}:${code.id}`));
   const annotations = new Map((input.annotations ?? []).map((a) => [a.id, a]));
-  const sidecar: RefiSidecar = { version: 1, sources: {}, selections: {}, regions: [] };
+  const sidecar: RefiSidecar = { version: 1, sources: {}, selections: {}, regions: [], ...(Object.keys(notes.ids).length ? { memos: notes.ids } : {}) };
   const usedStances = new Map<string, Set<Stance>>();
   const usedTags = new Set<string>();
   for (const p of input.passages) {
@@ -138,6 +154,7 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
       }
       sourcesXml.push('</PlainTextSelection>');
     }
+    sourcesXml.push(...noteRefs(`document:${document.id}`));
     const m = document.metadata;
     const values: [string, string | null][] = [
       ['Authors', m.authors.join('; ') || null],
@@ -156,6 +173,7 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
     sourcesXml.push('</TextSource>');
   }
   if (sourcesXml.length) out.push('<Sources>', ...sourcesXml, '</Sources>');
+  out.push(...notes.xml);
   // Sets: the actors of each kind (codes), then collections and document tags (sources).
   const exported = new Set(input.sources.map((s) => s.document.id));
   const sourceSets = (input.sets ?? []).map((set) => ({ ...set, documentIds: set.documentIds.filter((id) => exported.has(id)) })).filter((set) => set.documentIds.length);
@@ -169,6 +187,7 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
     out.push('</Sets>');
   }
   out.push('<Description>Exported from Apostil: principles, actors (by stance) and tags as codes; highlighted passages as coded selections.</Description>');
+  out.push(...noteRefs('project'));
   out.push('</Project>');
   files.push({ path: SIDECAR_PATH, content: JSON.stringify(sidecar, null, 2) + '\n' });
   return { xml: out.join('\n') + '\n', files };
@@ -176,7 +195,10 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
 
 class CodeTree {
   private readonly principles: Map<string, string>;
-  constructor(private readonly codebook: Codebook) {
+  constructor(
+    private readonly codebook: Codebook,
+    private readonly noteRefs: (code: { kind: 'principle' | 'actor'; id: string }) => string[],
+  ) {
     this.principles = new Map(codebook.principles.map((p) => [p.id, stableGuid('principle', p.id)]));
   }
 
@@ -201,6 +223,7 @@ class CodeTree {
           (stance) => `<Code guid="${this.stance(actor.id, stance)}" name="${attr(`${actor.name}: ${stance}`)}" isCodable="true"/>`,
         ),
       false,
+      this.noteRefs,
     );
     if (tags.length) {
       out.push(`<Code guid="${stableGuid('group', 'tags')}" name="Tags" isCodable="false">`);

@@ -173,6 +173,9 @@ export interface ProjectImportReport {
   /** The project's codes matched by name in the codebook, and codes added to it. */
   codesMatched: number;
   codesAdded: number;
+  /** The project's notes that became memos, and those the library already had (never overwritten). */
+  memosAdded: number;
+  memosPresent: number;
   skipped: { reason: string; count: number }[];
   /** What was changed on the way in (renamed codes, shortened texts...). */
   notes: string[];

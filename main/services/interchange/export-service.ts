@@ -2,6 +2,7 @@
 // the annotations a search finds), gather the passages, format them, and hand back the file's name, type and bytes.
 // Nothing is written here: the renderer downloads the bytes, or the desktop app saves them (files.save).
 import type { PassageLink } from '../../../shared/links/model';
+import type { Memo } from '../../../shared/memos/model';
 import { createHash } from 'node:crypto';
 import { toCodedPassage } from '../../../shared/analysis/passages';
 import { AppError } from '../../../shared/errors';
@@ -82,7 +83,7 @@ export async function runExport(app: ExportServices, request: ExportRequest, tas
   task.progress(0, 1, 'Writing the file');
   const organisation = app.store.collections.organisation();
   const variables = app.store.variables.get();
-  return formatExport(request, { ...scoped, texts, originals, codebook: app.store.getCodebook(), libraryName: app.store.info().name, organisation, variables, links: app.store.links.stored().links }, now, app.citations);
+  return formatExport(request, { ...scoped, texts, originals, codebook: app.store.getCodebook(), libraryName: app.store.info().name, organisation, variables, links: app.store.links.stored().links, memos: app.store.memos.list() }, now, app.citations);
 }
 
 export interface ExportData extends Scoped {
@@ -98,6 +99,8 @@ export interface ExportData extends Scoped {
   variables?: DocumentVariables;
   /** Links between passages (the W3C export writes those whose two highlights it exports). */
   links?: readonly PassageLink[];
+  /** Memos: Notes in REFI-QDA, a document's memos in the annotated bibliography when asked for. */
+  memos?: readonly Memo[];
 }
 
 /**
@@ -171,6 +174,7 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
         generatedAt: now.toISOString(),
         sets: exportSets(organisation, new Set(data.documents.map((d) => d.id))),
         variables: data.variables,
+        memos: data.memos,
       });
       return file(`${base}.qdpx`, 'application/zip', packQdpx(project));
     }

@@ -21,6 +21,7 @@ import { importFile } from '../importing';
 import type { LibraryStore } from '../library/store';
 import type { TaskHandle } from '../tasks';
 import { importDocumentVariables } from './import-qdpx-variables';
+import { importMemos, noteText } from './import-qdpx-memos';
 
 /** Unpacked, a project may hold this much at most (a zip bomb is refused before it is unpacked). */
 const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
@@ -39,7 +40,7 @@ export async function importQdpx(store: LibraryStore, codebook: CodebookEditor, 
     if (error instanceof ProjectFileError) throw new AppError('invalid-input', `${name} could not be read: ${error.message}.`);
     throw error;
   }
-  const report: ProjectImportReport = { documentsAdded: 0, documentsPresent: 0, imported: 0, alreadyPresent: 0, orphaned: 0, codesMatched: 0, codesAdded: 0, skipped: [], notes: [] };
+  const report: ProjectImportReport = { documentsAdded: 0, documentsPresent: 0, imported: 0, alreadyPresent: 0, orphaned: 0, codesMatched: 0, codesAdded: 0, memosAdded: 0, memosPresent: 0, skipped: [], notes: [] };
   const skip = (reason: string, count = 1) => {
     const entry = report.skipped.find((s) => s.reason === reason);
     if (entry) entry.count += count;
@@ -76,6 +77,7 @@ export async function importQdpx(store: LibraryStore, codebook: CodebookEditor, 
     return target ? { kind: target.kind, id: merged.idMap.get(target.id)! } : undefined;
   };
 
+  const noteTexts = new Map(project.notes.map((n) => [n.guid, noteText(n, zip) ?? '']));
   const existing = new Set((await store.allAnnotations()).map((a) => a.id));
   const documentsByGuid = new Map<string, string>();
   for (const [i, source] of project.sources.entries()) {
@@ -92,7 +94,7 @@ export async function importQdpx(store: LibraryStore, codebook: CodebookEditor, 
     else report.documentsPresent++;
     const drafts = source.selections.map((selection) => {
       const extra = placed.exact ? sidecar?.selections[selection.guid] : undefined;
-      return toAnnotation(selection, placed, extra, { codeOf, tags, stances, notes: project.notes, coderOf: (guid) => coderOfUser(project.users, guid) });
+      return toAnnotation(selection, placed, extra, { codeOf, tags, stances, notes: noteTexts, coderOf: (guid) => coderOfUser(project.users, guid) });
     });
     const annotations: Annotation[] = [];
     for (const draft of drafts) {
@@ -132,6 +134,17 @@ export async function importQdpx(store: LibraryStore, codebook: CodebookEditor, 
     await store.addAnnotations(documentId, [annotation.data]);
     report.imported++;
   }
+
+  task.progress(0, 1, 'Reading the notes');
+  const memos = await importMemos(store, project, {
+    zip,
+    memoIds: sidecar?.memos ?? {},
+    documentOf: (guid) => documentsByGuid.get(guid),
+    codeOf: (guid) => codeOf(stances.get(guid)?.actor ?? guid),
+    skip,
+  });
+  report.memosAdded = memos.added;
+  report.memosPresent = memos.present;
   return report;
 }
 

@@ -39,6 +39,7 @@ export function describeProjectImport(name: string, r: ProjectImportReport): str
   if (r.alreadyPresent) parts.push(`${r.alreadyPresent} already there`);
   if (r.orphaned) parts.push(`${r.orphaned} could not be placed (kept, see each document's list)`);
   parts.push(`codes: ${r.codesMatched} matched by name, ${r.codesAdded} added`);
+  if (r.memosAdded || r.memosPresent) parts.push(`${plural(r.memosAdded, 'note', 'notes')} added as memos${r.memosPresent ? `, ${r.memosPresent} already there` : ''}`);
   if (r.skipped.length) parts.push(`left out: ${r.skipped.map((s) => `${s.count} ${s.reason}`).join('; ')}`);
   return [`${name}: ${parts.join(', ')}.`, ...r.notes].join(' ');
 }
