@@ -242,13 +242,14 @@ function WorkbenchCommands({ setView }: { setView(view: AppView): void }) {
 
 function OpenDocument(props: { id: string; isPdf: boolean; focus: FocusRequest | null; askPassword: AskPassword }) {
   const { id, isPdf, focus, askPassword } = props;
-  const [state, reopen] = useOpenedDocument(id);
-  // A new version of the file (Replace file…, here or in another window) reopens the reader on it.
-  useEffect(() => onLibraryChange((change) => change.kind === 'document.replaced' && change.document.id === id && reopen()), [id, reopen]);
-  // A PDF's file is fetched alongside its text, not after it.
+  // A PDF's file is fetched alongside its text, not after it: asked for first, as its first page can
+  // be drawn before the text (of a long document) has arrived.
   useEffect(() => {
     if (isPdf) preloadPdf(id);
   }, [id, isPdf]);
+  const [state, reopen] = useOpenedDocument(id);
+  // A new version of the file (Replace file…, here or in another window) reopens the reader on it.
+  useEffect(() => onLibraryChange((change) => change.kind === 'document.replaced' && change.document.id === id && reopen()), [id, reopen]);
   if (state.status === 'loading') return <p className="loading">Opening…</p>;
   if (state.status === 'error') return <p className="form-error">This document could not be opened: {state.message}</p>;
   return <ReaderView key={state.value.opened.document.contentHash} {...state.value} focus={focus} askPassword={askPassword} />;

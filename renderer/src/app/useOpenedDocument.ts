@@ -18,7 +18,10 @@ export function useOpenedDocument(id: string): [AsyncState<FollowedDocument>, ()
     let current = true;
     const changes = recordLibraryChanges();
     call('documents.open', { id }).then(
-      (opened) => current && setState({ status: 'ready', value: { opened, changes } }),
+      (opened) => {
+        performance.mark('apostil:document-opened');
+        if (current) setState({ status: 'ready', value: { opened, changes } });
+      },
       (error: unknown) => current && setState({ status: 'error', message: errorMessage(error) }),
     );
     return () => {

@@ -7,6 +7,7 @@ import { pdfRectToViewport, viewportBoxToPdf, type PageGeometry, type ViewportBo
 import type { DrawnArea } from './drawn-areas';
 import type { PageBox } from './page-layout';
 import type { PdfPages } from './pdf-pages';
+import { drawPage, takeFirstPageDrawn, type PageDrawing } from './draw-page';
 import { renderTextLayer } from './text-layer';
 
 export interface PageMarks {
@@ -41,13 +42,6 @@ function releaseCanvases(host: HTMLElement): void {
   }
 }
 
-/** Canvas pixels per CSS pixel: the screen's, but never so many that a page canvas gets huge. */
-function outputScale(width: number, height: number): number {
-  const MAX_PIXELS = 16_000_000;
-  const wanted = window.devicePixelRatio || 1;
-  return Math.min(wanted, Math.sqrt(MAX_PIXELS / Math.max(1, width * height)));
-}
-
 export const PdfPage = memo(function PdfPage(props: Props) {
   const { index, pages, geometry, box, zoom, draw, marks, activeId, regionTool } = props;
   const canvasHost = useRef<HTMLDivElement>(null);
@@ -67,22 +61,24 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   useEffect(() => {
     if (!draw) return;
     let cancelled = false;
-    let task: { cancel(): void; promise: Promise<void> } | null = null;
+    let drawing: PageDrawing | null = null;
     (async () => {
       const page = await pages.page(index);
       if (cancelled) return;
-      const viewport = page.getViewport({ scale: zoom });
-      const scale = outputScale(viewport.width, viewport.height);
-      const canvas = document.createElement('canvas');
-      canvas.width = Math.floor(viewport.width * scale);
-      canvas.height = Math.floor(viewport.height * scale);
-      canvas.style.width = `${viewport.width}px`;
-      canvas.style.height = `${viewport.height}px`;
-      task = page.render({ canvas, viewport, transform: scale !== 1 ? [scale, 0, 0, scale, 0, 0] : undefined });
-      await task.promise;
-      if (cancelled) return;
+      // Page 1 may have been drawn ahead, while the reader was being set up (draw-page.ts).
+      const ahead = index === 0 ? await takeFirstPageDrawn(pages.pdf, zoom) : null;
+      let canvas = ahead?.canvas;
+      if (canvas) performance.mark('apostil:pdf-first-page-drawn-ahead');
+      else {
+        if (cancelled) return;
+        drawing = drawPage(page, zoom);
+        canvas = (await drawing.done).canvas;
+      }
       const host = canvasHost.current;
-      if (!host) return;
+      if (cancelled || !host) {
+        canvas.width = canvas.height = 0;
+        return;
+      }
       releaseCanvases(host);
       host.replaceChildren(canvas);
       setFailed(null);
@@ -96,7 +92,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
     });
     return () => {
       cancelled = true;
-      task?.cancel();
+      drawing?.cancel();
     };
   }, [draw, zoom, index, pages]);
 

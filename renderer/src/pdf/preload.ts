@@ -4,6 +4,7 @@
 // page view is there waits for it.
 import { useEffect } from 'react';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api';
+import { drawFirstPageAhead } from './draw-page';
 import { openPdf, warmUpPdfJs } from './pdfjs';
 import { openRangedFile } from './ranged-file';
 
@@ -25,14 +26,21 @@ function startOpening(id: string): PdfOpening {
   let fail: (error: unknown) => void = () => undefined;
   const failure = new Promise<never>((_, reject) => (fail = reject));
   failure.catch(() => undefined); // the page view reports it
+  performance.mark('apostil:pdf-preload');
   const task = openRangedFile(id).then(async (file) => {
+    performance.mark('apostil:pdf-first-bytes');
     const opened = await openPdf(file, fail);
     opened.onPassword = (update: (password: string) => void, reason: number) => {
       if (listener) listener(update, reason);
       else waiting = [update, reason];
     };
-    // The first page is the first one needed: fetch it as soon as the file is parsed.
-    opened.promise.then((pdf) => pdf.getPage(1)).catch(() => undefined);
+    // The first page is the first one needed: fetch it and draw it as soon as the file is parsed.
+    opened.promise
+      .then(async (pdf) => {
+        performance.mark('apostil:pdf-parsed');
+        drawFirstPageAhead(pdf, await pdf.getPage(1));
+      })
+      .catch(() => undefined);
     return opened;
   });
   task.catch(() => undefined); // the page view reports the error when it takes the task

@@ -44,6 +44,7 @@ export function usePdfDocument(documentId: string, fileName: string, text: Docum
       const first = await Promise.race([pdf.getPage(1), opening.failure]);
       if (!live) return;
       pages = new PdfPages(pdfjs, pdf, text, geometryOf(first));
+      performance.mark('apostil:pdf-ready');
       setState({ status: 'ready', pages });
     })().catch((error: unknown) => {
       if (live) setState({ status: 'error', message: describeLoadError(fileName, error) });

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { PdfRect } from '../../../shared/model';
 import { pdfRectToViewport, viewportSize } from '../../../shared/pdf';
+import { rememberViewWidth } from './draw-page';
 import { clampZoom, fitZoom, layoutPages, nextZoom, pageAt, pagesToDraw, visiblePages } from './page-layout';
 import type { PdfPages } from './pdf-pages';
 import type { ZoomMode } from './PdfToolbar';
@@ -18,7 +19,10 @@ export function usePdfViewport(pages: PdfPages, scroller: RefObject<HTMLDivEleme
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    const measure = () => setSize({ width: element.clientWidth, height: element.clientHeight });
+    const measure = () => {
+      setSize({ width: element.clientWidth, height: element.clientHeight });
+      rememberViewWidth(element.clientWidth);
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
