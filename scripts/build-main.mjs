@@ -33,6 +33,7 @@ const entries = [
 // `--bench`: also the search benchmark, beside the worker it starts.
 if (process.argv.includes('--bench')) {
   entries.push({ entryPoints: ['scripts/bench/bench-search.ts'], outfile: 'dist/main/bench-search.js', format: 'esm', packages: 'external' });
+  entries.push({ entryPoints: ['scripts/bench/search-worst.ts'], outfile: 'dist/main/search-worst.js', format: 'esm', packages: 'external' });
 }
 
 // `--out DIR`: the same bundles under DIR instead of dist/main (the host crash test runs the real host from there).

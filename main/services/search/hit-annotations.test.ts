@@ -2,10 +2,11 @@
 // nothing (never a crash, never a file outside the library) when a file is unusable.
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test-support/temp';
 import { sampleAnnotation } from '../../test-support/fixtures';
-import { HitAnnotations } from './hit-annotations';
+import { HitAnnotations, objectIn } from './hit-annotations';
 
 const tempDir = useTempDir();
 
@@ -43,5 +44,37 @@ describe('HitAnnotations', () => {
     await mkdir(path.join(dir, 'linked'));
     await symlink(outside, fileOf('linked'));
     for (const id of ['bad-json', 'bad-frame', 'bad-entry', 'linked', 'absent']) expect(hits.get(id, 'a1')).toBeUndefined();
+  });
+
+  it('finds an annotation in the text of a file the store wrote exactly as parsing the whole file does', () => {
+    // Notes and quotes with quotes, braces, backslashes and the very text that marks an object's start.
+    const text = fc.string({ unit: fc.constantFrom('a', 'é', '"', '\\', '{', '}', '[', ']', ',', ':', ' ', '{"id":"a1",', '\n') });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 6 }), fc.nat(5), (parts, pick) => {
+        const annotations = parts.map(([quote, note], i) => {
+          const base = sampleAnnotation('d1', { id: `a${i}` });
+          return { ...base, target: { selector: [{ type: 'TextQuoteSelector' as const, exact: quote, prefix: note, suffix: '' }] }, body: { ...base.body, note } };
+        });
+        const file = JSON.stringify({ version: 1, annotations });
+        const wanted = annotations[pick % annotations.length]!;
+        expect(objectIn(file, wanted.id)).toEqual(wanted);
+        expect(objectIn(file, 'absent')).toBeUndefined();
+      }),
+    );
+  });
+
+  it('reads files laid out otherwise (pretty-printed, id not first) by parsing them whole', async () => {
+    const { write, hits } = await library();
+    const annotation = sampleAnnotation('d1', { id: 'a1', body: { ...sampleAnnotation('d1').body, note: 'pretty' } });
+    await write('d1', JSON.stringify({ version: 1, annotations: [annotation] }, null, 2));
+    expect(objectIn(JSON.stringify({ version: 1, annotations: [annotation] }, null, 2), 'a1')).toBeUndefined();
+    expect(hits.get('d1', 'a1')).toEqual({ quote: 'norms', note: 'pretty' });
+    const { id, ...rest } = annotation;
+    await write('d2', { version: 1, annotations: [{ ...rest, body: { ...rest.body, note: 'id last' }, id }] });
+    expect(hits.get('d2', 'a1')).toEqual({ quote: 'norms', note: 'id last' });
+    // Cut short after the annotation: not a file the store wrote, so parsed whole, and unreadable.
+    const whole = JSON.stringify({ version: 1, annotations: [annotation, annotation] });
+    await write('d3', whole.slice(0, whole.length - 40));
+    expect(hits.get('d3', 'a1')).toBeUndefined();
   });
 });

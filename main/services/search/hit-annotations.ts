@@ -1,17 +1,23 @@
 // What an annotation hit shows (its quote and note) is not in the index (the index would outgrow its size
 // budget): it is read from the document's annotations.json as the store would read it (a regular file,
-// never through a link), but synchronously, and only what the hit shows is validated: a query's twenty
-// hits would otherwise each make several trips through the thread pool and validate a whole file of
-// annotations each, which cost most of a query's time. The files of the documents hit lately are kept,
-// dropped when the store publishes a change that may touch them (one source of change).
+// never through a link), but synchronously, and only what the hit shows is validated.
+//
+// A query shows twenty annotation hits, most from twenty different files of tens of kilobytes: parsing
+// each whole file was most of a query's time (and of its garbage). The store writes these files as
+// compact JSON with each annotation's id first, so a hit's annotation is found in the file's text by its
+// `{"id":…,` and only that object is parsed; a file laid out otherwise (written by hand, pretty-printed)
+// is parsed whole, as before. The texts of the files hit lately are kept, dropped when the store
+// publishes a change that may touch them (one source of change).
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { LibraryChange } from '../../../shared/library-changes';
 import { parseJsonText } from '../library/files';
 
-/** Documents whose files are kept: a page of hits and the next few queries' (20 annotations each, typically). */
-const KEPT = 64;
+/** Characters of file text kept: the files of a few pages of hits (about 30 kB each in a large library). */
+const KEPT_CHARS = 6 << 20;
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+/** How the store's files begin (JSON.stringify of { version: 1, annotations }). */
+const FRAME_START = '{"version":1,"annotations":[';
 
 /** The file's frame; an annotation's parts are checked when a hit shows it. */
 const frameSchema = z.object({ version: z.literal(1), annotations: z.array(z.unknown()) });
@@ -27,45 +33,123 @@ export interface HitText {
   note: string;
 }
 
+interface KeptFile {
+  text: string;
+  /** The whole file parsed (annotations by id, unchecked), once an annotation was not found in its text. */
+  parsed: Map<unknown, unknown> | null;
+}
+
 export class HitAnnotations {
-  /** Per document, its annotations by id (as read, unchecked); least recently used first. */
-  private readonly kept = new Map<string, Map<unknown, unknown>>();
+  /** Per document, its file's text; least recently used first. */
+  private readonly kept = new Map<string, KeptFile>();
+  private keptChars = 0;
 
   constructor(private readonly fileOf: (documentId: string) => string) {}
 
   /** The annotation's quote and note as its document's file has them now, or undefined (gone, unreadable). */
   get(documentId: string, annotationId: string): HitText | undefined {
-    let list = this.kept.get(documentId);
-    if (list) this.kept.delete(documentId);
-    else list = this.read(documentId);
-    if (!list) return undefined;
-    this.kept.set(documentId, list);
-    if (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value!);
-    const parsed = shownSchema.safeParse(list.get(annotationId));
-    if (!parsed.success) return undefined;
-    const quote = parsed.data.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '';
-    return { quote, note: parsed.data.body.note };
+    let file = this.kept.get(documentId);
+    if (file) this.kept.delete(documentId);
+    else {
+      const text = this.read(documentId);
+      if (text === undefined) return undefined;
+      file = { text, parsed: null };
+      this.keptChars += text.length;
+    }
+    this.kept.set(documentId, file);
+    for (const [id, old] of this.kept) {
+      if (this.keptChars <= KEPT_CHARS || id === documentId) break;
+      this.kept.delete(id);
+      this.keptChars -= old.text.length;
+    }
+    const found = file.parsed ? undefined : shown(objectIn(file.text, annotationId));
+    if (found?.id === annotationId) return hitText(found);
+    try {
+      file.parsed ??= parseWhole(this.fileOf(documentId), file.text);
+    } catch {
+      // A file the store cannot read either: its health check reports it; the hit shows no quote.
+      return undefined;
+    }
+    const parsed = shown(file.parsed.get(annotationId));
+    return parsed ? hitText(parsed) : undefined;
   }
 
   /** Follows the store's changes: an annotation change drops its document's file, anything else all of them. */
   follow(change: LibraryChange): void {
-    if (change.kind === 'annotations.changed') this.kept.delete(change.documentId);
-    else this.kept.clear();
+    if (change.kind === 'annotations.changed') {
+      const file = this.kept.get(change.documentId);
+      if (file) this.keptChars -= file.text.length;
+      this.kept.delete(change.documentId);
+    } else {
+      this.kept.clear();
+      this.keptChars = 0;
+    }
   }
 
-  private read(documentId: string): Map<unknown, unknown> | undefined {
+  private read(documentId: string): string | undefined {
     const file = this.fileOf(documentId);
     let fd = -1;
     try {
       fd = openSync(file, FLAGS);
       if (!fstatSync(fd).isFile()) return undefined;
-      const { annotations } = parseJsonText(file, readFileSync(fd, 'utf8'), frameSchema);
-      return new Map(annotations.map((a) => [(a as { id?: unknown } | null)?.id, a]));
+      return readFileSync(fd, 'utf8');
     } catch {
-      // A file the store cannot read either: its health check reports it; the hit shows no quote.
       return undefined;
     } finally {
       if (fd >= 0) closeSync(fd);
     }
   }
+}
+
+function parseWhole(file: string, text: string): Map<unknown, unknown> {
+  const { annotations } = parseJsonText(file, text, frameSchema);
+  return new Map(annotations.map((a) => [(a as { id?: unknown } | null)?.id, a]));
+}
+
+function shown(value: unknown): z.infer<typeof shownSchema> | undefined {
+  if (value === undefined) return undefined;
+  const parsed = shownSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function hitText(annotation: z.infer<typeof shownSchema>): HitText {
+  return { quote: annotation.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '', note: annotation.body.note };
+}
+
+/**
+ * The annotation object with this id in a file the store wrote (compact, id first), parsed; undefined
+ * when the file is not laid out so or the object is not there. An unescaped quote cannot stand inside
+ * a JSON string, so `{"id":"…",` found in the text is an object's start, never part of a note.
+ */
+export function objectIn(text: string, id: string): unknown {
+  if (!text.startsWith(FRAME_START) || !text.trimEnd().endsWith(']}')) return undefined;
+  const at = text.indexOf(`{"id":${JSON.stringify(id)},`, FRAME_START.length);
+  if (at === -1) return undefined;
+  const end = objectEnd(text, at);
+  if (end === -1) return undefined;
+  try {
+    return JSON.parse(text.slice(at, end));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The index just past the object starting at `start` (its closing brace), or -1. */
+function objectEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: to its closing quote, escapes skipped.
+      for (i++; i < text.length; i++) {
+        const s = text.charCodeAt(i);
+        if (s === 0x5c) i++;
+        else if (s === 0x22) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) {
+      if (--depth === 0) return i + 1;
+    }
+  }
+  return -1;
 }
