@@ -55,7 +55,7 @@ describe('HitAnnotations', () => {
           const base = sampleAnnotation('d1', { id: `a${i}` });
           return { ...base, target: { selector: [{ type: 'TextQuoteSelector' as const, exact: quote, prefix: note, suffix: '' }] }, body: { ...base.body, note } };
         });
-        const file = JSON.stringify({ version: 1, annotations });
+        const file = Buffer.from(JSON.stringify({ version: 1, annotations }));
         const wanted = annotations[pick % annotations.length]!;
         expect(objectIn(file, wanted.id)).toEqual(wanted);
         expect(objectIn(file, 'absent')).toBeUndefined();
@@ -67,7 +67,7 @@ describe('HitAnnotations', () => {
     const { write, hits } = await library();
     const annotation = sampleAnnotation('d1', { id: 'a1', body: { ...sampleAnnotation('d1').body, note: 'pretty' } });
     await write('d1', JSON.stringify({ version: 1, annotations: [annotation] }, null, 2));
-    expect(objectIn(JSON.stringify({ version: 1, annotations: [annotation] }, null, 2), 'a1')).toBeUndefined();
+    expect(objectIn(Buffer.from(JSON.stringify({ version: 1, annotations: [annotation] }, null, 2)), 'a1')).toBeUndefined();
     expect(hits.get('d1', 'a1')).toEqual({ quote: 'norms', note: 'pretty' });
     const { id, ...rest } = annotation;
     await write('d2', { version: 1, annotations: [{ ...rest, body: { ...rest.body, note: 'id last' }, id }] });

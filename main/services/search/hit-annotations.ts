@@ -3,18 +3,18 @@
 // never through a link), but synchronously, and only what the hit shows is validated.
 //
 // A query shows twenty annotation hits, most from twenty different files of tens of kilobytes: parsing
-// each whole file was most of a query's time (and of its garbage). The store writes these files as
-// compact JSON with each annotation's id first, so a hit's annotation is found in the file's text by its
-// `{"id":…,` and only that object is parsed; a file laid out otherwise (written by hand, pretty-printed)
-// is parsed whole, as before. The texts of the files hit lately are kept, dropped when the store
-// publishes a change that may touch them (one source of change).
+// each whole file took about 40 % of a query's time, and made most of its garbage. The store writes
+// these files as compact JSON with each annotation's id first, so a hit's annotation is found in the
+// file's bytes by its `{"id":…,` and only that object is decoded and parsed; a file laid out otherwise
+// (written by hand, pretty-printed) is parsed whole, as before. The bytes of the files hit lately are
+// kept, dropped when the store publishes a change that may touch them (one source of change).
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { LibraryChange } from '../../../shared/library-changes';
 import { parseJsonText } from '../library/files';
 
-/** Characters of file text kept: the files of a few pages of hits (about 30 kB each in a large library). */
-const KEPT_CHARS = 6 << 20;
+/** Bytes of files kept: the files of a few pages of hits (about 30 kB each in a large library). */
+const KEPT_BYTES = 6 << 20;
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 /** How the store's files begin (JSON.stringify of { version: 1, annotations }). */
 const FRAME_START = '{"version":1,"annotations":[';
@@ -34,15 +34,15 @@ export interface HitText {
 }
 
 interface KeptFile {
-  text: string;
+  bytes: Buffer;
   /** The whole file parsed (annotations by id, unchecked), once an annotation was not found in its text. */
   parsed: Map<unknown, unknown> | null;
 }
 
 export class HitAnnotations {
-  /** Per document, its file's text; least recently used first. */
+  /** Per document, its file's bytes; least recently used first. */
   private readonly kept = new Map<string, KeptFile>();
-  private keptChars = 0;
+  private keptBytes = 0;
 
   constructor(private readonly fileOf: (documentId: string) => string) {}
 
@@ -51,21 +51,21 @@ export class HitAnnotations {
     let file = this.kept.get(documentId);
     if (file) this.kept.delete(documentId);
     else {
-      const text = this.read(documentId);
-      if (text === undefined) return undefined;
-      file = { text, parsed: null };
-      this.keptChars += text.length;
+      const bytes = this.read(documentId);
+      if (bytes === undefined) return undefined;
+      file = { bytes, parsed: null };
+      this.keptBytes += bytes.byteLength;
     }
     this.kept.set(documentId, file);
     for (const [id, old] of this.kept) {
-      if (this.keptChars <= KEPT_CHARS || id === documentId) break;
+      if (this.keptBytes <= KEPT_BYTES || id === documentId) break;
       this.kept.delete(id);
-      this.keptChars -= old.text.length;
+      this.keptBytes -= old.bytes.byteLength;
     }
-    const found = file.parsed ? undefined : shown(objectIn(file.text, annotationId));
+    const found = file.parsed ? undefined : shown(objectIn(file.bytes, annotationId));
     if (found?.id === annotationId) return hitText(found);
     try {
-      file.parsed ??= parseWhole(this.fileOf(documentId), file.text);
+      file.parsed ??= parseWhole(this.fileOf(documentId), file.bytes.toString('utf8'));
     } catch {
       // A file the store cannot read either: its health check reports it; the hit shows no quote.
       return undefined;
@@ -78,21 +78,21 @@ export class HitAnnotations {
   follow(change: LibraryChange): void {
     if (change.kind === 'annotations.changed') {
       const file = this.kept.get(change.documentId);
-      if (file) this.keptChars -= file.text.length;
+      if (file) this.keptBytes -= file.bytes.byteLength;
       this.kept.delete(change.documentId);
     } else {
       this.kept.clear();
-      this.keptChars = 0;
+      this.keptBytes = 0;
     }
   }
 
-  private read(documentId: string): string | undefined {
+  private read(documentId: string): Buffer | undefined {
     const file = this.fileOf(documentId);
     let fd = -1;
     try {
       fd = openSync(file, FLAGS);
       if (!fstatSync(fd).isFile()) return undefined;
-      return readFileSync(fd, 'utf8');
+      return readFileSync(fd);
     } catch {
       return undefined;
     } finally {
@@ -119,30 +119,38 @@ function hitText(annotation: z.infer<typeof shownSchema>): HitText {
 /**
  * The annotation object with this id in a file the store wrote (compact, id first), parsed; undefined
  * when the file is not laid out so or the object is not there. An unescaped quote cannot stand inside
- * a JSON string, so `{"id":"…",` found in the text is an object's start, never part of a note.
+ * a JSON string, so `{"id":"…",` found in the bytes is an object's start, never part of a note; and no
+ * byte of a multi-byte UTF-8 character is an ASCII brace or quote.
  */
-export function objectIn(text: string, id: string): unknown {
-  if (!text.startsWith(FRAME_START) || !text.trimEnd().endsWith(']}')) return undefined;
-  const at = text.indexOf(`{"id":${JSON.stringify(id)},`, FRAME_START.length);
+export function objectIn(bytes: Buffer, id: string): unknown {
+  if (bytes.toString('latin1', 0, FRAME_START.length) !== FRAME_START || !endsFrame(bytes)) return undefined;
+  const at = bytes.indexOf(`{"id":${JSON.stringify(id)},`, FRAME_START.length, 'utf8');
   if (at === -1) return undefined;
-  const end = objectEnd(text, at);
+  const end = objectEnd(bytes, at);
   if (end === -1) return undefined;
   try {
-    return JSON.parse(text.slice(at, end));
+    return JSON.parse(bytes.toString('utf8', at, end));
   } catch {
     return undefined;
   }
 }
 
+/** Whether the bytes end with the frame's "]}" (white space after it allowed): a file not cut short. */
+function endsFrame(bytes: Uint8Array): boolean {
+  let i = bytes.length - 1;
+  while (i > 0 && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i--;
+  return bytes[i] === 0x7d && bytes[i - 1] === 0x5d;
+}
+
 /** The index just past the object starting at `start` (its closing brace), or -1. */
-function objectEnd(text: string, start: number): number {
+function objectEnd(bytes: Uint8Array, start: number): number {
   let depth = 0;
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = start; i < bytes.length; i++) {
+    const c = bytes[i]!;
     if (c === 0x22) {
       // A string: to its closing quote, escapes skipped.
-      for (i++; i < text.length; i++) {
-        const s = text.charCodeAt(i);
+      for (i++; i < bytes.length; i++) {
+        const s = bytes[i]!;
         if (s === 0x5c) i++;
         else if (s === 0x22) break;
       }
