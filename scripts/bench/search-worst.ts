@@ -23,6 +23,12 @@ await search.idle();
 const titles = store.listDocuments().map((d) => ({ title: d.metadata.title }));
 const queries = arg('--queries')?.split('|') ?? querySet(vocabulary(30_000), 500, titles);
 for (const q of queries.slice(0, 50)) await search.query(q);
+if (process.argv.includes('--totals')) {
+  for (const q of queries) {
+    const r = await search.query(q);
+    console.log(`${q}: ${r.total.annotations}${r.totalCapped.annotations ? '+' : ''} annotations, ${r.total.passages}${r.totalCapped.passages ? '+' : ''} passages`);
+  }
+}
 const cpuOf = async (q: string) => {
   const c = process.cpuUsage();
   await search.query(q);

@@ -16,6 +16,8 @@ export interface ResolvedToken {
   ordinal: number;
   terms: WeightedTerm[];
   stop: string | null;
+  /** The DenseUnion of a word with many terms in one segment, once built (kept with the token). */
+  dense?: { rest: WeightedTerm[]; data: DenseData };
 }
 
 /** Above this many terms, a word's alternatives are scored term at a time into an array (DenseUnion)… */
@@ -37,9 +39,15 @@ export function wordIterator(segment: Segment, token: ResolvedToken, scoring: Sc
   const { termDf } = segment.r;
   const byLength = [...terms].sort((a, b) => termDf[b.term]! - termDf[a.term]!);
   const long = byLength.slice(0, LONG_TERMS).filter((t) => termDf[t.term]! >= LONG_LIST);
-  const rest = byLength.slice(long.length);
   const subs: DocIterator[] = long.map((t) => new TermPostings(segment, t.term, t.w, scoring));
-  if (rest.length) subs.push(new DenseUnion(segment, rest, scoring, scratch));
+  if (terms.length > long.length) {
+    // Built once per token: a token kept with its expansion (expansions.ts) builds it for the first query only.
+    if (!token.dense) {
+      const rest = byLength.slice(long.length);
+      token.dense = { rest, data: denseData(segment, rest, scoring, scratch) };
+    }
+    subs.push(new DenseUnion(segment, token.dense.rest, scoring, token.dense.data));
+  }
   return subs.length === 1 ? subs[0]! : new UnionPostings(subs);
 }
 
@@ -202,6 +210,33 @@ export function unionScratch(n: number): UnionScratch {
   return { acc: new Float64Array(n), stamp: new Int32Array(n), mark: 0 };
 }
 
+/** A DenseUnion's matches: built once per word and segment, kept with the word's expansion (expansions.ts). */
+export interface DenseData {
+  docs: Int32Array;
+  scores: Float64Array;
+  blockMaxima: Float64Array;
+}
+
+/** Scores many terms' postings term at a time into the scratch array, then reads them back in ordinal order. */
+export function denseData(segment: Segment, terms: readonly WeightedTerm[], scoring: Scoring, scratch: UnionScratch): DenseData {
+  const mark = ++scratch.mark;
+  const { acc, stamp } = scratch;
+  const regions = readTogether(segment, terms.map((t) => t.term));
+  let count = 0;
+  for (const { term, w } of terms) count += accumulateTerm(segment, regions.get(term)!, term, w, scoring.lengths, acc, stamp, mark);
+  const docs = new Int32Array(count);
+  const scores = new Float64Array(count);
+  let k = 0;
+  for (let d = 0; d < segment.n && k < count; d++) {
+    if (stamp[d] !== mark) continue;
+    docs[k] = d;
+    scores[k++] = acc[d]!;
+  }
+  const blockMaxima = new Float64Array(Math.ceil(count / 128));
+  for (let j = 0; j < count; j++) if (scores[j]! > blockMaxima[j >> 7]!) blockMaxima[j >> 7] = scores[j]!;
+  return { docs, scores, blockMaxima };
+}
+
 /**
  * Many terms' postings as one (a short prefix, a typo of a short word): scored term at a time into an
  * array over the segment's entries, which costs a few nanoseconds per posting where merging hundreds of
@@ -218,30 +253,16 @@ export class DenseUnion implements DocIterator {
   private shallow = 0;
   private positional: TermPostings[] | null = null;
 
-  private readonly regions: Map<number, Uint8Array>;
-
   constructor(
     private readonly segment: Segment,
-    private readonly terms: WeightedTerm[],
+    private readonly terms: readonly WeightedTerm[],
     private readonly scoring: Scoring,
-    scratch: UnionScratch,
+    data: DenseData,
   ) {
-    const mark = ++scratch.mark;
-    const { acc, stamp } = scratch;
-    this.regions = readTogether(segment, terms.map((t) => t.term));
-    let count = 0;
-    for (const { term, w } of terms) count += accumulateTerm(segment, this.regions.get(term)!, term, w, scoring.lengths, acc, stamp, mark);
-    this.cost = count;
-    this.docs = new Int32Array(count);
-    this.scores = new Float64Array(count);
-    let k = 0;
-    for (let d = 0; d < segment.n && k < count; d++) {
-      if (stamp[d] !== mark) continue;
-      this.docs[k] = d;
-      this.scores[k++] = acc[d]!;
-    }
-    this.blockMaxima = new Float64Array(Math.ceil(count / 128));
-    for (let j = 0; j < count; j++) if (this.scores[j]! > this.blockMaxima[j >> 7]!) this.blockMaxima[j >> 7] = this.scores[j]!;
+    this.docs = data.docs;
+    this.scores = data.scores;
+    this.blockMaxima = data.blockMaxima;
+    this.cost = data.docs.length;
   }
 
   nextDoc(): number {
@@ -291,7 +312,7 @@ export class DenseUnion implements DocIterator {
 
   positions(field: number): Int32Array {
     // Phrases with such a word are rare: its terms' positions are found with fresh iterators.
-    this.positional ??= this.terms.map(({ term, w }) => new TermPostings(this.segment, term, w, this.scoring, this.regions.get(term)));
+    this.positional ??= this.terms.map(({ term, w }) => new TermPostings(this.segment, term, w, this.scoring));
     for (const s of this.positional) if (s.doc < this.doc) s.advance(this.doc);
     return mergePositions(this.positional, this.doc, field, this);
   }

@@ -20,6 +20,7 @@ import type { SegmentedIndex } from './segmented-index';
 import { K1 } from './bm25';
 import { NO_MORE, scoringFor, SLACK, type DocIterator, type Scoring } from './term-postings';
 import { TopK } from './top-k';
+import { expansionCache } from './expansions';
 
 /** Matches are counted exactly up to this many; beyond, totals read "10,000+" (as Elasticsearch does). */
 export const TOTAL_LIMIT = SEARCH_TOTAL_LIMIT;
@@ -108,16 +109,42 @@ function resolveToken(
 ): ResolvedToken {
   const { match } = token;
   if (match.type === 'stop') return { ordinal: token.ordinal, terms: [], stop: match.word };
-  const exact = match.type === 'terms' ? match.terms : match.exact;
+  if (match.type === 'terms') return weigh(index, kind, segment, token.ordinal, match.terms, [], idfOf, matched);
+  // Prefixes and typos: kept per segment while the index is unchanged (expansions.ts).
+  const key = `${segment.uid}:${token.ordinal}:${match.type}:${match.type === 'prefix' ? match.prefix : `${match.word}~${match.distance}`}:${match.exact.join('\u0000')}`;
+  const kept = expansionCache.get(key, index.generation);
+  if (kept) {
+    for (const name of kept.names) matched.add(name);
+    return kept.token;
+  }
+  const expanded = match.type === 'prefix' ? segment.prefixTerms(match.prefix) : segment.fuzzyTerms(match.word, match.distance);
+  const names = new Set<string>();
+  const resolved = weigh(index, kind, segment, token.ordinal, match.exact, expanded, idfOf, names);
+  for (const name of names) matched.add(name);
+  let postings = 0;
+  for (const t of resolved.terms) postings += segment.r.termDf[t.term]!;
+  const bytes = 64 * resolved.terms.length + 12 * Math.min(segment.n, postings);
+  expansionCache.set(key, { generation: index.generation, token: resolved, names: [...names], bytes });
+  return resolved;
+}
+
+/** A word's terms in a segment with their weights: its own terms, then those a prefix or typo reaches. */
+function weigh(
+  index: SegmentedIndex,
+  kind: EntryKind,
+  segment: Segment,
+  ordinal: number,
+  exact: readonly string[],
+  expanded: readonly number[],
+  idfOf: (df: number) => number,
+  matched: Set<string>,
+): ResolvedToken {
   const found = new Map<number, number>();
   for (const term of exact) {
     const t = segment.findTerm(term);
     if (t !== -1) found.set(t, 1);
   }
-  if (match.type === 'prefix' || match.type === 'fuzzy') {
-    const expanded = match.type === 'prefix' ? segment.prefixTerms(match.prefix) : segment.fuzzyTerms(match.word, match.distance);
-    for (const t of expanded) if (!found.has(t)) found.set(t, EXPANDED_WEIGHT);
-  }
+  for (const t of expanded) if (!found.has(t)) found.set(t, EXPANDED_WEIGHT);
   const estimate = found.size > EXACT_DF_LIMIT;
   const scale = segment.n ? index.stats(kind).count / segment.n : 1;
   const terms: WeightedTerm[] = [];
@@ -127,7 +154,7 @@ function resolveToken(
     const df = estimate ? segment.r.termDf[t]! * scale : index.df(kind, term);
     terms.push({ term: t, w: weight * idfOf(df) * (K1 + 1) });
   }
-  return { ordinal: token.ordinal, terms, stop: null };
+  return { ordinal, terms, stop: null };
 }
 
 function clauseExclusion(segment: Segment, clause: ResolvedToken[], scoring: Scoring, scratch: UnionScratch): Exclusion | null {

@@ -14,6 +14,7 @@ import { fuzzyWords } from './fuzzy';
 import { DocumentAggregates, foldCode } from './document-aggregates';
 import { decodeFactGroup, FACT, FACT_GROUP, factSlots, stopsSlot } from './entry-facts';
 import { regionCache } from './region-cache';
+import { expansionCache } from './expansions';
 import { readResident } from './segment-file';
 import {
   RESIDENT_SECTIONS,
@@ -169,6 +170,7 @@ export class Segment {
     this.closed = true;
     if (this.storage.fd !== -1) closeSync(this.storage.fd);
     regionCache.forget(`${this.uid}:`);
+    expansionCache.forget(`${this.uid}:`);
     this.lastPage.clear();
   }
 
