@@ -88,7 +88,8 @@ async function start(): Promise<void> {
 
   const opened = await openLibraryWithRecovery(
     commandLine.library ?? settings.get().lastLibrary ?? defaultLibraryDir(),
-    (libraryPath) => openApp({ libraryPath, settings, sync: { dataDir: app.getPath('userData'), secrets: desktopSecretStore(app.getPath('userData'), safeStorage) } }),
+    // The search index, the analysis and the background check of the files start once the window has its list.
+    (libraryPath) => openApp({ libraryPath, settings, sync: { dataDir: app.getPath('userData'), secrets: desktopSecretStore(app.getPath('userData'), safeStorage) }, background: 'after-list' }),
     askAboutLibrary,
   );
   if (!opened) {

@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   const settings = openHostSettings(dataDir);
   if (settings.notice) console.warn(settings.notice);
   const libraryPath = values.library ?? settings.get().lastLibrary ?? defaultLibraryDir();
-  const app = await openApp({ libraryPath, settings, sync: { dataDir, secrets: hostSecretStore(dataDir) } });
+  // The search index, the analysis and the background check of the files start once the page has its list.
+  const app = await openApp({ libraryPath, settings, sync: { dataDir, secrets: hostSecretStore(dataDir) }, background: 'after-list' });
   for (const problem of app.store.problems) console.warn(`Library: ${problem.path}: ${problem.message}`);
   const dispatch = createDispatcher(createHandlers(app), {
     onInternalError: (name, error) => console.error(`Unexpected error in ${name}:`, error),

@@ -35,6 +35,11 @@ export interface AppServices {
   citations: CitationFormatter;
   /** Sync through CouchDB (null where no data dir was given, as in some tests). */
   sync: SyncService | null;
+  /**
+   * The library's list has been answered: the start-up work that waited for it begins (with
+   * `background: 'after-list'`; once, on the next turn, after the answer is on its way). Idempotent.
+   */
+  listServed(): void;
   close(): Promise<void>;
 }
 
@@ -43,6 +48,14 @@ export interface OpenAppOptions {
   settings: SettingsService;
   /** Where sync keeps its state (the data dir) and passwords; without it the library does not sync. */
   sync?: { dataDir: string; secrets: SecretStore };
+  /**
+   * When the start-up work (bringing the search index up to date, reading the analysis facts, the
+   * background check of the files the open trusted by their stamps) begins: 'now' (the default), or
+   * 'after-list', once the first list of documents has been answered, so that a window opening the
+   * library is not kept waiting behind seconds of work that nothing on its first screen needs. Each
+   * part still starts at once when something asks for it (a search, an analysis view).
+   */
+  background?: 'now' | 'after-list';
 }
 
 export async function openApp(options: OpenAppOptions): Promise<AppServices> {
@@ -70,13 +83,19 @@ export async function openApp(options: OpenAppOptions): Promise<AppServices> {
   const search = new SearchService(store, events);
   const codebook = new CodebookEditor(store);
   const citations = new CitationFormatter();
-  // Loading the index is quick; bringing it up to date (or rebuilding it) goes on in the background,
-  // as does reading the passages' facts for the analysis.
-  void search.start();
   const analysis = new AnalysisService(store);
-  void analysis.start();
-  // So does the check of the content of every file the open took as unchanged by its stamp.
-  void store.verify(({ done, total }) => events.emit('task.progress', { task: LIBRARY_CHECK_TASK, done, total, label: 'Checking the library\'s files' }));
+  let backgroundStarted = false;
+  const startBackground = () => {
+    if (backgroundStarted) return;
+    backgroundStarted = true;
+    // Loading the index is quick; bringing it up to date (or rebuilding it) goes on in the background,
+    // as does reading the passages' facts for the analysis.
+    void search.start();
+    void analysis.start();
+    // So does the check of the content of every file the open took as unchanged by its stamp.
+    void store.verify(({ done, total }) => events.emit('task.progress', { task: LIBRARY_CHECK_TASK, done, total, label: 'Checking the library\'s files' }));
+  };
+  if ((options.background ?? 'now') === 'now') startBackground();
   // A library that was never connected to a server starts nothing here.
   const sync = options.sync
     ? await SyncService.open(store, { ...options.sync, onChange: (view) => events.emit('sync.status', view) }).catch((error: unknown) => {
@@ -96,7 +115,11 @@ export async function openApp(options: OpenAppOptions): Promise<AppServices> {
     codebook,
     citations,
     sync,
+    listServed: () => {
+      if (!backgroundStarted) setImmediate(startBackground);
+    },
     close: async () => {
+      backgroundStarted = true; // nothing starts on a library being closed
       await sync?.close();
       forward();
       await citations.close();

@@ -34,7 +34,11 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     'library.info': async () => store.info(),
     'library.health': async () => store.health(),
 
-    'documents.list': async () => store.listDocuments(),
+    'documents.list': async () => {
+      const documents = store.listDocuments();
+      app.listServed();
+      return documents;
+    },
     'documents.open': async ({ id }) => ({
       document: store.getDocument(id),
       text: await store.readText(id),

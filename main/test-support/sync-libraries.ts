@@ -18,7 +18,7 @@ export interface SyncedLibrary {
 /** Opens (or reopens) the library in `dir/library`, syncing with `url`, its sync state in `dir/sync`. */
 export async function openSyncedLibrary(dir: string, url: string): Promise<SyncedLibrary> {
   const store = await LibraryStore.open(path.join(dir, 'library'), { defaultCodebook: PARIS_CALL_CODEBOOK });
-  const sync = await SyncEngine.start(store, openRemote({ url, username: '', password: '' }), path.join(dir, 'sync'), { log: () => undefined });
+  const sync = await SyncEngine.start(store, await openRemote({ url, username: '', password: '' }), path.join(dir, 'sync'), { log: () => undefined });
   return {
     store,
     sync,

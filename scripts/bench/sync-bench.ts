@@ -55,13 +55,13 @@ async function main(): Promise<void> {
     const a = await open(path.join(work, 'a'));
     const annotations = a.info().annotationCount;
     let started = performance.now();
-    const syncA = await SyncEngine.start(a, openRemote({ url, username: '', password: '' }), path.join(work, 'a-sync'), { log: () => undefined });
+    const syncA = await SyncEngine.start(a, await openRemote({ url, username: '', password: '' }), path.join(work, 'a-sync'), { log: () => undefined });
     await syncA.settled();
     const firstSendSeconds = seconds(performance.now() - started);
 
     started = performance.now();
     const b = await open(path.join(work, 'b'));
-    const syncB = await SyncEngine.start(b, openRemote({ url, username: '', password: '' }), path.join(work, 'b-sync'), { log: () => undefined });
+    const syncB = await SyncEngine.start(b, await openRemote({ url, username: '', password: '' }), path.join(work, 'b-sync'), { log: () => undefined });
     await syncB.settled();
     const freshReceiveSeconds = seconds(performance.now() - started);
     const received = b.info();

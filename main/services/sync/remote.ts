@@ -2,10 +2,16 @@
 // speaks CouchDB's replication API — _changes, _bulk_docs with new_edits=false, attachments — and
 // handles authentication and retries of the changes feed). There is no local PouchDB database: the
 // library's plain files stay the one copy on this machine (see sync-engine.ts for why).
-import PouchDB from 'pouchdb-core';
-import HttpAdapter from 'pouchdb-adapter-http';
+// PouchDB is loaded when a library first connects, not at start: its modules take seconds to load on a
+// busy machine, and most libraries never sync.
 
-const RemotePouch = PouchDB.plugin(HttpAdapter);
+type PouchConstructor = typeof import('pouchdb-core').default;
+let remotePouch: Promise<PouchConstructor> | null = null;
+
+function loadRemotePouch(): Promise<PouchConstructor> {
+  remotePouch ??= Promise.all([import('pouchdb-core'), import('pouchdb-adapter-http')]).then(([core, http]) => core.default.plugin(http.default));
+  return remotePouch;
+}
 
 export interface RemoteConfig {
   /** The database's URL, e.g. https://couch.example.org/policy-group. */
@@ -40,9 +46,10 @@ export interface RemoteDb {
   close(): Promise<void>;
 }
 
-export function openRemote(config: RemoteConfig): RemoteDb {
+export async function openRemote(config: RemoteConfig): Promise<RemoteDb> {
   const url = new URL(config.url);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('The server address must start with http:// or https://.');
   const auth = config.username ? { username: config.username, password: config.password } : undefined;
+  const RemotePouch = await loadRemotePouch();
   return new RemotePouch(url.toString().replace(/\/$/, ''), { adapter: 'http', ...(auth ? { auth } : {}) }) as unknown as RemoteDb;
 }

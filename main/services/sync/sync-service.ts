@@ -61,13 +61,9 @@ export class SyncService {
 
   /** Connects the library to a database, after checking that the server lets this user in. */
   async connect(connection: SyncConnection & { password: string }): Promise<SyncView> {
-    const remote = (() => {
-      try {
-        return openRemote(connection);
-      } catch (error) {
-        throw new AppError('invalid-input', (error as Error).message);
-      }
-    })();
+    const remote = await openRemote(connection).catch((error: unknown) => {
+      throw new AppError('invalid-input', (error as Error).message);
+    });
     try {
       await remote.info();
     } catch (error) {
@@ -157,7 +153,7 @@ export class SyncService {
 
   private async startEngine(password: string): Promise<void> {
     if (!this.connection) return;
-    const remote = openRemote({ ...this.connection, password });
+    const remote = await openRemote({ ...this.connection, password });
     this.engine = await SyncEngine.start(this.store, remote, path.join(this.dir, 'state'), { onStatus: () => this.changed() });
     this.changed();
   }

@@ -14,7 +14,7 @@ const [libraryDir, stateDir, url, mode, prefix] = process.argv.slice(2) as [stri
 
 async function main(): Promise<void> {
   const store = await LibraryStore.open(libraryDir, { defaultCodebook: PARIS_CALL_CODEBOOK });
-  const sync = await SyncEngine.start(store, openRemote({ url, username: '', password: '' }), stateDir, { log: () => undefined });
+  const sync = await SyncEngine.start(store, await openRemote({ url, username: '', password: '' }), stateDir, { log: () => undefined });
   if (mode === 'settle') {
     await sync.settled();
     const annotations = (await store.allAnnotations()).map((a) => ({ id: a.id, note: a.body.note }));
