@@ -1,13 +1,16 @@
 // `npm run web`: open a library and serve Apostil to a browser on 127.0.0.1 with a per-launch token.
 //   node dist/main/host.js [--library DIR] [--port N] [--data-dir DIR]
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../api/dispatch';
 import { openApp } from '../services/app';
+import { EventBus } from '../services/events';
 import { createHandlers } from '../services/handlers';
 import { defaultLibraryDir, userDataDir } from '../services/paths';
 import { openHostSettings } from '../services/settings';
 import { hostSecretStore } from '../services/sync/secrets';
+import { dispatchWhenOpen } from './opening';
 import { startHost } from './server';
 
 /** pdf.js 6 and electron-store 12 need Node 22.12 (package.json's engines); older ones fail obscurely. */
@@ -32,24 +35,41 @@ async function main(): Promise<void> {
   const dataDir = values['data-dir'] ?? userDataDir();
   const settings = openHostSettings(dataDir);
   if (settings.notice) console.warn(settings.notice);
-  const libraryPath = values.library ?? settings.get().lastLibrary ?? defaultLibraryDir();
-  // The search index, the analysis and the background check of the files start once the page has its list.
-  const app = await openApp({ libraryPath, settings, sync: { dataDir, secrets: hostSecretStore(dataDir) }, background: 'after-list' });
-  for (const problem of app.store.problems) console.warn(`Library: ${problem.path}: ${problem.message}`);
-  const dispatch = createDispatcher(createHandlers(app), {
-    onInternalError: (name, error) => console.error(`Unexpected error in ${name}:`, error),
-  });
+  const libraryPath = path.resolve(values.library ?? settings.get().lastLibrary ?? defaultLibraryDir());
+  // The address is served (and printed) while the library opens, so the browser loads the page at the
+  // same time: calls wait for the open, and fail in words if it fails.
+  const events = new EventBus();
+  const opening = openApp({
+    libraryPath,
+    settings,
+    sync: { dataDir, secrets: hostSecretStore(dataDir) },
+    // The search index, the analysis and the background check of the files start once the page has its list.
+    background: 'after-list',
+    events,
+  }).then((app) => ({
+    app,
+    dispatch: createDispatcher(createHandlers(app), { onInternalError: (name, error) => console.error(`Unexpected error in ${name}:`, error) }),
+  }));
+  opening.catch(() => undefined); // a failed open is reported below, once the address is served
   const host = await startHost({
-    dispatch,
-    events: app.events,
-    originals: app.store,
+    dispatch: dispatchWhenOpen(
+      opening.then(({ dispatch }) => dispatch),
+      libraryPath,
+    ),
+    events,
+    originals: { openOriginal: async (id) => (await opening).app.store.openOriginal(id) },
     staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
     port: values.port ? Number(values.port) : 0,
     // Each address opens Apostil once (SECURITY.md): the next one is printed when it is used.
     onSignIn: (next) => console.log(`A browser tab opened Apostil; that address is now used up. For another tab, open ${next}`),
   });
-  console.log(`Apostil is running in browser mode. Library: ${app.store.paths.root}`);
+  console.log(`Apostil is running in browser mode. Library: ${libraryPath}`);
   console.log(`Open ${host.url}`);
+  const { app } = await opening.catch(async (error: unknown) => {
+    await host.close();
+    throw error;
+  });
+  for (const problem of app.store.problems) console.warn(`Library: ${problem.path}: ${problem.message}`);
 
   let stopping = false;
   const stop = async () => {

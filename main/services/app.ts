@@ -56,6 +56,8 @@ export interface OpenAppOptions {
    * part still starts at once when something asks for it (a search, an analysis view).
    */
   background?: 'now' | 'after-list';
+  /** Where the services' events go (a transport that listens before the library is open passes its own). */
+  events?: EventBus;
 }
 
 export async function openApp(options: OpenAppOptions): Promise<AppServices> {
@@ -69,7 +71,7 @@ export async function openApp(options: OpenAppOptions): Promise<AppServices> {
       throw error;
     }
   }
-  const events = new EventBus();
+  const events = options.events ?? new EventBus();
   let references: ReferenceShelf;
   try {
     references = await ReferenceShelf.open(store.paths.root, store.listDocuments(), store.changes);

@@ -4,6 +4,7 @@
 // file is. Links and special files are never followed or read: where the library expects one of its
 // folders, such an entry is set aside (the link itself, never what it points to) and a real folder made.
 import { lstat, readdir, readlink, rename } from 'node:fs/promises';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { HealthIssue } from '../../../shared/health';
@@ -60,6 +61,13 @@ export interface CheckedLibrary {
   issues: HealthIssue[];
 }
 
+/**
+ * Documents checked between two breaks: the check of an unchanged document makes only synchronous stats,
+ * so without breaks an open of thousands would keep the host from answering anything (the page's own
+ * files, served while the library opens) until it ends.
+ */
+const DOCUMENTS_BETWEEN_BREAKS = 100;
+
 export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codebook): Promise<CheckedLibrary> {
   const findings = new Findings(paths.root);
   await guardFolders(paths, findings);
@@ -79,7 +87,9 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
   const annotationIds = new Map<string, string[]>();
   const annotations = new Map<string, Annotation[]>();
   const check = new DocumentCheck(paths, findings, codebook);
+  let count = 0;
   for (const id of await documentFolders(paths, findings)) {
+    if (++count % DOCUMENTS_BETWEEN_BREAKS === 0) await yieldToIo();
     const checked = await check.check(id, previous, relink);
     if (!checked) continue;
     documents.push(checked.document);
