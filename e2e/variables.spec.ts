@@ -127,4 +127,30 @@ test('a variable set on three documents at once and on one in its details, then 
   await page.getByRole('group', { name: 'Sources whose Country is' }).getByRole('checkbox', { name: 'France' }).check();
   await expect(page.locator('.view-options')).toContainText('2 passages in 2 sources');
   await screenshot(page, 'variables-06-filtered-by-country');
+
+  // Search finds sources by their values: var: completes the variable, then its choices.
+  await page.keyboard.press('Control+k');
+  const search = page.getByRole('searchbox', { name: 'Search annotations and sources' });
+  await expect(search).toBeFocused();
+  await search.pressSequentially('var:cou', { delay: 20 });
+  const completions = page.getByRole('listbox', { name: 'Completions' });
+  await expect(completions.getByRole('option', { name: /Country/ })).toBeVisible();
+  await search.press('Enter');
+  await expect(search).toHaveValue('var:Country=');
+  await expect(completions.getByRole('option', { name: /Kenya/ })).toBeVisible();
+  await screenshot(page, 'variables-07-search-completion');
+  await completions.getByRole('option', { name: /Kenya/ }).click();
+  await expect(search).toHaveValue('var:Country=Kenya ');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  const sources = results.getByRole('group', { name: /In sources/ });
+  await expect(sources.locator('.hit').first()).toBeVisible();
+  for (const title of await sources.locator('.hit .hit-title').allInnerTexts()) expect(title.startsWith(c!)).toBe(true);
+  await expect(results.getByRole('group', { name: /Your annotations/ }).locator('.hit')).toHaveCount(1);
+  await screenshot(page, 'variables-08-search-results');
+  // Combined with the rest of the language; a variable that does not exist is said in words.
+  await search.fill('-var:country=kenya var:country');
+  await expect(results.getByRole('group', { name: /Your annotations/ }).locator('.hit')).toHaveCount(2);
+  await search.fill('var:nosuch=1');
+  await expect(page.locator('.query-error')).toHaveText('There is no variable “nosuch”. The variables are Country (they complete as you type).');
+  await screenshot(page, 'variables-09-search-error');
 });

@@ -4,6 +4,8 @@ import { ACTOR_KIND_LABELS, DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, HIGHLIGHT_COLO
 import type { Codebook } from '../model';
 import { formatFieldClause, SEARCH_FIELDS, type SearchField } from './query';
 import { foldKey } from './resolve';
+import type { DocumentVariables } from '../variables/model';
+import { completeVariable } from './complete-variable';
 
 export interface Completion {
   /** What the list shows. */
@@ -29,6 +31,8 @@ export interface CompletionSources {
   years: number[];
   /** The relations of links between passages. */
   relations?: string[];
+  /** The document variables and their values, for var:. */
+  variables?: DocumentVariables;
 }
 
 const FIELD_HELP: Record<SearchField, string> = {
@@ -43,26 +47,18 @@ const FIELD_HELP: Record<SearchField, string> = {
   year: 'year of the source',
   linked: 'linked to another passage (a relation, or any)',
   memo: 'in a memo’s title or text',
+  var: 'a document variable’s value',
 };
 
 const MAX_ITEMS = 8;
 
-/** The token under the cursor: from the last white space before it (a quoted value counts as one). */
+/** The token under the cursor: from the last white space before it outside quotes ("a b" is one). */
 function tokenAt(query: string, cursor: number): { from: number; text: string } {
-  let from = cursor;
-  let quotes = 0;
-  for (let i = 0; i < cursor; i++) if (query[i] === '"') quotes++;
-  const insideQuotes = quotes % 2 === 1;
-  while (from > 0) {
-    const ch = query[from - 1]!;
-    if (ch === '"' && insideQuotes) {
-      // Step over the opening quote of the value being typed and keep going to the field name.
-      from--;
-      while (from > 0 && !/\s/.test(query[from - 1]!)) from--;
-      break;
-    }
-    if (/\s/.test(ch) && !insideQuotes) break;
-    from--;
+  let from = 0;
+  let quoted = false;
+  for (let i = 0; i < cursor; i++) {
+    if (query[i] === '"') quoted = !quoted;
+    else if (!quoted && /\s/.test(query[i]!)) from = i + 1;
   }
   return { from, text: query.slice(from, cursor) };
 }
@@ -97,6 +93,7 @@ export function completeQuery(query: string, cursor: number, sources: Completion
 
   const field = body.slice(0, colon).toLowerCase() as SearchField;
   if (!(SEARCH_FIELDS as readonly string[]).includes(field)) return none;
+  if (field === 'var') return { ...none, items: completeVariable(body.slice(colon + 1), sign, sources.variables, matches).slice(0, MAX_ITEMS) };
   const partial = body.slice(colon + 1).replace(/^"/, '').replace(/"$/, '');
   const item = (value: string, label: string, detail: string): Completion => ({
     label,

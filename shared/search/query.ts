@@ -8,11 +8,14 @@
 //   field:value     principle: actor: stance: tag: coder: doc: color: kind: year: linked: memo:   (value may be "quoted")
 //   memo:value      memos whose title or text has these words, in this order (only memos are found)
 //   year:2018..2020 a range; year:2018.. and year:..2020 are open ranges
+//   var:country=France   documents by a variable's value: var:"actor type"=state, var:year>=2015,
+//                        var:year=2015..2020 (number and date variables), var:country (any value)
 //
 // A bad query is reported as a value with a message and the place of the problem; parsing never throws.
 import { DOCUMENT_KINDS, HIGHLIGHT_COLORS, STANCES } from '../model';
+import type { VariableComparison } from '../variables/search';
 
-export const SEARCH_FIELDS = ['principle', 'actor', 'stance', 'tag', 'coder', 'doc', 'color', 'kind', 'year', 'linked', 'memo'] as const;
+export const SEARCH_FIELDS = ['principle', 'actor', 'stance', 'tag', 'coder', 'doc', 'color', 'kind', 'year', 'linked', 'memo', 'var'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /** Fields that only annotations have: a query using one finds no source passages. */
@@ -43,7 +46,7 @@ export interface PhraseClause extends Located {
 
 export interface FieldClause extends Located {
   type: 'field';
-  field: Exclude<SearchField, 'year'>;
+  field: Exclude<SearchField, 'year' | 'var'>;
   value: string;
 }
 
@@ -54,7 +57,16 @@ export interface YearClause extends Located {
   to: number | null;
 }
 
-export type QueryClause = WordClause | PhraseClause | FieldClause | YearClause;
+/** var:name, var:name=value, var:name>=value… (shared/variables/search.ts matches it). */
+export interface VariableClause extends Located {
+  type: 'variable';
+  name: string;
+  /** Both null: the document has any value. */
+  op: VariableComparison | null;
+  value: string | null;
+}
+
+export type QueryClause = WordClause | PhraseClause | FieldClause | YearClause | VariableClause;
 
 export interface ParsedQuery {
   clauses: QueryClause[];
@@ -87,7 +99,10 @@ const FIELD_EXAMPLES: Record<SearchField, string> = {
   year: 'year:2018..2020',
   linked: 'linked:contradicts',
   memo: 'memo:"research question"',
+  var: 'var:country=France',
 };
+
+const VARIABLE_EXAMPLES = 'var:country=France, var:"actor type"=state, var:year>=2015 or var:country (any value)';
 
 class QuerySyntaxError extends Error {
   constructor(
@@ -152,6 +167,11 @@ class Parser {
     const bare = this.bare();
     const colon = bare.indexOf(':');
     if (colon > 0 && /^[A-Za-z]+$/.test(bare.slice(0, colon))) {
+      if (bare.slice(0, colon).toLowerCase() === 'var') {
+        // Read again from after "var:": its name and value may each be quoted.
+        this.at -= bare.length - colon - 1;
+        return this.variable(negated, start);
+      }
       return this.field(bare.slice(0, colon).toLowerCase(), bare.slice(colon + 1), negated, start);
     }
     return this.word(bare, negated, start);
@@ -166,6 +186,31 @@ class Parser {
     }
     this.at = close + 1;
     return this.input.slice(open + 1, close);
+  }
+
+  /** var:name, var:"a name", then optionally an operator and a value (perhaps "quoted"). */
+  private variable(negated: boolean, start: number): VariableClause {
+    const run = (stop: RegExp) => {
+      const from = this.at;
+      while (this.at < this.input.length && !stop.test(this.input[this.at]!)) this.at++;
+      return this.input.slice(from, this.at);
+    };
+    const ended = () => this.at >= this.input.length || isSpace(this.input[this.at]);
+    const name = (this.input[this.at] === '"' ? this.quoted() : run(/[\s"=<>!]/)).trim();
+    if (name === '') throw new QuerySyntaxError(`var: needs a variable's name, like ${VARIABLE_EXAMPLES}.`, start, Math.max(this.at, start + 4));
+    if (this.input[this.at] === '!') {
+      throw new QuerySyntaxError(`To leave out documents with a value, put a minus before the clause: -var:${name.includes(' ') ? `"${name}"` : name}=…`, start, this.at + 1);
+    }
+    const op = (/^(>=|<=|=|<|>)/.exec(this.input.slice(this.at))?.[1] ?? null) as VariableComparison | null;
+    if (op === null) {
+      if (!ended()) throw new QuerySyntaxError(`Put a variable's name with spaces in quotes, like ${VARIABLE_EXAMPLES}.`, start, this.at + 1);
+      return { type: 'variable', name, op: null, value: null, negated, start, end: this.at };
+    }
+    this.at += op.length;
+    const value = (this.input[this.at] === '"' ? this.quoted() : run(/[\s"]/)).trim();
+    if (!ended()) throw new QuerySyntaxError(`Put the whole value in quotes, like var:country="United States".`, start, this.at + 1);
+    if (value === '') throw new QuerySyntaxError(`var:${/\s/.test(name) ? `"${name}"` : name}${op} needs a value after ${op}, like ${VARIABLE_EXAMPLES}.`, start, this.at);
+    return { type: 'variable', name, op, value, negated, start, end: this.at };
   }
 
   /** A run of characters up to white space or a quote (a quote right after "field:" starts the value). */
@@ -183,7 +228,7 @@ class Parser {
         this.at,
       );
     }
-    const field = name as SearchField;
+    const field = name as Exclude<SearchField, 'var'>;
     let value = rawValue;
     if (value === '' && this.input[this.at] === '"') value = this.quoted();
     else if (this.input[this.at] === '"') {

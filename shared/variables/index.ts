@@ -2,3 +2,4 @@
 export * from './model';
 export * from './edit';
 export * from './check';
+export * from './search';

@@ -16,6 +16,8 @@ import type { MemoHit } from '../../../shared/search/types';
 import { analyze, analyzeQuery, foldWord, type AnalyzedToken, type QueryWord } from './analyzer';
 import type { DocumentInfo } from './plan';
 import { windowAround } from './snippet-window';
+import { NO_VARIABLES, type DocumentVariables } from '../../../shared/variables/model';
+import { documentsWithVariable } from '../../../shared/variables/search';
 
 
 export interface MemoSearchContext {
@@ -26,6 +28,8 @@ export interface MemoSearchContext {
   documents?: ReadonlySet<string>;
   /** The last word is still being typed: match it as a prefix too. */
   typing?: boolean;
+  /** The document variables, for var: (memos about a document with that value). */
+  variables?: DocumentVariables;
 }
 
 interface AnalyzedMemo {
@@ -58,6 +62,13 @@ export function searchMemos(memos: readonly Memo[], query: string, context: Memo
   const parsed = parseQuery(query);
   if (!parsed.ok) return { hits: [], total: 0 };
   const clauses = parsed.query.clauses;
+  // var: clauses as the documents they name, once per query (a bad one was reported by the plan).
+  const withVariable = new Map<QueryClause, ReadonlySet<string>>();
+  for (const clause of clauses) {
+    if (clause.type !== 'variable') continue;
+    const found = documentsWithVariable(context.variables ?? NO_VARIABLES, clause);
+    withVariable.set(clause, new Set('ids' in found ? found.ids : []));
+  }
   if (!clauses.some((c) => !c.negated)) return { hits: [], total: 0 };
   const last = clauses[clauses.length - 1];
   const tests = new Map<QueryClause, TextTest>();
@@ -94,7 +105,8 @@ export function searchMemos(memos: readonly Memo[], query: string, context: Memo
       } else if (clause.type === 'word' || clause.type === 'phrase' || (clause.type === 'field' && clause.field === 'memo')) {
         continue; // stop words only: asks for nothing
       } else {
-        found = aboutMatches(memo, clause, context);
+        const documents = withVariable.get(clause);
+        found = documents ? memo.target.kind === 'document' && documents.has(memo.target.documentId) : aboutMatches(memo, clause, context);
         if (found && !clause.negated) score += 1;
       }
       if (found === clause.negated) {

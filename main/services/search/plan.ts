@@ -1,10 +1,12 @@
 // A parsed query turned into what the index evaluates: text clauses (analysed words, phrases, prefixes,
-// fuzzy words) and filters. Codebook names resolve to ids here; kind:, year: and doc: all become sets of
-// documents, so every filter is either a document set or an annotation field.
+// fuzzy words) and filters. Codebook names resolve to ids here; kind:, year:, doc: and var: all become
+// sets of documents, so every filter is either a document set or an annotation field.
 import type { Codebook, DocumentKind, LibraryDocument } from '../../../shared/model';
 import { hasPrintedNumbers, type PageNumbering } from '../../../shared/pdf/page-labels';
 import { parseQuery, type ParsedQuery, type QueryError } from '../../../shared/search/query';
 import { foldKey, resolveActors, resolvePrinciples } from '../../../shared/search/resolve';
+import { NO_VARIABLES, type DocumentVariables } from '../../../shared/variables/model';
+import { documentsWithVariable } from '../../../shared/variables/search';
 import { analyzeQuery, foldWord } from './analyzer';
 
 export type TokenMatch =
@@ -84,6 +86,8 @@ export interface PlanContext {
   linked?: (value: string) => Set<string> | null;
   /** The relations, to name them when linked: names none. */
   relations?: readonly string[];
+  /** The document variables as they are now, for var: (read per query: no index holds them). */
+  variables?: DocumentVariables;
 }
 
 export function planQuery(
@@ -110,7 +114,7 @@ class PlanError extends Error {
 function compile(
   query: ParsedQuery,
   input: string,
-  { codebook, documents, linked, relations = [] }: PlanContext,
+  { codebook, documents, linked, relations = [], variables = NO_VARIABLES }: PlanContext,
   options: PlanOptions,
 ): QueryPlan {
   const plan: QueryPlan = {
@@ -194,6 +198,12 @@ function compile(
         if (!negated && (field === 'principle' || field === 'actor' || field === 'stance' || field === 'tag' || field === 'coder' || field === 'color' || field === 'linked')) {
           plan.annotationsOnly = true;
         }
+        break;
+      }
+      case 'variable': {
+        const found = documentsWithVariable(variables, clause);
+        if ('error' in found) fail(found.error);
+        else restrictDocuments(found.ids, clause.negated);
         break;
       }
       case 'year': {

@@ -110,6 +110,31 @@ describe('SearchService', () => {
     await store.close();
   });
 
+  it('finds by document variables as they are now, with the text and other filters, without reindexing', async () => {
+    const { store, search, document } = await withDocument(await tempDir());
+    const other = await store.addDocument(sampleDocument({ text: pdfText(), format: 'pdf', pageCount: 3, metadata: { ...sampleDocument().metadata, title: 'Other talks' } }));
+    await search.idle();
+    const state = await store.variables.edit({ op: 'create', name: 'Country', type: 'choice', choices: ['France', 'Kenya'] });
+    const countryId = state.variables[0]!.id;
+    await store.variables.edit({ op: 'set', variableId: countryId, documentIds: [document.id], value: 'France' });
+    const generation = search.index.generation;
+    const titles = async (query: string) => [...new Set((await search.query(query)).passages.map((h) => h.documentTitle))].sort();
+    expect(await titles('zurich var:country=france')).toEqual(['Geneva talks']);
+    expect(await titles('zurich -var:country=France')).toEqual(['Other talks']);
+    expect(await titles('zurich var:country')).toEqual(['Geneva talks']);
+    expect(await titles('zurich var:country=kenya')).toEqual([]);
+    // A changed value is found by the next query; the text index was not touched.
+    await store.variables.edit({ op: 'set', variableId: countryId, documentIds: [document.id, other.id], value: 'Kenya' });
+    expect(await titles('zurich var:country=kenya doc:other')).toEqual(['Other talks']);
+    expect(await titles('var:country=kenya zurich')).toEqual(['Geneva talks', 'Other talks']);
+    expect(search.index.generation).toBe(generation);
+    const bad = await search.query('zurich var:nosuch=1');
+    expect(bad.error).toEqual({ message: 'There is no variable “nosuch”. The variables are Country (they complete as you type).', start: 7, end: 19 });
+    expect((await search.complete('var:country=k', 13)).items.map((i) => i.insert)).toEqual(['var:Country=Kenya']);
+    await search.close();
+    await store.close();
+  });
+
   it('reports bad queries as errors with a place, and facets with counts', async () => {
     const { store, search } = await withDocument(await tempDir());
     const bad = await search.query('norms principle:nonsense');

@@ -115,6 +115,7 @@ export class SearchService {
       documents: this.documentList(),
       linked: (value: string) => linkedAnnotationIds(links.stored(), links.exists, value),
       relations: links.stored().relations,
+      variables: this.store.variables.get(),
     };
     const planned = text.trim() ? planQuery(text, context, { typing: options.typing }) : null;
     if (planned?.ok && options.documents) restrictToDocuments(planned.plan, options.documents);
@@ -131,6 +132,7 @@ export class SearchService {
         },
         documents: options.documents,
         typing: options.typing,
+        variables: context.variables,
       }, options.limit ?? 20);
       results.memos = memos.hits;
       results.total.memos = memos.total;
@@ -148,6 +150,7 @@ export class SearchService {
       documents: documents.map((d) => ({ id: d.id, title: d.title })),
       years: [...new Set(documents.map((d) => d.year).filter((y): y is number => y !== null))].sort((a, b) => b - a),
       relations: this.store.links.stored().relations,
+      variables: this.store.variables.get(),
     });
   }
 

@@ -15,6 +15,7 @@ const ROWS: [string, string][] = [
   ['kind:treaty', 'article, treaty, report, chapter, webpage'],
   ['year:2018..2020', 'year of the source; year:2018 or year:..2019'],
   ['linked:contradicts', 'highlights linked to another by this relation (linked:any for any link)'],
+  ['var:country=France', 'sources by a document variable: var:"actor type"=state, var:year>=2015, var:year=2015..2020, var:country (any value)'],
   ['memo:"research question"', 'only memos, with these words in their title or text (memos also show under any search)'],
 ];
 

@@ -16,6 +16,8 @@ describe('query editing', () => {
 
   it('applies a completion at the cursor', () => {
     expect(applyCompletion('norms pri', 6, 9, 'principle:')).toEqual({ query: 'norms principle:', cursor: 16 });
+    // A variable's name is followed by its value: no space after =.
+    expect(applyCompletion('norms var:cou', 6, 13, 'var:Country=')).toEqual({ query: 'norms var:Country=', cursor: 18 });
     expect(applyCompletion('principle:hack norms', 0, 14, 'principle:no-private-hack-back')).toEqual({
       query: 'principle:no-private-hack-back norms',
       cursor: 30,

@@ -17,7 +17,8 @@ export function toggleClause(query: string, clause: string): string {
 /** Replaces [from, to) with the insertion; returns the new text and where the cursor goes. */
 export function applyCompletion(query: string, from: number, to: number, insert: string): { query: string; cursor: number } {
   const after = query.slice(to);
-  const spacer = insert.endsWith(':') || after.startsWith(' ') ? '' : ' ';
+  // A field name (principle:) or a variable's name (var:country=) is followed by its value: no space.
+  const spacer = /[:=]$/.test(insert) || after.startsWith(' ') ? '' : ' ';
   const next = query.slice(0, from) + insert + spacer + after;
   return { query: next, cursor: from + insert.length + spacer.length };
 }
