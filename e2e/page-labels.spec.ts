@@ -10,6 +10,8 @@ import { pdfFile } from './pdf-helpers';
 const labelled = () => new Uint8Array(readFileSync(path.join(repoRoot, 'test-data', 'pdfjs', 'bug793632.pdf')));
 
 test("a PDF's own page labels and the user's page offset are the page numbers shown and cited", async ({ app }) => {
+  // Text view, search and Analysis too: longer than one screen's worth on a loaded machine.
+  test.setTimeout(150_000);
   const { page } = app;
   await importFiles(page, [pdfFile('bug793632.pdf', labelled())]);
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /bug793632/ }).click();
