@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { LibraryDocument } from '../../../shared/model';
@@ -50,12 +51,32 @@ const stampSchema = z.object({
   ino: z.number(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
 });
+const recordedDocumentSchema = z.object({ document: libraryDocumentSchema, annotationIds: z.array(z.string()) });
+/** The record's outline; its entries (tens of thousands) are validated one by one, with breaks. */
 const bodySchema = z.object({
   version: z.literal(RECORD_VERSION),
   codebookSha256: z.string(),
-  files: z.record(z.string(), stampSchema),
-  documents: z.record(z.string(), z.object({ document: libraryDocumentSchema, annotationIds: z.array(z.string()) })),
+  files: z.record(z.string(), z.unknown()),
+  documents: z.record(z.string(), z.unknown()),
 });
+/**
+ * Entries validated between two breaks: the record of a large library takes a noticeable time to
+ * validate, and the host serves the page's own files while the library opens.
+ */
+const ENTRIES_BETWEEN_BREAKS = 1_000;
+
+/** Each entry valid by `schema`, as a map; null if any is not. */
+async function validEntries<T>(entries: Record<string, unknown>, schema: z.ZodType<T>): Promise<Map<string, T> | null> {
+  const valid = new Map<string, T>();
+  let count = 0;
+  for (const [key, value] of Object.entries(entries)) {
+    if (++count % ENTRIES_BETWEEN_BREAKS === 0) await yieldToIo();
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) return null;
+    valid.set(key, parsed.data);
+  }
+  return valid;
+}
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -74,11 +95,9 @@ export async function readCheckRecord(cacheDir: string): Promise<CheckRecord | n
   const parsed = bodySchema.safeParse(await readChecksummed(path.join(cacheDir, CHECK_RECORD_FILE)));
   if (!parsed.success) return null;
   const body = parsed.data;
-  return {
-    codebookSha256: body.codebookSha256,
-    files: new Map(Object.entries(body.files)),
-    documents: new Map(Object.entries(body.documents)),
-  };
+  const files = await validEntries(body.files, stampSchema);
+  const documents = files && (await validEntries(body.documents, recordedDocumentSchema));
+  return files && documents ? { codebookSha256: body.codebookSha256, files, documents } : null;
 }
 
 export async function writeCheckRecord(cacheDir: string, record: CheckRecord): Promise<void> {

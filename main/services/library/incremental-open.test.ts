@@ -137,6 +137,12 @@ describe('opening a library incrementally', () => {
     ['missing', async (record: string) => writeFile(record, '')],
     ['torn', async (record: string) => truncate(record, (await stat(record)).size - 30)],
     ['altered (its checksum no longer matches)', async (record: string) => writeFile(record, (await readFile(record, 'utf8')).replace('"ann-a"', '"ann-z"'))],
+    ['intact but with one entry of the wrong shape', async (record: string) => {
+      const outer = JSON.parse(await readFile(record, 'utf8')) as { body: { files: Record<string, Record<string, unknown>> } };
+      Object.values(outer.body.files).at(-1)!.size = -1;
+      const body = JSON.stringify(outer.body);
+      await writeFile(record, `{"sha256":"${sha256(body)}","body":${body}}`);
+    }],
     ['of another version', async (record: string) => {
       const body = JSON.stringify({ version: 99 });
       await writeFile(record, JSON.stringify({ sha256: sha256(body), body: JSON.parse(body) }));
