@@ -4,6 +4,7 @@
 import { expect, screenshot, test } from './fixtures';
 import path from 'node:path';
 import { api, corpusFiles, escapeRegExp, importFiles } from './helpers';
+import { saveNextExport } from './export-helpers';
 
 test('write memos on a document, a principle and the project; filter, edit, delete with Undo', async ({ app }) => {
   test.setTimeout(120_000);
@@ -84,6 +85,17 @@ test('write memos on a document, a principle and the project; filter, edit, dele
   await page.reload();
   await page.getByRole('tab', { name: 'Memos' }).click();
   await expect(page.getByRole('navigation', { name: 'Memo list' }).locator('.memo-item')).toHaveCount(3);
+
+  // The annotated bibliography carries each document's memos beneath its reference when asked to.
+  await page.getByText('Import / Export').click();
+  await page.getByRole('menuitem', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: 'Annotated bibliography' }).check();
+  await dialog.getByRole('checkbox', { name: 'Include each document’s memos beneath its reference' }).check();
+  await screenshot(page, 'memos-04-bibliography-option');
+  const bibliography = await saveNextExport(app, () => dialog.getByRole('button', { name: 'Export', exact: true }).click());
+  expect(bibliography.text).toContain('**Memo: Why this source matters**\n\n#### Reading\n\nThe **key** claim is *cooperation*.');
+  expect(bibliography.text).not.toContain('Research question');
 });
 
 test('write a memo and find it by search, then open it from the results', async ({ app }) => {

@@ -1,5 +1,6 @@
 // The annotated bibliography as Markdown and as a standalone HTML page.
 import { passageLinks, summaryLine, type Bibliography, type BibliographyPassage } from './bibliography';
+import { memoHtml, memoMarkdownLines } from './bibliography-memos';
 import { escapeHtml, escapeMarkdown, richTextToHtml, richTextToMarkdown } from './rich-text';
 
 export function bibliographyToMarkdown(b: Bibliography): string {
@@ -11,6 +12,7 @@ export function bibliographyToMarkdown(b: Bibliography): string {
     }
     for (const entry of section.entries) {
       out.push(richTextToMarkdown(entry.reference), '');
+      for (const memo of entry.memos) out.push(...memoMarkdownLines(memo), '');
       for (const passage of entry.passages) out.push(...passageMarkdown(passage), '');
     }
   }
@@ -48,6 +50,8 @@ blockquote { margin: 0.4em 0 0.2em 2em; padding-left: 0.8em; border-left: 3px so
 .details dt { display: inline; font-weight: bold; }
 .details dd { display: inline; margin: 0; }
 .details dd::after { content: ''; display: block; }
+.memo { margin: 0.4em 0 0.8em 2em; padding: 0.2em 0.8em; background: #f6f4ef; font-size: 0.95em; }
+.memo-title { font-weight: bold; margin: 0.4em 0; }
 `;
 
 export function bibliographyToHtml(b: Bibliography): string {
@@ -58,6 +62,7 @@ export function bibliographyToHtml(b: Bibliography): string {
     if (section.description) body.push(`<p class="principle-description">${escapeHtml(section.description)}</p>`);
     for (const entry of section.entries) {
       body.push('<article class="entry">', `<p class="reference">${richTextToHtml(entry.reference)}</p>`);
+      for (const memo of entry.memos) body.push(memoHtml(memo));
       for (const passage of entry.passages) body.push(passageHtml(passage));
       body.push('</article>');
     }

@@ -22,9 +22,17 @@ export interface BibliographyPassage {
   tags: string[];
 }
 
+/** A memo about a source: its title and Markdown body. */
+export interface BibliographyMemo {
+  title: string;
+  body: string;
+}
+
 export interface BibliographyEntry {
   sourceId: string;
   reference: RichText;
+  /** The source's memos (when asked for), shown beneath its reference once: where the source first appears. */
+  memos: BibliographyMemo[];
   passages: BibliographyPassage[];
 }
 
@@ -54,6 +62,8 @@ export interface BibliographyInput {
   styleLabel: string;
   generatedAt: string;
   title?: string;
+  /** Memos by document id, oldest first (left out of the bibliography when absent). */
+  memos?: ReadonlyMap<string, readonly BibliographyMemo[]>;
 }
 
 export const UNLINKED_HEADING = 'Passages not linked to a principle';
@@ -82,6 +92,7 @@ export function buildBibliography(input: BibliographyInput): Bibliography {
   const entry = (source: BibliographySource, keep: (p: CodedPassage) => boolean): BibliographyEntry => ({
     sourceId: source.id,
     reference: input.references.get(source.id) ?? [{ text: source.metadata.title }],
+    memos: [],
     passages: (bySource.get(source.id) ?? []).filter(keep).map(describe),
   });
 
@@ -101,6 +112,13 @@ export function buildBibliography(input: BibliographyInput): Bibliography {
       .filter((e) => e.passages.length > 0);
     sections.push({ heading: UNLINKED_HEADING, description: null, entries: unlinked });
     sections = sections.filter((s) => s.entries.length > 0);
+  }
+  // Grouped by principle a source appears in several sections: its memos go with its first entry.
+  const withMemos = new Set<string>();
+  for (const e of sections.flatMap((section) => section.entries)) {
+    if (withMemos.has(e.sourceId)) continue;
+    withMemos.add(e.sourceId);
+    e.memos = [...(input.memos?.get(e.sourceId) ?? [])];
   }
   const shown = new Set(input.sources.map((s) => s.id));
   return {

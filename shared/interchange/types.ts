@@ -44,9 +44,11 @@ export const bibliographyOptionsSchema = z.strictObject({
   style: z.enum(CITATION_STYLES),
   groupBy: z.enum(BIBLIOGRAPHY_GROUPINGS),
   output: z.enum(BIBLIOGRAPHY_OUTPUTS),
+  /** Each document's memos beneath its reference. */
+  includeMemos: z.boolean().optional(),
 });
 export type BibliographyOptions = z.output<typeof bibliographyOptionsSchema>;
-export const DEFAULT_BIBLIOGRAPHY_OPTIONS: BibliographyOptions = { style: 'apa', groupBy: 'source', output: 'markdown' };
+export const DEFAULT_BIBLIOGRAPHY_OPTIONS: BibliographyOptions = { style: 'apa', groupBy: 'source', output: 'markdown', includeMemos: false };
 
 export const exportRequestSchema = z.strictObject({
   format: z.enum(EXPORT_FORMATS),

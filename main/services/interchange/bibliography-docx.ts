@@ -4,6 +4,7 @@
 import type { Paragraph, TextRun } from 'docx';
 import { passageLinks, summaryLine, type Bibliography, type BibliographyPassage } from '../../../shared/interchange/bibliography';
 import type { RichText } from '../../../shared/interchange/rich-text';
+import { memoParagraphs } from '../../../shared/interchange/bibliography-memos';
 
 const INDENT = 720; // half an inch, in twentieths of a point
 
@@ -25,9 +26,13 @@ export async function bibliographyToDocx(b: Bibliography): Promise<Uint8Array> {
           children: runs(docx, entry.reference),
           indent: { left: INDENT, hanging: INDENT },
           spacing: { before: 240, after: 80 },
-          keepNext: entry.passages.length > 0,
+          keepNext: entry.passages.length + entry.memos.length > 0,
         }),
       );
+      for (const memo of entry.memos) {
+        children.push(new Paragraph({ children: [new TextRun({ text: `Memo: ${memo.title}`, bold: true })], indent: { left: INDENT }, spacing: { after: 40 }, keepNext: true }));
+        for (const line of memoParagraphs(memo)) children.push(new Paragraph({ text: line, indent: { left: INDENT }, spacing: { after: 40 } }));
+      }
       for (const passage of entry.passages) children.push(...passageParagraphs(docx, passage));
     }
   }

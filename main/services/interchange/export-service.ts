@@ -151,6 +151,7 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
         groupBy: options.groupBy,
         styleLabel: CITATION_STYLE_LABELS[options.style],
         generatedAt: now.toISOString(),
+        ...(options.includeMemos ? { memos: documentMemos(data.memos ?? []) } : {}),
       });
       const name = `${base}-bibliography-${options.style}`;
       if (options.output === 'markdown') return file(`${name}.md`, 'text/markdown', bibliographyToMarkdown(bibliography));
@@ -179,6 +180,17 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
       return file(`${base}.qdpx`, 'application/zip', packQdpx(project));
     }
   }
+}
+
+/** Memos about documents, by document, oldest first (the order they were written in). */
+function documentMemos(memos: readonly Memo[]): Map<string, { title: string; body: string }[]> {
+  const out = new Map<string, { title: string; body: string }[]>();
+  for (const memo of [...memos].sort((a, b) => a.created.localeCompare(b.created))) {
+    if (memo.target.kind !== 'document') continue;
+    const list = out.get(memo.target.documentId) ?? out.set(memo.target.documentId, []).get(memo.target.documentId)!;
+    list.push({ title: memo.title, body: memo.body });
+  }
+  return out;
 }
 
 function exportBaseName(label: string, now: Date): string {

@@ -97,35 +97,41 @@ export function ExportDialog({ documents, initialDocumentIds, initialScope, onCl
           ))}
         </fieldset>
         {format === 'bibliography' && (
-          <div className="row three" role="group" aria-label="Bibliography options">
-            <label>
-              Citation style
-              <select value={bibliography.style} onChange={(e) => setBibliography({ ...bibliography, style: e.target.value as BibliographyOptions['style'] })}>
-                {CITATION_STYLES.map((s) => (
-                  <option key={s} value={s}>
-                    {CITATION_STYLE_LABELS[s]}
-                  </option>
-                ))}
-              </select>
+          <>
+            <div className="row three" role="group" aria-label="Bibliography options">
+              <label>
+                Citation style
+                <select value={bibliography.style} onChange={(e) => setBibliography({ ...bibliography, style: e.target.value as BibliographyOptions['style'] })}>
+                  {CITATION_STYLES.map((s) => (
+                    <option key={s} value={s}>
+                      {CITATION_STYLE_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Group passages
+                <select value={bibliography.groupBy} onChange={(e) => setBibliography({ ...bibliography, groupBy: e.target.value as BibliographyOptions['groupBy'] })}>
+                  <option value="source">by source</option>
+                  <option value="principle">by principle</option>
+                </select>
+              </label>
+              <label>
+                File
+                <select value={bibliography.output} onChange={(e) => setBibliography({ ...bibliography, output: e.target.value as BibliographyOptions['output'] })}>
+                  {BIBLIOGRAPHY_OUTPUTS.map((o) => (
+                    <option key={o} value={o}>
+                      {OUTPUT_LABELS[o]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <label className="checkbox">
+              <input type="checkbox" checked={bibliography.includeMemos ?? false} onChange={(e) => setBibliography({ ...bibliography, includeMemos: e.target.checked })} />
+              Include each document’s memos beneath its reference
             </label>
-            <label>
-              Group passages
-              <select value={bibliography.groupBy} onChange={(e) => setBibliography({ ...bibliography, groupBy: e.target.value as BibliographyOptions['groupBy'] })}>
-                <option value="source">by source</option>
-                <option value="principle">by principle</option>
-              </select>
-            </label>
-            <label>
-              File
-              <select value={bibliography.output} onChange={(e) => setBibliography({ ...bibliography, output: e.target.value as BibliographyOptions['output'] })}>
-                {BIBLIOGRAPHY_OUTPUTS.map((o) => (
-                  <option key={o} value={o}>
-                    {OUTPUT_LABELS[o]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
+          </>
         )}
         <fieldset disabled={running}>
           <legend>From</legend>
