@@ -5,6 +5,7 @@ import { printedPageLabel } from '../../../shared/pdf/page-labels';
 import type { SearchHit, SearchResults } from '../../../shared/search/types';
 import { analyzeFor } from './analyzer';
 import type { HitText } from './hit-annotations';
+import type { HitPassages } from './hit-passages';
 import type { AnnotationMeta, PassageMeta } from './entries';
 import { FACT } from './entry-facts';
 import { executeKind, type Match } from './execute';
@@ -49,13 +50,18 @@ export interface HitContext {
   document(id: string): DocumentInfo | undefined;
   /** A document's text.json, where passages' texts are read from. */
   textFile(documentId: string): string;
+  /** Passage texts kept between queries (hit-passages.ts), if any. */
+  passages?: HitPassages;
   /** An annotation's quote and note as the library has them now (the index keeps no texts). */
   annotationText(documentId: string, annotationId: string): HitText | undefined;
 }
 
 /** The text of a passage, from its document's file. */
-export function passageText(segment: Segment, ordinal: number, meta: PassageMeta, context: Pick<HitContext, 'textFile'>): string {
-  return readPassageText({ file: context.textFile(meta.documentId), ...segment.passageSource(ordinal), start: meta.start, end: meta.end });
+export function passageText(segment: Segment, ordinal: number, meta: PassageMeta, context: Pick<HitContext, 'textFile' | 'passages'>): string {
+  const source = segment.passageSource(ordinal);
+  const read = () => readPassageText({ file: context.textFile(meta.documentId), ...source, start: meta.start, end: meta.end });
+  if (!context.passages) return read();
+  return context.passages.get(`${meta.documentId}\u0000${meta.start}\u0000${meta.end}\u0000${source.rawStart}\u0000${source.size}`, read);
 }
 
 export async function toHit(match: Match, terms: ReadonlySet<string>, context: HitContext): Promise<SearchHit> {

@@ -9,6 +9,7 @@ import { EventBus } from '../events';
 import type { LibraryStore } from '../library/store';
 import { InlineBuilder, type IndexBuilder } from './builder';
 import { HitAnnotations } from './hit-annotations';
+import { HitPassages } from './hit-passages';
 import { IndexKeeper } from './index-keeper';
 import { linkedAnnotationIds } from '../../../shared/links/search';
 import { documentInfo, planQuery, restrictToDocuments, type DocumentInfo } from './plan';
@@ -51,6 +52,7 @@ export class SearchService {
   private documentsVersion = 0;
   private tagCache: { generation: number; tags: string[] } | null = null;
   private readonly hitAnnotations: HitAnnotations;
+  private readonly hitPassages = new HitPassages();
 
   constructor(
     private readonly store: LibraryStore,
@@ -68,6 +70,7 @@ export class SearchService {
     this.unsubscribe = store.changes.subscribe((change) => {
       if (change.kind.startsWith('document.')) this.documentCache = null;
       this.hitAnnotations.follow(change);
+      this.hitPassages.follow(change);
       this.keeper.follow(change);
     });
   }
@@ -178,6 +181,7 @@ export class SearchService {
       version: this.documentsVersion,
       document: (id) => documents.get(id),
       textFile: (id) => this.store.paths.document(id).text,
+      passages: this.hitPassages,
       annotationText: (documentId, annotationId) => this.hitAnnotations.get(documentId, annotationId),
     };
   }
