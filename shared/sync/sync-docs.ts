@@ -10,6 +10,8 @@ import { z } from 'zod';
 import type { LibraryChange, LibraryChangeKind } from '../library-changes';
 import type { Actor, Annotation, Codebook, Collection, DocumentTags, LibraryDocument, Principle } from '../model';
 import { memoSchema, type Memo } from '../memos/model';
+import { passageLinkSchema, type LinkEnd, type ListedLink, type PassageLink } from '../links/model';
+import type { StoredLinks } from '../links/edit';
 import { documentVariableSchema, variableValueSchema, type DocumentVariable, type DocumentVariables } from '../variables/model';
 import { annotationSchema, codebookSchema, collectionSchema, libraryDocumentSchema, tagSchema } from '../schemas';
 
@@ -29,6 +31,9 @@ export const SYNC_KINDS = {
   memo: { prefix: 'memo:', order: 3, schema: memoSchema.omit({ modified: true }) },
   variable: { prefix: 'variable:', order: 3, schema: z.object({ position: z.number().int().min(0), variable: documentVariableSchema }) },
   variableValues: { prefix: 'values:', order: 3, schema: z.strictObject({ values: z.record(z.string(), variableValueSchema) }) },
+  // After annotations, so a link and its passages arriving together find them.
+  link: { prefix: 'link:', order: 4, schema: passageLinkSchema.omit({ detached: true }) },
+  linkRelations: { prefix: 'relations:', order: 4, schema: z.strictObject({ relations: z.array(z.string().max(60)).max(50) }) },
 } as const;
 
 export type SyncKind = keyof typeof SYNC_KINDS;
@@ -67,6 +72,8 @@ export const docIds = {
   memo: (id: string) => `memo:${id}`,
   variable: (id: string) => `variable:${id}`,
   variableValues: (documentId: string) => `values:${documentId}`,
+  link: (id: string) => `link:${id}`,
+  linkRelations: () => 'relations:links',
 };
 
 /** The kind of a synced id, or null for an id this version does not know (left alone). */
@@ -133,6 +140,39 @@ export function mergeVariables(current: DocumentVariables, entries: readonly Syn
   return { variables, values };
 }
 
+/** A link as synced: whether it is hidden with a deleted passage is each machine's own business. */
+export function linkDoc(link: PassageLink | ListedLink): SyncDoc {
+  const end = (e: LinkEnd): LinkEnd => ({ documentId: e.documentId, annotationId: e.annotationId });
+  const { id, from, to, relation, note, created, modified } = link;
+  return { id: docIds.link(id), kind: 'link', body: { id, from: end(from), to: end(to), relation, note, created, modified } };
+}
+
+export function linkDocs(state: StoredLinks): SyncDoc[] {
+  return [{ id: docIds.linkRelations(), kind: 'linkRelations', body: { relations: state.relations } }, ...state.links.map(linkDoc)];
+}
+
+/**
+ * Links with remote ones applied (null removes one). A link whose passages have not arrived here (or
+ * were deleted here) is kept hidden, marked as gone with its passage, and comes back when they are
+ * both here, as after an Undo.
+ */
+export function mergeLinks(current: StoredLinks, entries: readonly SyncDoc[], exists: (end: LinkEnd) => boolean): StoredLinks {
+  const byId = new Map(current.links.map((link) => [link.id, link]));
+  let relations = current.relations;
+  for (const doc of entries) {
+    if (doc.kind === 'linkRelations' && doc.body) relations = (doc.body as { relations: string[] }).relations;
+    if (doc.kind !== 'link') continue;
+    const id = doc.id.slice(SYNC_KINDS.link.prefix.length);
+    if (doc.body === null) byId.delete(id);
+    else {
+      const link = { ...(doc.body as PassageLink), id };
+      byId.set(id, exists(link.from) && exists(link.to) ? link : { ...link, detached: true });
+    }
+  }
+  // A relation missing from the list is added by the check every links.json goes through (shared/links/check.ts).
+  return { relations, links: [...byId.values()] };
+}
+
 const nothing = (): Outgoing => ({ docs: [], whole: [], files: [] });
 
 /** What each change of the library sends. */
@@ -177,8 +217,13 @@ const OUTGOING: { [K in LibraryChangeKind]: (change: Extract<LibraryChange, { ki
     whole: [SYNC_KINDS.variable.prefix, SYNC_KINDS.variableValues.prefix],
     files: [],
   }),
-  // Links between passages do not sync yet (they landed as sync did): they stay on this machine.
-  'links.changed': nothing,
+  // Links hidden with a deleted passage are not listed, so not in `docs`: sending reads the library's
+  // links as stored (main/services/sync/local-docs.ts), which still has them, so they are not deleted.
+  'links.changed': ({ state }) => ({
+    docs: [{ id: docIds.linkRelations(), kind: 'linkRelations', body: { relations: state.relations } }, ...state.links.map(linkDoc)],
+    whole: [SYNC_KINDS.link.prefix],
+    files: [],
+  }),
   'memos.changed': ({ changed, removed }) => ({
     docs: [...changed.map(memoDoc), ...removed.map((id): SyncDoc => ({ id: docIds.memo(id), kind: 'memo', body: null }))],
     whole: [],

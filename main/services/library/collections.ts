@@ -64,8 +64,9 @@ export class LibraryCollections {
    * Collections or document tags as they arrived by sync, each list whole. Checked as at open (a
    * collection whose parent went away moves to the top; a bad entry is refused) and published.
    */
-  replaceSynced(next: SyncedOrganisation): Promise<void> {
+  replaceSynced(update: (current: { collections: Collection[]; tags: DocumentTags }) => SyncedOrganisation): Promise<void> {
     return this.host.serialize(async () => {
+      const next = update({ collections: this.collections, tags: this.tags });
       if (next.collections) {
         const checked = checkCollections(next.collections);
         if (checked.invalid.length) throw new Error(`A collection from the server cannot be used: ${checked.invalid[0]!.reason}`);

@@ -34,8 +34,30 @@ export class LibraryMemos {
     return [...this.memos].sort(byModified);
   }
 
-  edit(edit: MemoEdit): Promise<Memo> {
+  /**
+   * A memo as it arrived by sync (null: deleted there), written only if `unchanged` holds for this
+   * library's version when the write's turn comes (sync's compare-and-set). False when it did not hold.
+   * A new memo arrives as it was made (its id and dates), as an Undo brings one back.
+   */
+  async replaceSynced(id: string, memo: Omit<Memo, 'modified'> | null, unchanged: (current: Memo | undefined) => boolean): Promise<boolean> {
+    const refused = Symbol('refused');
+    const result = await this.edit(
+      (current) => {
+        const here = current.find((m) => m.id === id);
+        if (!unchanged(here)) throw refused;
+        if (!memo) return here ? { op: 'delete', id } : null;
+        return here ? { op: 'update', id, title: memo.title, body: memo.body, target: memo.target } : { op: 'restore', memo: { ...memo, modified: memo.created } };
+      },
+    ).catch((error: unknown) => (error === refused ? refused : Promise.reject(error)));
+    return result !== refused;
+  }
+
+  edit(edit: MemoEdit): Promise<Memo>;
+  edit(edit: (current: readonly Memo[]) => MemoEdit | null): Promise<Memo | null>;
+  edit(request: MemoEdit | ((current: readonly Memo[]) => MemoEdit | null)): Promise<Memo | null> {
     return this.host.serialize(async () => {
+      const edit = typeof request === 'function' ? request(this.memos) : request;
+      if (!edit) return null;
       const { memos, memo } = applyMemoEdit(this.memos, edit, { newId: randomUUID(), now: new Date().toISOString() });
       await writeMemosFile(this.paths.memosFile, memos);
       // Memory changes only once the file is written: a failed write leaves both as they were.

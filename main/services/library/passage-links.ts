@@ -6,6 +6,8 @@
 //   - a highlight that comes back (Undo) brings its links back, after its file is written.
 import { randomUUID } from 'node:crypto';
 import type { LibraryChange, LinksChange } from '../../../shared/library-changes';
+import { AppError } from '../../../shared/errors';
+import { checkLinksFile } from '../../../shared/links/check';
 import { applyLinkEdit, detachLinks, linkStatus, reattachLinks, type LinkEdit, type StoredLinks } from '../../../shared/links/edit';
 import { LINKS_FORMAT_VERSION, type EndView, type LinkEnd, type LinksState, type ListedLink } from '../../../shared/links/model';
 import { findSelector, type Annotation } from '../../../shared/model';
@@ -76,6 +78,20 @@ export class LibraryLinks {
       const next = applyLinkEdit(this.state, edit, { newId: randomUUID(), now: new Date().toISOString(), passageExists: this.exists });
       await this.write(next);
       return this.publish();
+    });
+  }
+
+  /**
+   * Links as they arrived by sync: `update` makes the new state from the current one inside the write
+   * queue (so it can refuse when something changed here meanwhile); checked as links.json is at open.
+   */
+  replaceSynced(update: (current: StoredLinks) => StoredLinks): Promise<void> {
+    return this.host.serialize(async () => {
+      const next = update(this.state);
+      const checked = checkLinksFile({ version: LINKS_FORMAT_VERSION, ...next });
+      if (checked.invalid.length) throw new AppError('invalid-input', `A link from the server cannot be used: ${checked.invalid[0]!.reason}`);
+      await this.write(checked.value);
+      await this.publish();
     });
   }
 

@@ -266,8 +266,15 @@ export class LibraryStore {
    * New metadata; `fieldOrigins`, when given, replaces where the fields came from (else it is kept);
    * `numbering`, when given, sets a PDF's page offset (else it is kept).
    */
-  updateMetadata(id: string, metadata: DocumentMetadata, fieldOrigins?: FieldOrigins, numbering?: PageNumberingEdit): Promise<LibraryDocument> {
+  updateMetadata(
+    id: string,
+    metadata: DocumentMetadata,
+    fieldOrigins?: FieldOrigins,
+    numbering?: PageNumberingEdit,
+    unchanged?: (current: LibraryDocument) => void,
+  ): Promise<LibraryDocument> {
     return this.serialize(async () => {
+      unchanged?.(this.getDocument(id));
       const { fieldOrigins: current, pageOffset: currentOffset, ...rest } = this.getDocument(id);
       const origins = fieldOrigins ?? current;
       if (numbering && numbering.pageOffset !== null && rest.format !== 'pdf') {
@@ -332,9 +339,10 @@ export class LibraryStore {
   }
 
   /** Deleting moves the document, its original and its annotations to trash/: nothing is erased. */
-  deleteDocument(id: string): Promise<void> {
+  /** `unchanged` (sync's compare-and-set) is called with the document as it is, and throws to refuse. */
+  deleteDocument(id: string, unchanged?: (current: LibraryDocument) => void): Promise<void> {
     return this.serialize(async () => {
-      this.getDocument(id);
+      unchanged?.(this.getDocument(id));
       await this.links.detach((end) => end.documentId === id);
       const trash = await libraryFolder(this.paths.root, 'trash');
       await rename(this.paths.document(id).dir, path.join(trash, trashFolderName(id)));
@@ -458,10 +466,12 @@ export class LibraryStore {
     });
   }
 
-  deleteAnnotation(documentId: string, id: string): Promise<Annotation> {
+  /** `ifModified`: deleted only if it is as stored with that time of change (sync: see saveAnnotation). */
+  deleteAnnotation(documentId: string, id: string, options: { ifModified?: string } = {}): Promise<Annotation> {
     return this.serialize(async () => {
       const current = await this.listAnnotations(documentId);
       const removed = current.find((a) => a.id === id);
+      if (options.ifModified !== undefined && removed?.modified !== options.ifModified) throw new AppError('in-use', `Annotation ${id} changed meanwhile.`);
       if (!removed) throw new AppError('not-found', `There is no annotation ${id} in this document.`);
       // Its links go with it (written first, so a crash in between never leaves a link to nothing).
       await this.links.detach((end) => end.annotationId === id);
@@ -551,9 +561,10 @@ export class LibraryStore {
     });
   }
 
-  saveCodebook(codebook: Codebook): Promise<Codebook> {
+  /** The whole codebook, or (sync) one made from the codebook as it is when the write's turn comes. */
+  saveCodebook(codebook: Codebook | ((current: Codebook) => Codebook)): Promise<Codebook> {
     return this.serialize(async () => {
-      const valid = codebookSchema.parse(codebook);
+      const valid = codebookSchema.parse(typeof codebook === 'function' ? codebook(this.codebook) : codebook);
       await this.checkStillLinked(valid);
       await this.record.writeJson(this.paths.codebookFile, valid);
       this.codebook = valid;

@@ -43,9 +43,10 @@ export class LibraryVariables {
     return this.state;
   }
 
-  /** The variables and values as they arrived by sync, whole: checked as at open, then written and published. */
-  replaceSynced(next: DocumentVariables): Promise<void> {
+  /** The variables and values as they arrived by sync, made from the current ones in the write queue: checked as at open, written, published. */
+  replaceSynced(update: (current: DocumentVariables) => DocumentVariables): Promise<void> {
     return this.host.serialize(async () => {
+      const next = update(this.state);
       const checked = checkVariables({ version: VARIABLES_FORMAT_VERSION, ...next });
       if (checked.invalid.length) throw new AppError('invalid-input', `A document variable from the server cannot be used: ${checked.invalid[0]!.reason}`);
       await writeVariablesFile(this.file, checked.value);

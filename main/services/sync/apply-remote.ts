@@ -2,12 +2,35 @@
 // write atomic, checked, published as a change, undoable like a local edit): never by writing the
 // library's files. What cannot be applied yet (an annotation whose document has not arrived, a code
 // that annotations here still use) is deferred with the reason in words and tried again later.
+// Compare-and-set: each row is applied only if this library's version is still the one it had when the
+// engine chose the row (`before`), checked inside the store's write queue; an edit made here meanwhile
+// is never overwritten: the row waits, this side's version is sent, and the server keeps both.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { Memo } from '../../../shared/memos/model';
 import type { Annotation, LibraryDocument } from '../../../shared/model';
 import { annotationSchema, documentTextSchema } from '../../../shared/schemas';
-import { annotationRange, checkBody, fileDocId, mergeCodebook, mergeCollections, mergeDocumentTags, mergeVariables, SYNC_KINDS, type SyncBody, type SyncDoc, type SyncKind } from '../../../shared/sync/sync-docs';
+import {
+  annotationRange,
+  checkBody,
+  codebookDocs,
+  collectionDocs,
+  docIds,
+  documentDoc,
+  fileDocId,
+  linkDocs,
+  memoDoc,
+  mergeCodebook,
+  mergeCollections,
+  mergeDocumentTags,
+  mergeLinks,
+  mergeVariables,
+  SYNC_KINDS,
+  variableDocs,
+  type SyncBody,
+  type SyncDoc,
+  type SyncKind,
+} from '../../../shared/sync/sync-docs';
 import type { LibraryStore } from '../library/store';
 import { bodyHash, readLocalDocs } from './local-docs';
 import type { RemoteDb, RemoteDoc } from './remote';
@@ -25,7 +48,14 @@ export interface ApplyContext {
   remote: RemoteDb;
   /** Says that the store's next write of `id` carries this body hash (so it is not sent back). */
   expect(id: string, hash: string): void;
+  /** This library's version of each row's id when the rows were chosen (readLocalDocs); read here if not given. */
+  before?: Map<string, SyncDoc>;
 }
+
+export const CHANGED_HERE = 'It was changed here while it arrived: this version is sent too, and the server keeps both as a conflict.';
+
+/** Whether this library's body of `id` is still the one it had when the rows were chosen. */
+const same = (ctx: Required<ApplyContext>, id: string, now: SyncBody | null | undefined) => bodyHash(now ?? null) === bodyHash(ctx.before.get(id)?.body ?? null);
 
 export interface ApplyResult {
   applied: { id: string; rev: string; hash: string }[];
@@ -40,22 +70,34 @@ export function toRow(doc: RemoteDoc, kind: SyncKind): RemoteRow | { id: string;
   return { id: doc._id, kind, rev: doc._rev, body: checked.value };
 }
 
-export async function applyRows(ctx: ApplyContext, rows: readonly RemoteRow[]): Promise<ApplyResult> {
+export async function applyRows(context: ApplyContext, rows: readonly RemoteRow[]): Promise<ApplyResult> {
+  const ctx: Required<ApplyContext> = { ...context, before: context.before ?? (await readLocalDocs(context.store, rows.map((r) => r.id))) };
+  const { store } = ctx;
   const result: ApplyResult = { applied: [], deferred: [] };
   const sorted = [...rows].sort((a, b) => SYNC_KINDS[a.kind].order - SYNC_KINDS[b.kind].order);
-  const codebookRows = sorted.filter((r) => r.kind === 'principle' || r.kind === 'actor' || r.kind === 'codebookSettings');
-  if (codebookRows.length) await applyCodebook(ctx, codebookRows, result);
-  const organisationRows = sorted.filter((r) => r.kind === 'collection' || r.kind === 'documentTags');
-  if (organisationRows.length) await applyOrganisation(ctx, organisationRows, result);
-  const variableRows = sorted.filter((r) => r.kind === 'variable' || r.kind === 'variableValues');
-  if (variableRows.length) await applyWhole(ctx, variableRows, result, () => ctx.store.variables.replaceSynced(mergeVariables(ctx.store.variables.get(), toDocs(variableRows))));
-  for (const row of sorted) {
-    if (codebookRows.includes(row) || organisationRows.includes(row) || variableRows.includes(row)) continue;
+  const of = (...kinds: SyncKind[]) => sorted.filter((r) => kinds.includes(r.kind));
+  // Parts the store writes whole (one small file each): their rows in one write, made from the part as
+  // it is inside the write queue.
+  await applyWhole(ctx, of('principle', 'actor', 'codebookSettings'), result, (pick) =>
+    store.saveCodebook((current) => mergeCodebook(current, pick(codebookDocs(current)))).then(() => undefined),
+  );
+  const organisation = of('collection', 'documentTags');
+  await applyWhole(ctx, organisation, result, (pick) =>
+    store.collections.replaceSynced(({ collections, tags }) => {
+      const docs = pick([...collectionDocs(collections), ...Object.entries(tags).map(([id, list]): SyncDoc => ({ id: docIds.documentTags(id), kind: 'documentTags', body: { tags: list } }))]);
+      return {
+        ...(organisation.some((r) => r.kind === 'collection') ? { collections: mergeCollections(collections, docs) } : {}),
+        ...(organisation.some((r) => r.kind === 'documentTags') ? { tags: mergeDocumentTags(tags, docs) } : {}),
+      };
+    }),
+  );
+  await applyWhole(ctx, of('variable', 'variableValues'), result, (pick) => store.variables.replaceSynced((current) => mergeVariables(current, pick(variableDocs(current)))));
+  await applyWhole(ctx, of('link', 'linkRelations'), result, (pick) => store.links.replaceSynced((current) => mergeLinks(current, pick(linkDocs(current)), store.links.exists)));
+  for (const row of of('document', 'annotation', 'memo')) {
     try {
       if (row.kind === 'document') await applyDocument(ctx, row, result);
       else if (row.kind === 'annotation') await applyAnnotation(ctx, row);
-      else if (row.kind === 'memo') await applyMemo(ctx, row);
-      else throw new AppError('unsupported', `This version of Apostil cannot apply ${row.kind} from the server.`);
+      else await applyMemo(ctx, row);
       result.applied.push({ id: row.id, rev: row.rev, hash: bodyHash(row.body) });
     } catch (error) {
       result.deferred.push({ id: row.id, message: (error as Error).message });
@@ -64,90 +106,87 @@ export async function applyRows(ctx: ApplyContext, rows: readonly RemoteRow[]): 
   return result;
 }
 
-async function applyCodebook(ctx: ApplyContext, rows: RemoteRow[], result: ApplyResult): Promise<void> {
-  const { store } = ctx;
+/**
+ * Rows of a part the store writes whole, applied in one write. `write` is given `pick`, which takes the
+ * part's synced documents as they are inside the write queue and returns the rows to apply: those whose
+ * version here changed meanwhile are left out (deferred), the others are applied.
+ */
+async function applyWhole(
+  ctx: Required<ApplyContext>,
+  rows: RemoteRow[],
+  result: ApplyResult,
+  write: (pick: (current: readonly SyncDoc[]) => SyncDoc[]) => Promise<void>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const changedHere = new Set<string>();
+  const pick = (current: readonly SyncDoc[]): SyncDoc[] => {
+    const now = new Map(current.map((d) => [d.id, d.body]));
+    changedHere.clear();
+    const usable: SyncDoc[] = [];
+    for (const row of rows) {
+      if (same(ctx, row.id, now.get(row.id))) usable.push({ id: row.id, kind: row.kind, body: row.body });
+      else changedHere.add(row.id);
+    }
+    return usable;
+  };
   try {
-    const docs: SyncDoc[] = rows.map((r) => ({ id: r.id, kind: r.kind, body: r.body }));
-    const codebook = mergeCodebook(store.getCodebook(), docs);
     for (const row of rows) ctx.expect(row.id, bodyHash(row.body));
-    await store.saveCodebook(codebook);
-    for (const row of rows) result.applied.push({ id: row.id, rev: row.rev, hash: bodyHash(row.body) });
+    await write(pick);
+    for (const row of rows) {
+      if (changedHere.has(row.id)) result.deferred.push({ id: row.id, message: CHANGED_HERE });
+      else result.applied.push({ id: row.id, rev: row.rev, hash: bodyHash(row.body) });
+    }
   } catch (error) {
-    const message = `The codebook change from the server could not be applied: ${(error as Error).message}`;
+    const codebook = ['principle', 'actor', 'codebookSettings'].includes(rows[0]!.kind);
+    const message = `${codebook ? 'The codebook change from the server could not be applied: ' : ''}${(error as Error).message}`;
     for (const row of rows) result.deferred.push({ id: row.id, message });
   }
 }
 
-const toDocs = (rows: readonly RemoteRow[]): SyncDoc[] => rows.map((r) => ({ id: r.id, kind: r.kind, body: r.body }));
-
-/** Rows of a part the store writes whole (one small file), applied in one write. */
-async function applyWhole(ctx: ApplyContext, rows: RemoteRow[], result: ApplyResult, write: () => Promise<void>): Promise<void> {
-  try {
-    for (const row of rows) ctx.expect(row.id, bodyHash(row.body));
-    await write();
-    for (const row of rows) result.applied.push({ id: row.id, rev: row.rev, hash: bodyHash(row.body) });
-  } catch (error) {
-    for (const row of rows) result.deferred.push({ id: row.id, message: (error as Error).message });
-  }
-}
-
-async function applyOrganisation(ctx: ApplyContext, rows: RemoteRow[], result: ApplyResult): Promise<void> {
-  const { collections } = ctx.store;
-  try {
-    const docs: SyncDoc[] = rows.map((r) => ({ id: r.id, kind: r.kind, body: r.body }));
-    for (const row of rows) ctx.expect(row.id, bodyHash(row.body));
-    await collections.replaceSynced({
-      ...(rows.some((r) => r.kind === 'collection') ? { collections: mergeCollections(collections.list(), docs) } : {}),
-      ...(rows.some((r) => r.kind === 'documentTags') ? { tags: mergeDocumentTags(collections.documentTags(), docs) } : {}),
-    });
-    for (const row of rows) result.applied.push({ id: row.id, rev: row.rev, hash: bodyHash(row.body) });
-  } catch (error) {
-    for (const row of rows) result.deferred.push({ id: row.id, message: (error as Error).message });
-  }
-}
-
-async function applyAnnotation(ctx: ApplyContext, row: RemoteRow): Promise<void> {
+async function applyAnnotation(ctx: Required<ApplyContext>, row: RemoteRow): Promise<void> {
   const { store } = ctx;
   const [documentId, annotationId] = row.id.slice(SYNC_KINDS.annotation.prefix.length).split(':') as [string, string];
   if (!store.hasDocument(documentId)) {
     if (row.body === null) return;
     throw new AppError('not-found', 'Its document has not arrived (or was deleted here).');
   }
-  const current = (await store.listAnnotations(documentId)).find((a) => a.id === annotationId);
+  const before = ctx.before.get(row.id)?.body as Annotation | null | undefined;
   const hash = bodyHash(row.body);
-  if (current && bodyHash((await readLocalDocs(store, [row.id])).get(row.id)!.body) === hash) return;
+  if (bodyHash((before ?? null) as SyncBody | null) === hash) return;
   ctx.expect(row.id, hash);
   if (row.body === null) {
-    if (current) await store.deleteAnnotation(documentId, annotationId);
+    if (before) await store.deleteAnnotation(documentId, annotationId, { ifModified: before.modified }).catch(changedHere);
     return;
   }
   const annotation = annotationSchema.parse(row.body);
   if (annotation.id !== annotationId || annotation.documentId !== documentId) throw new AppError('invalid-input', 'Its id does not match its content.');
-  await store.saveAnnotation(annotation, { keepModified: true, ifModified: current?.modified ?? null });
+  await store.saveAnnotation(annotation, { keepModified: true, ifModified: before?.modified ?? null }).catch(changedHere);
 }
 
-async function applyMemo(ctx: ApplyContext, row: RemoteRow): Promise<void> {
-  const { store } = ctx;
+/** A refusal of the store's compare-and-set, said as what it means for sync. */
+function changedHere(error: unknown): never {
+  if (error instanceof AppError && error.code === 'in-use') throw new AppError('in-use', CHANGED_HERE);
+  throw error;
+}
+
+async function applyMemo(ctx: Required<ApplyContext>, row: RemoteRow): Promise<void> {
   const id = row.id.slice(SYNC_KINDS.memo.prefix.length);
-  const current = store.memos.list().find((m) => m.id === id);
+  const memo = row.body as Omit<Memo, 'modified'> | null;
+  if (memo && memo.id !== id) throw new AppError('invalid-input', 'Its id does not match its content.');
   ctx.expect(row.id, bodyHash(row.body));
-  if (row.body === null) {
-    if (current) await store.memos.edit({ op: 'delete', id });
-    return;
-  }
-  const memo = row.body as Omit<Memo, 'modified'>;
-  if (memo.id !== id) throw new AppError('invalid-input', 'Its id does not match its content.');
-  if (current) await store.memos.edit({ op: 'update', id, title: memo.title, body: memo.body, target: memo.target });
-  // A new memo arrives as it was made (its id and dates), as an Undo brings one back.
-  else await store.memos.edit({ op: 'restore', memo: { ...memo, modified: memo.created } });
+  const applied = await ctx.store.memos.replaceSynced(id, memo, (current) => same(ctx, row.id, current ? memoDoc(current).body : null));
+  if (!applied) throw new AppError('in-use', CHANGED_HERE);
 }
 
-async function applyDocument(ctx: ApplyContext, row: RemoteRow, result: ApplyResult): Promise<void> {
+async function applyDocument(ctx: Required<ApplyContext>, row: RemoteRow, result: ApplyResult): Promise<void> {
   const { store } = ctx;
   const id = row.id.slice(SYNC_KINDS.document.prefix.length);
   ctx.expect(row.id, bodyHash(row.body));
+  const unchanged = (current: LibraryDocument) => {
+    if (!same(ctx, row.id, documentDoc(current).body)) throw new AppError('in-use', CHANGED_HERE);
+  };
   if (row.body === null) {
-    if (store.hasDocument(id)) await store.deleteDocument(id);
+    if (store.hasDocument(id)) await store.deleteDocument(id, unchanged);
     return;
   }
   const remote = row.body as Omit<LibraryDocument, 'modifiedAt'>;
@@ -190,12 +229,12 @@ async function applyDocument(ctx: ApplyContext, row: RemoteRow, result: ApplyRes
   }
   const now = (await readLocalDocs(store, [row.id])).get(row.id)!.body;
   if (bodyHash(now) !== bodyHash(row.body)) {
-    await store.updateMetadata(id, remote.metadata, remote.fieldOrigins ?? {}, remote.format === 'pdf' ? { pageOffset: remote.pageOffset ?? null } : undefined);
+    await store.updateMetadata(id, remote.metadata, remote.fieldOrigins ?? {}, remote.format === 'pdf' ? { pageOffset: remote.pageOffset ?? null } : undefined, unchanged);
   }
 }
 
 /** A document that just arrived takes every annotation the server has for it, in one write. */
-async function receiveAnnotations(ctx: ApplyContext, documentId: string, result: ApplyResult): Promise<void> {
+async function receiveAnnotations(ctx: Required<ApplyContext>, documentId: string, result: ApplyResult): Promise<void> {
   const page = await ctx.remote.allDocs({ ...annotationRange(documentId), include_docs: true });
   const annotations: Annotation[] = [];
   const revs: { id: string; rev: string; hash: string }[] = [];

@@ -9,6 +9,8 @@ import {
   docIds,
   documentDoc,
   kindOf,
+  linkDoc,
+  linkDocs,
   memoDoc,
   SYNC_KINDS,
   variableDocs,
@@ -66,6 +68,15 @@ export async function readLocalDocs(store: LibraryStore, ids: readonly string[])
         body = memo ? memoDoc(memo).body : null;
         break;
       }
+      case 'link': {
+        // As stored, hidden ones too (a link hidden with a deleted passage is not deleted).
+        const link = store.links.stored().links.find((l) => l.id === rest);
+        body = link ? linkDoc(link).body : null;
+        break;
+      }
+      case 'linkRelations':
+        body = { relations: store.links.stored().relations };
+        break;
     }
     found.set(id, { id, kind, body });
   }
@@ -81,6 +92,7 @@ export async function* allLocalDocs(store: LibraryStore): AsyncGenerator<SyncDoc
   }
   yield* store.memos.list().map(memoDoc);
   yield* variableDocs(store.variables.get());
+  yield* linkDocs(store.links.stored());
   for (const document of store.listDocuments()) {
     if (!store.hasDocument(document.id)) continue;
     yield documentDoc(document);

@@ -310,7 +310,7 @@ export class SyncEngine {
   /** Applies the server's documents; returns how many were applied. */
   private async applyDocs(docs: readonly RemoteDoc[]): Promise<number> {
     const steps: SyncStep[] = [];
-    const rows: RemoteRow[] = [];
+    const candidates: RemoteDoc[] = [];
     for (const doc of docs) {
       const kind = kindOf(doc._id);
       if (!kind) continue;
@@ -320,13 +320,20 @@ export class SyncEngine {
         if (this.state.deferred.has(doc._id)) steps.push({ op: 'deferred', id: doc._id, message: null });
         continue;
       }
+      candidates.push(doc);
+    }
+    // This library's versions, read before the check below: an edit made here after it is caught by
+    // the store's compare-and-set against them (apply-remote.ts), one made before by the check.
+    const before = candidates.length ? await readLocalDocs(this.store, candidates.map((d) => d._id)) : new Map();
+    const rows: RemoteRow[] = [];
+    for (const doc of candidates) {
       // Changed here too: this side's version goes up as a second branch, and the server keeps both.
       if (this.state.pending.has(doc._id)) continue;
-      const row = toRow(doc, kind);
+      const row = toRow(doc, kindOf(doc._id)!);
       if ('invalid' in row) steps.push({ op: 'deferred', id: doc._id, message: row.invalid });
       else rows.push(row);
     }
-    const context: ApplyContext = { store: this.store, remote: this.remote, expect: (id, hash) => this.expected.set(id, hash) };
+    const context: ApplyContext = { store: this.store, remote: this.remote, before, expect: (id, hash) => this.expected.set(id, hash) };
     const result = await applyRows(context, rows).finally(() => this.expected.clear());
     for (const { id, rev, hash } of result.applied) {
       steps.push({ op: 'rev', id, rev, hash });
