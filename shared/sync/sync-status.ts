@@ -35,7 +35,7 @@ export interface SyncConflict {
   id: string;
   /** What it is, e.g. "Annotation in “Paris Call”". */
   label: string;
-  /** Whether the versions can be merged (annotations: their codes, tags and notes together). */
-  mergeable: boolean;
+  /** What merging the versions does, in words ("both texts, one after the other"), or null when they can only be chosen between. */
+  merge: string | null;
   versions: { rev: string; winner: boolean; deleted: boolean; summary: string }[];
 }

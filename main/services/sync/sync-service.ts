@@ -6,8 +6,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import type { Annotation } from '../../../shared/model';
-import { mergeAnnotations, summarise } from '../../../shared/sync/conflicts';
+import { conflictLabel, mergeDescription, mergeVersions, summarise, type NameOf } from '../../../shared/sync/conflicts';
 import type { SyncConflict, SyncConnection, SyncView } from '../../../shared/sync/sync-status';
 import { isCode, writeJsonAtomic } from '../library/atomic';
 import type { LibraryStore } from '../library/store';
@@ -96,31 +95,36 @@ export class SyncService {
 
   async conflicts(): Promise<SyncConflict[]> {
     const engine = this.requireEngine();
-    const codebook = this.store.getCodebook();
-    const names = new Map([...codebook.principles, ...codebook.actors].map((e) => [e.id, e.name]));
-    const named = (text: string) => text.replace(/[A-Za-z0-9_-]+/g, (word) => names.get(word) ?? word);
     const found = await engine.conflicts().catch((error: unknown) => {
       throw new AppError('unsupported', `The conflicts are on the server, which cannot be read now: ${describeError(error)}`);
     });
+    const nameOf = await this.names();
     return found.map(({ id, kind, versions }) => {
-      const documentId = kind === 'annotation' ? id.split(':')[1]! : kind === 'document' ? id.slice('document:'.length) : null;
-      const title = documentId && this.store.hasDocument(documentId) ? this.store.getDocument(documentId).metadata.title : null;
-      const what = { annotation: 'Annotation', document: 'Document details', principle: 'Principle', actor: 'Actor' }[kind as string] ?? 'Library setting';
+      const kept = versions.filter((v) => v.body !== null);
       return {
         id,
-        label: title ? `${what} in “${title}”` : what,
-        mergeable: kind === 'annotation' && versions.filter((v) => v.body !== null).length >= 2,
-        versions: versions.map((v) => ({
-          rev: v.rev,
-          winner: v.winner,
-          deleted: v.body === null,
-          summary: kind === 'annotation' ? named(summarise(kind, v.body)) : summarise(kind, v.body),
-        })),
+        label: conflictLabel(kind, id, kept[0]?.body ?? null, nameOf),
+        merge: kept.length >= 2 ? mergeDescription(kind) : null,
+        versions: versions.map((v) => ({ rev: v.rev, winner: v.winner, deleted: v.body === null, summary: summarise(kind, v.body, nameOf) })),
       };
     });
   }
 
-  /** Ends a conflict with one version, or (annotations) with all of them merged. */
+  /** Names of what versions refer to by id: codebook entries, collections, variables, documents, linked passages (by their quotes). */
+  private async names(): Promise<NameOf> {
+    const names = new Map<string, string>();
+    const codebook = this.store.getCodebook();
+    for (const entry of [...codebook.principles, ...codebook.actors]) names.set(entry.id, entry.name);
+    for (const c of this.store.collections.list()) names.set(c.id, `“${c.name}”`);
+    for (const v of this.store.variables.get().variables) names.set(v.id, v.name);
+    for (const d of this.store.listDocuments()) names.set(d.id, d.metadata.title);
+    for (const link of (await this.store.links.list()).links) {
+      for (const end of [link.from, link.to]) if (end.quote) names.set(end.annotationId, `“${end.quote.slice(0, 80)}”`);
+    }
+    return (id) => names.get(id);
+  }
+
+  /** Ends a conflict with one version, or (annotations, memos, tags) with all of them merged. */
   async resolve(id: string, choice: { rev: string } | { merge: true }): Promise<SyncView> {
     const engine = this.requireEngine();
     const conflict = (await engine.conflicts()).find((c) => c.id === id);
@@ -131,9 +135,12 @@ export class SyncService {
       if (!version) throw new AppError('not-found', 'That version is no longer on the server.');
       body = version.body;
     } else {
-      const versions = conflict.versions.map((v) => v.body).filter((b) => b !== null) as unknown as Annotation[];
-      if (conflict.kind !== 'annotation' || versions.length < 2) throw new AppError('invalid-input', 'Only versions of an annotation can be merged.');
-      body = mergeAnnotations(versions) as unknown as Record<string, unknown>;
+      const versions = conflict.versions.map((v) => v.body).filter((b) => b !== null);
+      try {
+        body = mergeVersions(conflict.kind, versions);
+      } catch (error) {
+        throw new AppError('invalid-input', (error as Error).message);
+      }
     }
     await engine.resolveConflict(id, body).catch((error: unknown) => {
       throw new AppError('invalid-input', `The conflict could not be resolved: ${describeError(error)}`);

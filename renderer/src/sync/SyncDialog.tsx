@@ -199,9 +199,9 @@ function Conflicts({ count, onView }: { count: number; onView(view: SyncView): v
                   </li>
                 ))}
               </ol>
-              {conflict.mergeable && (
+              {conflict.merge && (
                 <button type="button" onClick={() => void resolve(conflict.id, { merge: true })}>
-                  Merge them (all codes, tags and both notes)
+                  Merge them ({conflict.merge})
                 </button>
               )}
             </li>
