@@ -274,8 +274,9 @@ export class LibraryStore {
     unchanged?: (current: LibraryDocument) => void,
   ): Promise<LibraryDocument> {
     return this.serialize(async () => {
-      unchanged?.(this.getDocument(id));
-      const { fieldOrigins: current, pageOffset: currentOffset, ...rest } = this.getDocument(id);
+      const before = this.getDocument(id);
+      unchanged?.(before);
+      const { fieldOrigins: current, pageOffset: currentOffset, ...rest } = before;
       const origins = fieldOrigins ?? current;
       if (numbering && numbering.pageOffset !== null && rest.format !== 'pdf') {
         throw new AppError('invalid-input', `"${rest.metadata.title}" is not a PDF: only a PDF's pages have printed numbers to set.`);
@@ -342,7 +343,9 @@ export class LibraryStore {
   /** `unchanged` (sync's compare-and-set) is called with the document as it is, and throws to refuse. */
   deleteDocument(id: string, unchanged?: (current: LibraryDocument) => void): Promise<void> {
     return this.serialize(async () => {
-      unchanged?.(this.getDocument(id));
+      // Read first, whether or not sync checks it: an unknown id is refused in words.
+      const current = this.getDocument(id);
+      unchanged?.(current);
       await this.links.detach((end) => end.documentId === id);
       const trash = await libraryFolder(this.paths.root, 'trash');
       await rename(this.paths.document(id).dir, path.join(trash, trashFolderName(id)));
