@@ -152,7 +152,8 @@ async function applyAnnotation(ctx: Required<ApplyContext>, row: RemoteRow): Pro
   }
   const before = ctx.before.get(row.id)?.body as Annotation | null | undefined;
   const hash = bodyHash(row.body);
-  if (bodyHash((before ?? null) as SyncBody | null) === hash) return;
+  // Already as the server has it (it came with its document, earlier in this batch): nothing to do.
+  if (bodyHash((await readLocalDocs(store, [row.id])).get(row.id)!.body) === hash) return;
   ctx.expect(row.id, hash);
   if (row.body === null) {
     if (before) await store.deleteAnnotation(documentId, annotationId, { ifModified: before.modified }).catch(changedHere);
