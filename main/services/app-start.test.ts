@@ -3,6 +3,7 @@
 // is not served behind it; a search asked for before that still answers.
 import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/errors';
+import { LIBRARY_CHECK_TASK } from '../../shared/health';
 import type { LibraryDocument } from '../../shared/model';
 import type { SearchResults } from '../../shared/search/types';
 import { createDispatcher } from '../api/dispatch';
@@ -31,15 +32,26 @@ describe('the start-up work of an opened library', () => {
     return (await app.store.health()).verification.state;
   }
 
+  /** Resolves when the background check of the files reports that it has begun. */
+  function checkBegun(app: Awaited<ReturnType<typeof start>>['app']): Promise<void> {
+    return new Promise((resolve) => {
+      const stop = app.events.subscribe((event) => {
+        if (event.name !== 'task.progress' || !('task' in event.payload) || event.payload.task !== LIBRARY_CHECK_TASK) return;
+        stop();
+        resolve();
+      });
+    });
+  }
+
   it('begins once the first list of documents has been answered, not before', async () => {
     const { app, dispatch } = await start('after-list');
     try {
       await nextTurn();
       expect(await verification(app)).toBe('waiting');
+      const begun = checkBegun(app);
       const documents = value<LibraryDocument[]>(await dispatch('documents.list', {}));
       expect(documents).toHaveLength(1); // the welcome document
-      await nextTurn();
-      expect(await verification(app)).not.toBe('waiting');
+      await begun; // after the analysis and the search index, without anything else asking
       await app.store.verify();
       expect(await verification(app)).toBe('done');
     } finally {
@@ -57,9 +69,10 @@ describe('the start-up work of an opened library', () => {
     }
   });
 
-  it('begins at once by default', async () => {
+  it('begins without waiting for a list by default', async () => {
     const { app } = await start(undefined);
     try {
+      await checkBegun(app);
       expect(await verification(app)).not.toBe('waiting');
     } finally {
       await app.close();

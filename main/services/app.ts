@@ -87,15 +87,22 @@ export async function openApp(options: OpenAppOptions): Promise<AppServices> {
   const citations = new CitationFormatter();
   const analysis = new AnalysisService(store);
   let backgroundStarted = false;
+  let closing = false;
   const startBackground = () => {
     if (backgroundStarted) return;
     backgroundStarted = true;
-    // Loading the index is quick; bringing it up to date (or rebuilding it) goes on in the background,
-    // as does reading the passages' facts for the analysis.
-    void search.start();
-    void analysis.start();
-    // So does the check of the content of every file the open took as unchanged by its stamp.
-    void store.verify(({ done, total }) => events.emit('task.progress', { task: LIBRARY_CHECK_TASK, done, total, label: 'Checking the library\'s files' }));
+    // One after another, so that their peaks of memory do not add up: the passages' facts for the
+    // analysis; the search index loaded (quick), then brought up to date (or rebuilt) in the background;
+    // the check of the content of every file the open took as unchanged by its stamp. Each of the first
+    // two still starts at once when something asks for it.
+    const verify = () => store.verify(({ done, total }) => events.emit('task.progress', { task: LIBRARY_CHECK_TASK, done, total, label: 'Checking the library\'s files' }));
+    const unlessClosing = (step: () => Promise<void>) => () => (closing ? undefined : step());
+    void analysis
+      .start()
+      .catch(() => undefined)
+      .then(unlessClosing(() => search.start()))
+      .catch(() => undefined)
+      .then(unlessClosing(verify));
   };
   if ((options.background ?? 'now') === 'now') startBackground();
   // A library that was never connected to a server starts nothing here.
@@ -121,7 +128,7 @@ export async function openApp(options: OpenAppOptions): Promise<AppServices> {
       if (!backgroundStarted) setImmediate(startBackground);
     },
     close: async () => {
-      backgroundStarted = true; // nothing starts on a library being closed
+      backgroundStarted = closing = true; // nothing starts on a library being closed
       await sync?.close();
       forward();
       await citations.close();
