@@ -7,6 +7,7 @@ import { coderNameSchema } from '../coders/coders';
 import { HIGHLIGHT_COLORS, STANCES, type HighlightColor, type Selector, type Stance } from '../model';
 import { selectorSchema } from '../schemas';
 import { ACTOR_IRI, ANNOTATION_IRI, PRINCIPLE_IRI, SHA256_IRI } from './w3c';
+import { readLinkEntry, type IncomingPassageLink } from './w3c-links-import';
 
 export interface IncomingTarget {
   /** The target's IRI as written (a URL, our urn:sha256:…, a Hypothesis urn:x-pdf:…); null if it names none. */
@@ -41,6 +42,8 @@ export interface IncomingAnnotation {
 
 export interface ParsedAnnotationFile {
   annotations: IncomingAnnotation[];
+  /** Links between passages (W3C `linking` annotations), matched to highlights in main. */
+  links: IncomingPassageLink[];
   /** Entries left out, by reason (in words). */
   skipped: { reason: string; count: number }[];
   format: 'w3c' | 'hypothesis';
@@ -69,13 +72,16 @@ export function parseAnnotationFile(text: string): ParsedAnnotationFile {
   const { entries, notice } = collected;
   const hypothesis = entries.some((e) => isObj(e) && ('uri' in e || 'text' in e) && Array.isArray(e.target) && !('type' in e));
   const annotations: IncomingAnnotation[] = [];
+  const links: IncomingPassageLink[] = [];
   const skipped = new Map<string, number>();
   for (const entry of entries) {
-    const parsed = isObj(entry) ? readEntry(entry) : { skip: 'not an annotation (not a JSON object)' };
+    const linking = isObj(entry) && list(entry.motivation).includes('linking');
+    const parsed = !isObj(entry) ? { skip: 'not an annotation (not a JSON object)' } : linking ? readLinkEntry(entry) : readEntry(entry);
     if ('skip' in parsed) skipped.set(parsed.skip, (skipped.get(parsed.skip) ?? 0) + 1);
+    else if ('from' in parsed) links.push(parsed);
     else annotations.push(parsed);
   }
-  return { annotations, skipped: [...skipped].map(([reason, count]) => ({ reason, count })), format: hypothesis ? 'hypothesis' : 'w3c', notice };
+  return { annotations, links, skipped: [...skipped].map(([reason, count]) => ({ reason, count })), format: hypothesis ? 'hypothesis' : 'w3c', notice };
 }
 
 function collectEntries(json: unknown): { entries: unknown[]; notice: string | null } | null {
@@ -118,7 +124,6 @@ function morePages(here: number, total: number | null, next: string): string {
 }
 
 function readEntry(entry: Obj): IncomingAnnotation | { skip: string } {
-  if (list(entry.motivation).includes('linking')) return { skip: 'it links two annotations (links between passages are not imported)' };
   const targets = list(entry.target);
   const target = targets.find((t) => isObj(t) || typeof t === 'string');
   if (target === undefined) return { skip: 'no target: it does not say what it annotates' };

@@ -15,6 +15,7 @@ import { annotationSchema, idSchema } from '../../../shared/schemas';
 import { decodeText } from '../import/decode';
 import type { LibraryStore } from '../library/store';
 import type { TaskHandle } from '../tasks';
+import { importPassageLinks } from './import-passage-links';
 
 export interface AnnotationImportOptions {
   /** Documents the user chose for targets that match none (source null: annotations that name none). */
@@ -44,6 +45,8 @@ export async function importAnnotationFile(
     codebookAdded: [],
     skipped: [...parsed.skipped],
     notice: parsed.notice,
+    linksAdded: 0,
+    linksPresent: 0,
   };
   const skip = (reason: string) => {
     const entry = report.skipped.find((s) => s.reason === reason);
@@ -59,6 +62,8 @@ export async function importAnnotationFile(
   }
 
   const existing = new Map((await store.allAnnotations()).map((a) => [a.id, a]));
+  /** The file's annotation ids → the ids they have in the library (for the file's links between them). */
+  const idMap = new Map<string, string>();
   const documents = store.listDocuments();
   const matcher = new DocumentMatcher(store, documents);
   const groups = new Map<string, IncomingAnnotation[]>();
@@ -99,9 +104,11 @@ export async function importAnnotationFile(
       }
       const id = chooseId(a, selectors, documentId, existing);
       if (id === null) {
+        if (a.id && existing.has(a.id)) idMap.set(a.id, a.id);
         report.alreadyPresent++;
         return [];
       }
+      if (a.id) idMap.set(a.id, id);
       const now = new Date().toISOString();
       const draft: Annotation = {
         id,
@@ -140,6 +147,12 @@ export async function importAnnotationFile(
     task.check();
     await store.addAnnotations(documentId, valid);
     report.imported += valid.length;
+  }
+  if (parsed.links.length) {
+    task.progress(0, 1, 'Linking passages');
+    const links = await importPassageLinks(store, parsed.links, idMap, existing, skip);
+    report.linksAdded = links.added;
+    report.linksPresent = links.present;
   }
   return report;
 }

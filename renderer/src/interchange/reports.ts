@@ -26,8 +26,12 @@ export function describeAnnotationImport(name: string, r: AnnotationImportReport
   if (r.orphaned) parts.push(`${r.orphaned} could not be placed (kept, see each document's list)`);
   const unmatched = r.unmatched.reduce((n, u) => n + u.count, 0);
   if (unmatched) parts.push(`${unmatched} for documents not found in the library (${r.unmatched.slice(0, 2).map((u) => u.title ?? u.source ?? 'no document named').join(', ')})`);
-  const skipped = r.skipped.reduce((n, s) => n + s.count, 0);
+  if (r.linksAdded || r.linksPresent) parts.push(`${plural(r.linksAdded, 'link between passages', 'links between passages')} made${r.linksPresent ? ` (${r.linksPresent} already there)` : ''}`);
+  // Links left out are told one reason at a time: the user can act on them (import what they link first).
+  const linkSkips = r.skipped.filter((s) => s.reason.startsWith('links '));
+  const skipped = r.skipped.filter((s) => !linkSkips.includes(s)).reduce((n, s) => n + s.count, 0);
   if (skipped) parts.push(`${skipped} left out`);
+  for (const s of linkSkips) parts.push(`left out: ${s.reason} (${s.count})`);
   if (r.codebookAdded.length) parts.push(`added to the codebook: ${r.codebookAdded.slice(0, 4).join(', ')}${r.codebookAdded.length > 4 ? '…' : ''}`);
   return `${name}: ${parts.join(', ')}.`;
 }
