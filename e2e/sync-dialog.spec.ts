@@ -65,7 +65,39 @@ test('connect a library to a CouchDB server from the Sync dialog, and a highligh
         return (doc as { body?: { body?: { note?: string } } } | null)?.body?.body?.note ?? null;
       }, { timeout: 60_000 })
       .toBe('Sent by sync');
+
+    // Another machine changed the same highlight, and a memo, meanwhile: the server keeps both versions
+    // of each, and the Conflicts list shows them in words, to keep one or merge them.
+    const memo = await api<{ id: string }>(page, 'memos.edit', { edit: { op: 'create', title: 'Reading notes', body: 'Written in the app.', target: { kind: 'project' } } });
+    const annotationId = `annotation:${document.id}:e2e-synced-1`;
+    await expect.poll(async () => (await database.get(`memo:${memo.id}`).catch(() => null)) !== null, { timeout: 60_000 }).toBe(true);
+    await otherMachineEdits(database, annotationId, (body) => ({ ...body, body: { ...(body.body as object), note: 'Changed on another machine', tags: ['elsewhere'] } }));
+    await otherMachineEdits(database, `memo:${memo.id}`, (body) => ({ ...body, body: 'Written on another machine.' }));
+    await expect(button).toContainText('2 conflicts', { timeout: 60_000 });
+    await button.click();
+    const conflicts = dialog.getByRole('list', { name: 'Conflicts' });
+    await expect(conflicts.locator(':scope > li')).toHaveCount(2);
+    const memoConflict = conflicts.locator(':scope > li', { hasText: 'Memo “Reading notes”' });
+    await expect(memoConflict).toContainText('Written in the app.');
+    await expect(memoConflict).toContainText('Written on another machine.');
+    await expect(conflicts.locator(':scope > li', { hasText: 'Annotation in' })).toContainText('note: Changed on another machine');
+    await screenshot(page, 'sync-03-conflicts');
+    await expectAccessible(page, 'sync-conflicts');
+    await memoConflict.getByRole('button', { name: 'Merge them (both texts, one after the other)' }).click();
+    await expect(conflicts.locator(':scope > li')).toHaveCount(1);
+    await expect
+      .poll(async () => (await api<{ id: string; body: string }[]>(page, 'memos.list', {})).find((m) => m.id === memo.id)?.body)
+      .toMatch(/Written (in the app|on another machine)\.\n\n---\n\nWritten (in the app|on another machine)\./);
   } finally {
     await server.stop();
   }
 });
+
+/** Another machine's edit of a synced document, written on the server beside this library's: a conflict, as CouchDB keeps them. */
+async function otherMachineEdits(database: ReturnType<CouchServer['database']>, id: string, change: (body: Record<string, unknown>) => Record<string, unknown>) {
+  const current = (await database.get(id, { revs: true })) as unknown as { kind: string; body: Record<string, unknown>; _revisions: { start: number; ids: string[] } };
+  const { start, ids } = current._revisions;
+  const other = 'e'.repeat(32);
+  const result = await database.bulkDocs([{ _id: id, _rev: `${start}-${other}`, _revisions: { start, ids: [other, ...ids.slice(1)] }, kind: current.kind, body: change(current.body) }], { new_edits: false });
+  if (result.some((r) => r.error)) throw new Error(`The server refused the other machine's edit of ${id}.`);
+}
