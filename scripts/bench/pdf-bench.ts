@@ -21,6 +21,10 @@ interface Figures {
   pages: number;
   first_page_s: number;
   /** Range requests and MB of the file read before the first page was drawn (first open). */
+  /** Median seconds from the click to each stage of opening (see pdf-renderer.ts). */
+  first_page_stages_s: Record<string, number>;
+  /** Opens whose page 1 was drawn ahead, while the document's text was on its way. */
+  first_page_drawn_ahead: number;
   first_page_reads: number;
   first_page_mb_read: number;
   extract_s: number;
@@ -81,6 +85,15 @@ async function bench(label: string, name: string, bytes: Uint8Array, title: stri
   const renderer = await measureRenderer({ path: file, title });
   const firstPage = median(renderer.opens);
   console.log(`  open → first page drawn:       ${firstPage.toFixed(3)} s (target: under 0.3 s, whatever the file's size; median of ${renderer.opens.length} opens: ${list(renderer.opens)}, the first in a fresh app)`);
+  const stage = (name: string, label: string) => (name in renderer.stages ? `${label} ${renderer.stages[name]!.toFixed(3)}` : null);
+  const stages = [
+    stage('pdf-first-bytes', "file's first bytes"),
+    stage('document-opened', 'text arrived'),
+    stage('pdf-parsed', 'parsed by pdf.js'),
+    stage('pdf-ready', 'page view there'),
+    stage('pdf-first-page', 'page 1 drawn'),
+  ].filter(Boolean);
+  console.log(`  where the time went (s from the click, medians): ${stages.join(', ')}; page 1 drawn ahead in ${renderer.drawnAhead} of ${renderer.opens.length} opens`);
   console.log(`  read before the first page:    ${renderer.firstPageMbRead.toFixed(2)} MB of ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB, in ${renderer.firstPageReads} range request(s)`);
   console.log(`  renderer JS heap after open:   ${renderer.memoryStartMb.toFixed(1)} MB (${renderer.domNodesStart} DOM nodes)`);
   console.log(`  … after all ${renderer.pagesScrolled} pages scrolled: ${renderer.memoryEndMb.toFixed(1)} MB (${renderer.domNodesEnd} DOM nodes), in ${renderer.scrollSeconds.toFixed(1)} s`);
@@ -90,6 +103,8 @@ async function bench(label: string, name: string, bytes: Uint8Array, title: stri
     file: name,
     pages,
     first_page_s: round(firstPage),
+    first_page_stages_s: Object.fromEntries(Object.entries(renderer.stages).map(([name, seconds]) => [name, round(seconds)])),
+    first_page_drawn_ahead: renderer.drawnAhead,
     first_page_reads: renderer.firstPageReads,
     first_page_mb_read: round(renderer.firstPageMbRead, 2),
     extract_s: round(extract),

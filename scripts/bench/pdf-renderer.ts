@@ -11,6 +11,13 @@ import path from 'node:path';
 export interface RendererFigures {
   /** Each open's time to first page drawn: the first one in a fresh app, then the others. */
   opens: number[];
+  /**
+   * Where the time went, each stage's median over the opens (seconds from the click): the file's first
+   * bytes, the document's text arrived, pdf.js has parsed the file, the page view is there, page 1 drawn.
+   */
+  stages: Record<string, number>;
+  /** How many opens took page 1 as drawn ahead (while the text was on its way) rather than drawing it. */
+  drawnAhead: number;
   /** What the first open read of the file before its first page was drawn: range requests and MB. */
   firstPageReads: number;
   firstPageMbRead: number;
@@ -47,7 +54,7 @@ function startHost(libraryDir: string, dataDir: string): Promise<{ host: ChildPr
  * Seconds from a click on the document in the library to its first page drawn, and what was read of
  * the file until then (the reader reads PDFs in ranges: a large file's first page needs little of it).
  */
-async function timeOpen(page: Page, title: string): Promise<{ seconds: number; reads: number; bytes: number }> {
+async function timeOpen(page: Page, title: string): Promise<{ seconds: number; reads: number; bytes: number; marks: Record<string, number> }> {
   await page.evaluate(() => {
     performance.clearMarks();
     performance.clearResourceTimings();
@@ -63,7 +70,14 @@ async function timeOpen(page: Page, title: string): Promise<{ seconds: number; r
         const reads = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
           (entry) => entry.name.includes('/original') && entry.responseEnd <= mark.startTime,
         );
-        return { seconds: (mark.startTime - start) / 1000, reads: reads.length, bytes: reads.reduce((n, entry) => n + entry.encodedBodySize, 0) };
+        // The reader's marks of each stage (renderer/src/pdf), in seconds from the click.
+        const marks = Object.fromEntries(
+          performance
+            .getEntriesByType('mark')
+            .filter((m) => m.name.startsWith('apostil:') && m.startTime <= mark.startTime)
+            .map((m) => [m.name.slice('apostil:'.length), (m.startTime - start) / 1000]),
+        );
+        return { seconds: (mark.startTime - start) / 1000, reads: reads.length, bytes: reads.reduce((n, entry) => n + entry.encodedBodySize, 0), marks };
       }
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -89,12 +103,19 @@ export async function measureRenderer(file: { path: string; title: string }): Pr
 
     // Opened OPENS times, with the welcome document in between; the first open is in a fresh app.
     const first = await timeOpen(page, file.title);
-    const opens = [first.seconds];
-    while (opens.length < OPENS) {
+    const timed = [first];
+    while (timed.length < OPENS) {
       await page.locator('.document-item', { hasText: 'Welcome to Apostil' }).click();
       await page.locator('.reader-text').waitFor();
-      opens.push((await timeOpen(page, file.title)).seconds);
+      timed.push(await timeOpen(page, file.title));
     }
+    const opens = timed.map((t) => t.seconds);
+    const stages: Record<string, number> = {};
+    for (const stage of ['pdf-first-bytes', 'document-opened', 'pdf-parsed', 'pdf-ready', 'pdf-first-page']) {
+      const times = timed.map((t) => t.marks[stage]).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
+      if (times.length > 0) stages[stage] = times[Math.floor(times.length / 2)]!;
+    }
+    const drawnAhead = timed.filter((t) => 'pdf-first-page-drawn-ahead' in t.marks).length;
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -128,6 +149,8 @@ export async function measureRenderer(file: { path: string; title: string }): Pr
     );
     return {
       opens,
+      stages,
+      drawnAhead,
       firstPageReads: first.reads,
       firstPageMbRead: first.bytes / 1024 / 1024,
       memoryStartMb: start.mb,
