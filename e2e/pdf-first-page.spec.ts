@@ -1,6 +1,7 @@
 // The first page of a PDF is drawn ahead, while the reader is still being set up (its text is on its
-// way from main): opened again, the page view takes page 1 as drawn ahead at its own zoom instead of
-// drawing it a second time, and that page is the real page, at the page view's size and sharp.
+// way from main, asked for once pdf.js has parsed the file): opened again, the page view takes page 1
+// as drawn ahead at its own zoom instead of drawing it a second time, and that page is the real page,
+// at the page view's size and sharp.
 import type { Page } from '@playwright/test';
 import { makeFlowingPdf } from '../main/services/import/pdf-fixtures';
 import { expect, screenshot, test } from './fixtures';
@@ -38,7 +39,14 @@ test('page 1 is drawn ahead while the reader opens, and the page view shows that
 
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Welcome to Apostil/ }).click();
   await expect(page.locator('.reader-text')).toBeVisible();
+  await page.evaluate(() => performance.clearResourceTimings());
   expect(await openAndWait(page, /Report drawn ahead/)).toBe(true);
+  // The text was asked for once pdf.js had parsed the file, so that it did not hold up the file's ranges.
+  const order = await page.evaluate(() => ({
+    parsed: performance.getEntriesByName('apostil:pdf-parsed')[0]!.startTime,
+    textAsked: performance.getEntriesByType('resource').find((r) => r.name.includes('/api/call/documents.open'))!.startTime,
+  }));
+  expect(order.textAsked).toBeGreaterThanOrEqual(order.parsed);
   const drawnAhead = await firstCanvas(page);
   // The same page at the same zoom and sharpness (one canvas pixel per screen pixel), with its text drawn.
   expect(drawnAhead).toEqual({ ...drawnByView, inked: drawnAhead.inked });

@@ -24,8 +24,8 @@ import { DocumentsView } from '../organise/DocumentsView';
 import { useOrganisation } from '../organise/useOrganisation';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
 import { PdfMarksOffer, findPdfMarks, type PdfMarksFound } from '../pdf/PdfMarksOffer';
-import { preloadPdf, usePdfWarmUp } from '../pdf/preload';
-import { ReaderView, type FocusRequest } from '../reader/ReaderView';
+import { preloadPdf, textMayLoad, usePdfWarmUp } from '../pdf/preload';
+import { pdfViewModeOf, ReaderView, type FocusRequest } from '../reader/ReaderView';
 import { SavedSearches } from '../search/SavedSearches';
 import { SearchBox } from '../search/SearchBox';
 import { SearchProvider } from '../search/search-context';
@@ -242,12 +242,13 @@ function WorkbenchCommands({ setView }: { setView(view: AppView): void }) {
 
 function OpenDocument(props: { id: string; isPdf: boolean; focus: FocusRequest | null; askPassword: AskPassword }) {
   const { id, isPdf, focus, askPassword } = props;
-  // A PDF's file is fetched alongside its text, not after it: asked for first, as its first page can
-  // be drawn before the text (of a long document) has arrived.
+  // A PDF's file is read before its text: its first page is drawn while the text (of a long document,
+  // megabytes) is on its way. Not when the PDF is to be read in the text view.
+  const pagesFirst = isPdf && pdfViewModeOf(id) === 'pages';
   useEffect(() => {
     if (isPdf) preloadPdf(id);
   }, [id, isPdf]);
-  const [state, reopen] = useOpenedDocument(id);
+  const [state, reopen] = useOpenedDocument(id, pagesFirst ? textMayLoad : null);
   // A new version of the file (Replace file…, here or in another window) reopens the reader on it.
   useEffect(() => onLibraryChange((change) => change.kind === 'document.replaced' && change.document.id === id && reopen()), [id, reopen]);
   if (state.status === 'loading') return <p className="loading">Opening…</p>;

@@ -11,13 +11,14 @@ export interface FollowedDocument {
   changes: ChangeRecorder;
 }
 
-export function useOpenedDocument(id: string): [AsyncState<FollowedDocument>, () => void] {
+/** `before`: what the read waits for (a PDF's first page goes first, see textMayLoad). */
+export function useOpenedDocument(id: string, before: ((id: string) => Promise<void>) | null = null): [AsyncState<FollowedDocument>, () => void] {
   const [state, setState] = useState<AsyncState<FollowedDocument>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let current = true;
     const changes = recordLibraryChanges();
-    call('documents.open', { id }).then(
+    (before ? before(id) : Promise.resolve()).then(() => call('documents.open', { id })).then(
       (opened) => {
         performance.mark('apostil:document-opened');
         if (current) setState({ status: 'ready', value: { opened, changes } });
@@ -28,7 +29,7 @@ export function useOpenedDocument(id: string): [AsyncState<FollowedDocument>, ()
       current = false;
       changes.stop();
     };
-  }, [id, generation]);
+  }, [id, generation, before]);
   const reopen = useCallback(() => setGeneration((g) => g + 1), []);
   return [state, reopen];
 }

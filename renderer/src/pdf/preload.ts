@@ -16,6 +16,11 @@ export interface PdfOpening {
   onPassword(listener: PasswordListener): void;
   /** Rejects if reading the file fails at any time while it is open (it was replaced, main is gone). */
   failure: Promise<never>;
+  /**
+   * Settles once pdf.js has parsed the file and has page 1 (its drawing ahead has started), asked for a
+   * password, or failed: until then the file's ranges go first (see textMayLoad).
+   */
+  parsed: Promise<void>;
 }
 
 let preloaded: { id: string; opening: PdfOpening } | null = null;
@@ -26,11 +31,14 @@ function startOpening(id: string): PdfOpening {
   let fail: (error: unknown) => void = () => undefined;
   const failure = new Promise<never>((_, reject) => (fail = reject));
   failure.catch(() => undefined); // the page view reports it
+  let settle: () => void = () => undefined;
+  const parsed = new Promise<void>((resolve) => (settle = resolve));
   performance.mark('apostil:pdf-preload');
   const task = openRangedFile(id).then(async (file) => {
     performance.mark('apostil:pdf-first-bytes');
     const opened = await openPdf(file, fail);
     opened.onPassword = (update: (password: string) => void, reason: number) => {
+      settle();
       if (listener) listener(update, reason);
       else waiting = [update, reason];
     };
@@ -40,13 +48,16 @@ function startOpening(id: string): PdfOpening {
         performance.mark('apostil:pdf-parsed');
         drawFirstPageAhead(pdf, await pdf.getPage(1));
       })
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(settle);
     return opened;
   });
-  task.catch(() => undefined); // the page view reports the error when it takes the task
+  task.catch(settle); // the page view reports the error when it takes the task
+  failure.catch(settle);
   return {
     task,
     failure,
+    parsed,
     onPassword(next) {
       listener = next;
       if (waiting) {
@@ -64,6 +75,23 @@ export function preloadPdf(id: string): void {
     if (preloaded) void preloaded.opening.task.then((task) => task.destroy()).catch(() => undefined);
     preloaded = { id, opening: startOpening(id) };
   }
+}
+
+/** The longest the document's text waits for its PDF to be parsed (a damaged file can take long). */
+const TEXT_WAITS_AT_MOST_MS = 1_000;
+
+/**
+ * Resolves when the document's text may be asked for. Main answers one request at a time, and the
+ * renderer passes pdf.js its ranges: a long document's text (megabytes of JSON, read, checked and
+ * parsed on both sides) asked for at once holds up the ranges pdf.js needs to parse the file, and so
+ * page 1, which can be drawn ahead while the text is on its way. So the text waits until pdf.js has
+ * parsed the file and has page 1 (or asked for a password, or failed), never more than a second.
+ */
+export function textMayLoad(id: string): Promise<void> {
+  if (preloaded?.id !== id) return Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const atMost = new Promise<void>((resolve) => (timer = setTimeout(resolve, TEXT_WAITS_AT_MOST_MS)));
+  return Promise.race([preloaded.opening.parsed, atMost]).finally(() => clearTimeout(timer));
 }
 
 /** The document's PDF being opened: the preloaded one if it is this document's, else a new one. */

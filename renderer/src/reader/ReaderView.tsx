@@ -64,13 +64,18 @@ type ViewMode = 'pages' | 'text';
 /** The view each PDF was last read in, for this session. */
 const viewModes = new Map<string, ViewMode>();
 
+/** The view a PDF opens in: the one it was last read in, else its pages. */
+export function pdfViewModeOf(id: string): ViewMode {
+  return viewModes.get(id) ?? 'pages';
+}
+
 export function ReaderView({ opened, changes, focus, askPassword }: Props) {
   const { notify } = useNotices();
   const { codebook } = useCodebook();
   const [document, setDocument] = useState(opened.document);
   const { text } = opened;
   const isPdf = document.format === 'pdf';
-  const [mode, setModeState] = useState<ViewMode>(() => (isPdf ? (viewModes.get(document.id) ?? 'pages') : 'text'));
+  const [mode, setModeState] = useState<ViewMode>(() => (isPdf ? pdfViewModeOf(document.id) : 'text'));
   const setMode = (next: ViewMode) => {
     viewModes.set(document.id, next);
     setModeState(next);
