@@ -3,6 +3,7 @@
 // hold is read; the rest is counted so the import can say what it left out.
 import { readCodes, readSets, type RefiCode, type RefiSet } from '../codebooks/refi-codebook';
 import { childNamed, childrenNamed, parseXml, type XmlElement } from './xml';
+import { choicesOf } from './refi-qda-variables';
 
 export interface RefiSelection {
   guid: string;
@@ -56,6 +57,8 @@ export interface RefiProject {
   projectNoteRefs: string[];
   /** Variable name → its REFI type (Text, Integer, Float, Date…). */
   variableTypes: Map<string, string>;
+  /** Variable name → the choices its description lists (our export's lists of choices). */
+  variableChoices: Map<string, string[]>;
   /** What was left out, by reason. */
   skipped: Map<string, number>;
 }
@@ -79,6 +82,11 @@ export function readRefiProject(xml: string): RefiProject {
   const declared = childrenNamed(childNamed(root, 'Variables') ?? emptyElement, 'Variable');
   const variables = new Map(declared.map((v) => [GUID(v.attributes.guid), v.attributes.name ?? '']));
   const variableTypes = new Map(declared.map((v) => [v.attributes.name ?? '', v.attributes.typeOfVariable ?? 'Text']));
+  const variableChoices = new Map<string, string[]>();
+  for (const v of declared) {
+    const choices = (v.attributes.typeOfVariable ?? 'Text') === 'Text' ? choicesOf(childNamed(v, 'Description')?.text ?? '') : null;
+    if (choices) variableChoices.set(v.attributes.name ?? '', choices);
+  }
   const notes: RefiNote[] = childrenNamed(childNamed(root, 'Notes') ?? emptyElement, 'Note').map((note) => ({
     guid: GUID(note.attributes.guid),
     name: note.attributes.name ?? '',
@@ -118,6 +126,7 @@ export function readRefiProject(xml: string): RefiProject {
   return {
     origin: root.attributes.origin ?? '',
     variableTypes,
+    variableChoices,
     codes: readCodes(childNamed(codebook ?? emptyElement, 'Codes')),
     // Code sets sit in the project (1.0) or, in some tools' files, in the codebook.
     sets: [...readSets(childNamed(root, 'Sets')), ...readSets(childNamed(codebook ?? emptyElement, 'Sets'))],

@@ -6,6 +6,16 @@ import { formatValue, type DocumentVariable, type DocumentVariables, type Variab
 import { stableGuid } from './stable-guid';
 import { xmlAttr as attr, xmlText as text } from './xml';
 
+/** REFI has no list type: a list's choices are in its Variable's description, read back by choicesOf. */
+const CHOICES_PREFIX = 'One of: ';
+
+/** The choices a Variable's description lists ("One of: France; Kenya"), or null when it lists none. */
+export function choicesOf(description: string): string[] | null {
+  if (!description.startsWith(CHOICES_PREFIX)) return null;
+  const choices = description.slice(CHOICES_PREFIX.length).split('; ').map((c) => c.trim()).filter(Boolean);
+  return choices.length ? choices : null;
+}
+
 type RefiType = 'Text' | 'Integer' | 'Float' | 'Date';
 
 export function documentVariableGuid(variable: Pick<DocumentVariable, 'id'>): string {
@@ -30,7 +40,7 @@ export function documentVariablesXml(
     const used = sources.map((s) => state.values[s.id]?.[variable.id]).filter((v): v is VariableValue => v !== undefined);
     const type = refiType(variable, used);
     types.set(variable.id, type);
-    const description = variable.type === 'choice' ? `<Description>${text(`One of: ${variable.choices.join('; ')}`)}</Description>` : '';
+    const description = variable.type === 'choice' ? `<Description>${text(`${CHOICES_PREFIX}${variable.choices.join('; ')}`)}</Description>` : '';
     return `<Variable guid="${documentVariableGuid(variable)}" name="${attr(variable.name)}" typeOfVariable="${type}">${description}</Variable>`;
   });
   const cases: string[] = [];

@@ -16,11 +16,14 @@ export async function importDocumentVariables(
   incoming: ReadonlyMap<string, string>,
   types: ReadonlyMap<string, string>,
   skip: (reason: string) => void,
+  /** Lists of choices by variable name (a new variable with one is a list of choices). */
+  choices: ReadonlyMap<string, string[]> = new Map(),
 ): Promise<void> {
   const values: Record<string, VariableValue> = {};
   for (const [name, text] of incoming) {
     if (METADATA.has(name) || !name.trim() || !text.trim()) continue;
-    const variable = await variableNamed(store, name.trim(), REFI_TYPES[types.get(name) ?? ''] ?? 'text');
+    const list = choices.get(name);
+    const variable = await variableNamed(store, name.trim(), list ? 'choice' : (REFI_TYPES[types.get(name) ?? ''] ?? 'text'), list ?? []);
     if (!variable) {
       skip('variables the library could not take (it holds 200 at most, or the name is too long)');
       continue;
@@ -35,12 +38,12 @@ export async function importDocumentVariables(
   if (Object.keys(values).length) await store.variables.edit({ op: 'setDocument', documentId, values });
 }
 
-async function variableNamed(store: LibraryStore, name: string, type: VariableType): Promise<DocumentVariable | null> {
+async function variableNamed(store: LibraryStore, name: string, type: VariableType, choices: string[]): Promise<DocumentVariable | null> {
   const same = (v: DocumentVariable) => v.name.localeCompare(name, undefined, { sensitivity: 'base' }) === 0;
   const found = store.variables.get().variables.find(same);
   if (found) return found;
   try {
-    const state = await store.variables.edit({ op: 'create', name, type, choices: [] });
+    const state = await store.variables.edit({ op: 'create', name, type, choices });
     return state.variables.find(same) ?? null;
   } catch (error) {
     if (error instanceof AppError) return null; // refused (too many, a name too long): counted by the caller

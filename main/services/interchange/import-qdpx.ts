@@ -89,7 +89,7 @@ export async function importQdpx(store: LibraryStore, codebook: CodebookEditor, 
       continue;
     }
     documentsByGuid.set(source.guid, placed.document.id);
-    await importDocumentVariables(store, placed.document.id, source.variables, project.variableTypes, skip);
+    await importDocumentVariables(store, placed.document.id, source.variables, project.variableTypes, skip, project.variableChoices);
     if (placed.status === 'imported') report.documentsAdded++;
     else report.documentsPresent++;
     const drafts = source.selections.map((selection) => {

@@ -58,19 +58,20 @@ describe('document variables in a REFI-QDA import', () => {
     const target = await emptyLibrary();
     const report = await importQdpx(target.store, target.codebook, exported.fileName, exported.bytes, task);
     expect(report).toMatchObject({ documentsAdded: 3, skipped: [] });
-    // A list's choices are not in the standard: it comes back as text with the same values.
+    // A list's choices are not in the standard: they travel in the Variable's description and come back as a list.
+    expect(target.store.variables.get().variables.find((v) => v.name === 'Country')).toMatchObject({ type: 'choice', choices: ['France', 'Kenya'] });
     expect(byName(target)).toEqual({
-      one: { 'Country (text)': 'France', 'Pages (number)': 12, 'Signed (date)': '2018-11-12' },
-      two: { 'Country (text)': 'Kenya', 'Pages (number)': 2.5 },
+      one: { 'Country (choice)': 'France', 'Pages (number)': 12, 'Signed (date)': '2018-11-12' },
+      two: { 'Country (choice)': 'Kenya', 'Pages (number)': 2.5 },
     });
 
     // The user changes a value; importing the same project again keeps it and says so.
     const targetCountry = target.store.variables.get().variables.find((v) => v.name === 'Country')!;
     const first = target.store.listDocuments().find((d) => d.metadata.title === 'one')!;
-    await target.store.variables.edit({ op: 'set', variableId: targetCountry.id, documentIds: [first.id], value: 'Chile' });
+    await target.store.variables.edit({ op: 'set', variableId: targetCountry.id, documentIds: [first.id], value: 'Kenya' });
     const again = await importQdpx(target.store, target.codebook, exported.fileName, exported.bytes, task);
     expect(again.skipped).toEqual([{ reason: 'variable values that differ from what the document already had (its own were kept)', count: 1 }]);
-    expect(byName(target).one!['Country (text)']).toBe('Chile');
+    expect(byName(target).one!['Country (choice)']).toBe('Kenya');
     await Promise.all([source.close(), target.close()]);
   });
 
