@@ -105,6 +105,8 @@ test('a variable set on three documents at once and on one in its details, then 
   // Analysis: the matrix's columns are the countries; each cell counts and lists its passages.
   await page.getByRole('tab', { name: 'Analysis' }).click();
   await page.getByRole('combobox', { name: 'Columns of the matrix' }).selectOption({ label: 'Country' });
+  // The view's tab names what its columns are now.
+  await expect(page.getByRole('button', { name: 'Principles × Country', exact: true })).toHaveAttribute('aria-pressed', 'true');
   const chart = page.getByTestId('analysis-chart');
   // A chart with cells to press is a group of buttons (an image would hide them from screen readers).
   await expect(chart.getByRole('group', { name: 'Principle by Country matrix' })).toBeVisible();

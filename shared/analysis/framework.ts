@@ -60,7 +60,9 @@ export function buildFramework(tally: Tally, sourceIds: readonly string[], varia
 
 /** The framework as rows of a long table: one row per non-empty cell. */
 export function frameworkTable(framework: FrameworkMatrix): (string | number)[][] {
-  const rows: (string | number)[][] = [['principle', framework.variable.name, 'sources', 'passages']];
+  // "sources_with_value": how many sources have the column's value (the column head's count), not
+  // how many of them have passages in the cell.
+  const rows: (string | number)[][] = [['principle', framework.variable.name, 'sources_with_value', 'passages']];
   framework.cells.forEach((row, i) =>
     row.forEach((count, j) => {
       if (count > 0) rows.push([framework.principles[i]!.name, framework.columns[j]!.label, framework.columns[j]!.sources, count]);

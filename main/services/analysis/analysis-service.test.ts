@@ -8,6 +8,7 @@ import {
   ANALYSIS_VIEW_NAMES,
   applyFilter,
   coverageSource,
+  frameworkTable,
   drawView,
   NO_FILTER,
   tallyOf,
@@ -176,6 +177,10 @@ describe('AnalysisService', () => {
     counts = (await service.counts(request)) as Extract<AnalysisCounts, { view: 'matrix' }>;
     expect(counts.framework!.columns.map((c) => c.label)).toEqual(['Kenya', 'France', '(no value)']);
     expect(columnsOf(counts.framework!, 0)).toEqual(await afresh([d2!]));
+    // Its CSV names the variable, and says the count beside a value is of the sources having it.
+    const csv = frameworkTable(counts.framework!);
+    expect(csv[0]).toEqual(['principle', 'Country', 'sources_with_value', 'passages']);
+    expect(csv.slice(1).every((row) => ['Kenya', 'France', '(no value)'].includes(String(row[1])))).toBe(true);
 
     // A filter by value narrows every view; a click on a cell lists exactly the passages counted.
     const filter = { ...NO_FILTER, variables: [{ variableId: country, values: ['France', ''] }] };

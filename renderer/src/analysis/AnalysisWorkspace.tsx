@@ -125,7 +125,10 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
         return toCsv(timelineTable(counts.timeline));
     }
   };
-  const baseName = `apostil-${view}-${new Date().toISOString().slice(0, 10)}`;
+  const columnVariable = variables.status === 'ready' ? (variables.value.variables.find((v) => v.id === columns) ?? null) : null;
+  // A framework matrix's file names its variable: apostil-matrix-country-2026-12-07.csv.
+  const viewName = view === 'matrix' && columnVariable ? `matrix-${fileSlug(columnVariable.name)}` : view;
+  const baseName = `apostil-${viewName}-${new Date().toISOString().slice(0, 10)}`;
   const exportAs = async (kind: 'csv' | 'svg' | 'png') => {
     try {
       const drawn = chart(false);
@@ -159,7 +162,7 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
                   setSelection(null);
                 }}
               >
-                {ANALYSIS_VIEWS[v]}
+                {v === 'matrix' && columnVariable ? `Principles × ${columnVariable.name}` : ANALYSIS_VIEWS[v]}
               </button>
             ))}
           </nav>
@@ -248,4 +251,9 @@ export function AnalysisWorkspace({ documents, onOpenPassage }: Props) {
       )}
     </div>
   );
+}
+
+/** A name as part of a file name: letters and digits, the rest as single dashes ("Actor type" → "actor-type"). */
+function fileSlug(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'variable';
 }
