@@ -117,11 +117,13 @@ describe('W3C export of links', () => {
     expect(JSON.parse(annotationsToW3c({ documents: [document], annotations: [annotation('a1'), annotation('a2')], codebook, generatedAt: 'g', links: [{ ...link, detached: true }] })).total).toBe(2);
   });
 
-  it('is skipped, with its reason, when such a file is imported', () => {
+  it('is read back as a link, apart from the annotations, when such a file is imported', () => {
     const text = annotationsToW3c({ documents: [document], annotations: [annotation('a1'), annotation('a2')], codebook, generatedAt: 'g', links: [link] });
     const parsed = parseAnnotationFile(text);
     expect(parsed.annotations).toHaveLength(2);
-    expect(parsed.skipped).toEqual([{ reason: 'it links two annotations (links between passages are not imported)', count: 1 }]);
+    expect(parsed.skipped).toEqual([]);
+    expect(parsed.links).toHaveLength(1);
+    expect(parsed.links[0]).toMatchObject({ relation: link.relation });
   });
 });
 
