@@ -144,7 +144,7 @@ export function buildRefiQdaProject(input: RefiQdaInput): RefiQdaProject {
       ];
       const coder = userOf(p.coder);
       sourcesXml.push(
-        `<PlainTextSelection guid="${stableGuid('selection', p.annotationId)}" name="${attr(selectionName(p.quote))}" startPosition="${toCodePoints(p.start)}" endPosition="${toCodePoints(p.end)}" creatingUser="${coder}" creationDateTime="${xmlDateTime(p.created)}" modifyingUser="${coder}" modifiedDateTime="${xmlDateTime(p.modified)}">`,
+        `<PlainTextSelection guid="${stableGuid('selection', p.annotationId)}" name="${attr(selectionName(p.quote, p.pageLabel))}" startPosition="${toCodePoints(p.start)}" endPosition="${toCodePoints(p.end)}" creatingUser="${coder}" creationDateTime="${xmlDateTime(p.created)}" modifyingUser="${coder}" modifiedDateTime="${xmlDateTime(p.modified)}">`,
       );
       if (p.note) sourcesXml.push(`<Description>${text_(p.note)}</Description>`);
       for (const code of codings) {
@@ -240,9 +240,11 @@ function codePointCounter(text: string): (offset: number) => number {
   return (offset) => [...text.slice(0, offset)].length;
 }
 
-function selectionName(quote: string): string {
+/** A selection's name: its quote, shortened, and the printed page it is on (the schema has no page for text). */
+function selectionName(quote: string, pageLabel: string | null = null): string {
   const flat = quote.replace(/\s+/g, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat || 'Region';
+  const name = flat.length > 80 ? `${flat.slice(0, 79)}…` : flat || 'Region';
+  return pageLabel === null ? name : `${name} (p. ${pageLabel})`;
 }
 
 /** xsd:dateTime wants seconds and a zone; our timestamps are ISO already, but be safe with odd ones. */

@@ -23,13 +23,18 @@ export interface W3cExportInput {
   generatedAt: string;
   /** Links between passages: those whose two highlights are both exported are written as `linking` annotations. */
   links?: readonly PassageLink[];
+  /** Per annotation of a PDF: its page in the file (from 1) and that page's printed label. */
+  pages?: ReadonlyMap<string, { page: number; label: string }>;
 }
+
+/** RFC 3778's PDF fragments (`page=12`): the Web Annotation model's way to name a page of a PDF. */
+export const PDF_FRAGMENT_SPEC = 'http://tools.ietf.org/rfc/rfc3778';
 
 export function annotationsToW3c(input: W3cExportInput): string {
   const documents = new Map(input.documents.map((d) => [d.id, d]));
   const items = input.annotations.flatMap((a) => {
     const document = documents.get(a.documentId);
-    return document ? [annotationToW3c(a, document, input.codebook)] : [];
+    return document ? [annotationToW3c(a, document, input.codebook, input.pages?.get(a.id))] : [];
   });
   const exported = new Set(input.annotations.filter((a) => documents.has(a.documentId)).map((a) => a.id));
   for (const link of input.links ?? []) {
@@ -67,7 +72,7 @@ const FORMAT_MIME: Record<LibraryDocument['format'], string> = {
   text: 'text/plain',
 };
 
-function annotationToW3c(a: Annotation, document: LibraryDocument, codebook: Codebook): Json {
+function annotationToW3c(a: Annotation, document: LibraryDocument, codebook: Codebook, page?: { page: number; label: string }): Json {
   const body: Json[] = [];
   if (a.body.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.body.note, format: 'text/plain' });
   for (const tag of a.body.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
@@ -92,7 +97,13 @@ function annotationToW3c(a: Annotation, document: LibraryDocument, codebook: Cod
     target: {
       type: 'SpecificResource',
       source: documentSource(document),
-      selector: a.target.selector.map(selectorToW3c),
+      // The page beside the text selectors (which count in the whole text, so they stay usable alone),
+      // and its printed label ("xii", "215"), which the standard has no term for.
+      selector: [
+        ...a.target.selector.map(selectorToW3c),
+        ...(page ? [{ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT_SPEC, value: `page=${page.page}` }] : []),
+      ],
+      ...(page ? { 'apostil:pageLabel': page.label } : {}),
       // The model's term is styleClass, on the SpecificResource (earlier versions wrote "stylesClass").
       styleClass: `apostil-${a.body.color}`,
     },

@@ -4,7 +4,7 @@
 import type { PassageLink } from '../../../shared/links/model';
 import type { Memo } from '../../../shared/memos/model';
 import { createHash } from 'node:crypto';
-import { toCodedPassage } from '../../../shared/analysis/passages';
+import { toCodedPassage, type CodedPassage } from '../../../shared/analysis/passages';
 import { AppError } from '../../../shared/errors';
 import { buildBibliography } from '../../../shared/interchange/bibliography';
 import { bibliographyToHtml, bibliographyToMarkdown } from '../../../shared/interchange/bibliography-text';
@@ -63,7 +63,7 @@ export async function runExport(app: ExportServices, request: ExportRequest, tas
   task.progress(0, 1, 'Gathering the annotations');
   const scoped = await resolveScope(app, request.scope);
   if (request.format === 'annotated-pdf') return exportAnnotatedPdfs(app.store, scoped, task, exportBaseName(scoped.label, now));
-  const needsPassages = ['passages-csv', 'bibliography', 'refi-qda'].includes(request.format);
+  const needsPassages = ['passages-csv', 'bibliography', 'refi-qda', 'w3c-annotations'].includes(request.format);
   const texts = new Map<string, DocumentText>();
   // Full texts for REFI-QDA sources; page offsets of annotated PDFs for page numbers elsewhere.
   const toRead = scoped.documents.filter(
@@ -131,7 +131,7 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
       return file(
         `${base}-annotations.jsonld`,
         'application/ld+json',
-        annotationsToW3c({ documents: data.documents, annotations: data.annotations, codebook, generatedAt: now.toISOString(), links: data.links }),
+        annotationsToW3c({ documents: data.documents, annotations: data.annotations, codebook, generatedAt: now.toISOString(), links: data.links, pages: pdfPages(passages(), documentsById) }),
       );
     case 'passages-csv': {
       const formatted = await citations.formatReferences(items, 'apa');
@@ -247,4 +247,13 @@ async function annotationsOf(store: LibraryStore, documents: readonly LibraryDoc
 export function cslItems(sources: readonly { id: string; metadata: DocumentMetadata }[]): CslItem[] {
   const keys = citationKeys(sources);
   return sources.map((s) => ({ ...toCslItem(keys.get(s.id)!, s.metadata), 'citation-key': keys.get(s.id)! }));
+}
+
+/** Each PDF passage's page and printed label, for the W3C export. */
+function pdfPages(passages: readonly CodedPassage[], documents: ReadonlyMap<string, LibraryDocument>): Map<string, { page: number; label: string }> {
+  const pages = new Map<string, { page: number; label: string }>();
+  for (const p of passages) {
+    if (p.page !== null && p.pageLabel !== null && documents.get(p.documentId)?.format === 'pdf') pages.set(p.annotationId, { page: p.page, label: p.pageLabel });
+  }
+  return pages;
 }

@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { FIXTURE_TEXTS } from '../../../shared/analysis/test-fixture';
 import { PASSAGE_CSV_COLUMNS } from '../../../shared/interchange/passages-csv';
+import { parseAnnotationFile } from '../../../shared/interchange/w3c-import';
 import type { ExportRequest } from '../../../shared/interchange/types';
 import { formatExport } from './export-service';
 import { FIXED_NOW, fixtureExportData } from './test-data';
@@ -151,6 +152,20 @@ describe('printed page numbers', () => {
     const offset = { ...data, documents: data.documents.map((d) => (d.id === 'd1' ? { ...labelled(d), pageOffset: 214 } : d)) };
     const withOffset = text((await formatExport({ scope: library, format: 'bibliography', bibliography }, offset, FIXED_NOW)).bytes);
     expect(withOffset).toContain('Firms pledged care for the core. (p. 216)');
+
+    // W3C: the file's page as an RFC 3778 fragment beside the text selectors, and its printed label;
+    // reading the file back takes the text selectors and leaves the page aside.
+    const w3c = text((await formatExport({ scope: library, format: 'w3c-annotations' }, offset, FIXED_NOW)).bytes);
+    const linked = JSON.parse(w3c).first.items.find((a: { id: string }) => a.id === 'urn:apostil:annotation:x2');
+    expect(linked.target.selector).toContainEqual({ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: 'page=2' });
+    expect(linked.target['apostil:pageLabel']).toBe('216');
+    const back = parseAnnotationFile(w3c).annotations.find((a) => a.id === 'x2')!;
+    expect(back.selectors.map((s) => s.type).sort()).toEqual(['TextPositionSelector', 'TextQuoteSelector']);
+
+    // REFI-QDA: a text selection has no page in the schema, so its name says it.
+    const zip = await JSZip.loadAsync((await formatExport({ scope: library, format: 'refi-qda' }, offset, FIXED_NOW)).bytes);
+    const qde = await zip.file('project.qde')!.async('string');
+    expect(qde).toContain('name="Firms pledged care for the core. (p. 216)"');
   });
 });
 
@@ -243,7 +258,8 @@ describe('REFI-QDA project', () => {
       expect(Object.values(FIXTURE_TEXTS)).toContain(body);
       for (const selection of source.getElementsByTagName('PlainTextSelection')) {
         const quote = body.slice(Number(selection.getAttribute('startPosition')), Number(selection.getAttribute('endPosition')));
-        expect(selection.getAttribute('name')).toBe(quote);
+        // The name is the quote, and the page it is on for a PDF's passage.
+        expect(selection.getAttribute('name')!.replace(/ \(p\. \d+\)$/, '')).toBe(quote);
       }
     }
     expect(dom.getElementsByTagName('PlainTextSelection')).toHaveLength(7);
