@@ -7,6 +7,8 @@ import { createDispatcher, type Dispatch } from '../api/dispatch';
 import { openApp, type AppServices } from '../services/app';
 import { createHandlers } from '../services/handlers';
 import { openHostSettings } from '../services/settings';
+import type { TaskHandle } from '../services/tasks';
+import { EMPTY_CODEBOOK } from '../../shared/codebooks/templates';
 
 export interface TestApp {
   app: AppServices;
@@ -21,6 +23,17 @@ export async function openTestApp(libraryDir: string, dataDir: string): Promise<
   const internalErrors: TestApp['internalErrors'] = [];
   const dispatch = createDispatcher(createHandlers(app), { onInternalError: (name, error) => internalErrors.push({ name, error }) });
   return { app, dispatch, internalErrors, close: () => app.close() };
+}
+
+/** A task that is never cancelled and reports its progress nowhere. */
+export const quietTask: TaskHandle = { signal: new AbortController().signal, progress: () => undefined, check: () => undefined };
+
+/** An app on a new library in `dir` with nothing in it: no welcome document, an empty codebook. */
+export async function openEmptyApp(dir: string): Promise<AppServices> {
+  const app = await openApp({ libraryPath: path.join(dir, 'library'), settings: openHostSettings(path.join(dir, 'data')) });
+  for (const d of app.store.listDocuments()) await app.store.deleteDocument(d.id); // the welcome document
+  await app.codebook.replace(EMPTY_CODEBOOK, 'Started an empty codebook.');
+  return app;
 }
 
 /**

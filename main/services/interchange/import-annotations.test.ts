@@ -8,14 +8,14 @@ import { useTempDir } from '../../test-support/temp';
 import { openApp, type AppServices } from '../app';
 import { importDocumentFile } from '../references/import-references';
 import { openHostSettings } from '../settings';
-import type { TaskHandle } from '../tasks';
 import { importAnnotationFile } from './import-annotations';
+import { quietTask } from '../../test-support/library-app';
 
 const tempDir = useTempDir();
 const encode = (s: string) => new TextEncoder().encode(s);
 const DATA = path.resolve(__dirname, '../../../test-data/hypothesis-client');
 const read = (name: string) => readFileSync(path.join(DATA, name), 'utf8');
-const task: TaskHandle = { signal: new AbortController().signal, progress: () => undefined, check: () => undefined };
+const task = quietTask;
 type Row = { id: string; uri?: string; target: { source?: string; selector: { type: string; exact?: string; start?: number; end?: number }[] }[] } & Record<string, unknown>;
 const rows = (JSON.parse(read('wikipedia-regression-testing.json')) as { rows: Row[] }).rows;
 

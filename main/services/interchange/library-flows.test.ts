@@ -13,14 +13,15 @@ import { openApp, type AppServices } from '../app';
 import { attachFileToReference, importDocumentFile, importReferenceFile } from '../references/import-references';
 import { ReferenceShelf } from '../references/shelf';
 import { openHostSettings } from '../settings';
-import { TaskRegistry, type TaskHandle } from '../tasks';
+import { TaskRegistry } from '../tasks';
 import { runExport } from './export-service';
 import { importAnnotationFile } from './import-annotations';
+import { quietTask } from '../../test-support/library-app';
 
 const tempDir = useTempDir();
 const encode = (s: string) => new TextEncoder().encode(s);
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-const task: TaskHandle = { signal: new AbortController().signal, progress: () => undefined, check: () => undefined };
+const task = quietTask;
 
 async function library(): Promise<AppServices> {
   const dir = await tempDir();

@@ -8,30 +8,22 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/anchoring';
 import { FIXTURE_CODEBOOK, FIXTURE_DOCUMENTS, FIXTURE_TEXTS, fixtureAnnotations } from '../../../shared/analysis/test-fixture';
-import { EMPTY_CODEBOOK } from '../../../shared/codebooks/templates';
 import { principlesInTreeOrder } from '../../../shared/codebooks/tree';
 import type { Annotation, Codebook } from '../../../shared/model';
 import { useTempDir } from '../../test-support/temp';
-import { openApp, type AppServices } from '../app';
+import { type AppServices } from '../app';
 import { makePdf } from '../import/pdf-fixtures';
 import { importFile } from '../importing';
-import { openHostSettings } from '../settings';
-import type { TaskHandle } from '../tasks';
 import { runExport } from './export-service';
 import { importQdpx } from './import-qdpx';
+import { openEmptyApp, quietTask } from '../../test-support/library-app';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const testData = (name: string) => readFile(path.resolve(here, '../../../test-data/refi-qda', name));
 const tempDir = useTempDir();
-const task: TaskHandle = { signal: new AbortController().signal, progress: () => undefined, check: () => undefined };
+const task = quietTask;
 
-async function emptyLibrary(): Promise<AppServices> {
-  const dir = await tempDir();
-  const app = await openApp({ libraryPath: path.join(dir, 'library'), settings: openHostSettings(path.join(dir, 'data')) });
-  for (const d of app.store.listDocuments()) await app.store.deleteDocument(d.id); // the welcome document
-  await app.codebook.replace(EMPTY_CODEBOOK, 'Started an empty codebook.');
-  return app;
-}
+const emptyLibrary = async (): Promise<AppServices> => openEmptyApp(await tempDir());
 
 /** The fixture's codebook, nested and fully described, with aliases. */
 const CODEBOOK: Codebook = {

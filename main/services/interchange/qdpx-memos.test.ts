@@ -10,27 +10,19 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { FIXTURE_CODEBOOK } from '../../../shared/analysis/test-fixture';
-import { EMPTY_CODEBOOK } from '../../../shared/codebooks/templates';
 import { memoTargetLabel, type Memo } from '../../../shared/memos/model';
 import { useTempDir } from '../../test-support/temp';
-import { openApp, type AppServices } from '../app';
+import { type AppServices } from '../app';
 import { importFile } from '../importing';
-import { openHostSettings } from '../settings';
-import type { TaskHandle } from '../tasks';
 import { runExport } from './export-service';
 import { importQdpx } from './import-qdpx';
+import { openEmptyApp, quietTask } from '../../test-support/library-app';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const tempDir = useTempDir();
-const task: TaskHandle = { signal: new AbortController().signal, progress: () => undefined, check: () => undefined };
+const task = quietTask;
 
-async function emptyLibrary(): Promise<AppServices> {
-  const dir = await tempDir();
-  const app = await openApp({ libraryPath: path.join(dir, 'library'), settings: openHostSettings(path.join(dir, 'data')) });
-  for (const d of app.store.listDocuments()) await app.store.deleteDocument(d.id); // the welcome document
-  await app.codebook.replace(EMPTY_CODEBOOK, 'Started an empty codebook.');
-  return app;
-}
+const emptyLibrary = async (): Promise<AppServices> => openEmptyApp(await tempDir());
 
 /** Each memo as what it is about (in words), its title and body: what must survive the trip. */
 function memosOf(app: AppServices) {

@@ -6,27 +6,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CODEBOOK } from '../../../shared/codebooks/templates';
 import type { DocumentVariables } from '../../../shared/variables';
 import { useTempDir } from '../../test-support/temp';
-import { openApp, type AppServices } from '../app';
+import { type AppServices } from '../app';
 import { importFile } from '../importing';
-import { openHostSettings } from '../settings';
-import type { TaskHandle } from '../tasks';
 import { runExport } from './export-service';
 import { importQdpx } from './import-qdpx';
+import { openEmptyApp, quietTask } from '../../test-support/library-app';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const tempDir = useTempDir();
-const task: TaskHandle = { signal: new AbortController().signal, progress: () => undefined, check: () => undefined };
+const task = quietTask;
 
-async function emptyLibrary(): Promise<AppServices> {
-  const dir = await tempDir();
-  const app = await openApp({ libraryPath: path.join(dir, 'library'), settings: openHostSettings(path.join(dir, 'data')) });
-  for (const d of app.store.listDocuments()) await app.store.deleteDocument(d.id); // the welcome document
-  await app.codebook.replace(EMPTY_CODEBOOK, 'Started an empty codebook.');
-  return app;
-}
+const emptyLibrary = async (): Promise<AppServices> => openEmptyApp(await tempDir());
 
 /** Values by document title and variable name, with each variable's type: what must survive. */
 function byName(app: AppServices) {

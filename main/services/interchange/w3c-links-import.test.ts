@@ -10,12 +10,12 @@ import { useTempDir } from '../../test-support/temp';
 import { openApp, type AppServices } from '../app';
 import { importFile } from '../importing';
 import { openHostSettings } from '../settings';
-import type { TaskHandle } from '../tasks';
 import { runExport } from './export-service';
 import { importAnnotationFile } from './import-annotations';
+import { quietTask } from '../../test-support/library-app';
 
 const tempDir = useTempDir();
-const task: TaskHandle = { signal: new AbortController().signal, progress: () => undefined, check: () => undefined };
+const task = quietTask;
 const TEXTS = { 'one.txt': 'States agreed to protect hospitals in armed conflict.', 'two.txt': 'Companies pledged to protect the core of the internet.' };
 
 async function libraryWithTexts(): Promise<{ app: AppServices; ids: string[] }> {
