@@ -7,7 +7,7 @@ import { PARIS_CALL_CODEBOOK } from '../../shared/codebooks';
 import { EventBus } from '../../main/services/events';
 import { LibraryStore } from '../../main/services/library/store';
 import { SearchService } from '../../main/services/search/search-service';
-import { querySet, vocabulary } from './synthetic-library';
+import { QUERY_KINDS, querySet, vocabulary } from './synthetic-library';
 
 const libraryDir = path.join(tmpdir(), 'apostil-bench-search-full');
 const arg = (name: string) => {
@@ -22,7 +22,7 @@ await search.start();
 await search.idle();
 const titles = store.listDocuments().map((d) => ({ title: d.metadata.title }));
 const queries = arg('--queries')?.split('|') ?? querySet(vocabulary(30_000), 500, titles);
-for (const q of queries.slice(0, 50)) await search.query(q);
+if (!process.argv.includes('--cold')) for (const q of queries.slice(0, 50)) await search.query(q);
 if (process.argv.includes('--totals')) {
   for (const q of queries) {
     const r = await search.query(q);
@@ -35,11 +35,23 @@ const cpuOf = async (q: string) => {
   const u = process.cpuUsage(c);
   return (u.user + u.system) / 1000;
 };
+(globalThis as unknown as { T: number[] }).T = [0, 0, 0, 0];
 const times: [number, string][] = [];
 for (const q of queries) times.push([await cpuOf(q), q]);
+console.log('execute/hits/facets ms per query', (globalThis as unknown as { T: number[] }).T.map((x, i, a) => (i < 3 ? x / a[3]! : x).toFixed(2)).join(' '));
 const sorted = times.map(([t]) => t).sort((a, b) => a - b);
 const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
 console.log(`CPU p50/p95/p99 ${pct(50)}/${pct(95)}/${pct(99)} ms`);
+if (!arg('--queries')) {
+  // Per kind of query (the set cycles through QUERY_KINDS): which kinds make the tail.
+  const byKind = new Map<string, number[]>();
+  times.forEach(([t], i) => byKind.set(QUERY_KINDS[i % QUERY_KINDS.length]!, [...(byKind.get(QUERY_KINDS[i % QUERY_KINDS.length]!) ?? []), t]));
+  for (const [kind, list] of byKind) {
+    const s = list.sort((a, b) => a - b);
+    const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
+    console.log(`  ${kind.padEnd(16)} p50/p95/max ${at(50)}/${at(95)}/${s[s.length - 1]!.toFixed(1)} ms; over 5 ms: ${s.filter((t) => t > 5).length}`);
+  }
+}
 const worst = [...times].sort((a, b) => b[0] - a[0]).slice(0, 20);
 console.log(worst.map(([t, q]) => `${t.toFixed(1)}  ${q}`).join('\n'));
 if (loops) {

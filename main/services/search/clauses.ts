@@ -1,9 +1,7 @@
 // What a query's words become in one segment: an iterator per word (one term's postings, or the union
-// of a word's alternatives: its stem and folded form, a prefix's or a typo's expansions), a check of
-// word positions for phrases, and exclusions for -words.
-import { stopId } from './analyzer';
+// of a word's alternatives: its stem and folded form, a prefix's or a typo's expansions). Phrases and
+// -words are checked in phrase-check.ts.
 import type { Segment } from './segment';
-import { StopMapReader } from './stop-map';
 import { accumulateTerm, NO_MORE, SLACK, TermPostings, type DocIterator, type Scoring } from './term-postings';
 
 export interface WeightedTerm {
@@ -320,80 +318,5 @@ export class DenseUnion implements DocIterator {
   buffer(size: number): Int32Array {
     if (this.merged.length < size) this.merged = new Int32Array(size * 2);
     return this.merged;
-  }
-}
-
-/** Whether the words of a phrase, positioned on an entry, stand in one of its fields in order. */
-export class PhraseCheck {
-  private readonly words: { ordinal: number; iterator: DocIterator }[];
-  private readonly stops: { ordinal: number; id: number }[];
-
-  constructor(
-    private readonly segment: Segment,
-    tokens: readonly ResolvedToken[],
-    iterators: readonly DocIterator[],
-  ) {
-    const words = tokens.filter((t) => t.stop === null);
-    this.words = words.map((t, k) => ({ ordinal: t.ordinal, iterator: iterators[k]! }));
-    this.stops = tokens.filter((t) => t.stop !== null).map((t) => ({ ordinal: t.ordinal, id: stopId(t.stop!) }));
-    this.stopReaders = this.stops.map(() => new StopMapReader());
-  }
-
-  /** Each word's positions in the field being checked, and how far the walk through them has got. */
-  private readonly found: Int32Array[] = [];
-  private readonly cursor: number[] = [];
-  /** Per stop word of the phrase, a reader of the entry's stop-word map (each reads ascending positions). */
-  private readonly stopReaders: StopMapReader[];
-
-  matches(d: number): boolean {
-    const { words, stops, found, cursor, stopReaders } = this;
-    const first = words[0]!;
-    for (let f = 0; f < this.segment.fieldCount; f++) {
-      let present = true;
-      for (let k = 0; k < words.length && present; k++) {
-        found[k] = words[k]!.iterator.positions(f);
-        cursor[k] = 0;
-        present = found[k]!.length > 0;
-      }
-      if (!present) continue;
-      const starts = found[0]!;
-      let map: Uint8Array | null = null;
-      for (let i = 0; i < starts.length; i++) {
-        const start = starts[i]! - first.ordinal;
-        let fits = true;
-        // Starts ascend, so each word's wanted position does too: its cursor only moves forward.
-        for (let k = 1; k < words.length && fits; k++) {
-          const want = start + words[k]!.ordinal;
-          const at = found[k]!;
-          let c = cursor[k]!;
-          while (c < at.length && at[c]! < want) c++;
-          cursor[k] = c;
-          fits = c < at.length && at[c] === want;
-        }
-        if (fits && stops.length && map === null) {
-          map = this.segment.stopsOf(d, f);
-          for (const reader of stopReaders) reader.reset(map);
-        }
-        for (let s = 0; s < stops.length && fits; s++) fits = stopReaders[s]!.at(start + stops[s]!.ordinal) === stops[s]!.id;
-        if (fits) return true;
-      }
-    }
-    return false;
-  }
-}
-
-/** A -word or -"phrase": whether it matches an entry (entries are asked in ascending order). */
-export class Exclusion {
-  constructor(
-    private readonly iterators: DocIterator[],
-    private readonly phrase: PhraseCheck | null,
-  ) {}
-
-  excludes(d: number): boolean {
-    for (const it of this.iterators) {
-      if (it.doc < d) it.advance(d);
-      if (it.doc !== d) return false;
-    }
-    return this.phrase ? this.phrase.matches(d) : true;
   }
 }

@@ -8,7 +8,7 @@ import { analyze, stopId } from './analyzer';
 import { float32Above, LengthNorms } from './bm25';
 import { ByteWriter, unpack, VarintReader } from './postings-codec';
 import { Segment } from './segment';
-import { StopMapReader } from './stop-map';
+import { StopMapReader, writeStops } from './stop-map';
 import { buildSegment } from './segment-build';
 import { NO_MORE, scoringFor, TermPostings } from './term-postings';
 
@@ -47,6 +47,24 @@ describe('postings codec', () => {
     );
   });
 
+  it('reads a stop-word map in place, never past its end', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 60 }), fc.integer({ min: 0, max: 40 }), (ids, before) => {
+        const out = new ByteWriter(8);
+        writeStops(out, ids);
+        const map = out.view().slice();
+        // The map between other bytes (0xff after it: a stop word's number no map of these ids holds).
+        const buffer = new Uint8Array(before + map.length + 8).fill(0xff);
+        buffer.set(map, before);
+        const reader = new StopMapReader().reset(buffer, before, before + map.length);
+        for (let p = -1; p <= ids.length; p++) expect(reader.at(p)).toBe(ids[p] ?? 0);
+        // Cut short by one byte: the last stop word is no longer there, and nothing after the end is read.
+        const last = ids.findLastIndex((id) => id !== 0);
+        if (last >= 0) expect(new StopMapReader().reset(buffer, before, before + map.length - 1).at(last)).toBe(0);
+      }),
+    );
+  });
+
   it('rounds stored bounds up, never down', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), (v) => {
@@ -69,12 +87,15 @@ describe('segment postings', () => {
             const entry = entries.find((e) => e.id === segment.entryId(o))!;
             entry.fields.forEach((text, f) => {
               const expected = analyze(text).map((token) => (token.term === null ? stopId(token.word) : 0));
-              const map = segment.stopsOf(o, f);
+              const map = segment.stopsSpan(o, f).subarray(segment.stopsFrom, segment.stopsTo);
               // Ascending positions, some skipped, past both ends (as a phrase check reads them); then one lookup.
               reader.reset(map);
               for (let p = -2; p < expected.length + 2; p += 1 + Math.floor(rand() * 3)) expect(reader.at(p)).toBe(expected[p] ?? 0);
               const p = Math.floor(rand() * (expected.length + 1));
               expect(new StopMapReader().reset(map).at(p)).toBe(expected[p] ?? 0);
+              // Read in place, where the segment holds it (as phrases read it: no view per entry).
+              const inPlace = new StopMapReader().reset(segment.stopsSpan(o, f), segment.stopsFrom, segment.stopsTo);
+              for (let q = -1; q <= expected.length; q++) expect(inPlace.at(q)).toBe(expected[q] ?? 0);
             });
           }
         }),

@@ -70,8 +70,11 @@ export class Segment {
   private readonly factSlots: number;
   private readonly factValues: Float64Array;
   private readonly stopsAt: number;
-  /** Stop-word map offsets of the fact groups decoded so far (stopsOf). */
+  /** Stop-word map offsets of the fact groups decoded so far (stopsSpan). */
   private stopStarts: { starts: Uint32Array; decoded: Uint8Array } | null = null;
+  /** Where the map stopsSpan found is in the bytes it returned. */
+  stopsFrom = 0;
+  stopsTo = 0;
 
   private constructor(header: SegmentHeader, resident: Uint8Array, storage: Storage, bytes: Uint8Array | null) {
     this.header = header;
@@ -337,11 +340,12 @@ export class Segment {
   }
 
   /**
-   * The stop-word map of an entry's field (stop-map.ts). Phrases with stop words ask for the maps of
-   * every entry holding their words, and the same frequent words come back query after query: each
+   * The stop-word map of an entry's field (stop-map.ts), in place: the bytes holding it, from stopsFrom to
+   * stopsTo (phrases read tens of thousands: no view per entry). Phrases with stop words ask for the maps
+   * of every entry holding their words, and the same frequent words come back query after query: each
    * group's map offsets, once decoded, are kept (4 bytes per entry and field).
    */
-  stopsOf(ordinal: number, field: number): Uint8Array {
+  stopsSpan(ordinal: number, field: number): Uint8Array {
     const F = this.fieldCount;
     const group = Math.floor(ordinal / FACT_GROUP);
     this.stopStarts ??= { starts: new Uint32Array(this.n * F + 1), decoded: new Uint8Array(Math.ceil(this.n / FACT_GROUP)) };
@@ -352,7 +356,18 @@ export class Segment {
       decoded[group] = 1;
     }
     const k = ordinal * F + field;
-    return this.bytesOf('stops', starts[k]!, starts[k + 1]!);
+    const from = starts[k]!;
+    const to = starts[k + 1]!;
+    const first = Math.floor(from / PAGE);
+    if (to > from && Math.floor((to - 1) / PAGE) === first) {
+      this.stopsFrom = from - first * PAGE;
+      this.stopsTo = to - first * PAGE;
+      return this.page('stops', first).bytes;
+    }
+    const bytes = this.bytesOf('stops', from, to);
+    this.stopsFrom = 0;
+    this.stopsTo = bytes.length;
+    return bytes;
   }
 
   /** One of an entry's facts (entry-facts.ts: FACT), from its decoded group. */

@@ -31,22 +31,27 @@ export class StopMapReader {
   private words = 0;
   private bits = 0;
   private ids = 0;
+  /** Where the map ends in `bytes` (a map may be read in place, within a larger buffer). */
+  private end = 0;
   /** Bytes of the bitmap counted so far, and their set bits. */
   private counted = 0;
   private rank = 0;
 
-  reset(bytes: Uint8Array): this {
-    let at = 0;
+  /** Reads the map in bytes [from, to) (all of them by default). */
+  reset(bytes: Uint8Array, from = 0, to = bytes.length): this {
+    const end = Math.min(to, bytes.length);
+    let at = from;
     let words = 0;
-    for (let shift = 0; ; shift += 7) {
+    for (let shift = 0; at < end; shift += 7) {
       const b = bytes[at++]!;
       words += (b & 0x7f) * 2 ** shift;
-      if (!(b & 0x80) || at >= bytes.length) break;
+      if (!(b & 0x80)) break;
     }
     this.bytes = bytes;
     this.words = words;
     this.bits = at;
     this.ids = at + ((words + 7) >> 3);
+    this.end = end;
     this.counted = 0;
     this.rank = 0;
     return this;
@@ -57,6 +62,7 @@ export class StopMapReader {
     if (position < 0 || position >= this.words) return 0;
     const { bytes, bits } = this;
     const i = position >> 3;
+    if (bits + i >= this.end) return 0;
     const byte = bytes[bits + i]!;
     const bit = 1 << (position & 7);
     if (!(byte & bit)) return 0;
@@ -68,6 +74,7 @@ export class StopMapReader {
     for (; counted < i; counted++) rank += POPCOUNT[bytes[bits + counted]!]!;
     this.counted = counted;
     this.rank = rank;
-    return bytes[this.ids + rank + POPCOUNT[byte & (bit - 1)]!] ?? 0;
+    const at = this.ids + rank + POPCOUNT[byte & (bit - 1)]!;
+    return at < this.end ? bytes[at]! : 0;
   }
 }

@@ -375,6 +375,24 @@ export class TermPostings implements DocIterator {
     return this.tailBound;
   }
 
+  /** Where positionSpan's positions end in positionData. */
+  spanEnd = 0;
+
+  /**
+   * positions() without a view (phrases check tens of thousands of entries): where the current entry's
+   * positions in a field start in positionData, up to spanEnd. Read positionData after this call.
+   */
+  positionSpan(field: number): number {
+    if (this.posBlock !== this.block) this.decodePositions();
+    const k = this.i * this.F + field;
+    this.spanEnd = this.posCum![k + 1]!;
+    return this.posCum![k]!;
+  }
+
+  get positionData(): Int32Array {
+    return this.posAll!;
+  }
+
   positions(field: number): Int32Array {
     if (this.posBlock !== this.block) this.decodePositions();
     const k = this.i * this.F + field;
