@@ -1,44 +1,52 @@
 // The workbench: the library on the left, the open document in the middle, its annotations on the
 // right, search on top. Files dropped anywhere on the window are imported.
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { Suspense, useCallback, useEffect, useState, type DragEvent } from 'react';
 import { applyToDocuments, type LibraryChange } from '../../../shared/library-changes';
 import type { Codebook, LibraryDocument } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/search/types';
 import type { CodedPassage } from '../../../shared/analysis';
-import { AnalysisWorkspace } from '../analysis/AnalysisWorkspace';
 import { ViewSwitch, type AppView } from '../analysis/ViewSwitch';
 import { call, onLibraryChange } from '../api/client';
 import { ImportExportMenu } from '../interchange/ImportExportMenu';
 import { WaitingReferences } from '../interchange/WaitingReferences';
 import '../interchange/export.css';
 import { CodebookProvider } from '../codebook/codebook-context';
-import { CodebookWorkspace } from '../codebook/CodebookWorkspace';
 import { LibraryHealthButton } from '../health/LibraryHealth';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { MemosProvider } from '../memos/memos-context';
-import { MemosWorkspace } from '../memos/MemosWorkspace';
 import { LinksProvider } from '../links/links-context';
-import { LinksView } from '../links/LinksView';
 import type { LinkEnd } from '../../../shared/links/model';
-import { DocumentsView } from '../organise/DocumentsView';
 import { useOrganisation } from '../organise/useOrganisation';
 import { useImporter, type ImportFailure, type ImportReport } from '../library/useImporter';
-import { PdfMarksOffer, findPdfMarks, type PdfMarksFound } from '../pdf/PdfMarksOffer';
+import type { PdfMarksFound } from '../pdf/PdfMarksOffer';
 import { preloadPdf, textMayLoad, usePdfWarmUp } from '../pdf/preload';
-import { pdfViewModeOf, ReaderView, type FocusRequest } from '../reader/ReaderView';
+import { pdfViewModeOf, type FocusRequest } from '../reader/view-mode';
 import { SavedSearches } from '../search/SavedSearches';
 import { SearchBox } from '../search/SearchBox';
 import { SearchProvider } from '../search/search-context';
 import { ThemeSelect } from '../settings/ThemeSelect';
 import { SyncButton } from '../sync/SyncButton';
 import { CoderMenu } from '../coders/CoderMenu';
-import { AgreementView } from '../agreement/AgreementView';
 import { CoderSettingsProvider } from '../coders/coder-settings';
 import { NoticeProvider, useNotices } from '../ui/notices';
 import { usePasswordPrompt, type AskPassword } from '../ui/PasswordPrompt';
 import { useFollowed } from '../ui/useFollowed';
 import { CommandPalette } from '../commands/CommandPalette';
 import { CommandProvider } from '../commands/commands';
+import {
+  AgreementView,
+  AnalysisWorkspace,
+  CodebookWorkspace,
+  DocumentsView,
+  findPdfMarks,
+  LinksView,
+  loadReader,
+  MemosWorkspace,
+  PdfMarksOffer,
+  preloadViews,
+  ReaderView,
+  ViewLoading,
+} from './lazy-views';
 import { useAppCommands } from './useAppCommands';
 import { useOpenDocumentId } from './useOpenDocumentId';
 import { useOpenedDocument } from './useOpenedDocument';
@@ -90,7 +98,9 @@ function Workbench() {
     [notify, setOpenId],
   );
   const [passwordPrompt, askPassword] = usePasswordPrompt();
-  usePdfWarmUp(documentsState.status === 'ready' && documentsState.value.some((d) => d.format === 'pdf'));
+  const listed = documentsState.status === 'ready';
+  usePdfWarmUp(listed && documentsState.value.some((d) => d.format === 'pdf'));
+  useEffect(() => (listed ? preloadViews() : undefined), [listed]);
   const importer = useImporter(onImported, askPassword);
 
   const openHit = useCallback(
@@ -162,29 +172,33 @@ function Workbench() {
           <CoderMenu />
           <ThemeSelect />
         </header>
-        {view === 'analysis' ? (
-          <AnalysisWorkspace documents={documents} onOpenPassage={openPassage} />
-        ) : view === 'documents' ? (
-          organisation.status === 'ready' ? (
-            <DocumentsView documents={documents} organisation={organisation.value} onOpen={(id) => (setView('library'), setOpenId(id))} />
-          ) : (
-            <p className="loading">{organisation.status === 'error' ? `The collections could not be read: ${organisation.message}` : 'Reading the collections…'}</p>
-          )
-        ) : view === 'links' ? (
-          <LinksView />
-        ) : view === 'codebook' ? (
-          <CodebookWorkspace documents={documents} onOpenPassage={openPassage} />
-        ) : view === 'memos' ? (
-          <MemosWorkspace documents={documents} />
-        ) : view === 'agreement' ? (
-          <AgreementView
-            collections={organisation.status === 'ready' ? organisation.value.collections : []}
-            onOpen={(d) => {
-              setView('library');
-              setOpenId(d.documentId);
-              setFocus({ documentId: d.documentId, start: d.start, end: d.end, annotationId: null, nonce: Date.now() });
-            }}
-          />
+        {view !== 'library' ? (
+          <ViewLoading>
+            {view === 'analysis' ? (
+              <AnalysisWorkspace documents={documents} onOpenPassage={openPassage} />
+            ) : view === 'documents' ? (
+              organisation.status === 'ready' ? (
+                <DocumentsView documents={documents} organisation={organisation.value} onOpen={(id) => (setView('library'), setOpenId(id))} />
+              ) : (
+                <p className="loading view-loading">{organisation.status === 'error' ? `The collections could not be read: ${organisation.message}` : 'Reading the collections…'}</p>
+              )
+            ) : view === 'links' ? (
+              <LinksView />
+            ) : view === 'codebook' ? (
+              <CodebookWorkspace documents={documents} onOpenPassage={openPassage} />
+            ) : view === 'memos' ? (
+              <MemosWorkspace documents={documents} />
+            ) : view === 'agreement' ? (
+              <AgreementView
+                collections={organisation.status === 'ready' ? organisation.value.collections : []}
+                onOpen={(d) => {
+                  setView('library');
+                  setOpenId(d.documentId);
+                  setFocus({ documentId: d.documentId, start: d.start, end: d.end, annotationId: null, nonce: Date.now() });
+                }}
+              />
+            ) : null}
+          </ViewLoading>
         ) : (
           <>
             <LibraryPanel
@@ -247,13 +261,19 @@ function OpenDocument(props: { id: string; isPdf: boolean; focus: FocusRequest |
   const pagesFirst = isPdf && pdfViewModeOf(id) === 'pages';
   useEffect(() => {
     if (isPdf) preloadPdf(id);
+    // The reader's code is fetched beside the document, not after it (if it is not loaded already).
+    void loadReader().catch(() => undefined);
   }, [id, isPdf]);
   const [state, reopen] = useOpenedDocument(id, pagesFirst ? textMayLoad : null);
   // A new version of the file (Replace file…, here or in another window) reopens the reader on it.
   useEffect(() => onLibraryChange((change) => change.kind === 'document.replaced' && change.document.id === id && reopen()), [id, reopen]);
   if (state.status === 'loading') return <p className="loading">Opening…</p>;
   if (state.status === 'error') return <p className="form-error">This document could not be opened: {state.message}</p>;
-  return <ReaderView key={state.value.opened.document.contentHash} {...state.value} focus={focus} askPassword={askPassword} />;
+  return (
+    <Suspense fallback={<p className="loading">Opening…</p>}>
+      <ReaderView key={state.value.opened.document.contentHash} {...state.value} focus={focus} askPassword={askPassword} />
+    </Suspense>
+  );
 }
 
 function latestCodebook(codebook: Codebook, change: LibraryChange): Codebook {

@@ -2,14 +2,17 @@
 // of every file's content that follows it, in the background) found anything, and a dialog that lists
 // each finding (what, what Apostil did, where the data was kept) and everything kept aside so far.
 // When a check found problems, a notice says so once.
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import type { LibraryHealth } from '../../../shared/health';
 import { call } from '../api/client';
 import { useNotices } from '../ui/notices';
 import { useAsync } from '../ui/useAsync';
-import { HealthDialog } from './HealthDialog';
+import { lazyNamed } from '../ui/lazy';
 import { useLibraryCheck } from './useLibraryCheck';
 import './health.css';
+
+/** Loaded when first opened: the first screen does not need it. */
+const HealthDialog = lazyNamed(() => import('./HealthDialog'), 'HealthDialog');
 
 export function LibraryHealthButton() {
   const { notify } = useNotices();
@@ -51,7 +54,7 @@ export function LibraryHealthButton() {
         {count > 0 ? `Library health: ${count === 1 ? '1 problem' : `${count} problems`}` : 'Library health'}
         {checking && <span className="health-checking"> · checking files {percent(checking.done, checking.total)}</span>}
       </button>
-      {open && health && <HealthDialog health={health} checking={checking} onClose={() => setOpen(false)} />}
+      <Suspense fallback={null}>{open && health && <HealthDialog health={health} checking={checking} onClose={() => setOpen(false)} />}</Suspense>
     </>
   );
 }

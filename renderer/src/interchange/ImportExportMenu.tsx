@@ -1,17 +1,20 @@
 // The top bar's menu for moving work in and out: exports, and imports of reference files (BibTeX, RIS,
 // CSL-JSON), annotation files (W3C Web Annotation, Hypothesis) and REFI-QDA projects (.qdpx).
-import { useRef, useState, type Ref } from 'react';
+import { Suspense, useRef, useState, type Ref } from 'react';
 import type { LibraryDocument } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
 import { MAX_IMPORT_TEXT_BYTES } from '../../../shared/interchange/types';
 import { readChosenFile } from '../api/files';
 import { useNotices } from '../ui/notices';
 import type { AnnotationImportAssignment, AnnotationImportReport, ReferenceImportReport } from '../../../shared/interchange/types';
-import { AnnotationImportReportDialog } from './AnnotationImportReportDialog';
-import { ExportDialog } from './ExportDialog';
-import { ReferenceImportReportDialog } from './ReferenceImportReportDialog';
+import { lazyNamed } from '../ui/lazy';
 import { describeAnnotationImport, describeProjectImport, describeReferenceImport } from './reports';
 import { useTask } from './useTask';
+
+// The dialogs are loaded when first shown: the first screen does not need them.
+const AnnotationImportReportDialog = lazyNamed(() => import('./AnnotationImportReportDialog'), 'AnnotationImportReportDialog');
+const ExportDialog = lazyNamed(() => import('./ExportDialog'), 'ExportDialog');
+const ReferenceImportReportDialog = lazyNamed(() => import('./ReferenceImportReportDialog'), 'ReferenceImportReportDialog');
 
 type FileBytes = Awaited<ReturnType<typeof readChosenFile>>;
 
@@ -112,6 +115,7 @@ export function ImportExportMenu({ documents, openId }: Props) {
       )}
       <FilePicker ref={references} accept=".bib,.bibtex,.ris,.json,.csljson" testId="import-references-input" onFile={importReferences} />
       <FilePicker ref={annotations} accept=".json,.jsonld" testId="import-annotations-input" onFile={importAnnotations} />
+      <Suspense fallback={null}>
       {annotationReport && (
         <AnnotationImportReportDialog
           key={JSON.stringify(annotationReport.report)}
@@ -125,6 +129,7 @@ export function ImportExportMenu({ documents, openId }: Props) {
       <FilePicker ref={project} accept=".qdpx" testId="import-project-input" onFile={importProject} />
       {referenceReport && <ReferenceImportReportDialog {...referenceReport} onClose={() => setReferenceReport(null)} />}
       {exporting && <ExportDialog documents={documents} initialDocumentIds={openId ? [openId] : []} onClose={() => setExporting(false)} />}
+      </Suspense>
     </>
   );
 }

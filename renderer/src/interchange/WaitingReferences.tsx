@@ -1,7 +1,7 @@
 // References imported from a BibTeX, RIS or CSL-JSON file whose document is not in the library yet.
 // Importing the same work's file attaches it; "Attach file…" picks it by hand. A reference that may be
 // the same work as another entry says so, and "Compare…" shows both side by side to merge or keep.
-import { useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import type { WaitingReference } from '../../../shared/interchange/types';
 import type { LibraryChange } from '../../../shared/library-changes';
 import type { LibraryDocument } from '../../../shared/model';
@@ -10,8 +10,12 @@ import { readChosenFile } from '../api/files';
 import { ACCEPTED_FILES } from '../library/useImporter';
 import { useNotices } from '../ui/notices';
 import { useFollowed } from '../ui/useFollowed';
-import { CompareReferencesDialog, type CompareTarget } from './CompareReferencesDialog';
+import type { CompareTarget } from './CompareReferencesDialog';
+import { lazyNamed } from '../ui/lazy';
 import './export.css';
+
+/** Loaded when first opened: the first screen does not need it. */
+const CompareReferencesDialog = lazyNamed(() => import('./CompareReferencesDialog'), 'CompareReferencesDialog');
 
 interface Props {
   /** The library's documents, to compare a possible duplicate with. */
@@ -87,6 +91,7 @@ export function WaitingReferences({ documents, onOpen }: Props) {
           </li>
         ))}
       </ul>
+      <Suspense fallback={null}>
       {comparing && (
         <CompareReferencesDialog
           reference={comparing.reference}
@@ -102,6 +107,7 @@ export function WaitingReferences({ documents, onOpen }: Props) {
           onClose={() => setComparing(null)}
         />
       )}
+      </Suspense>
       <input
         ref={input}
         type="file"

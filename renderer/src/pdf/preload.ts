@@ -4,7 +4,6 @@
 // page view is there waits for it.
 import { useEffect } from 'react';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api';
-import { drawFirstPageAhead } from './draw-page';
 import { openPdf, warmUpPdfJs } from './pdfjs';
 import { openRangedFile } from './ranged-file';
 
@@ -34,6 +33,8 @@ function startOpening(id: string): PdfOpening {
   let settle: () => void = () => undefined;
   const parsed = new Promise<void>((resolve) => (settle = resolve));
   performance.mark('apostil:pdf-preload');
+  // The page drawing's code (with the PDF layout it needs) is its own chunk, fetched beside the file.
+  const drawing = import('./draw-page');
   const task = openRangedFile(id).then(async (file) => {
     performance.mark('apostil:pdf-first-bytes');
     const opened = await openPdf(file, fail);
@@ -46,7 +47,8 @@ function startOpening(id: string): PdfOpening {
     opened.promise
       .then(async (pdf) => {
         performance.mark('apostil:pdf-parsed');
-        drawFirstPageAhead(pdf, await pdf.getPage(1));
+        const [{ drawFirstPageAhead }, page] = await Promise.all([drawing, pdf.getPage(1)]);
+        drawFirstPageAhead(pdf, page);
       })
       .catch(() => undefined)
       .finally(settle);

@@ -33,16 +33,8 @@ import { TextDocumentView } from './TextDocumentView';
 import { AttachedMemos } from '../memos/AttachedMemos';
 import { useUndoKeys } from './useUndoKeys';
 import type { DocumentViewHandle, SelectionDescription } from './view-types';
+import { pdfViewModeOf, rememberPdfViewMode, type FocusRequest, type ViewMode } from './view-mode';
 import './reader.css';
-
-export interface FocusRequest {
-  documentId: string;
-  start: number;
-  end: number;
-  annotationId: string | null;
-  /** Changes on every request, so asking for the same place twice still scrolls. */
-  nonce: number;
-}
 
 interface PendingSelection extends SelectionDescription {
   /** The view's scrolling element, and how far it was scrolled when the selection was made. */
@@ -60,15 +52,6 @@ interface Props {
   askPassword: AskPassword;
 }
 
-type ViewMode = 'pages' | 'text';
-/** The view each PDF was last read in, for this session. */
-const viewModes = new Map<string, ViewMode>();
-
-/** The view a PDF opens in: the one it was last read in, else its pages. */
-export function pdfViewModeOf(id: string): ViewMode {
-  return viewModes.get(id) ?? 'pages';
-}
-
 export function ReaderView({ opened, changes, focus, askPassword }: Props) {
   const { notify } = useNotices();
   const { codebook } = useCodebook();
@@ -77,7 +60,7 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
   const isPdf = document.format === 'pdf';
   const [mode, setModeState] = useState<ViewMode>(() => (isPdf ? pdfViewModeOf(document.id) : 'text'));
   const setMode = (next: ViewMode) => {
-    viewModes.set(document.id, next);
+    rememberPdfViewMode(document.id, next);
     setModeState(next);
   };
   const store = useMemo(

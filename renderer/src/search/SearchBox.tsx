@@ -1,7 +1,7 @@
 // One search box over the library: results as you type (your annotations, then passages of the sources),
 // facets beside them, field values completed from the codebook and the library, a syntax popover, and
 // "Save search…". Enter or a click opens the document at the passage. Ctrl/Cmd+K or "/" focuses it.
-import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { Suspense, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { CompletionResult } from '../../../shared/search/complete';
 import type { MemoHit, SearchHit, SearchResults } from '../../../shared/search/types';
 import { useMemos } from '../memos/memos-context';
@@ -11,12 +11,15 @@ import { QueryHelp } from './QueryHelp';
 import { applyCompletion, toggleClause } from './query-edit';
 import { SAVED_SEARCHES_CHANGED } from './SavedSearches';
 import { useSearch } from './search-context';
-import { SearchResultsPanel } from './SearchResultsPanel';
+import { lazyNamed } from '../ui/lazy';
 import { useIndexProgress } from './useIndexProgress';
 import { scopeExists, WHOLE_LIBRARY, type LibraryScope } from '../../../shared/collections/scope';
 import { documentTagNames, ScopeSelect } from '../organise/ScopeSelect';
 import { useOrganisation } from '../organise/useOrganisation';
 import './search.css';
+
+/** Loaded with the first results: the first screen does not need it. */
+const SearchResultsPanel = lazyNamed(() => import('./SearchResultsPanel'), 'SearchResultsPanel');
 
 interface Props {
   onOpen(hit: SearchHit): void;
@@ -259,6 +262,7 @@ export function SearchBox({ onOpen }: Props) {
             </form>
           )}
           {results && !error && (
+            <Suspense fallback={null}>
             <SearchResultsPanel
               results={results}
               query={query}
@@ -267,6 +271,7 @@ export function SearchBox({ onOpen }: Props) {
               onToggleClause={toggle}
               onSave={() => setSaving(query.trim().slice(0, 60))}
             />
+            </Suspense>
           )}
         </div>
       )}

@@ -1,10 +1,13 @@
 // Sync through CouchDB in the top bar: a button that says how sync is doing (off, up to date, what
 // waits, offline, conflicts) and opens the sync dialog. It follows main's 'sync.status' events.
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { SyncView } from '../../../shared/sync/sync-status';
 import { call, errorMessage, onEvent } from '../api/client';
-import { SyncDialog } from './SyncDialog';
+import { lazyNamed } from '../ui/lazy';
 import './sync.css';
+
+/** Loaded when first opened: the first screen does not need it. */
+const SyncDialog = lazyNamed(() => import('./SyncDialog'), 'SyncDialog');
 
 export function SyncButton() {
   const [view, setView] = useState<SyncView | null>(null);
@@ -33,7 +36,7 @@ export function SyncButton() {
       >
         {label}
       </button>
-      {open && view && <SyncDialog view={view} onView={setView} onClose={() => setOpen(false)} />}
+      <Suspense fallback={null}>{open && view && <SyncDialog view={view} onView={setView} onClose={() => setOpen(false)} />}</Suspense>
     </>
   );
 }
