@@ -7,25 +7,30 @@ import { writeFileAtomic } from './atomic';
 import { readLibraryFile } from './safe-fs';
 
 const HEAD = /^\{"sha256":"([0-9a-f]{64})","body":/;
+const HEAD_LENGTH = '{"sha256":"","body":'.length + 64;
+const CLOSING_BRACE = 0x7d;
 
-function sha256(text: string): string {
+function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
 /** The body's JSON, parsed (to be validated by the caller), or null when absent or not intact. */
 export async function readChecksummed(file: string): Promise<unknown> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = (await readLibraryFile(file)).toString('utf8').trimEnd();
+    bytes = await readLibraryFile(file);
   } catch {
     return null;
   }
-  const head = HEAD.exec(text);
-  if (!head || !text.endsWith('}')) return null;
-  const body = text.slice(head[0].length, -1);
+  // Checked on the bytes as read, so that megabytes of text are decoded once, only when intact.
+  let end = bytes.length;
+  while (end > 0 && /\s/.test(String.fromCharCode(bytes[end - 1]!))) end--;
+  const head = HEAD.exec(bytes.toString('latin1', 0, Math.min(end, HEAD_LENGTH)));
+  if (!head || bytes[end - 1] !== CLOSING_BRACE) return null;
+  const body = bytes.subarray(head[0].length, end - 1);
   if (sha256(body) !== head[1]) return null;
   try {
-    return JSON.parse(body) as unknown;
+    return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
     return null;
   }

@@ -20,8 +20,9 @@ import type { DocumentVariables } from '../../../shared/variables';
 import { checkLinkFile } from './check-links';
 import type { StoredLinks } from '../../../shared/links/edit';
 import { undoInterruptedCodebookChange } from './codebook-journal';
-import { readCheckRecord, sha256, type CheckRecord } from './check-record';
-import { DocumentCheck, messageOf } from './document-check';
+import { sha256, type CheckRecord, type RecordedFile } from './check-record';
+import { DocumentCheck, messageOf, type CheckedDocument } from './document-check';
+import { documentFileNames, scanLibrary } from './open-scan';
 import { LIBRARY_FORMAT_VERSION, loadJsonFile, readJsonFile, type LibraryPaths } from './files';
 import { Findings } from './findings';
 import { QUARANTINE_DIR } from './quarantine';
@@ -72,11 +73,12 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
   const findings = new Findings(paths.root);
   await guardFolders(paths, findings);
   await removeStaleTempFiles(paths.root);
-  // Read only once cache/ is known to be a folder of the library (not a link out of it).
-  const previous = await readCheckRecord(paths.cache);
   const name = await checkLibraryFile(paths, findings);
   // Before anything is read: a codebook change cut short is undone, so codebook and annotations agree.
   await checkInterruptedCodebookChange(paths, findings);
+  // The record read and the documents compared with it by stamp: only once cache/ is known to be a
+  // folder of the library (not a link out of it), and after the undo above rewrote any annotations file.
+  const { record: previous, unchanged } = await scanLibrary(paths);
   const { codebook, codebookSha256 } = await checkCodebook(paths, findings, defaultCodebook);
   // Links to principles and actors are checked again in every annotations file when the codebook changed.
   const relink = previous?.codebookSha256 !== codebookSha256;
@@ -90,7 +92,7 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
   let count = 0;
   for (const id of await documentFolders(paths, findings)) {
     if (++count % DOCUMENTS_BETWEEN_BREAKS === 0) await yieldToIo();
-    const checked = await check.check(id, previous, relink);
+    const checked = previous && !relink && unchanged.has(id) ? asRecorded(paths, id, previous) : await check.check(id, previous, relink);
     if (!checked) continue;
     documents.push(checked.document);
     annotationIds.set(id, checked.annotationIds);
@@ -106,6 +108,14 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
   for (const [documentId, ids] of annotationIds) for (const id of ids) owners.set(id, documentId);
   const links = await checkLinkFile(paths, findings, (end) => owners.get(end.annotationId) === end.documentId);
   return { name, codebook, documents, annotationIds, annotations, organisation, memos, variables, links, record, read, full: previous === null, issues: findings.issues };
+}
+
+/** A document the scan found exactly as recorded: what its check would find, from the record. */
+function asRecorded(paths: LibraryPaths, id: string, record: CheckRecord): CheckedDocument {
+  const { document, annotationIds } = record.documents.get(id)!;
+  const files = new Map<string, RecordedFile>();
+  for (const file of documentFileNames(document, paths)) files.set(file, record.files.get(file)!);
+  return { document, annotationIds, annotations: null, files, read: [] };
 }
 
 /** A codebook change cut short by a crash is undone: the codebook and the passages it recoded are as before. */
