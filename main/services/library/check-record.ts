@@ -42,6 +42,12 @@ export interface CheckRecord {
   /** By path relative to the library ("documents/<id>/text.json"). */
   files: Map<string, RecordedFile>;
   documents: Map<string, RecordedDocument>;
+  /**
+   * Document folders seen holding no temporary file and no replace journal, with their stamp as seen
+   * (open-scan.ts): while a folder's stamp is unchanged, nothing was added to, removed from or renamed in
+   * it, so the next open need not list it. By document id; absent from records written before it was kept.
+   */
+  folders: Map<string, FileStamp>;
 }
 
 const stampSchema = z.object({
@@ -51,6 +57,7 @@ const stampSchema = z.object({
   ino: z.number(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
 });
+const folderStampSchema = z.object({ size: z.number().int().nonnegative(), mtimeMs: z.number(), ctimeMs: z.number(), ino: z.number() });
 const recordedDocumentSchema = z.object({ document: libraryDocumentSchema, annotationIds: z.array(z.string()) });
 /** The record's outline; its entries (tens of thousands) are validated one by one, with breaks. */
 const bodySchema = z.object({
@@ -58,6 +65,7 @@ const bodySchema = z.object({
   codebookSha256: z.string(),
   files: z.record(z.string(), z.unknown()),
   documents: z.record(z.string(), z.unknown()),
+  folders: z.record(z.string(), z.unknown()).optional(),
 });
 /**
  * Entries validated between two breaks: the record of a large library takes a noticeable time to
@@ -97,7 +105,9 @@ export async function readCheckRecord(cacheDir: string): Promise<CheckRecord | n
   const body = parsed.data;
   const files = await validEntries(body.files, stampSchema);
   const documents = files && (await validEntries(body.documents, recordedDocumentSchema));
-  return files && documents ? { codebookSha256: body.codebookSha256, files, documents } : null;
+  // A record written before folders were kept has none: each folder is then listed, as it used to be.
+  const folders = documents && (await validEntries(body.folders ?? {}, folderStampSchema));
+  return files && documents && folders ? { codebookSha256: body.codebookSha256, files, documents, folders } : null;
 }
 
 export async function writeCheckRecord(cacheDir: string, record: CheckRecord): Promise<void> {
@@ -106,6 +116,7 @@ export async function writeCheckRecord(cacheDir: string, record: CheckRecord): P
     codebookSha256: record.codebookSha256,
     files: Object.fromEntries(record.files),
     documents: Object.fromEntries(record.documents),
+    folders: Object.fromEntries(record.folders),
   });
 }
 
@@ -122,6 +133,7 @@ export class RecordKeeper {
   /** Files whose content was hashed during this session (read at open, or written since). */
   readonly hashed = new Set<string>();
   readonly files: Map<string, RecordedFile>;
+  readonly folders: Map<string, FileStamp>;
   codebookSha256: string;
   private dirty = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -132,6 +144,7 @@ export class RecordKeeper {
     private readonly save: () => Promise<void>,
   ) {
     this.files = record.files;
+    this.folders = record.folders;
     this.codebookSha256 = record.codebookSha256;
   }
 
@@ -193,12 +206,13 @@ export class RecordKeeper {
 
   /** The record as it stands, for a check of a document's files against it. */
   view(): CheckRecord {
-    return { codebookSha256: this.codebookSha256, files: this.files, documents: new Map() };
+    return { codebookSha256: this.codebookSha256, files: this.files, documents: new Map(), folders: this.folders };
   }
 
   /** A document checked again: what the record said of its files no longer holds. */
   forgetDocument(id: string): void {
     for (const file of [...this.files.keys()]) if (file.startsWith(`documents/${id}/`)) this.files.delete(file);
+    this.folders.delete(id);
     this.changed();
   }
 
@@ -211,9 +225,10 @@ export class RecordKeeper {
       const id = /^documents\/([^/]+)\//.exec(file)?.[1];
       if (id && documents.has(id)) files.set(file, recorded);
     }
+    const folders = new Map([...this.folders].filter(([id]) => documents.has(id)));
     this.dirty = false;
     try {
-      await writeCheckRecord(cacheDir, { codebookSha256: this.codebookSha256, files, documents });
+      await writeCheckRecord(cacheDir, { codebookSha256: this.codebookSha256, files, documents, folders });
     } catch (error) {
       this.dirty = true;
       throw error;

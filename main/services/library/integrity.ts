@@ -59,6 +59,8 @@ export interface CheckedLibrary {
   read: Set<string>;
   /** Every file was read: there was no record, or it could not be trusted. */
   full: boolean;
+  /** Folders seen clean that the record did not have yet (open-scan.ts): worth writing the record for. */
+  foldersSeen: number;
   issues: HealthIssue[];
 }
 
@@ -78,12 +80,13 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
   await checkInterruptedCodebookChange(paths, findings);
   // The record read and the documents compared with it by stamp: only once cache/ is known to be a
   // folder of the library (not a link out of it), and after the undo above rewrote any annotations file.
-  const { record: previous, unchanged } = await scanLibrary(paths);
+  const { record: previous, unchanged, folders } = await scanLibrary(paths);
   const { codebook, codebookSha256 } = await checkCodebook(paths, findings, defaultCodebook);
   // Links to principles and actors are checked again in every annotations file when the codebook changed.
   const relink = previous?.codebookSha256 !== codebookSha256;
 
-  const record: CheckRecord = { codebookSha256, files: new Map(), documents: new Map() };
+  const record: CheckRecord = { codebookSha256, files: new Map(), documents: new Map(), folders };
+  const foldersSeen = [...folders.keys()].filter((id) => !previous?.folders.has(id)).length;
   const read = new Set<string>();
   const documents: LibraryDocument[] = [];
   const annotationIds = new Map<string, string[]>();
@@ -107,7 +110,7 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
   const owners = new Map<string, string>();
   for (const [documentId, ids] of annotationIds) for (const id of ids) owners.set(id, documentId);
   const links = await checkLinkFile(paths, findings, (end) => owners.get(end.annotationId) === end.documentId);
-  return { name, codebook, documents, annotationIds, annotations, organisation, memos, variables, links, record, read, full: previous === null, issues: findings.issues };
+  return { name, codebook, documents, annotationIds, annotations, organisation, memos, variables, links, record, read, full: previous === null, foldersSeen, issues: findings.issues };
 }
 
 /** A document the scan found exactly as recorded: what its check would find, from the record. */

@@ -3,15 +3,28 @@
 // original, a link) is left to the full check of that document.
 import { mkdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PARIS_CALL_CODEBOOK } from '../../../shared/codebooks';
 import { sampleAnnotation, sampleDocument } from '../../test-support/fixtures';
 import { useTempDir } from '../../test-support/temp';
 import { TEMP_MARK } from './atomic';
-import { CHECK_RECORD_FILE } from './check-record';
+import { CHECK_RECORD_FILE, readCheckRecord, sha256, writeCheckRecord } from './check-record';
 import { libraryPaths } from './files';
 import { scanLibrary } from './open-scan';
 import { LibraryStore } from './store';
+
+// Every folder the scan lists, through the real file system.
+const listed = vi.hoisted(() => [] as string[]);
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  return {
+    ...real,
+    readdirSync: (...args: Parameters<typeof real.readdirSync>) => {
+      listed.push(String(args[0]));
+      return real.readdirSync(...args);
+    },
+  };
+});
 
 const open = (dir: string) => LibraryStore.open(dir, { defaultCodebook: PARIS_CALL_CODEBOOK });
 
@@ -30,8 +43,19 @@ async function library(dir: string): Promise<string[]> {
 
 const unchanged = async (dir: string) => [...(await scanLibrary(libraryPaths(dir))).unchanged].sort();
 
+/** The record as the store wrote it, with the folder stamps a scan saw (however recent) added. */
+async function recordFolders(dir: string): Promise<void> {
+  const paths = libraryPaths(dir);
+  const { folders } = await scanLibrary(paths, { racyMs: 0 });
+  const record = (await readCheckRecord(paths.cache))!;
+  await writeCheckRecord(paths.cache, { ...record, folders });
+}
+
 describe('the first pass of an open', () => {
   const tempDir = useTempDir();
+  beforeEach(() => {
+    listed.length = 0;
+  });
 
   it('takes every document of a library closed cleanly as unchanged', async () => {
     const dir = await tempDir();
@@ -85,6 +109,61 @@ describe('the first pass of an open', () => {
     const dir = await tempDir();
     await library(dir);
     await writeFile(path.join(dir, 'cache', CHECK_RECORD_FILE), '{"sha256":"0","body":{}}');
-    expect(await scanLibrary(libraryPaths(dir))).toEqual({ record: null, unchanged: new Set() });
+    expect(await scanLibrary(libraryPaths(dir))).toEqual({ record: null, unchanged: new Set(), folders: new Map() });
+  });
+
+  it('lists a document folder only when its stamp changed since it was last seen clean', async () => {
+    const dir = await tempDir();
+    const [a, b, c] = await library(dir);
+    await recordFolders(dir);
+    listed.length = 0;
+    expect(await unchanged(dir)).toEqual([a, b, c].sort());
+    expect(listed.filter((folder) => folder.includes(`${path.sep}documents${path.sep}`))).toEqual([]);
+    // A temporary file left in a's folder, a replace journal in b's: each changes its folder's stamp.
+    await writeFile(path.join(dir, 'documents', a!, `${TEMP_MARK}left-over`), 'half a write');
+    await writeFile(path.join(dir, 'documents', b!, 'replacing.json'), '{}');
+    listed.length = 0;
+    expect(await unchanged(dir)).toEqual([c]);
+    expect(listed.map((folder) => path.basename(folder)).sort()).toEqual([a, b].sort());
+  });
+
+  it('does not record the stamp of a folder changed a moment ago', async () => {
+    const dir = await tempDir();
+    const ids = await library(dir);
+    const scan = await scanLibrary(libraryPaths(dir));
+    expect(scan.unchanged.size).toBe(ids.length);
+    expect(scan.folders.size).toBe(0);
+  });
+
+  it('opens by stamp with a record written before folders were recorded, and sees the folders for the next one', async () => {
+    const dir = await tempDir();
+    const ids = await library(dir);
+    // The record as earlier versions wrote it: no "folders".
+    const file = path.join(dir, 'cache', CHECK_RECORD_FILE);
+    const outer = JSON.parse(await readFile(file, 'utf8')) as { body: Record<string, unknown> };
+    delete outer.body.folders;
+    const body = JSON.stringify(outer.body);
+    await writeFile(file, `{"sha256":"${sha256(body)}","body":${body}}`);
+    const scan = await scanLibrary(libraryPaths(dir), { racyMs: 0 });
+    expect([...scan.unchanged].sort()).toEqual([...ids].sort());
+    expect([...scan.folders.keys()].sort()).toEqual([...ids].sort());
+    // Through the store: the open reads no document file, and the record it writes keeps the folders.
+    const store = await open(dir);
+    expect((await store.health()).verification).toMatchObject({ openCheck: 'incremental', filesRead: 0 });
+    await store.close();
+  });
+
+  it('has the store record the folders seen clean, so that the next open lists none of them', async () => {
+    const dir = await tempDir();
+    const ids = await library(dir);
+    // Folders last modified a minute ago (a library used yesterday), not a moment ago.
+    const minuteAgo = new Date(Date.now() - 60_000);
+    for (const id of ids) await utimes(path.join(dir, 'documents', id), minuteAgo, minuteAgo);
+    const store = await open(dir);
+    await store.close();
+    listed.length = 0;
+    const scan = await scanLibrary(libraryPaths(dir));
+    expect([...scan.unchanged].sort()).toEqual([...ids].sort());
+    expect(listed.filter((folder) => folder.includes(`${path.sep}documents${path.sep}`))).toEqual([]);
   });
 });
