@@ -1,4 +1,4 @@
-// `node dist/main/search-worst.js [--loop N] [--queries "a|b"]` (built by `npm run bench:search`, which also
+// `node dist/main/search-worst.js [--loop N] [--queries "a|b"] [--cold | --warm "c|d"]` (built by `npm run bench:search`, which also
 // builds the index it reads): the benchmark's 500 queries, each timed in CPU, then the worst 20 looped N
 // times, for profiling with `node --cpu-prof`. Prints CPU percentiles and the worst queries.
 import { tmpdir } from 'node:os';
@@ -22,7 +22,9 @@ await search.start();
 await search.idle();
 const titles = store.listDocuments().map((d) => ({ title: d.metadata.title }));
 const queries = arg('--queries')?.split('|') ?? querySet(vocabulary(30_000), 500, titles);
-if (!process.argv.includes('--cold')) for (const q of queries.slice(0, 50)) await search.query(q);
+// --cold: no warm-up (each query seen first, as in the benchmark); --warm "a|b": warm up on other queries.
+const warmup = arg('--warm')?.split('|') ?? (process.argv.includes('--cold') ? [] : queries.slice(0, 50));
+for (const q of warmup) await search.query(q);
 if (process.argv.includes('--totals')) {
   for (const q of queries) {
     const r = await search.query(q);

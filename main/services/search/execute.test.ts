@@ -147,6 +147,25 @@ describe('totals and facets', () => {
     expect(sum).toBeLessThanOrEqual(limit);
   });
 
+  it('counts the same whatever order the segments’ entries come in (what it looks up per segment is kept per segment)', () => {
+    const segments = index.ofKind('annotation');
+    expect(segments.length).toBeGreaterThan(1);
+    const grouped = new FacetCounter();
+    const interleaved = new FacetCounter();
+    const liveOf = (segment: (typeof segments)[number]) => Array.from({ length: segment.n }, (_, o) => o).filter((o) => !segment.deleted[o]);
+    for (const segment of segments) for (const o of liveOf(segment)) grouped.addEntry(segment, o);
+    const lists = segments.map(liveOf);
+    for (let i = 0; lists.some((list) => i < list.length); i++) lists.forEach((list, k) => i < list.length && interleaved.addEntry(segments[k]!, list[i]!));
+    const none = { annotations: false, passages: false };
+    expect(interleaved.result(context, none)).toEqual(grouped.result(context, none));
+    // And what they count is what the entries say.
+    const principle = grouped.result(context, none).find((f) => f.field === 'principle')!;
+    for (const value of principle.values) {
+      const id = value.clause.replace(/^principle:/, '');
+      expect(value.count).toBe(entries.filter((e, i) => !deleted.includes(i) && e.kind === 'annotation' && e.meta.principles.includes(id)).length);
+    }
+  });
+
   it('counts queries made only of filters in full, document filters from per-document aggregates', () => {
     const check = (query: string) => {
       const p = plan(query)!;

@@ -82,24 +82,38 @@ export class FacetCounter {
     this.seen = seen;
   }
 
+  /** The segment whose entries are being added, its codes and columns (looked up once per segment, not per match). */
+  private segment: Segment | null = null;
+  private docCodes: Uint32Array = new Uint32Array(0);
+  private entryCodes: Uint32Array = new Uint32Array(0);
+
   /** One match. */
   addEntry(segment: Segment, ordinal: number): void {
-    const codes = codesOf(segment);
-    this.fit();
+    if (segment !== this.segment) {
+      const codes = codesOf(segment);
+      // New codes are only made by codesOf: the counts fit them until the next segment.
+      this.fit();
+      this.segment = segment;
+      this.docCodes = codes.docs;
+      this.entryCodes = codes.codes;
+    }
     const { r } = segment;
-    this.counts[codes.docs[r.docIdx[ordinal]!]!]!++;
+    const counts = this.counts;
+    counts[this.docCodes[r.docIdx[ordinal]!]!]!++;
     if (segment.kind !== 'annotation') return;
     const m = this.entries++;
+    const { seen, entryCodes } = this;
+    const { codeIds, codeStance } = r;
     let stances = 0;
-    for (let c = r.codeStart[ordinal]!; c < r.codeStart[ordinal + 1]!; c++) {
-      const g = codes.codes[r.codeIds[c]!]!;
-      if (this.seen[g] !== m) {
-        this.seen[g] = m;
-        this.counts[g]!++;
+    for (let c = r.codeStart[ordinal]!, end = r.codeStart[ordinal + 1]!; c < end; c++) {
+      const g = entryCodes[codeIds[c]!]!;
+      if (seen[g] !== m) {
+        seen[g] = m;
+        counts[g]!++;
       }
-      stances |= 1 << r.codeStance[c]!;
+      stances |= 1 << codeStance[c]!;
     }
-    for (let k = 1; k <= STANCES.length; k++) if (stances & (1 << k)) this.stances[k]!++;
+    if (stances) for (let k = 1; k <= STANCES.length; k++) if (stances & (1 << k)) this.stances[k]!++;
   }
 
   /** Every live entry of the documents a plan's document filters allow, from the segment's aggregates. */
