@@ -6,6 +6,7 @@ import type { LibraryDocument } from '../../../shared/model';
 import type { LibraryScope } from '../../../shared/collections/scope';
 import { call, errorMessage, onLibraryChange } from '../api/client';
 import { LinkChips } from '../annotations/LinkChips';
+import { PassageButton } from './PassageButton';
 
 const PAGE = 50;
 
@@ -62,17 +63,9 @@ export function PassageList({ title, filter, scope, selector, documents, onOpen,
       {!page && !error && <p className="loading">Reading the passages…</p>}
       <ul className="drilldown-list">
         {page?.passages.map((p) => {
-          const document = documents.get(p.documentId);
           return (
             <li key={p.annotationId}>
-              <button type="button" className="passage" onClick={() => onOpen(p)} title="Open in the reader">
-                <span className={`passage-quote hl-edge-${p.color}`}>{p.quote || 'A region of the page'}</span>
-                <span className="passage-source">
-                  {document?.metadata.title ?? 'Unknown source'}
-                  {document?.metadata.date ? ` · ${document.metadata.date.slice(0, 4)}` : ''}
-                  {p.pageLabel !== null ? ` · p. ${p.pageLabel}` : ''}
-                </span>
-              </button>
+              <PassageButton passage={p} document={documents.get(p.documentId)} withYear onOpen={onOpen} />
               <LinkChips body={{ color: p.color, note: p.note, tags: p.tags, principles: p.principles, actors: p.actors }} />
               {p.note && <p className="passage-note">{p.note}</p>}
             </li>

@@ -6,6 +6,7 @@ import type { CodedPassage } from '../../../shared/analysis';
 import { PRINCIPLE_PALETTE } from '../../../shared/codebooks/colors';
 import type { CodebookEditInput } from '../../../shared/codebooks/edits';
 import { ACTOR_KINDS, ACTOR_KIND_LABELS, type Actor, type ActorKind, type LibraryDocument, type Principle } from '../../../shared/model';
+import { PassageButton } from '../analysis/PassageButton';
 import { CommitField } from './CommitField';
 
 type Edit = (edit: CodebookEditInput) => Promise<boolean>;
@@ -90,20 +91,11 @@ export function CodePassages(props: { passages: CodedPassage[]; documents: Reado
   if (passages.length === 0) return <p className="empty-hint">No passage is coded with it yet.</p>;
   return (
     <ul className="drilldown-list code-passages">
-      {passages.map((p) => {
-        const document = documents.get(p.documentId);
-        return (
-          <li key={p.annotationId}>
-            <button type="button" className="passage" onClick={() => onOpen(p)} title="Open in the reader">
-              <span className={`passage-quote hl-edge-${p.color}`}>{p.quote || 'A region of the page'}</span>
-              <span className="passage-source">
-                {document?.metadata.title ?? 'Unknown source'}
-                {p.pageLabel !== null ? ` · p. ${p.pageLabel}` : ''}
-              </span>
-            </button>
-          </li>
-        );
-      })}
+      {passages.map((p) => (
+        <li key={p.annotationId}>
+          <PassageButton passage={p} document={documents.get(p.documentId)} onOpen={onOpen} />
+        </li>
+      ))}
     </ul>
   );
 }

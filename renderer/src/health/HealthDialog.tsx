@@ -1,7 +1,8 @@
 // The library health report: findings of the check at open and of the background check of every file,
 // how far that check is, then everything kept aside so far.
-import { useEffect, useRef } from 'react';
 import { HEALTH_ISSUE_TITLES, type HealthIssue, type LibraryHealth, type LibraryVerification, type QuarantineEntry } from '../../../shared/health';
+import { DialogFooter } from '../ui/DialogFooter';
+import { useModalDialog } from '../ui/useModalDialog';
 import type { CheckProgress } from './useLibraryCheck';
 
 interface Props {
@@ -12,10 +13,7 @@ interface Props {
 }
 
 export function HealthDialog({ health, checking, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
+  const dialog = useModalDialog();
   const { issues, quarantine } = health;
 
   return (
@@ -31,7 +29,7 @@ export function HealthDialog({ health, checking, onClose }: Props) {
       </p>
       <Verification verification={health.verification} checking={checking} />
       {issues.length > 0 && (
-        <ul className="health-issues" aria-label="Problems found">
+        <ul className="card-list health-issues" aria-label="Problems found">
           {issues.map((issue, i) => (
             <Issue key={`${issue.path}-${i}`} issue={issue} />
           ))}
@@ -45,18 +43,14 @@ export function HealthDialog({ health, checking, onClose }: Props) {
           <p className="health-where">
             In <span className="file-name">{health.quarantinePath}</span>, one folder per finding, each with a NOTE.txt.
           </p>
-          <ul className="health-quarantine" aria-label="Kept aside">
+          <ul className="card-list health-quarantine" aria-label="Kept aside">
             {quarantine.map((entry) => (
               <Kept key={entry.folder} entry={entry} />
             ))}
           </ul>
         </>
       )}
-      <div className="dialog-actions">
-        <button type="button" className="primary" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </div>
+      <DialogFooter dialog={dialog} closeLabel="Close" closeIsPrimary />
     </dialog>
   );
 }

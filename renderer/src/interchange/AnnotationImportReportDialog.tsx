@@ -1,9 +1,11 @@
 // What an annotation file import did, when there is more to say than a count: entries left out (and
 // why), a collection whose other pages are elsewhere, and annotations for documents Apostil could not
 // find — for those the user can choose a document and import them there.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { AnnotationImportAssignment, AnnotationImportReport } from '../../../shared/interchange/types';
 import type { LibraryDocument } from '../../../shared/model';
+import { DialogFooter } from '../ui/DialogFooter';
+import { useModalDialog } from '../ui/useModalDialog';
 
 interface Props {
   fileName: string;
@@ -17,13 +19,10 @@ interface Props {
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function AnnotationImportReportDialog({ fileName, report, documents, onAssign, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [chosen, setChosen] = useState<Record<number, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   async function assign(event: FormEvent) {
     event.preventDefault();
@@ -98,21 +97,13 @@ export function AnnotationImportReportDialog({ fileName, report, documents, onAs
             </table>
           </>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={() => dialog.current?.close()}>
-            Close
-          </button>
+        <DialogFooter dialog={dialog} error={error} closeLabel="Close">
           {report.unmatched.length > 0 && (
             <button type="submit" className="primary" disabled={busy}>
               Import into the chosen documents
             </button>
           )}
-        </div>
+        </DialogFooter>
       </form>
     </dialog>
   );

@@ -1,8 +1,10 @@
 // Two entries that share a title, side by side: the user picks each field's value and merges them into
 // one (the library document, or the older waiting reference, keeps the chosen values), or keeps both.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { WaitingReference } from '../../../shared/interchange/types';
 import { DOCUMENT_KIND_LABELS, METADATA_FIELDS, type DocumentMetadata, type MetadataField } from '../../../shared/model';
+import { DialogFooter } from '../ui/DialogFooter';
+import { useModalDialog } from '../ui/useModalDialog';
 
 export interface CompareTarget {
   kind: 'document' | 'reference';
@@ -28,16 +30,13 @@ function show(metadata: DocumentMetadata, field: MetadataField): string {
 }
 
 export function CompareReferencesDialog({ reference, other, onMerge, onKeepBoth, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   // For each field, whose value to keep: the other entry's unless it has none.
   const [choice, setChoice] = useState<Record<MetadataField, 'other' | 'this'>>(() =>
     Object.fromEntries(METADATA_FIELDS.map((f) => [f, show(other.metadata, f) === '' && show(reference.metadata, f) !== '' ? 'this' : 'other'])) as Record<MetadataField, 'other' | 'this'>,
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   const otherName = other.kind === 'document' ? 'In your library' : 'Waiting reference';
   const differing = METADATA_FIELDS.filter((f) => show(other.metadata, f) !== show(reference.metadata, f));
@@ -103,22 +102,14 @@ export function CompareReferencesDialog({ reference, other, onMerge, onKeepBoth,
             ))}
           </tbody>
         </table>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
+        <DialogFooter dialog={dialog} error={error} closeLabel="Cancel">
           <button type="button" disabled={busy} onClick={() => void act(onKeepBoth)}>
             Keep both
           </button>
           <button type="submit" className="primary" disabled={busy}>
             Merge into one
           </button>
-        </div>
+        </DialogFooter>
       </form>
     </dialog>
   );

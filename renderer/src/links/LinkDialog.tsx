@@ -1,14 +1,16 @@
 // "Link to…": choose another highlight (searched for across the library, as the search box does, with
 // its fields: principle:, doc:, tag:…), the relation between the two and an optional note.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { EndView } from '../../../shared/links/model';
 import type { SearchHit } from '../../../shared/search/types';
 import { call, errorMessage } from '../api/client';
+import { useModalDialog } from '../ui/useModalDialog';
 import { useLinks } from './links-context';
 import { shortQuote } from './PassageLinks';
+import { RelationSelect } from './RelationSelect';
 
 export function LinkDialog({ from, onClose }: { from: EndView; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const titleId = useId();
   const { state, edit, titleOf } = useLinks();
   const relations = state.status === 'ready' ? state.value.relations : [];
@@ -24,7 +26,6 @@ export function LinkDialog({ from, onClose }: { from: EndView; onClose(): void }
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => dialog.current?.showModal(), []);
   // Each keystroke searches; an answer to an older query is dropped.
   const asked = useRef(0);
   const search = (text: string) => {
@@ -98,16 +99,7 @@ export function LinkDialog({ from, onClose }: { from: EndView; onClose(): void }
           ))}
         </fieldset>
         <div className="row">
-          <label>
-            Relation
-            <select value={relation} onChange={(event) => setRelation(event.target.value)}>
-              {relations.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RelationSelect relations={relations} value={relation} onChange={setRelation} />
           <label>
             Direction
             <select value={reversed ? 'in' : 'out'} onChange={(event) => setReversed(event.target.value === 'in')}>

@@ -6,6 +6,7 @@ import type { EndView, ListedLink } from '../../../shared/links/model';
 import { LinkGraph, relationColor } from './LinkGraph';
 import { useLinks } from './links-context';
 import { shortQuote } from './PassageLinks';
+import { RelationSelect } from './RelationSelect';
 import { RelationsEditor } from './RelationsEditor';
 import './links.css';
 
@@ -34,17 +35,7 @@ export function LinksView() {
       <header className="links-header">
         <h1 id="links-title">Links between passages</h1>
         <div className="links-filters">
-          <label>
-            Relation
-            <select value={relation} onChange={(event) => setRelation(event.target.value)}>
-              <option value="">All relations</option>
-              {relations.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RelationSelect relations={relations} value={relation} onChange={setRelation} anyLabel="All relations" />
           <label>
             Document
             <select value={documentId ?? ''} onChange={(event) => setDocumentId(event.target.value || null)}>

@@ -1,8 +1,10 @@
 // The sync dialog: connect this library to a CouchDB database (or disconnect it), how sync is doing,
 // and the conflicts the server holds, each with its versions side by side to keep one or merge them.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { SyncConflict, SyncView } from '../../../shared/sync/sync-status';
 import { call, errorMessage } from '../api/client';
+import { DialogFooter } from '../ui/DialogFooter';
+import { useModalDialog } from '../ui/useModalDialog';
 
 interface Props {
   view: SyncView;
@@ -11,21 +13,14 @@ interface Props {
 }
 
 export function SyncDialog({ view, onView, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
+  const dialog = useModalDialog();
   return (
     <dialog ref={dialog} className="metadata-dialog report-dialog sync-dialog" onClose={onClose} aria-labelledby="sync-title">
       <h2 id="sync-title" tabIndex={-1} autoFocus>
         Sync with a CouchDB server
       </h2>
       {view.connection ? <Connected view={view} onView={onView} /> : <ConnectForm onView={onView} />}
-      <div className="dialog-actions">
-        <button type="button" className="primary" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </div>
+      <DialogFooter dialog={dialog} closeLabel="Close" closeIsPrimary />
     </dialog>
   );
 }
@@ -114,7 +109,7 @@ function Connected({ view, onView }: { view: SyncView; onView(view: SyncView): v
       {status && status.notAppliedCount > 0 && (
         <>
           <h3>Not applied here yet</h3>
-          <ul className="sync-list" aria-label="Not applied here yet">
+          <ul className="card-list sync-list" aria-label="Not applied here yet">
             {status.notApplied.map((item) => (
               <li key={item.id}>
                 <span className="file-name">{item.id}</span>: {item.message}
@@ -126,7 +121,7 @@ function Connected({ view, onView }: { view: SyncView; onView(view: SyncView): v
       {status && status.notSent.length > 0 && (
         <>
           <h3>Not sent</h3>
-          <ul className="sync-list" aria-label="Not sent">
+          <ul className="card-list sync-list" aria-label="Not sent">
             {status.notSent.map((item) => (
               <li key={item.id}>
                 <span className="file-name">{item.id}</span>: {item.message}
@@ -180,7 +175,7 @@ function Conflicts({ count, onView }: { count: number; onView(view: SyncView): v
       ) : !conflicts ? (
         <p className="loading">Reading the conflicting versions…</p>
       ) : (
-        <ul className="sync-conflicts" aria-label="Conflicts">
+        <ul className="card-list sync-conflicts" aria-label="Conflicts">
           {conflicts.map((conflict) => (
             <li key={conflict.id} className="sync-conflict">
               <p className="sync-conflict-label">
