@@ -1,12 +1,15 @@
 // Libraries that sync through a test CouchDB server (couch-server.ts), for the sync tests.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { PARIS_CALL_CODEBOOK } from '../../shared/codebooks';
 import type { NewDocument } from '../services/library/store';
 import { LibraryStore } from '../services/library/store';
 import { openRemote } from '../services/sync/remote';
 import { SyncEngine } from '../services/sync/sync-engine';
+import { CouchServer } from './couch-server';
 import { sampleDocument } from './fixtures';
+import { useTempDir } from './temp';
 
 export interface SyncedLibrary {
   store: LibraryStore;
@@ -26,6 +29,39 @@ export async function openSyncedLibrary(dir: string, url: string): Promise<Synce
     close: async () => {
       await sync.stop();
       await store.close();
+    },
+  };
+}
+
+/**
+ * For a describe block: a test CouchDB server (started before its tests, stopped after them), fresh
+ * databases on it, and libraries syncing through it, each closed after its test, its folder removed.
+ */
+export function useSyncServer(prefix: string) {
+  const tempDir = useTempDir();
+  const server = new CouchServer();
+  const open: SyncedLibrary[] = [];
+  let dbCount = 0;
+  beforeAll(async () => {
+    await server.start();
+  });
+  // Registered after useTempDir's: run before it, so that no library is open when its folder goes.
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((lib) => lib.close()));
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+  return {
+    server,
+    tempDir,
+    /** The name of a database no test used yet. */
+    newDb: () => `${prefix}-${++dbCount}`,
+    /** A library syncing with database `db`: in `dir` (reopened), else in a new folder. */
+    library: async (db: string, dir?: string): Promise<SyncedLibrary> => {
+      const lib = await openSyncedLibrary(dir ?? (await tempDir()), server.url(db));
+      open.push(lib);
+      return lib;
     },
   };
 }

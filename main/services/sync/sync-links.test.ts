@@ -2,35 +2,14 @@
 // CouchDB document per link and one for the list of relations; a deleted link is a tombstone; a link
 // that arrives before its passages is kept (hidden) and comes to life when they arrive.
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PARIS_CALL_CODEBOOK } from '../../../shared/codebooks';
 import { LibraryStore } from '../library/store';
-import { CouchServer } from '../../test-support/couch-server';
 import { sampleAnnotation } from '../../test-support/fixtures';
-import { eventually, openSyncedLibrary, textDocument, type SyncedLibrary } from '../../test-support/sync-libraries';
-import { useTempDir } from '../../test-support/temp';
+import { eventually, textDocument, useSyncServer } from '../../test-support/sync-libraries';
 
 describe('links between passages through CouchDB', () => {
-  const tempDir = useTempDir();
-  const server = new CouchServer();
-  const open: SyncedLibrary[] = [];
-  let dbCount = 0;
-  const newDb = () => `links-${++dbCount}`;
-  const library = async (db: string, dir?: string) => {
-    const lib = await openSyncedLibrary(dir ?? (await tempDir()), server.url(db));
-    open.push(lib);
-    return lib;
-  };
-
-  beforeAll(async () => {
-    await server.start();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((lib) => lib.close()));
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const { server, tempDir, newDb, library } = useSyncServer('links');
 
   it('brings a link and its relation to the other library, edits back, and a deletion as a tombstone', async () => {
     const db = newDb();

@@ -1,37 +1,16 @@
 // Two libraries syncing through a real CouchDB-protocol server on 127.0.0.1 (express-pouchdb over an
 // in-memory PouchDB): what one does arrives at the other, through the store, both ways.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CouchServer } from '../../test-support/couch-server';
+import { describe, expect, it } from 'vitest';
 import { sampleAnnotation } from '../../test-support/fixtures';
-import { eventually, openSyncedLibrary, textDocument, type SyncedLibrary } from '../../test-support/sync-libraries';
-import { useTempDir } from '../../test-support/temp';
+import { eventually, textDocument, useSyncServer, type SyncedLibrary } from '../../test-support/sync-libraries';
 
 describe('sync through CouchDB', () => {
-  const tempDir = useTempDir();
-  const server = new CouchServer();
-  const open: SyncedLibrary[] = [];
-  let dbCount = 0;
-  const newDb = () => server.url(`library-${++dbCount}`);
-  const library = async (url: string, dir?: string) => {
-    const lib = await openSyncedLibrary(dir ?? (await tempDir()), url);
-    open.push(lib);
-    return lib;
-  };
-
-  beforeAll(async () => {
-    await server.start();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((lib) => lib.close()));
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const { server, newDb, library } = useSyncServer('library');
 
   it('brings a document, its file and its annotations to the other library, and edits and deletions both ways', async () => {
-    const url = newDb();
-    const a = await library(url);
-    const b = await library(url);
+    const db = newDb();
+    const a = await library(db);
+    const b = await library(db);
     const doc = await a.store.addDocument(textDocument('A first paragraph about norms.', 'Norms'));
     const annotation = await a.store.saveAnnotation(sampleAnnotation(doc.id));
 
@@ -80,9 +59,9 @@ describe('sync through CouchDB', () => {
   });
 
   it('converges after both sides worked while the server was down', async () => {
-    const url = newDb();
-    const a = await library(url);
-    const b = await library(url);
+    const db = newDb();
+    const a = await library(db);
+    const b = await library(db);
     const doc = await a.store.addDocument(textDocument('A first paragraph about norms.', 'Norms'));
     await eventually(() => b.store.hasDocument(doc.id), 'the document to arrive');
     await a.sync.settled();
@@ -106,9 +85,9 @@ describe('sync through CouchDB', () => {
   });
 
   it('keeps both versions of an annotation changed on both sides, and lists the conflict on both', async () => {
-    const url = newDb();
-    const a = await library(url);
-    const b = await library(url);
+    const db = newDb();
+    const a = await library(db);
+    const b = await library(db);
     const doc = await a.store.addDocument(textDocument('A first paragraph about norms.', 'Norms'));
     const annotation = await a.store.saveAnnotation(sampleAnnotation(doc.id));
     await eventually(async () => b.store.hasDocument(doc.id) && (await b.store.listAnnotations(doc.id)).length === 1, 'the annotation to arrive');
@@ -124,9 +103,9 @@ describe('sync through CouchDB', () => {
     }
     await eventually(() => a.sync.status().conflicts === 1 && b.sync.status().conflicts === 1, 'the conflict to be listed on both', 60_000);
     // Both versions are on the server: the winning one and the other, in _conflicts.
-    const held = await server.database(url.split('/').pop()!).get(`annotation:${doc.id}:${annotation.id}`, { conflicts: true });
+    const held = await server.database(db).get(`annotation:${doc.id}:${annotation.id}`, { conflicts: true });
     expect(held._conflicts).toHaveLength(1);
-    const other = (await server.database(url.split('/').pop()!).get(held._id, { rev: held._conflicts![0] })) as unknown as { body: { body: { note: string } } };
+    const other = (await server.database(db).get(held._id, { rev: held._conflicts![0] })) as unknown as { body: { body: { note: string } } };
     const notes = [(held as unknown as { body: { body: { note: string } } }).body.body.note, other.body.body.note].sort();
     expect(notes).toEqual(['A says so', 'B says otherwise']);
     // Both sides show the same (the server's winning) version meanwhile.
