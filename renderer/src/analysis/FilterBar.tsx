@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { isFiltering, NO_FILTER, type AnalysisFilter } from '../../../shared/analysis';
 import { coderLabel } from '../../../shared/coders/coders';
 import type { LibraryDocument } from '../../../shared/model';
+import { FilterMenu } from './FilterMenu';
 
 interface Props {
   filter: AnalysisFilter;
@@ -30,54 +31,49 @@ export function FilterBar({ filter, documents, tags, coders, onChange }: Props) 
     onChange({ ...filter, tags: filter.tags.includes(tag) ? filter.tags.filter((t) => t !== tag) : [...filter.tags, tag] });
   return (
     <div className="filter-bar" role="group" aria-label="Filter">
-      <details className="filter-menu" onToggle={(event) => setListing(event.currentTarget.open)}>
-        <summary>
-          Sources <span className="count">{filter.documentIds ? `${chosen.size} of ${documents.length}` : 'all'}</span>
-        </summary>
-        <div className="filter-options">
-          <div className="filter-actions">
-            <button type="button" onClick={() => onChange({ ...filter, documentIds: null })}>
-              All
-            </button>
-            <button type="button" onClick={() => onChange({ ...filter, documentIds: [] })}>
-              None
-            </button>
-          </div>
-          {listing && documents.map((d) => (
-            <label key={d.id}>
-              <input type="checkbox" checked={chosen.has(d.id)} onChange={() => toggleDocument(d.id)} />
-              {d.metadata.title}
-            </label>
-          ))}
+      <FilterMenu
+        name="Sources"
+        shown={filter.documentIds ? `${chosen.size} of ${documents.length}` : 'all'}
+        onToggle={setListing}
+      >
+        <div className="filter-actions">
+          <button type="button" onClick={() => onChange({ ...filter, documentIds: null })}>
+            All
+          </button>
+          <button type="button" onClick={() => onChange({ ...filter, documentIds: [] })}>
+            None
+          </button>
         </div>
-      </details>
-      <details className="filter-menu">
-        <summary>
-          Tags <span className="count">{filter.tags.length ? filter.tags.map((t) => `#${t}`).join(' ') : 'any'}</span>
-        </summary>
-        <div className="filter-options">
-          {tags.length === 0 && <p className="hint">No passage has a tag yet.</p>}
-          {tags.map((tag) => (
-            <label key={tag}>
-              <input type="checkbox" checked={filter.tags.includes(tag)} onChange={() => toggleTag(tag)} />#{tag}
-            </label>
-          ))}
-        </div>
-      </details>
-      <details className="filter-menu">
-        <summary>
-          Coders <span className="count">{filter.coders.length ? filter.coders.map(coderLabel).join(', ') : 'any'}</span>
-        </summary>
-        <div className="filter-options">
-          {coders.length === 0 && <p className="hint">No passages yet.</p>}
-          {coders.map(({ coder, annotations }) => (
-            <label key={coder ?? ''}>
-              <input type="checkbox" checked={filter.coders.includes(coder)} onChange={() => toggleCoder(coder)} />
-              {coderLabel(coder)} <span className="count">{annotations}</span>
-            </label>
-          ))}
-        </div>
-      </details>
+        {listing && documents.map((d) => (
+          <label key={d.id}>
+            <input type="checkbox" checked={chosen.has(d.id)} onChange={() => toggleDocument(d.id)} />
+            {d.metadata.title}
+          </label>
+        ))}
+      </FilterMenu>
+      <FilterMenu
+        name="Tags"
+        shown={filter.tags.length ? filter.tags.map((t) => `#${t}`).join(' ') : 'any'}
+      >
+        {tags.length === 0 && <p className="hint">No passage has a tag yet.</p>}
+        {tags.map((tag) => (
+          <label key={tag}>
+            <input type="checkbox" checked={filter.tags.includes(tag)} onChange={() => toggleTag(tag)} />#{tag}
+          </label>
+        ))}
+      </FilterMenu>
+      <FilterMenu
+        name="Coders"
+        shown={filter.coders.length ? filter.coders.map(coderLabel).join(', ') : 'any'}
+      >
+        {coders.length === 0 && <p className="hint">No passages yet.</p>}
+        {coders.map(({ coder, annotations }) => (
+          <label key={coder ?? ''}>
+            <input type="checkbox" checked={filter.coders.includes(coder)} onChange={() => toggleCoder(coder)} />
+            {coderLabel(coder)} <span className="count">{annotations}</span>
+          </label>
+        ))}
+      </FilterMenu>
       <DateField label="Published from" value={filter.from} onChange={(from) => onChange({ ...filter, from })} />
       <DateField label="to" value={filter.to} onChange={(to) => onChange({ ...filter, to })} />
       {isFiltering(filter) && (

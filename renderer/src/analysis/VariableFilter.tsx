@@ -2,6 +2,7 @@
 // list's choices, or the values in use, and "(no value)"); none ticked keeps every source.
 import { NO_VALUE, type AnalysisFilter } from '../../../shared/analysis';
 import { formatValue, type DocumentVariable, type DocumentVariables } from '../../../shared/variables';
+import { FilterMenu } from './FilterMenu';
 
 interface Props {
   filter: AnalysisFilter;
@@ -34,19 +35,19 @@ export function VariableFilter({ filter, variables, onChange }: Props) {
       {variables.variables.map((variable) => {
         const values = picked(variable.id);
         return (
-          <details key={variable.id} className="filter-menu">
-            <summary>
-              {variable.name} <span className="count">{values.length ? values.map((v) => v || '(no value)').join(', ') : 'any'}</span>
-            </summary>
-            <div className="filter-options" role="group" aria-label={`Sources whose ${variable.name} is`}>
-              {choicesOf(variable, variables).map((value) => (
-                <label key={value}>
-                  <input type="checkbox" checked={values.includes(value)} onChange={() => toggle(variable.id, value)} />
-                  {value === NO_VALUE ? '(no value)' : value}
-                </label>
-              ))}
-            </div>
-          </details>
+          <FilterMenu
+            key={variable.id}
+            name={variable.name}
+            shown={values.length ? values.map((v) => v || '(no value)').join(', ') : 'any'}
+            optionsLabel={`Sources whose ${variable.name} is`}
+          >
+            {choicesOf(variable, variables).map((value) => (
+              <label key={value}>
+                <input type="checkbox" checked={values.includes(value)} onChange={() => toggle(variable.id, value)} />
+                {value === NO_VALUE ? '(no value)' : value}
+              </label>
+            ))}
+          </FilterMenu>
         );
       })}
     </>
