@@ -65,6 +65,21 @@ describe('evaluation with skipping', () => {
     });
   }
 
+  it('while still counting, leaves unscored only entries that cannot enter, and counts every one', () => {
+    const rand = random(7);
+    const entries = randomEntries('passage', 3000, rand);
+    const index = indexOf('passage', entries, 2, [10, 500, 2999]);
+    for (const query of ['cyber', 'paris call', 'security -states', '"the paris call"', 'sec*', 'cybr~1']) {
+      const p = plan(query)!;
+      for (const k of [1, 5, 20]) {
+        const exhaustive = executeKind(index, 'passage', p, k, { exhaustive: true, totalLimit: Infinity });
+        const counted = executeKind(index, 'passage', p, k, { totalLimit: Infinity });
+        expect(counted.top.map((m) => [m.segment.entryId(m.ordinal), m.score]), query).toEqual(exhaustive.top.map((m) => [m.segment.entryId(m.ordinal), m.score]));
+        expect([counted.total, counted.capped], query).toEqual([exhaustive.total, false]);
+      }
+    }
+  });
+
   it('skips blocks of a long list and still finds the best', () => {
     const rand = random(5);
     const entries = randomEntries('passage', 3000, rand);

@@ -210,6 +210,10 @@ function matchWords(
   // The window [d, windowEnd] of blocks whose bounds beat the threshold last time it was checked.
   let windowEnd = -1;
   let windowThreshold = -Infinity;
+  // While counting: the window [d, scoreWindowEnd] of blocks last bounded, and whether they could beat the threshold.
+  let scoreWindowEnd = -1;
+  let scoreWindowThreshold = NaN;
+  let scoreWindowOpen = true;
   let d = lead.nextDoc();
   while (d !== NO_MORE) {
     const pruning = !run.exhaustive && run.capped && heap.full();
@@ -270,9 +274,28 @@ function matchWords(
         if (heap.accepts(score) && verified(d, phrases, exclusions)) heap.push({ segment, ordinal: d, score });
       } else if (verified(d, phrases, exclusions)) {
         count(run, segment, d);
-        let score = 0;
-        for (const it of iterators) score += it.score();
-        if (heap.accepts(score)) heap.push({ segment, ordinal: d, score });
+        // Still counting, but once k are kept an entry whose blocks' bounds cannot beat the k-th is not scored.
+        if (heap.full() && !run.exhaustive) {
+          const threshold = heap.threshold();
+          if (d > scoreWindowEnd || threshold !== scoreWindowThreshold) {
+            let bound = 0;
+            let upTo = NO_MORE;
+            for (const it of iterators) {
+              it.shallowAdvance(d);
+              bound += it.blockMax();
+              const end = it.blockEnd();
+              if (end < upTo) upTo = end;
+            }
+            scoreWindowEnd = upTo;
+            scoreWindowThreshold = threshold;
+            scoreWindowOpen = bound * SLACK > threshold;
+          }
+        }
+        if (scoreWindowOpen || !heap.full() || run.exhaustive) {
+          let score = 0;
+          for (const it of iterators) score += it.score();
+          if (heap.accepts(score)) heap.push({ segment, ordinal: d, score });
+        }
       }
     }
     d = lead.nextDoc();
