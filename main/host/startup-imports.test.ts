@@ -36,6 +36,11 @@ describe('packages loaded at start', () => {
     }
   });
 
+  it('the browser-mode host does not load conf (and its ajv) at all: its settings are one JSON file', async () => {
+    const { atStart, whenUsed } = await packagesImported('main/host/cli.ts');
+    expect([...atStart, ...whenUsed].filter((name) => name === 'conf' || name.startsWith('ajv'))).toEqual([]);
+  });
+
   it('the page loads React\'s server renderer only when a chart is exported', async () => {
     const { atStart, whenUsed } = await packagesImported('renderer/src/main.tsx');
     expect(atStart).toContain('react-dom/client');

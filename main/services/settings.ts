@@ -1,11 +1,11 @@
-// Settings live in a `conf` store: electron-store (which extends conf) in the desktop app, conf itself
-// in browser mode. Settings never hold library data. A settings file that cannot be read is set aside
-// (renamed, not deleted) and the defaults are used, with a message for the user.
+// Settings live in a `conf`-like store: electron-store (which extends conf) in the desktop app, a plain
+// JSON file in browser mode (settings-file.ts). Settings never hold library data. A settings file that
+// cannot be read is set aside (renamed, not deleted) and the defaults are used, with a message for the user.
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
 import { describeZodError } from '../../shared/schemas';
 import { DEFAULT_SETTINGS, settingsFileSchema, usableSettings, type Settings, type SettingsPatch } from '../../shared/settings';
+import { SettingsFile } from './settings-file';
 
 /** The part of conf's (and electron-store's) API we use. */
 export interface ConfLike {
@@ -86,9 +86,7 @@ function checkSettingsFile(bytes: Buffer): void {
 
 /** Browser mode's settings, in `<dir>/settings.json`. */
 export function openHostSettings(dir: string): SettingsService {
-  const { store, notice } = openSettingsStore(
-    (options) => new Conf<Settings>({ ...options, projectName: 'apostil', cwd: dir, configName: 'settings' }) as unknown as ConfLike,
-    path.join(dir, 'settings.json'),
-  );
+  const file = path.join(dir, 'settings.json');
+  const { store, notice } = openSettingsStore((options) => new SettingsFile(file, options.defaults), file);
   return createSettingsService(store, notice);
 }
