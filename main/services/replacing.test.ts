@@ -34,6 +34,29 @@ describe('replaceFile', () => {
     return { dir, store, id, highlight };
   }
 
+  it('keeps and re-anchors a highlight saved while the new file was being read', async () => {
+    const { store, id, highlight } = await libraryWithPdf([[LOREM[0]!, LOREM[1]!]]);
+    await highlight('multi-stakeholder community', 'first');
+    const v2 = await makePdf([['A foreword added in the second edition.'], [LOREM[0]!, LOREM[1]!]]);
+    // The new file has been read (seconds for a large PDF) and the user highlights just before it is
+    // written: the highlight's save is queued ahead of the replace.
+    let saved: Promise<unknown> = Promise.resolve();
+    const write = store.replaceFile.bind(store);
+    store.replaceFile = (...args) => {
+      saved = highlight('common principles', 'meanwhile');
+      return write(...args);
+    };
+    const outcome = await replaceFile(store, id, 'report-v2.pdf', v2);
+    await saved;
+
+    expect(outcome).toMatchObject({ reanchored: 2, orphaned: 0 });
+    const newText = (await store.readText(id)).text;
+    const kept = (await store.listAnnotations(id)).find((a) => a.id === 'meanwhile');
+    expect(kept).toBeDefined();
+    const quote = kept!.target.selector.find((s) => s.type === 'TextPositionSelector');
+    expect(quote && quote.type === 'TextPositionSelector' && newText.slice(quote.start, quote.end)).toBe('common principles');
+  });
+
   it('re-anchors what it finds, keeps what it does not as orphans, and keeps the old version', async () => {
     const { dir, store, id, highlight } = await libraryWithPdf([[LOREM[0]!, LOREM[1]!], [LOREM[2]!]]);
     await highlight('multi-stakeholder community', 'kept');

@@ -24,19 +24,23 @@ export async function replaceFile(
   bytes: Uint8Array,
   options: ReplaceOptions = {},
 ): Promise<ReplaceOutcome> {
-  const { replacement, reanchored, orphaned } = await prepareReplacement(store, id, fileName, bytes, options);
+  const { replacement, outcome } = await prepareReplacement(store, id, fileName, bytes, options);
   const document = await store.replaceFile(id, replacement);
-  return { document, reanchored, orphaned };
+  return { document, ...outcome() };
 }
 
-/** Reads the new file and re-anchors the annotations in its text; nothing is written yet. */
+/**
+ * Reads the new file; nothing is written yet. The annotations are anchored again in its text when the
+ * store writes it, from those the document has then (one saved while the file was read is kept);
+ * `outcome` tells how many were found once the replace is done.
+ */
 export async function prepareReplacement(
   store: LibraryStore,
   id: string,
   fileName: string,
   bytes: Uint8Array,
   options: ReplaceOptions = {},
-): Promise<{ replacement: ReplacedFile; reanchored: number; orphaned: number }> {
+): Promise<{ replacement: ReplacedFile; outcome: () => { reanchored: number; orphaned: number } }> {
   const current = store.getDocument(id);
   const name = safeFileName(fileName);
   const contentHash = createHash('sha256').update(bytes).digest('hex');
@@ -57,7 +61,7 @@ export async function prepareReplacement(
       `"${name}" is ${FORMAT_NAMES[extracted.format]}, but "${current.metadata.title}" is ${FORMAT_NAMES[current.format]}. Replace it with a new version in the same format, or import "${name}" as a new document.`,
     );
   }
-  const report = reanchorAnnotations(extracted.text.text, await store.listAnnotations(id));
+  let counts = { reanchored: 0, orphaned: 0 };
   return {
     replacement: {
       originalName: name,
@@ -67,9 +71,12 @@ export async function prepareReplacement(
       pageCount: extracted.pageCount,
       pageLabels: extracted.pageLabels,
       warnings: extracted.warnings,
-      annotations: report.annotations,
+      annotations: (current) => {
+        const report = reanchorAnnotations(extracted.text.text, current);
+        counts = { reanchored: report.reanchored, orphaned: report.orphaned };
+        return report.annotations;
+      },
     },
-    reanchored: report.reanchored,
-    orphaned: report.orphaned,
+    outcome: () => counts,
   };
 }

@@ -115,7 +115,7 @@ describe('AnalysisService', () => {
       text: { text, blocks: [{ type: 'p', start: 0, end: text.length }], pages: null },
       pageCount: null,
       warnings: [],
-      annotations: annotations.filter((a) => a.id === 'x5'),
+      annotations: () => annotations.filter((a) => a.id === 'x5'),
     });
     await store.updateMetadata(d2, { ...store.getDocument(d2).metadata, date: '2017-03' });
     both = await drawnBoth(store, service);

@@ -76,9 +76,15 @@ export async function updateMetadata(
 }
 
 /** See LibraryStore.replaceFile: the old files kept in versions/<time>/, the replace journalled. */
-export async function replaceFile(state: StoreState, id: string, input: ReplacedFile): Promise<LibraryDocument> {
+export async function replaceFile(
+  state: StoreState,
+  id: string,
+  input: ReplacedFile,
+  unchanged?: (current: LibraryDocument) => void,
+): Promise<LibraryDocument> {
   const current = documentIn(state, id);
-  await annotationsOf(state, id);
+  unchanged?.(current);
+  const before = await annotationsOf(state, id);
   const files = state.paths.document(id);
   // The new file brings its own labels; the user's offset is kept (a new scan of the same pages).
   const { pageLabels: _oldLabels, ...kept } = current;
@@ -92,7 +98,7 @@ export async function replaceFile(state: StoreState, id: string, input: Replaced
     pageCount: input.pageCount,
     warnings: input.warnings,
   });
-  const annotations = input.annotations.map((a) => annotationSchema.parse(a));
+  const annotations = input.annotations(before).map((a) => annotationSchema.parse(a));
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   await beginReplace(files, [files.original(current.format), files.text, files.annotations, files.meta], stamp);
   try {

@@ -32,7 +32,7 @@ describe('replacing a file, journalled', () => {
       text: sampleText(),
       pageCount: null,
       warnings: [],
-      annotations: [],
+      annotations: () => [],
     });
     expect(replaced.contentHash).toBe('b'.repeat(64));
     await store.close();
@@ -90,7 +90,7 @@ describe('replacing a file, journalled', () => {
       text: sampleText(),
       pageCount: null,
       warnings: [],
-      annotations: [],
+      annotations: () => [],
     });
     await store.close();
     const [version] = await readdir(files.versions);

@@ -39,7 +39,7 @@ describe('LibraryStore change events', () => {
       text: { text, blocks: [{ type: 'p', start: 0, end: text.length }], pages: null },
       pageCount: null,
       warnings: [],
-      annotations: [edited],
+      annotations: () => [edited],
     });
     const codebook = await store.saveCodebook({ ...PARIS_CALL_CODEBOOK, principles: PARIS_CALL_CODEBOOK.principles.map((p) => ({ ...p, name: `${p.name}!` })) });
     await store.deleteDocument(doc.id);

@@ -26,7 +26,11 @@ export interface ReplacedFile {
   pageCount: number | null;
   pageLabels?: string[] | null;
   warnings: string[];
-  annotations: Annotation[];
+  /**
+   * The annotations the new file gets, from those the document has at the moment of the write (inside
+   * the write queue): an annotation saved while the new file was read or fetched is never lost.
+   */
+  annotations: (current: Annotation[]) => Annotation[];
 }
 
 /** The page numbering of a PDF as the user sets it: `pageOffset` null goes back to the PDF's own. */

@@ -127,7 +127,7 @@ describe('LibraryStore', () => {
 
     store = await open(dir);
     expect(store.getDocument(doc.id)).toMatchObject({ pageLabels: ['xi', 'xii'], pageOffset: 214 });
-    const replaced = await store.replaceFile(doc.id, { ...pdf, contentHash: 'c'.repeat(64), pageLabels: null, annotations: [] });
+    const replaced = await store.replaceFile(doc.id, { ...pdf, contentHash: 'c'.repeat(64), pageLabels: null, annotations: () => [] });
     expect(replaced.pageLabels).toBeUndefined();
     expect(replaced.pageOffset).toBe(214);
     const cleared = await store.updateMetadata(doc.id, doc.metadata, undefined, { pageOffset: null });

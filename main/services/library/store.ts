@@ -239,9 +239,10 @@ export class LibraryStore {
    * Replaces a document's file (same format) with a new version. The files as they were (original,
    * text, annotations, metadata) are first copied to versions/<time>/, so nothing is ever lost, and the
    * replace is journalled so that a crash half-way is undone at the next open (replace-journal.ts).
+   * `unchanged` (sync's compare-and-set) is called with the document as it is, and throws to refuse.
    */
-  replaceFile(id: string, input: ReplacedFile): Promise<LibraryDocument> {
-    return this.serialize(() => replaceFile(this.state, id, input));
+  replaceFile(id: string, input: ReplacedFile, unchanged?: (current: LibraryDocument) => void): Promise<LibraryDocument> {
+    return this.serialize(() => replaceFile(this.state, id, input, unchanged));
   }
 
   /** Deleting moves the document, its original and its annotations to trash/: nothing is erased. */

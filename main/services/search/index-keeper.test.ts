@@ -54,7 +54,7 @@ describe('search following the library store', () => {
       text: { text, blocks: [{ type: 'p', start: 0, end: text.length }], pages: null },
       pageCount: null,
       warnings: [],
-      annotations: [note(first.id, 'kept', 'platypus')],
+      annotations: () => [note(first.id, 'kept', 'platypus')],
     });
     expect((await search.query('numbats')).total.passages).toBe(0);
     expect((await search.query('echidnas')).total.passages).toBe(1);

@@ -193,7 +193,7 @@ describe('SearchService', () => {
         text: { text, blocks: [{ type: 'p' as const, start: 0, end: text.length }], pages: [{ start: 0, end: text.length }] },
         pageCount: 1,
         warnings: [],
-        annotations: [],
+        annotations: () => [],
       };
     };
     await store.replaceFile(document.id, version('quokkas', 'b'));

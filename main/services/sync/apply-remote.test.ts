@@ -91,6 +91,53 @@ describe('applying changes from the server (compare-and-set)', () => {
     expect(store.getCodebook().principles.find((p) => p.id === principle.id)!.name).toBe('Edited here');
   });
 
+  it('a new file from the server never overwrites an annotation or details changed here while it was fetched', async () => {
+    const { store, doc, annotation } = await library();
+    const newer = textDocument('A first paragraph about norms, revised.', 'Norms');
+    const id = docIds.document(doc.id);
+    const before = await readLocalDocs(store, [id]);
+    const there = structuredClone(before.get(id)!.body!) as unknown as Record<string, unknown>;
+    Object.assign(there, { contentHash: newer.contentHash, originalName: 'Norms v2.txt', size: newer.bytes.byteLength });
+    const row: RemoteRow = { id, kind: 'document', rev: '9-there', body: there as unknown as SyncBody };
+    let edit: Promise<unknown> = Promise.resolve();
+    const remote = {
+      // While the new file travels, the user edits here; each edit is queued before the replace.
+      get: async () => {
+        edit = store.saveAnnotation({ ...annotation, body: { ...annotation.body, note: 'edited while the file travelled' } });
+        return {
+          _id: 'file',
+          _rev: '1-x',
+          _attachments: { original: { data: Buffer.from(newer.bytes) }, text: { data: Buffer.from(JSON.stringify(newer.text)) } },
+        };
+      },
+    } as unknown as RemoteDb;
+
+    await applyRows({ store, remote, expect: () => undefined, before }, [row]);
+    await edit;
+    expect((await store.listAnnotations(doc.id)).find((a) => a.id === annotation.id)!.body.note).toBe('edited while the file travelled');
+
+    // Details edited here meanwhile: the server's new file is refused, not applied over them.
+    const again = await readLocalDocs(store, [id]);
+    const newest = textDocument('A first paragraph about norms, revised twice.', 'Norms');
+    const there2 = structuredClone(again.get(id)!.body!) as unknown as Record<string, unknown>;
+    Object.assign(there2, { contentHash: newest.contentHash, originalName: 'Norms v3.txt', size: newest.bytes.byteLength });
+    const remote2 = {
+      get: async () => {
+        edit = store.updateMetadata(doc.id, { ...store.getDocument(doc.id).metadata, title: 'Retitled here' });
+        return {
+          _id: 'file',
+          _rev: '1-x',
+          _attachments: { original: { data: Buffer.from(newest.bytes) }, text: { data: Buffer.from(JSON.stringify(newest.text)) } },
+        };
+      },
+    } as unknown as RemoteDb;
+    const result = await applyRows({ store, remote: remote2, expect: () => undefined, before: again }, [{ id, kind: 'document', rev: '10-there', body: there2 as unknown as SyncBody }]);
+    await edit;
+    expect(result.deferred.map((d) => d.message)).toEqual([CHANGED_HERE]);
+    expect(store.getDocument(doc.id).metadata.title).toBe('Retitled here');
+    expect(store.getDocument(doc.id).originalName).toBe('Norms v2.txt');
+  });
+
   it('applies what was not changed here, beside what was, in the same write', async () => {
     const { store, memo } = await library();
     const [first, second] = PARIS_CALL_CODEBOOK.principles;

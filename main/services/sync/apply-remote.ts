@@ -216,7 +216,9 @@ async function applyDocument(ctx: Required<ApplyContext>, row: RemoteRow, result
     }
   } else if (store.getDocument(id).contentHash !== remote.contentHash) {
     const file = await fetchFile(ctx.remote, remote.contentHash);
-    await store.replaceFile(id, {
+    await store.replaceFile(
+      id,
+      {
       originalName: remote.originalName,
       bytes: file.bytes,
       contentHash: remote.contentHash,
@@ -225,8 +227,10 @@ async function applyDocument(ctx: Required<ApplyContext>, row: RemoteRow, result
       ...(remote.pageLabels ? { pageLabels: remote.pageLabels } : {}),
       warnings: remote.warnings,
       // Re-anchored in the new text by the machine that replaced it: its versions arrive as annotations.
-      annotations: await store.listAnnotations(id),
-    });
+      annotations: (current) => current,
+    },
+    unchanged,
+    );
   }
   const now = (await readLocalDocs(store, [row.id])).get(row.id)!.body;
   if (bodyHash(now) !== bodyHash(row.body)) {

@@ -226,7 +226,9 @@ async function replaceWithNewVersion(store: LibraryStore, document: LibraryDocum
   const at = original.indexOf('\n\n');
   const bytes = new TextEncoder().encode(at < 0 ? `${original}\n\n${revision}\n` : `${original.slice(0, at)}\n\n${revision}${original.slice(at)}`);
   const { replacement } = await prepareReplacement(store, document.id, document.originalName, bytes);
-  const op: CrashOp = { kind: 'document.replace', documentId: document.id, hash: replacement.contentHash, annotations: replacement.annotations };
+  // No other write runs in the crash child: the annotations it will write are known beforehand.
+  const annotations = replacement.annotations(await store.listAnnotations(document.id));
+  const op: CrashOp = { kind: 'document.replace', documentId: document.id, hash: replacement.contentHash, annotations };
   say({ t: 'begin', op });
   await store.replaceFile(document.id, replacement);
   say({ t: 'ack', op });
