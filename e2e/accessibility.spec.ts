@@ -86,7 +86,7 @@ test('analysis, the documents table with collections, the codebook view and memo
   // One coded passage (a principle and an actor), so every chart has a mark to press.
   const documents = await api<{ id: string; originalName: string }[]>(page, 'documents.list', {});
   const coded = documents.find((d) => d.originalName === path.basename(files[0]!))!;
-  const { text } = await api<{ text: { text: string } }>(page, 'documents.open', { id: coded.id });
+  const text = await api<{ text: string }>(page, 'documents.text', { id: coded.id });
   const quote = text.text.match(/[A-Z][^.!?\n]{40,200}[.!?]/)![0];
   const start = text.text.indexOf(quote);
   const codebook = await api<{ principles: { id: string }[]; actors: { id: string }[] }>(page, 'codebook.get', {});

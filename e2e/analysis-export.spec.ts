@@ -41,7 +41,7 @@ async function annotateCorpus(page: Page): Promise<Made[]> {
   for (const [i, file] of corpusFiles().entries()) {
     const document = documents.find((d) => d.originalName === path.basename(file))!;
     await api(page, 'documents.updateMetadata', { id: document.id, metadata: { ...document.metadata, date: dates[i] } });
-    const { text } = await api<{ text: { text: string } }>(page, 'documents.open', { id: document.id });
+    const text = await api<{ text: string }>(page, 'documents.text', { id: document.id });
     const sentences = [...text.text.matchAll(/(?<=^|[.!?]\s+|\n)[A-Z][^.!?\n]{30,260}[.!?](?=\s|$)/g)];
     for (const step of PLAN) {
       const sentence = sentences.find((s) => step.name.test(s[0]) && !made.some((m) => m.documentId === document.id && m.quote === s[0].trim()));

@@ -15,10 +15,10 @@ test('two coders, their agreement, a disagreement opened in the reader, blind co
   await expect(page.locator('.document-item')).toHaveCount(2);
   const documents = await api<{ id: string; originalName: string; metadata: { title: string } }[]>(page, 'documents.list', {});
   const document = documents.find((d) => d.originalName === path.basename(file))!;
-  const opened = await api<{ text: { text: string } }>(page, 'documents.open', { id: document.id });
+  const opened = { text: await api<{ text: string }>(page, 'documents.text', { id: document.id }) };
   // The whole library is compared: this document and the welcome document (which no one coded).
   let length = 0;
-  for (const d of documents) length += (await api<{ text: { text: string } }>(page, 'documents.open', { id: d.id })).text.text.length;
+  for (const d of documents) length += (await api<{ text: string }>(page, 'documents.text', { id: d.id })).text.length;
   expect(readCorpusFile(file).length).toBeGreaterThan(200);
 
   const setCoder = async (name: string) => {

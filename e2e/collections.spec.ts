@@ -40,7 +40,7 @@ test('collections, tags, sorting, filtering, scoped analysis and export, trash w
   const documents = await api<Doc[]>(page, 'documents.list', {});
   const corpus = files.map((f) => documents.find((d) => d.originalName === path.basename(f))!);
   for (const [i, d] of corpus.entries()) await api(page, 'documents.updateMetadata', { id: d.id, metadata: { ...d.metadata, date: DATES[i] } });
-  const { text } = await api<{ text: { text: string } }>(page, 'documents.open', { id: corpus[0]!.id });
+  const text = await api<{ text: string }>(page, 'documents.text', { id: corpus[0]!.id });
   const quote = text.text.match(/[A-Z][^.!?\n]{40,200}[.!?]/)![0];
   const start = text.text.indexOf(quote);
   const now = new Date().toISOString();

@@ -45,7 +45,7 @@ test('connect a library to a CouchDB server from the Sync dialog, and a highligh
     // A highlight saved in the app travels to the server.
     const documents = await api<{ id: string; originalName: string }[]>(page, 'documents.list', {});
     const document = documents.find((d) => d.originalName === path.basename(file))!;
-    const { text } = await api<{ text: { text: string } }>(page, 'documents.open', { id: document.id });
+    const text = await api<{ text: string }>(page, 'documents.text', { id: document.id });
     const now = new Date().toISOString();
     await api(page, 'annotations.save', {
       annotation: {

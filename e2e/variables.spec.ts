@@ -30,7 +30,7 @@ test('a variable set on three documents at once and on one in its details, then 
   // One coded passage in each of the first three documents, for the framework matrix.
   const principles = (await api<{ principles: { id: string; name: string }[] }>(page, 'codebook.get', {})).principles;
   for (const [i, document] of corpus.slice(0, 3).entries()) {
-    const { text } = await api<{ text: { text: string } }>(page, 'documents.open', { id: document.id });
+    const text = await api<{ text: string }>(page, 'documents.text', { id: document.id });
     const quote = pickSentence(text.text, () => true);
     const start = text.text.indexOf(quote);
     const now = new Date().toISOString();

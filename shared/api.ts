@@ -109,9 +109,12 @@ const ID_LIST_CALL: Partial<BodyLimits> = { json: 4 * MB };
 /** A call that carries a reference or annotation file. */
 const TEXT_FILE_CALL: Partial<BodyLimits> = { files: MAX_IMPORT_TEXT_BYTES };
 
+/**
+ * A document as the reader opens it: its details and annotations, without its text (megabytes for a
+ * long PDF), which `documents.text` gives separately, so that a PDF's first page need not wait for it.
+ */
 export interface OpenedDocument {
   document: LibraryDocument;
-  text: DocumentText;
   annotations: Annotation[];
 }
 
@@ -192,6 +195,8 @@ export const contract = {
 
   'documents.list': call(noArgs).returns<LibraryDocument[]>(),
   'documents.open': call(z.strictObject({ id: idSchema })).returns<OpenedDocument>(),
+  /** The document's extracted text: the one text every selector, search hit and export refers to. */
+  'documents.text': call(z.strictObject({ id: idSchema })).returns<DocumentText>(),
   'documents.updateMetadata': call(
     z.strictObject({
       id: idSchema,

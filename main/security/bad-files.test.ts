@@ -54,8 +54,8 @@ describe('bad files', () => {
     if (!result.ok) return;
     const { document } = result.value as { document: { warnings: string[]; id: string } };
     expect(document.warnings.join('\n')).toMatch(/"latin1.txt" is not valid UTF-8, so it was read as Windows-1252/);
-    const opened = await test.dispatch('documents.open', { id: document.id });
-    expect(opened).toMatchObject({ ok: true, value: { text: { text: expect.stringContaining('Café société') } } });
+    const opened = await test.dispatch('documents.text', { id: document.id });
+    expect(opened).toMatchObject({ ok: true, value: { text: expect.stringContaining('Café société') } });
   });
 
   it('imports UTF-8 cut short mid-character as UTF-8, marking only the broken byte', async () => {
@@ -64,8 +64,8 @@ describe('bad files', () => {
     if (!result.ok) return;
     const { document } = result.value as { document: { warnings: string[]; id: string } };
     expect(document.warnings.join('\n')).toMatch(/"cut-short.txt" is not entirely valid UTF-8: 1 byte \(the first at byte \d+\) could not be read/);
-    const opened = await test.dispatch('documents.open', { id: document.id });
-    expect(opened).toMatchObject({ ok: true, value: { text: { text: expect.stringContaining('Société civile et États') } } });
+    const opened = await test.dispatch('documents.text', { id: document.id });
+    expect(opened).toMatchObject({ ok: true, value: { text: expect.stringContaining('Société civile et États') } });
     expect(JSON.stringify(opened)).not.toContain('Ã');
   });
 

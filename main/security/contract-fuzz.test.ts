@@ -29,6 +29,7 @@ function examples(): Partial<Record<CallName, Record<string, unknown>>> {
   return {
     'codebook.edit': { edit: { kind: 'actor.merge', sourceId: 'usa-fuzz', targetId: 'france' } },
     'documents.open': { id: documentId },
+    'documents.text': { id: documentId },
     'documents.updateMetadata': { id: documentId, metadata: document.metadata },
     'documents.delete': { id: 'no-such-document' },
     'documents.import': { name: 'fuzz.txt', bytes: new TextEncoder().encode('Fuzzing the Paris Call.') },

@@ -39,7 +39,7 @@ describe('library services through the dispatcher', () => {
     expect(documents).toHaveLength(corpus.length + 1); // and the welcome document
 
     const target = documents.find((d) => d.originalName === corpus[0]!.name)!;
-    const opened = value<{ text: { text: string } }>(await dispatch('documents.open', { id: target.id }));
+    const opened = { text: value<{ text: string }>(await dispatch('documents.text', { id: target.id })) };
     const at = opened.text.text.indexOf('Paris Call');
     const annotation: Annotation = {
       id: 'a1',
@@ -63,6 +63,24 @@ describe('library services through the dispatcher', () => {
     expect(reopened.annotations.map((a) => a.body)).toEqual([annotation.body]);
     const results = value<{ annotations: { annotationId: string }[] }>(await dispatch('search.query', { query: 'multistakeholder' }));
     expect(results.annotations.map((h) => h.annotationId)).toEqual(['a1']);
+    await app.close();
+  });
+
+  it('opens a document without its text, which documents.text gives apart; an unknown id is refused in words by both', async () => {
+    const { app, dispatch } = await start(await tempDir());
+    const bytes = new TextEncoder().encode('A short note on cyber norms.\n\nIt has two paragraphs.');
+    const { document } = value<{ document: LibraryDocument }>(await dispatch('documents.import', { name: 'note.txt', bytes }));
+    const opened = value<Record<string, unknown>>(await dispatch('documents.open', { id: document.id }));
+    expect(Object.keys(opened).sort()).toEqual(['annotations', 'document']);
+    expect(opened.document).toEqual(document);
+    const text = value<{ text: string; blocks: unknown[]; pages: unknown }>(await dispatch('documents.text', { id: document.id }));
+    expect(text.text).toBe('A short note on cyber norms.\n\nIt has two paragraphs.');
+    expect(text.blocks).toHaveLength(2);
+    for (const call of ['documents.open', 'documents.text'] as const) {
+      const result = await dispatch(call, { id: 'no-such-document' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await dispatch(call, { id: '../escape' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
     await app.close();
   });
 

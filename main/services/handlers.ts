@@ -41,9 +41,9 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     },
     'documents.open': async ({ id }) => ({
       document: store.getDocument(id),
-      text: await store.readText(id),
       annotations: await store.listAnnotations(id),
     }),
+    'documents.text': async ({ id }) => store.readText(id),
     'documents.updateMetadata': async ({ id, metadata, confirmed = [], pageOffset }) => {
       // Every field the user changed or confirmed is theirs from now on: no import overwrites it.
       const current = store.getDocument(id);

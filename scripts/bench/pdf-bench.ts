@@ -88,10 +88,11 @@ async function bench(label: string, name: string, bytes: Uint8Array, title: stri
   const stage = (name: string, label: string) => (name in renderer.stages ? `${label} ${renderer.stages[name]!.toFixed(3)}` : null);
   const stages = [
     stage('pdf-first-bytes', "file's first bytes"),
-    stage('document-opened', 'text arrived'),
+    stage('document-opened', 'details and annotations arrived'),
     stage('pdf-parsed', 'parsed by pdf.js'),
     stage('pdf-ready', 'page view there'),
     stage('pdf-first-page', 'page 1 drawn'),
+    stage('document-text', 'text arrived'),
   ].filter(Boolean);
   console.log(`  where the time went (s from the click, medians): ${stages.join(', ')}; page 1 drawn ahead in ${renderer.drawnAhead} of ${renderer.opens.length} opens`);
   console.log(`  read before the first page:    ${renderer.firstPageMbRead.toFixed(2)} MB of ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB, in ${renderer.firstPageReads} range request(s)`);

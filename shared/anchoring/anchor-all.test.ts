@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Selector } from '../model';
-import { anchorAnnotations } from './anchor-all';
+import { anchorAnnotations, anchorRegionsOnly } from './anchor-all';
 import { reanchorAnnotations } from './reanchor';
 import { describeRange } from './describe';
 import { proseText } from './test-text';
@@ -30,6 +30,14 @@ describe('anchorAnnotations', () => {
   const highlight = annotation('kept', [...at(kept), { type: 'PdfAreaSelector', areas: [] }]);
   const orphan = annotation('dropped', at(dropped));
   const broken = annotation('broken', []);
+
+  it('before the text is there, places the regions only and counts the rest as waiting, orphaning none', () => {
+    const { report, waiting } = anchorRegionsOnly([region, highlight, orphan, broken]);
+    expect(report).toEqual({ anchored: [], orphaned: [], regions: [region] });
+    expect(waiting).toBe(3);
+    // Once the text is there, the same regions come out of the full anchoring.
+    expect(anchorAnnotations(changed, [region, highlight, orphan, broken]).regions).toEqual(report.regions);
+  });
 
   it('sorts annotations into anchored, orphaned and regions, dropping none', () => {
     const report = anchorAnnotations(changed, [region, highlight, orphan, broken]);

@@ -51,6 +51,16 @@ export function anchorAnnotations(text: string, annotations: readonly Annotation
   return report;
 }
 
+/**
+ * What can be placed before the document's text is at hand: its regions, drawn from their rectangles.
+ * The other annotations wait for the text (`waiting`): none is reported as an orphan meanwhile, since
+ * none has been looked for yet.
+ */
+export function anchorRegionsOnly(annotations: readonly Annotation[]): { report: AnchoringReport; waiting: number } {
+  const regions = annotations.filter((a) => isRegion(Array.isArray(a.target?.selector) ? a.target.selector : []));
+  return { report: { anchored: [], orphaned: [], regions }, waiting: annotations.length - regions.length };
+}
+
 function isRegion(selectors: readonly { type: string }[]): boolean {
   const types = new Set(selectors.map((s) => s?.type));
   return types.has('PdfAreaSelector') && !types.has('TextQuoteSelector') && !types.has('TextPositionSelector');

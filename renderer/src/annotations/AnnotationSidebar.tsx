@@ -18,6 +18,8 @@ export type RegionThumbnail = (annotation: Annotation) => Promise<string | null>
 interface Props {
   placed: Annotation[];
   orphaned: { annotation: Annotation; reason: string }[];
+  /** Highlights not placed yet: the document's text they are found in is on its way. */
+  waiting?: number;
   activeId: string | null;
   onSelect(id: string | null): void;
   onChange(id: string, patch: Partial<AnnotationBody>): void;
@@ -33,7 +35,7 @@ interface Props {
   header?: ReactNode;
 }
 
-export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChange, onDelete, pageLabelOf, regionThumbnail, onReattach, citeVersion = '', header }: Props) {
+export function AnnotationSidebar({ placed, orphaned, waiting = 0, activeId, onSelect, onChange, onDelete, pageLabelOf, regionThumbnail, onReattach, citeVersion = '', header }: Props) {
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!activeId) return;
@@ -59,11 +61,16 @@ export function AnnotationSidebar({ placed, orphaned, activeId, onSelect, onChan
   return (
     <aside className="sidebar" aria-label="Annotations">
       <h2>
-        Annotations <span className="count">{placed.length}</span>
+        Annotations <span className="count">{placed.length + waiting}</span>
       </h2>
       {header}
       <div ref={list} className="sidebar-list">
-        {placed.length === 0 && orphaned.length === 0 && (
+        {waiting > 0 && (
+          <p className="hint" role="status">
+            Finding {waiting === 1 ? 'one highlight' : `${waiting} highlights`} in the document’s text…
+          </p>
+        )}
+        {placed.length === 0 && orphaned.length === 0 && waiting === 0 && (
           <p className="empty-hint">Select text in the document to highlight a passage and link it to principles and actors.</p>
         )}
         <ul className="cards">{placed.map((a) => card(a))}</ul>

@@ -256,8 +256,8 @@ function WorkbenchCommands({ setView }: { setView(view: AppView): void }) {
 
 function OpenDocument(props: { id: string; isPdf: boolean; focus: FocusRequest | null; askPassword: AskPassword }) {
   const { id, isPdf, focus, askPassword } = props;
-  // A PDF's file is read before its text: its first page is drawn while the text (of a long document,
-  // megabytes) is on its way. Not when the PDF is to be read in the text view.
+  // A PDF's page view is shown with its details and annotations, before its text (of a long document,
+  // megabytes), which is asked for once page 1 is on screen. Not when the PDF is to be read in the text view.
   const pagesFirst = isPdf && pdfViewModeOf(id) === 'pages';
   useEffect(() => {
     if (isPdf) preloadPdf(id);

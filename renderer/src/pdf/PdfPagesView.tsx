@@ -1,7 +1,7 @@
 // The PDF page view, once the file is open: the toolbar, the side panel, and the pages in one
 // continuous scroll, of which only those near the viewport are drawn. Selections become highlights
 // through the shared popover; drags with the region tool become region annotations.
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PdfAreaSelector, PdfRect } from '../../../shared/model';
 import { findSelector } from '../../../shared/model';
 import { roundRect } from '../../../shared/pdf';
@@ -27,14 +27,18 @@ const NO_MARKS: PageMarks = { areas: NO_AREAS, matches: [], flash: [] };
 /** Pages kept in the DOM (as empty boxes) beyond those drawn, so scrolling a little never rebuilds them. */
 const MOUNT_MARGIN = 3;
 
-export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages }) {
-  const { pages, opened, anchoring, activeId, ref } = props;
-  const { text } = opened;
+export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages; onFirstPageShown(): void }) {
+  const { pages, text, anchoring, activeId, ref } = props;
   const { notify } = useNotices();
+  // The pages are shown before the stored text arrives; they are compared with it once it has (before
+  // any effect below reads them).
+  useLayoutEffect(() => {
+    if (text) pages.setText(text);
+  }, [pages, text]);
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const view = usePdfViewport(pages, scroller);
-  const scanned = text.text.trim() === '';
+  const scanned = text !== null && text.text.trim() === '';
   const [sidePanel, setSidePanel] = useState<SidePanel | null>(null);
   const [regionTool, setRegionTool] = useState(false);
   const [find, setFind] = useState<FindState>({ matches: [], current: -1 });
@@ -78,6 +82,7 @@ export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages }) {
   );
   const revealRange = useCallback(
     async (range: TextRange, mark: boolean) => {
+      if (!text) return;
       const page = firstPageOf(text, range);
       const area = findSelector({ target: { selector: await selectorsFor(pages, text, range) } }, 'PdfAreaSelector');
       if (area) showAreas(area.areas, mark);
@@ -129,6 +134,7 @@ export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages }) {
   async function onSelectionEnd(pointer?: { x: number; y: number }) {
     const selection = window.getSelection();
     if (regionTool || !selection || selection.isCollapsed || selection.rangeCount === 0 || !content.current) return;
+    if (!text) return notify('info', 'The document’s text is still being read: select the passage again in a moment to highlight it.');
     const described = await describePdfSelection(pages, text, selection.getRangeAt(0), content.current, pointer);
     if (!described) return;
     if ('problem' in described) notify('error', described.problem);
@@ -157,12 +163,16 @@ export function PdfPagesView(props: DocumentViewProps & { pages: PdfPages }) {
   // Until the first page is drawn, nothing else asks pdf.js's worker for work: not the pages around
   // it, not the sizes of all the others. The moment is marked for the benchmark (npm run bench:pdf).
   const [firstDrawn, setFirstDrawn] = useState(false);
+  const { onFirstPageShown } = props;
+  const firstShown = useRef(false);
   const onRendered = useCallback(() => {
-    setFirstDrawn((already) => {
-      if (!already) performance.mark('apostil:pdf-first-page');
-      return true;
-    });
-  }, []);
+    if (!firstShown.current) {
+      firstShown.current = true;
+      performance.mark('apostil:pdf-first-page');
+      onFirstPageShown();
+    }
+    setFirstDrawn(true);
+  }, [onFirstPageShown]);
   useEffect(() => {
     if (!firstDrawn) return;
     pages

@@ -7,9 +7,9 @@ import { usePdfDocument } from './usePdfDocument';
 import './pdf.css';
 
 export function PdfView(props: DocumentViewProps & { onTextView(): void }) {
-  const { document, text } = props.opened;
-  const state = usePdfDocument(document.id, document.originalName, text);
-  if (state.status === 'ready') return <PdfPagesView {...props} pages={state.pages} />;
+  const { document } = props.opened;
+  const state = usePdfDocument(document.id, document.originalName);
+  if (state.status === 'ready') return <PdfPagesView {...props} pages={state.pages} onFirstPageShown={state.firstPageShown} />;
   return (
     <div className="pdf-view">
       <div className="pdf-message">

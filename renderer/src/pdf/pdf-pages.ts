@@ -1,6 +1,7 @@
 // The pages of an open PDF as the page view needs them: each page's geometry (fetched in the
 // background; until then a page is assumed to be the size of the first), and each page's text laid out
-// as the import laid it out, with the metrics of the text layer. Laid-out pages are kept in a small
+// as the import laid it out, with the metrics of the text layer, and whether it is exactly the stored
+// text's page (known once the stored text is there: the pages are shown before it arrives). Laid-out pages are kept in a small
 // cache so memory stays bounded however far the user scrolls.
 import type { PDFDocumentProxy, PDFPageProxy, TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
 import type { DocumentText } from '../../../shared/model';
@@ -11,7 +12,7 @@ import type { PdfJs } from './pdfjs';
 export interface PageTextInfo extends LaidOutPage {
   items: TextItem[];
   content: Awaited<ReturnType<PDFPageProxy['getTextContent']>>;
-  /** Whether the page's text is exactly its slice of the stored text (so offsets map exactly). */
+  /** Whether the page's text is exactly its slice of the stored text (so offsets map exactly); false until that text is there. */
   exact: boolean;
 }
 
@@ -31,14 +32,21 @@ export class PdfPages {
   private readonly pending = new Map<number, Promise<PageTextInfo>>();
   private readonly listeners = new Set<() => void>();
   private destroyed = false;
+  private text: DocumentText | null = null;
 
   constructor(
     readonly pdfjs: PdfJs,
     readonly pdf: PDFDocumentProxy,
-    readonly text: DocumentText,
     first: PageGeometry,
   ) {
     this.geometries = Array.from({ length: pdf.numPages }, () => first);
+  }
+
+  /** The stored text the pages are compared with, once it has arrived (pages laid out before are compared now). */
+  setText(text: DocumentText): void {
+    if (this.text === text) return;
+    this.text = text;
+    for (const [index, info] of this.texts) info.exact = matchesStoredText(text, index, info.text);
   }
 
   get count(): number {
@@ -119,7 +127,7 @@ export class PdfPages {
       items,
       content,
       metrics: textLayerMetrics(content, items, this.pdfjs.TextLayer.fontFamilyMap as Map<string, string>),
-      exact: matchesStoredText(this.text, index, text),
+      exact: this.text !== null && matchesStoredText(this.text, index, text),
     };
     this.texts.set(index, info);
     while (this.texts.size > TEXT_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);

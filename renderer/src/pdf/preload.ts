@@ -1,7 +1,7 @@
 // Opening a PDF starts before the reader asks for it: as soon as a PDF document is chosen, its first
-// bytes are requested (in parallel with its text) and pdf.js starts reading it in ranges, so the page
-// view finds the file parsed, or nearly, when it appears. A password request that comes before the
-// page view is there waits for it.
+// bytes are requested (in parallel with its details and annotations) and pdf.js starts reading it in
+// ranges, so the page view finds the file parsed, or nearly, when it appears. Its text is asked for
+// once page 1 is on screen. A password request that comes before the page view is there waits for it.
 import { useEffect } from 'react';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api';
 import { openPdf, warmUpPdfJs } from './pdfjs';
@@ -16,10 +16,12 @@ export interface PdfOpening {
   /** Rejects if reading the file fails at any time while it is open (it was replaced, main is gone). */
   failure: Promise<never>;
   /**
-   * Settles once pdf.js has parsed the file and has page 1 (its drawing ahead has started), asked for a
-   * password, or failed: until then the file's ranges go first (see textMayLoad).
+   * Settles once the page view has drawn page 1 (see `firstPageShown`), or pdf.js asked for a password,
+   * or failed: until then the file's ranges and the drawing go first (see textMayLoad).
    */
-  parsed: Promise<void>;
+  shown: Promise<void>;
+  /** The page view reports that page 1 is on screen. */
+  firstPageShown(): void;
 }
 
 let preloaded: { id: string; opening: PdfOpening } | null = null;
@@ -31,7 +33,7 @@ function startOpening(id: string): PdfOpening {
   const failure = new Promise<never>((_, reject) => (fail = reject));
   failure.catch(() => undefined); // the page view reports it
   let settle: () => void = () => undefined;
-  const parsed = new Promise<void>((resolve) => (settle = resolve));
+  const shown = new Promise<void>((resolve) => (settle = resolve));
   performance.mark('apostil:pdf-preload');
   // The page drawing's code (with the PDF layout it needs) is its own chunk, fetched beside the file.
   const drawing = import('./draw-page');
@@ -50,8 +52,7 @@ function startOpening(id: string): PdfOpening {
         const [{ drawFirstPageAhead }, page] = await Promise.all([drawing, pdf.getPage(1)]);
         drawFirstPageAhead(pdf, page);
       })
-      .catch(() => undefined)
-      .finally(settle);
+      .catch(settle);
     return opened;
   });
   task.catch(settle); // the page view reports the error when it takes the task
@@ -59,7 +60,8 @@ function startOpening(id: string): PdfOpening {
   return {
     task,
     failure,
-    parsed,
+    shown,
+    firstPageShown: () => settle(),
     onPassword(next) {
       listener = next;
       if (waiting) {
@@ -79,21 +81,22 @@ export function preloadPdf(id: string): void {
   }
 }
 
-/** The longest the document's text waits for its PDF to be parsed (a damaged file can take long). */
-const TEXT_WAITS_AT_MOST_MS = 1_000;
+/** The longest the document's text waits for page 1 (a damaged file, a huge page can take long). */
+const TEXT_WAITS_AT_MOST_MS = 2_000;
 
 /**
  * Resolves when the document's text may be asked for. Main answers one request at a time, and the
  * renderer passes pdf.js its ranges: a long document's text (megabytes of JSON, read, checked and
- * parsed on both sides) asked for at once holds up the ranges pdf.js needs to parse the file, and so
- * page 1, which can be drawn ahead while the text is on its way. So the text waits until pdf.js has
- * parsed the file and has page 1 (or asked for a password, or failed), never more than a second.
+ * parsed on both sides) asked for at once holds up the ranges pdf.js needs to parse the file, and its
+ * parsing holds up the drawing. The page view does not need it to show the pages (highlights are
+ * found in it, and drawn, when it comes). So the text waits until page 1 is on screen (or pdf.js
+ * asked for a password, or failed), never more than two seconds.
  */
 export function textMayLoad(id: string): Promise<void> {
   if (preloaded?.id !== id) return Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const atMost = new Promise<void>((resolve) => (timer = setTimeout(resolve, TEXT_WAITS_AT_MOST_MS)));
-  return Promise.race([preloaded.opening.parsed, atMost]).finally(() => clearTimeout(timer));
+  return Promise.race([preloaded.opening.shown, atMost]).finally(() => clearTimeout(timer));
 }
 
 /** The document's PDF being opened: the preloaded one if it is this document's, else a new one. */

@@ -13,14 +13,14 @@ export interface FindState {
 
 export type MatchRects = Map<number, { rects: PdfRect[]; current: boolean }[]>;
 
-export function useMatchRects(pages: PdfPages, text: DocumentText, find: FindState, drawn: [number, number]): MatchRects {
+export function useMatchRects(pages: PdfPages, text: DocumentText | null, find: FindState, drawn: [number, number]): MatchRects {
   const [rects, setRects] = useState<MatchRects>(() => new Map());
   const [from, to] = drawn;
   useEffect(() => {
     let live = true;
     (async () => {
       const next: MatchRects = new Map();
-      if (find.matches.length > 0 && text.pages) {
+      if (find.matches.length > 0 && text?.pages) {
         for (let page = from; page <= to; page++) {
           const range = text.pages[page];
           if (!range) continue;

@@ -10,7 +10,7 @@ import type { PdfPages } from './pdf-pages';
 
 export function useMissingAreas(
   pages: PdfPages,
-  text: DocumentText,
+  text: DocumentText | null,
   needed: readonly AreaNeeded[],
   onRetarget: (id: string, selectors: Selector[]) => void,
 ): void {
@@ -22,6 +22,7 @@ export function useMissingAreas(
   useEffect(() => {
     let live = true;
     (async () => {
+      if (!text) return; // nothing is anchored before the text is there
       for (const { annotation, start, end } of needed) {
         const key = `${annotation.id}:${annotation.modified}:${start}:${end}`;
         if (!live) return;

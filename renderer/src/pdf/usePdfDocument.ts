@@ -2,7 +2,6 @@
 // encrypted file asks for its password (kept only by pdf.js for this open document, never stored or
 // sent anywhere); a wrong password says so; a file pdf.js cannot read becomes a clear error.
 import { useEffect, useState } from 'react';
-import type { DocumentText } from '../../../shared/model';
 import { errorMessage } from '../api/client';
 import { geometryOf, PdfPages } from './pdf-pages';
 import { loadPdfJs } from './pdfjs';
@@ -12,12 +11,13 @@ export type PdfState =
   | { status: 'loading' }
   | { status: 'password'; wrong: boolean; submit(password: string): void }
   | { status: 'error'; message: string }
-  | { status: 'ready'; pages: PdfPages };
+  /** `firstPageShown`: the page view reports page 1 on screen (the document's text waits for it, see textMayLoad). */
+  | { status: 'ready'; pages: PdfPages; firstPageShown(): void };
 
 /** pdf.js's PasswordResponses.INCORRECT_PASSWORD. */
 const INCORRECT_PASSWORD = 2;
 
-export function usePdfDocument(documentId: string, fileName: string, text: DocumentText): PdfState {
+export function usePdfDocument(documentId: string, fileName: string): PdfState {
   const [state, setState] = useState<PdfState>({ status: 'loading' });
   useEffect(() => {
     let live = true;
@@ -43,9 +43,9 @@ export function usePdfDocument(documentId: string, fileName: string, text: Docum
       const pdf = await Promise.race([task.promise, opening.failure]);
       const first = await Promise.race([pdf.getPage(1), opening.failure]);
       if (!live) return;
-      pages = new PdfPages(pdfjs, pdf, text, geometryOf(first));
+      pages = new PdfPages(pdfjs, pdf, geometryOf(first));
       performance.mark('apostil:pdf-ready');
-      setState({ status: 'ready', pages });
+      setState({ status: 'ready', pages, firstPageShown: opening.firstPageShown });
     })().catch((error: unknown) => {
       if (live) setState({ status: 'error', message: describeLoadError(fileName, error) });
     });
@@ -53,7 +53,7 @@ export function usePdfDocument(documentId: string, fileName: string, text: Docum
       live = false;
       destroy?.();
     };
-  }, [documentId, fileName, text]);
+  }, [documentId, fileName]);
   return state;
 }
 

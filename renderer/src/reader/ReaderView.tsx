@@ -4,9 +4,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { OpenedDocument } from '../../../shared/api';
-import type { Annotation, AnnotationBody, Selector } from '../../../shared/model';
+import type { Annotation, AnnotationBody, DocumentText, Selector } from '../../../shared/model';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/model';
-import { anchorAnnotations } from '../../../shared/anchoring';
+import { anchorAnnotations, anchorRegionsOnly } from '../../../shared/anchoring';
 import { suggestActors } from '../../../shared/codebooks';
 import { printedPageLabel } from '../../../shared/pdf/page-labels';
 import { call, type ChangeRecorder } from '../api/client';
@@ -46,17 +46,21 @@ interface PendingSelection extends SelectionDescription {
 
 interface Props {
   opened: OpenedDocument;
+  /**
+   * The document's text, or null while it is on its way (a PDF's page view is shown first): regions
+   * are drawn meanwhile, highlights once their text is there to find them in.
+   */
+  text: DocumentText | null;
   /** The library's changes since `opened` was read: annotations imported or edited elsewhere appear at once. */
   changes: ChangeRecorder;
   focus: FocusRequest | null;
   askPassword: AskPassword;
 }
 
-export function ReaderView({ opened, changes, focus, askPassword }: Props) {
+export function ReaderView({ opened, text, changes, focus, askPassword }: Props) {
   const { notify } = useNotices();
   const { codebook } = useCodebook();
   const [document, setDocument] = useState(opened.document);
-  const { text } = opened;
   const isPdf = document.format === 'pdf';
   const [mode, setModeState] = useState<ViewMode>(() => (isPdf ? pdfViewModeOf(document.id) : 'text'));
   const setMode = (next: ViewMode) => {
@@ -100,8 +104,11 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
   const [coderFilter, setCoderFilter] = useState<CoderFilter>(undefined);
   const [openedAt] = useState(() => Date.now());
   const annotations = useMemo(() => visibleAnnotations(allAnnotations, coderName, blindCoding, coderFilter), [allAnnotations, coderName, blindCoding, coderFilter]);
-  const anchoring = useMemo(() => anchorAnnotations(text.text, annotations), [text.text, annotations]);
-  const placement = useMemo(() => placeAnnotations(anchoring, text, document.pageCount), [anchoring, text, document.pageCount]);
+  const { report: anchoring, waiting } = useMemo(
+    () => (text ? { report: anchorAnnotations(text.text, annotations), waiting: 0 } : anchorRegionsOnly(annotations)),
+    [text, annotations],
+  );
+  const placement = useMemo(() => placeAnnotations(anchoring, text ?? { pages: isPdf ? [] : null }, document.pageCount), [anchoring, text, isPdf, document.pageCount]);
 
   const [activeId, setActiveId] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
@@ -186,9 +193,10 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
   }, []);
 
   // Jump to a search result or an annotation chosen elsewhere, once the view is there to do it (the
-  // page view first opens its file).
+  // page view first opens its file) and the text to find it in.
+  const textThere = text !== null;
   useEffect(() => {
-    if (!focus || focus.documentId !== opened.document.id) return;
+    if (!focus || focus.documentId !== opened.document.id || !textThere) return;
     let tries = 0;
     const timer = setInterval(() => {
       const handle = view.current;
@@ -200,7 +208,7 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
     return () => clearInterval(timer);
     // Only a new request should scroll, not every change of the annotations.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focus?.nonce, opened.document.id, mode]);
+  }, [focus?.nonce, opened.document.id, mode, textThere]);
 
   const selectFromSidebar = (id: string | null) => {
     setActiveId(id);
@@ -215,7 +223,7 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
 
   const pendingAnnotation = pending?.annotationId ? store.get(pending.annotationId) : undefined;
   const pageLabel = useCallback((index: number) => printedPageLabel(document, index), [document]);
-  const viewProps = { opened, anchoring, activeId, ref: view, onSelection, onAnnotationClick, onRetarget, onThumbnailSource, pageLabel };
+  const viewProps = { opened, text, anchoring, activeId, ref: view, onSelection, onAnnotationClick, onRetarget, onThumbnailSource, pageLabel };
 
   return (
     <div className="reader-layout">
@@ -260,7 +268,7 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
             </button>
           </div>
         </header>
-        {finding !== null && <FindBar text={text.text} focusNonce={finding} onMatches={(m, c) => view.current?.showMatches(m, c)} onClose={() => setFinding(null)} />}
+        {finding !== null && text && <FindBar text={text.text} focusNonce={finding} onMatches={(m, c) => view.current?.showMatches(m, c)} onClose={() => setFinding(null)} />}
         {reattaching && (
           <p className="reattach-banner" role="note">
             Select the passage{isPdf && mode === 'pages' ? ' (or mark the region)' : ''} to attach “
@@ -270,7 +278,13 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
             </button>
           </p>
         )}
-        {mode === 'pages' ? <PdfView key="pages" {...viewProps} onTextView={() => setMode('text')} /> : <TextDocumentView key="text" {...viewProps} />}
+        {mode === 'pages' ? (
+          <PdfView key="pages" {...viewProps} onTextView={() => setMode('text')} />
+        ) : text ? (
+          <TextDocumentView key="text" {...viewProps} text={text} />
+        ) : (
+          <p className="loading">Reading the text…</p>
+        )}
         {pending &&
           pending.host.isConnected &&
           createPortal(
@@ -298,6 +312,7 @@ export function ReaderView({ opened, changes, focus, askPassword }: Props) {
         header={<ReaderCoderBar all={allAnnotations} filter={coderFilter} onFilter={setCoderFilter} openedAt={openedAt} />}
         placed={placement.placed}
         orphaned={placement.orphaned}
+        waiting={waiting}
         activeId={activeId}
         onSelect={selectFromSidebar}
         onChange={(id, patch) => store.update(id, patch)}

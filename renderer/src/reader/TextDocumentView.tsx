@@ -3,6 +3,7 @@
 // shown with the CSS Custom Highlight API, which changes no DOM.
 import { useImperativeHandle, useMemo, useRef } from 'react';
 import { describeRange } from '../../../shared/anchoring';
+import type { DocumentText } from '../../../shared/model';
 import { describeMark } from '../../../shared/pdf/mark-contents';
 import { meaningColors } from '../../../shared/codebooks/colors';
 import { useCodebook } from '../codebook/codebook-context';
@@ -12,8 +13,7 @@ import { startKeyboardSelection } from './keyboard-selection';
 import { TextView, type DrawnHighlight } from './TextView';
 import type { DocumentViewProps, RevealTarget } from './view-types';
 
-export function TextDocumentView({ opened, anchoring, activeId, ref, onSelection, onAnnotationClick, pageLabel }: DocumentViewProps) {
-  const { text } = opened;
+export function TextDocumentView({ text, anchoring, activeId, ref, onSelection, onAnnotationClick, pageLabel }: DocumentViewProps & { text: DocumentText }) {
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const { codebook } = useCodebook();

@@ -19,7 +19,8 @@ interface Entry {
   start: number | null;
 }
 
-export function placeAnnotations(anchoring: AnchoringReport, text: DocumentText, pageCount: number | null): Placement {
+/** `text`: its pages (a PDF's, [] while its text is on its way), null for other documents. */
+export function placeAnnotations(anchoring: AnchoringReport, text: Pick<DocumentText, 'pages'>, pageCount: number | null): Placement {
   const pages = text.pages;
   const entries: Entry[] = [];
   const orphaned = [...anchoring.orphaned];

@@ -5,7 +5,7 @@
 import type { Ref } from 'react';
 import type { OpenedDocument } from '../../../shared/api';
 import type { AnchoringReport } from '../../../shared/anchoring';
-import type { Annotation, Selector } from '../../../shared/model';
+import type { Annotation, DocumentText, Selector } from '../../../shared/model';
 
 /** What the user selected (a passage or a region), described for a new annotation. */
 export interface SelectionDescription {
@@ -34,6 +34,8 @@ export interface DocumentViewHandle {
 
 export interface DocumentViewProps {
   opened: OpenedDocument;
+  /** The document's text; null while it is on its way (the page view is shown before it). */
+  text: DocumentText | null;
   anchoring: AnchoringReport;
   activeId: string | null;
   ref?: Ref<DocumentViewHandle>;
