@@ -37,10 +37,8 @@ const cpuOf = async (q: string) => {
   const u = process.cpuUsage(c);
   return (u.user + u.system) / 1000;
 };
-(globalThis as unknown as { T: number[] }).T = [0, 0, 0, 0];
 const times: [number, string][] = [];
 for (const q of queries) times.push([await cpuOf(q), q]);
-console.log('execute/hits/facets ms per query', (globalThis as unknown as { T: number[] }).T.map((x, i, a) => (i < 3 ? x / a[3]! : x).toFixed(2)).join(' '));
 const sorted = times.map(([t]) => t).sort((a, b) => a - b);
 const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
 console.log(`CPU p50/p95/p99 ${pct(50)}/${pct(95)}/${pct(99)} ms`);
