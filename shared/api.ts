@@ -6,6 +6,7 @@ import type {
   Annotation,
   Codebook,
   Collection,
+  DocumentListing,
   DocumentTags,
   DocumentText,
   LibraryDocument,
@@ -193,7 +194,8 @@ export const contract = {
   /** Start over from a codebook of ours (refused while passages link to codes it lacks): undoable. */
   'codebook.start': call(z.strictObject({ template: z.enum(CODEBOOK_TEMPLATES) })).returns<CodebookEditResult>(),
 
-  'documents.list': call(noArgs).returns<LibraryDocument[]>(),
+  // Only what the list, the table and the pickers need (model.ts DocumentListing); the rest comes with documents.open.
+  'documents.list': call(noArgs).returns<DocumentListing[]>(),
   'documents.open': call(z.strictObject({ id: idSchema })).returns<OpenedDocument>(),
   /** The document's extracted text: the one text every selector, search hit and export refers to. */
   'documents.text': call(z.strictObject({ id: idSchema })).returns<DocumentText>(),

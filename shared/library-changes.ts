@@ -7,7 +7,7 @@
 // the store again (the new state of what changed, and the ids of what went away).
 import type { WaitingReference } from './interchange/types';
 import type { LinksState } from './links/model';
-import type { Annotation, Codebook, Collection, DocumentTags, LibraryDocument } from './model';
+import { listingOf, type Annotation, type Codebook, type Collection, type DocumentListing, type DocumentTags, type LibraryDocument } from './model';
 import type { Memo } from './memos/model';
 import type { DocumentVariables } from './variables/model';
 
@@ -81,17 +81,17 @@ export function changedDocumentIds(change: LibraryChange): string[] {
 }
 
 /**
- * A list of documents as the store lists them (newest import first) with a change applied; the same
+ * A list of documents as documents.list lists them (newest import first) with a change applied; the same
  * list when the change is not about documents. Applying a change the list already shows changes
  * nothing, so changes received while the list was being read can be applied to it safely.
  */
-export function applyToDocuments(documents: readonly LibraryDocument[], change: LibraryChange): readonly LibraryDocument[] {
+export function applyToDocuments(documents: readonly DocumentListing[], change: LibraryChange): readonly DocumentListing[] {
   switch (change.kind) {
     case 'document.added':
     case 'document.replaced':
     case 'document.restored':
     case 'document.metadataChanged': {
-      const { document } = change;
+      const document = listingOf(change.document);
       const rest = documents.filter((d) => d.id !== document.id);
       const at = rest.findIndex((d) => d.importedAt < document.importedAt);
       return at === -1 ? [...rest, document] : [...rest.slice(0, at), document, ...rest.slice(at)];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/errors';
 import { describeRange } from '../../shared/anchoring';
-import type { Annotation, LibraryDocument } from '../../shared/model';
+import { listingOf, type Annotation, type LibraryDocument } from '../../shared/model';
 import { createDispatcher } from '../api/dispatch';
 import { readCorpus } from '../test-support/corpus';
 import { useTempDir } from '../test-support/temp';
@@ -40,6 +40,10 @@ describe('library services through the dispatcher', () => {
 
     const target = documents.find((d) => d.originalName === corpus[0]!.name)!;
     const opened = { text: value<{ text: string }>(await dispatch('documents.text', { id: target.id })) };
+    // The list carries what the list needs; the whole record (hash, size, warnings…) comes with the opened document.
+    const { document } = value<{ document: LibraryDocument }>(await dispatch('documents.open', { id: target.id }));
+    expect(target).toEqual(listingOf(document));
+    for (const key of ['contentHash', 'size', 'modifiedAt', 'warnings']) expect(target).not.toHaveProperty(key);
     const at = opened.text.text.indexOf('Paris Call');
     const annotation: Annotation = {
       id: 'a1',

@@ -3,6 +3,7 @@
 // the changes it publishes (shared/library-changes.ts).
 import { originsAfterUserEdit } from '../../shared/interchange/reference-match';
 import { AppError } from '../../shared/errors';
+import { listingOf } from '../../shared/model';
 import type { Handlers } from '../api/dispatch';
 import type { AppServices } from './app';
 import { createMemoHandlers } from './memos-handlers';
@@ -35,7 +36,7 @@ export function createHandlers(app: AppServices, options: HandlerOptions = {}): 
     'library.health': async () => store.health(),
 
     'documents.list': async () => {
-      const documents = store.listDocuments();
+      const documents = store.listDocuments().map(listingOf);
       app.listServed();
       return documents;
     },

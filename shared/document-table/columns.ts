@@ -1,6 +1,6 @@
 // The columns of the library's document table: what each shows and how it sorts. Pure.
 import { z } from 'zod';
-import { DOCUMENT_KIND_LABELS, type LibraryDocument } from '../model';
+import { DOCUMENT_KIND_LABELS, type DocumentListing } from '../model';
 
 /** What main counts for each document, for the table's number columns and filters. */
 export interface DocumentStats {
@@ -13,7 +13,7 @@ export const NO_STATS: DocumentStats = { annotations: 0, principles: 0 };
 
 /** One row of the table: a document with what is known about it besides its metadata. */
 export interface DocumentRow {
-  document: LibraryDocument;
+  document: DocumentListing;
   stats: DocumentStats;
   /** Its document tags. */
   tags: readonly string[];

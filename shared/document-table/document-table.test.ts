@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentKind, LibraryDocument } from '../model';
+import type { DocumentKind, DocumentListing } from '../model';
 import {
   authorsText,
   cellText,
@@ -15,19 +15,15 @@ import {
   type DocumentRow,
 } from './index';
 
-function row(id: string, title: string, extra: { authors?: string[]; date?: string | null; publication?: string; kind?: DocumentKind; format?: LibraryDocument['format']; added?: string; annotations?: number; principles?: number; tags?: string[] } = {}): DocumentRow {
+function row(id: string, title: string, extra: { authors?: string[]; date?: string | null; publication?: string; kind?: DocumentKind; format?: DocumentListing['format']; added?: string; annotations?: number; principles?: number; tags?: string[] } = {}): DocumentRow {
   return {
     document: {
       id,
       format: extra.format ?? 'text',
       originalName: `${id}.txt`,
-      contentHash: '0'.repeat(64),
-      size: 1,
       importedAt: extra.added ?? '2025-01-01T00:00:00.000Z',
-      modifiedAt: '2025-01-01T00:00:00.000Z',
       pageCount: null,
       metadata: { title, authors: extra.authors ?? [], date: extra.date ?? null, publication: extra.publication ?? null, url: null, doi: null, kind: extra.kind ?? 'article' },
-      warnings: [],
     },
     stats: { annotations: extra.annotations ?? 0, principles: extra.principles ?? 0 },
     tags: extra.tags ?? [],

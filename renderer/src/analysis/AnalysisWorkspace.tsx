@@ -19,7 +19,7 @@ import {
   type TimelineGranularity,
 } from '../../../shared/analysis';
 import { toCsv } from '../../../shared/interchange/csv';
-import { ACTOR_KIND_LABELS, ACTOR_KINDS, type ActorKind, type LibraryDocument } from '../../../shared/model';
+import { ACTOR_KIND_LABELS, ACTOR_KINDS, type ActorKind, type DocumentListing } from '../../../shared/model';
 import { errorMessage } from '../api/client';
 import { saveFile } from '../interchange/save';
 import { useNotices } from '../ui/notices';
@@ -50,7 +50,7 @@ type View = AnalysisViewName;
 
 interface Props {
   /** The library's documents (for the filter's choices and the passages' sources). */
-  documents: readonly LibraryDocument[];
+  documents: readonly DocumentListing[];
   onOpenPassage(passage: CodedPassage): void;
 }
 

@@ -2,12 +2,12 @@
 import { useState } from 'react';
 import { isFiltering, NO_FILTER, type AnalysisFilter } from '../../../shared/analysis';
 import { coderLabel } from '../../../shared/coders/coders';
-import type { LibraryDocument } from '../../../shared/model';
+import type { DocumentListing } from '../../../shared/model';
 import { FilterMenu } from './FilterMenu';
 
 interface Props {
   filter: AnalysisFilter;
-  documents: readonly LibraryDocument[];
+  documents: readonly DocumentListing[];
   tags: string[];
   coders: { coder: string | null; annotations: number }[];
   onChange(filter: AnalysisFilter): void;

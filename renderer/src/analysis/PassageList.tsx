@@ -2,7 +2,7 @@
 // They come from main a page at a time; a change to the library reads the first page again.
 import { useEffect, useState } from 'react';
 import type { AnalysisFilter, AnalysisPassagesPage, CodedPassage, PassageSelector } from '../../../shared/analysis';
-import type { LibraryDocument } from '../../../shared/model';
+import type { DocumentListing } from '../../../shared/model';
 import type { LibraryScope } from '../../../shared/collections/scope';
 import { call, errorMessage, onLibraryChange } from '../api/client';
 import { LinkChips } from '../annotations/LinkChips';
@@ -16,7 +16,7 @@ interface Props {
   /** A collection or tag only. */
   scope: LibraryScope;
   selector: PassageSelector;
-  documents: ReadonlyMap<string, LibraryDocument>;
+  documents: ReadonlyMap<string, DocumentListing>;
   onOpen(passage: CodedPassage): void;
   onClose(): void;
 }

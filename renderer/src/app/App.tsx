@@ -2,7 +2,7 @@
 // right, search on top. Files dropped anywhere on the window are imported.
 import { Suspense, useCallback, useEffect, useState, type DragEvent } from 'react';
 import { applyToDocuments, type LibraryChange } from '../../../shared/library-changes';
-import type { Codebook, LibraryDocument } from '../../../shared/model';
+import type { Codebook, DocumentListing } from '../../../shared/model';
 import type { SearchHit } from '../../../shared/search/types';
 import type { CodedPassage } from '../../../shared/analysis';
 import { ViewSwitch, type AppView } from '../analysis/ViewSwitch';
@@ -47,6 +47,7 @@ import {
   ReaderView,
   ViewLoading,
 } from './lazy-views';
+import { takeEarlyRead } from './early-reads';
 import { useAppCommands } from './useAppCommands';
 import { useOpenDocumentId } from './useOpenDocumentId';
 import { useOpenedDocument } from './useOpenedDocument';
@@ -68,8 +69,8 @@ export function App() {
 function Workbench() {
   const { notify } = useNotices();
   // Read once, then kept up to date by the library's changes (another window, an import, a repair).
-  const codebookState = useFollowed(() => call('codebook.get', {}), latestCodebook, 'codebook');
-  const documentsState = useFollowed<readonly LibraryDocument[]>(() => call('documents.list', {}), applyToDocuments, 'documents');
+  const codebookState = useFollowed(() => call('codebook.get', {}), latestCodebook, 'codebook', () => takeEarlyRead('codebook'));
+  const documentsState = useFollowed<readonly DocumentListing[]>(() => call('documents.list', {}), applyToDocuments, 'documents', () => takeEarlyRead('documents'));
   const [openId, setOpenId] = useOpenDocumentId();
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [failures, setFailures] = useState<ImportFailure[]>([]);

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { CodedPassage } from '../../../shared/analysis';
 import { PRINCIPLE_PALETTE } from '../../../shared/codebooks/colors';
 import type { CodebookEditInput } from '../../../shared/codebooks/edits';
-import { ACTOR_KINDS, ACTOR_KIND_LABELS, type Actor, type ActorKind, type LibraryDocument, type Principle } from '../../../shared/model';
+import { ACTOR_KINDS, ACTOR_KIND_LABELS, type Actor, type ActorKind, type DocumentListing, type Principle } from '../../../shared/model';
 import { PassageButton } from '../analysis/PassageButton';
 import { CommitField } from './CommitField';
 
@@ -86,7 +86,7 @@ export function ActorDetails({ actor, edit }: { actor: Actor; edit: Edit }) {
   );
 }
 
-export function CodePassages(props: { passages: CodedPassage[]; documents: ReadonlyMap<string, LibraryDocument>; onOpen(passage: CodedPassage): void }) {
+export function CodePassages(props: { passages: CodedPassage[]; documents: ReadonlyMap<string, DocumentListing>; onOpen(passage: CodedPassage): void }) {
   const { passages, documents, onOpen } = props;
   if (passages.length === 0) return <p className="empty-hint">No passage is coded with it yet.</p>;
   return (

@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { CodedPassage } from '../../../shared/analysis';
 import type { PassageDisposition } from '../../../shared/codebooks/edits';
-import type { LibraryDocument } from '../../../shared/model';
+import type { DocumentListing } from '../../../shared/model';
 
 export interface CodeChoice {
   id: string;
@@ -120,7 +120,7 @@ export function SplitCodeDialog(props: {
   kind: Kind;
   name: string;
   passages: CodedPassage[];
-  documents: ReadonlyMap<string, LibraryDocument>;
+  documents: ReadonlyMap<string, DocumentListing>;
   onSplit(name: string, annotationIds: string[]): Promise<void>;
   onClose(): void;
 }) {

@@ -6,7 +6,7 @@ import type { CodedPassage } from '../../../shared/analysis';
 import type { CodebookEditInput } from '../../../shared/codebooks/edits';
 import { keyboardMove, principlePath, principlesInTreeOrder } from '../../../shared/codebooks/tree';
 import { useCommands } from '../commands/commands';
-import { ACTOR_KINDS, ACTOR_KIND_LABELS, type ActorKind, type LibraryDocument } from '../../../shared/model';
+import { ACTOR_KINDS, ACTOR_KIND_LABELS, type ActorKind, type DocumentListing } from '../../../shared/model';
 import { ActorList } from './ActorList';
 import { ActorDetails, CodePassages, PrincipleDetails } from './CodeDetails';
 import { DeleteCodeDialog, MergeCodeDialog, SplitCodeDialog, type CodeChoice } from './CodeDialogs';
@@ -22,7 +22,7 @@ type Tab = 'principles' | 'actors';
 type Dialog = 'delete' | 'merge' | 'split' | null;
 
 interface Props {
-  documents: readonly LibraryDocument[];
+  documents: readonly DocumentListing[];
   onOpenPassage(passage: CodedPassage): void;
 }
 

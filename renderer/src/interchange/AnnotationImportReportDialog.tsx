@@ -3,14 +3,14 @@
 // find — for those the user can choose a document and import them there.
 import { useState, type FormEvent } from 'react';
 import type { AnnotationImportAssignment, AnnotationImportReport } from '../../../shared/interchange/types';
-import type { LibraryDocument } from '../../../shared/model';
+import type { DocumentListing } from '../../../shared/model';
 import { DialogFooter } from '../ui/DialogFooter';
 import { useModalDialog } from '../ui/useModalDialog';
 
 interface Props {
   fileName: string;
   report: AnnotationImportReport;
-  documents: readonly LibraryDocument[];
+  documents: readonly DocumentListing[];
   /** Imports the file again with the documents chosen for the unmatched targets. */
   onAssign(assign: AnnotationImportAssignment[]): Promise<void>;
   onClose(): void;

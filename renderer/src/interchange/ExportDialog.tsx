@@ -14,7 +14,7 @@ import {
   type ExportFormat,
   type ExportScope,
 } from '../../../shared/interchange/types';
-import type { LibraryDocument } from '../../../shared/model';
+import type { DocumentListing } from '../../../shared/model';
 import { WHOLE_LIBRARY, type LibraryScope } from '../../../shared/collections/scope';
 import { ScopeSelect } from '../organise/ScopeSelect';
 import { useOrganisation } from '../organise/useOrganisation';
@@ -27,7 +27,7 @@ import { useTask } from './useTask';
 const OUTPUT_LABELS: Record<BibliographyOptions['output'], string> = { markdown: 'Markdown (.md)', html: 'Web page (.html)', docx: 'Word (.docx)' };
 
 interface Props {
-  documents: readonly LibraryDocument[];
+  documents: readonly DocumentListing[];
   /** Documents to preselect (the open one). */
   initialDocumentIds: string[];
   /** The part chosen when the dialog opens (the whole library if not given). */

@@ -1,7 +1,7 @@
 // The top bar's menu for moving work in and out: exports, and imports of reference files (BibTeX, RIS,
 // CSL-JSON), annotation files (W3C Web Annotation, Hypothesis) and REFI-QDA projects (.qdpx).
 import { Suspense, useRef, useState, type Ref } from 'react';
-import type { LibraryDocument } from '../../../shared/model';
+import type { DocumentListing } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
 import { MAX_IMPORT_TEXT_BYTES } from '../../../shared/interchange/types';
 import { readChosenFile } from '../api/files';
@@ -19,7 +19,7 @@ const ReferenceImportReportDialog = lazyNamed(() => import('./ReferenceImportRep
 type FileBytes = Awaited<ReturnType<typeof readChosenFile>>;
 
 interface Props {
-  documents: readonly LibraryDocument[];
+  documents: readonly DocumentListing[];
   openId: string | null;
 }
 

@@ -4,7 +4,7 @@
 import { Suspense, useRef, useState } from 'react';
 import type { WaitingReference } from '../../../shared/interchange/types';
 import type { LibraryChange } from '../../../shared/library-changes';
-import type { LibraryDocument } from '../../../shared/model';
+import type { DocumentListing } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
 import { readChosenFile } from '../api/files';
 import { ACCEPTED_FILES } from '../library/useImporter';
@@ -19,7 +19,7 @@ const CompareReferencesDialog = lazyNamed(() => import('./CompareReferencesDialo
 
 interface Props {
   /** The library's documents, to compare a possible duplicate with. */
-  documents: readonly LibraryDocument[];
+  documents: readonly DocumentListing[];
   /** Opens a document once its file is attached. */
   onOpen(documentId: string): void;
 }

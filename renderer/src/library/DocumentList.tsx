@@ -4,14 +4,14 @@
 // the open document is scrolled into view when it changes.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
-import { DOCUMENT_KIND_LABELS, type LibraryDocument } from '../../../shared/model';
+import { DOCUMENT_KIND_LABELS, type DocumentListing } from '../../../shared/model';
 import { byline } from './format';
 
 /** A row's height before it is measured: a one-line title and a byline. */
 const ESTIMATED_ROW = 52;
 
 interface Props {
-  documents: readonly LibraryDocument[];
+  documents: readonly DocumentListing[];
   openId: string | null;
   onOpen(id: string): void;
 }

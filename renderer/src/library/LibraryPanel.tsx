@@ -1,11 +1,11 @@
 // The list of documents in the library, with the import button, import progress and import problems.
 import { useRef, type ReactNode } from 'react';
-import type { LibraryDocument } from '../../../shared/model';
+import type { DocumentListing } from '../../../shared/model';
 import { DocumentList } from './DocumentList';
 import { ACCEPTED_FILES, type ImportFailure, type ImportProgress } from './useImporter';
 
 interface Props {
-  documents: readonly LibraryDocument[];
+  documents: readonly DocumentListing[];
   openId: string | null;
   onOpen(id: string): void;
   onImport(files: File[]): void;

@@ -1,7 +1,7 @@
 import type { LibraryDocument } from '../../../shared/model';
 
 /** "Smith, Jones · 2019 · Lawfare": the short line under a title. */
-export function byline(document: LibraryDocument): string {
+export function byline(document: Pick<LibraryDocument, 'metadata' | 'fieldOrigins'>): string {
   const { authors, date, publication } = document.metadata;
   const names = authors.length > 2 ? `${authors[0]} et al.` : authors.join(', ');
   return [names, date ? `${date.slice(0, 4)}${dateIsFromFile(document) ? ' (from the file, check it)' : ''}` : null, publication].filter(Boolean).join(' · ');

@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useMemo, type ReactNode } from 
 import type { CallArgs } from '../../../shared/api';
 import { applyToLinks } from '../../../shared/links/follow';
 import type { LinkEnd, LinksState, ListedLink, PassageLink } from '../../../shared/links/model';
-import type { LibraryDocument } from '../../../shared/model';
+import type { DocumentListing } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
 import { useNotices } from '../ui/notices';
 import type { AsyncState } from '../ui/useAsync';
@@ -40,7 +40,7 @@ export function useLinks(): LinksView {
   return useContext(LinksContext);
 }
 
-export function LinksProvider(props: { documents: readonly LibraryDocument[]; onFollow(end: LinkEnd): void; children: ReactNode }) {
+export function LinksProvider(props: { documents: readonly DocumentListing[]; onFollow(end: LinkEnd): void; children: ReactNode }) {
   const { documents, onFollow } = props;
   const { notify } = useNotices();
   const state = useFollowed(() => call('links.get', {}), applyToLinks, 'links');

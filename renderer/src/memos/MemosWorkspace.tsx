@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { MemoEdit } from '../../../shared/memos/edit';
 import { MEMO_TARGET_KINDS, sameTarget, type Memo, type MemoTarget, type MemoTargetKind } from '../../../shared/memos/model';
-import type { LibraryDocument } from '../../../shared/model';
+import type { DocumentListing } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
 import { useCodebook } from '../codebook/codebook-context';
 import { useNotices } from '../ui/notices';
@@ -32,7 +32,7 @@ interface Draft {
 
 const draftOf = (memo: Memo): Draft => ({ id: memo.id, title: memo.title, body: memo.body, target: memo.target });
 
-export function MemosWorkspace({ documents }: { documents: readonly LibraryDocument[] }) {
+export function MemosWorkspace({ documents }: { documents: readonly DocumentListing[] }) {
   const { memos, label, request } = useMemos();
   const { notify } = useNotices();
   const [filter, setFilter] = useState<Filter>('all');
@@ -162,7 +162,7 @@ function MemoEditor(props: {
   draft: Draft;
   dirty: boolean;
   error: string | null;
-  documents: readonly LibraryDocument[];
+  documents: readonly DocumentListing[];
   onChange(draft: Draft): void;
   onSave(): void;
   onDelete(): void;
@@ -217,7 +217,7 @@ function MemoEditor(props: {
 }
 
 /** What the memo is about: the kind, then which document, principle or actor. */
-function TargetField({ target, documents, onChange }: { target: MemoTarget; documents: readonly LibraryDocument[]; onChange(target: MemoTarget): void }) {
+function TargetField({ target, documents, onChange }: { target: MemoTarget; documents: readonly DocumentListing[]; onChange(target: MemoTarget): void }) {
   const { codebook } = useCodebook();
   const choices: Record<MemoTargetKind, { id: string; name: string }[]> = {
     project: [],

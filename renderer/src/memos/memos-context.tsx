@@ -3,7 +3,7 @@
 // codebook), showing the memos about something, one memo, or a new memo about it.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { applyMemoChange, memoTargetLabel, sameTarget, type Memo, type MemoTarget, type TargetNames } from '../../../shared/memos/model';
-import type { LibraryDocument } from '../../../shared/model';
+import type { DocumentListing } from '../../../shared/model';
 import { call } from '../api/client';
 import { useCodebook } from '../codebook/codebook-context';
 import type { AsyncState } from '../ui/useAsync';
@@ -30,7 +30,7 @@ export interface MemosView {
 
 const MemosContext = createContext<MemosView | null>(null);
 
-export function MemosProvider(props: { documents: readonly LibraryDocument[]; onShow(): void; children: ReactNode }) {
+export function MemosProvider(props: { documents: readonly DocumentListing[]; onShow(): void; children: ReactNode }) {
   const { documents, onShow, children } = props;
   const codebook = useCodebook();
   const memos = useFollowed<readonly Memo[]>(() => call('memos.list', {}), applyMemoChange, 'memos');

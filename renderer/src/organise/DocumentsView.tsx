@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { emptyScopeMessage, scopeExists, scopeTest, WHOLE_LIBRARY, type LibraryScope, type Organisation } from '../../../shared/collections/scope';
 import type { CollectionEdit, DocumentTagEdit } from '../../../shared/collections/edit';
 import { filterRows, isFilteringDocuments, NO_DOCUMENT_FILTER, NO_STATS, prepareRow, sortRows, type DocumentFilter, type DocumentRow } from '../../../shared/document-table';
-import type { LibraryDocument } from '../../../shared/model';
+import type { DocumentListing } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
 import { ExportDialog } from '../interchange/ExportDialog';
 import { dateIsFromFile } from '../library/format';
@@ -21,7 +21,7 @@ import { useTableLayout } from './useTableLayout';
 import './organise.css';
 
 interface Props {
-  documents: readonly LibraryDocument[];
+  documents: readonly DocumentListing[];
   organisation: Organisation;
   onOpen(id: string): void;
 }
@@ -35,7 +35,7 @@ export function DocumentsView({ documents, organisation, onOpen }: Props) {
   const [scope, setScope] = useState<LibraryScope>(WHOLE_LIBRARY);
   const [filter, setFilter] = useState<DocumentFilter>(NO_DOCUMENT_FILTER);
   const [selection, setSelection] = useState<TableSelection>(NO_SELECTION);
-  const [editing, setEditing] = useState<LibraryDocument | null>(null);
+  const [editing, setEditing] = useState<DocumentListing | null>(null);
   const [exporting, setExporting] = useState<string[] | null>(null);
   const variables = useVariableActions();
   const { summary } = variables;

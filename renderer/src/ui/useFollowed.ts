@@ -3,15 +3,22 @@
 // applied to it (apply must leave a value unchanged by a change it already shows).
 import { useEffect, useState } from 'react';
 import type { LibraryChange } from '../../../shared/library-changes';
-import { errorMessage, recordLibraryChanges } from '../api/client';
+import { errorMessage, recordLibraryChanges, type ChangeRecorder } from '../api/client';
 import type { AsyncState } from './useAsync';
 
-export function useFollowed<T>(load: () => Promise<T>, apply: (value: T, change: LibraryChange) => T, key: unknown): AsyncState<T> {
+export function useFollowed<T>(
+  load: () => Promise<T>,
+  apply: (value: T, change: LibraryChange) => T,
+  key: unknown,
+  /** A read of the same value already under way with its changes recorded (app/early-reads.ts), taken instead of `load`. */
+  takeEarly?: () => { value: Promise<T>; changes: ChangeRecorder } | null,
+): AsyncState<T> {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   useEffect(() => {
     let current = true;
-    const changes = recordLibraryChanges();
-    load().then(
+    const early = takeEarly?.() ?? null;
+    const changes = early?.changes ?? recordLibraryChanges();
+    (early?.value ?? load()).then(
       (value) => {
         if (!current) return;
         setState({ status: 'ready', value });
@@ -29,7 +36,7 @@ export function useFollowed<T>(load: () => Promise<T>, apply: (value: T, change:
       current = false;
       changes.stop();
     };
-    // `load` and `apply` are deliberately left out: callers pass fresh closures; `key` says when to reload.
+    // `load`, `apply` and `takeEarly` are deliberately left out: callers pass fresh closures; `key` says when to reload.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return state;
