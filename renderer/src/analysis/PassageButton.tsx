@@ -1,11 +1,11 @@
 // A coded passage as a button: its quote (edged in its colour), then its source and page; it opens the
 // passage in the reader. The Analysis drill-down and the codebook's list of a code's passages use it.
 import type { CodedPassage } from '../../../shared/analysis';
-import type { LibraryDocument } from '../../../shared/model';
+import type { DocumentListing } from '../../../shared/model';
 
 interface Props {
   passage: CodedPassage;
-  document: LibraryDocument | undefined;
+  document: DocumentListing | undefined;
   /** Shows the source's year after its title (the Analysis drill-down, where time is a dimension). */
   withYear?: boolean;
   onOpen(passage: CodedPassage): void;
