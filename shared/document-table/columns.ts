@@ -14,7 +14,8 @@ export const NO_STATS: DocumentStats = { annotations: 0, principles: 0 };
 /** One row of the table: a document with what is known about it besides its metadata. */
 export interface DocumentRow {
   document: DocumentListing;
-  stats: DocumentStats;
+  /** Null while main has not counted yet: shown empty, never as a misleading 0. */
+  stats: DocumentStats | null;
   /** Its document tags. */
   tags: readonly string[];
   /** Its document variables' values, as one line ("Country: France; Pages: 12"). */
@@ -120,9 +121,9 @@ export function cellText(row: DocumentRow, column: DocumentColumn): string {
     case 'added':
       return row.document.importedAt.slice(0, 10);
     case 'annotations':
-      return String(row.stats.annotations);
+      return row.stats ? String(row.stats.annotations) : '';
     case 'principles':
-      return String(row.stats.principles);
+      return row.stats ? String(row.stats.principles) : '';
     case 'tags':
       return row.tags.map((t) => `#${t}`).join(' ');
     case 'variables':

@@ -89,6 +89,18 @@ describe('filtering the table', () => {
     expect(only({ notCoded: true })).toBe('bc');
     expect(only({ hasAnnotations: true, notCoded: true, text: 'sicherheit' })).toBe('b');
   });
+
+  it('shows a document not counted yet with empty counts, last in a count sort, in no count filter', () => {
+    const uncounted: DocumentRow = { ...row('e', 'Not counted yet'), stats: null };
+    const rows = [...ROWS, uncounted];
+    expect(cellText(uncounted, 'annotations')).toBe('');
+    expect(cellText(uncounted, 'principles')).toBe('');
+    expect(titles(sortRows(rows, { column: 'annotations', descending: true }))).toBe('adbce');
+    expect(titles(sortRows(rows, { column: 'annotations', descending: false }))).toBe('cbdae');
+    const prepared = rows.map(prepareRow);
+    expect(titles(filterRows(prepared, { ...NO_DOCUMENT_FILTER, hasAnnotations: true }))).toBe('abd');
+    expect(titles(filterRows(prepared, { ...NO_DOCUMENT_FILTER, notCoded: true }))).toBe('bc');
+  });
 });
 
 describe('cells and layout', () => {

@@ -89,8 +89,9 @@ export function documentFilterTest(filter: DocumentFilter): (prepared: PreparedR
     if (kinds && !kinds.has(row.document.metadata.kind)) return false;
     if (formats && !formats.has(row.document.format)) return false;
     if (years && (year === null || (yearFrom !== null && year < yearFrom) || (yearTo !== null && year > yearTo))) return false;
-    if (hasAnnotations && row.stats.annotations === 0) return false;
-    if (notCoded && row.stats.principles > 0) return false;
+    // Not counted yet: neither filter can vouch for the row.
+    if (hasAnnotations && (row.stats?.annotations ?? 0) === 0) return false;
+    if (notCoded && (row.stats?.principles ?? 1) > 0) return false;
     for (const word of words) if (!haystack.includes(word)) return false;
     return true;
   };

@@ -11,9 +11,9 @@ function sortKey(row: DocumentRow, column: DocumentColumn): Key {
   const { document, stats } = row;
   switch (column) {
     case 'annotations':
-      return stats.annotations;
+      return stats?.annotations ?? null;
     case 'principles':
-      return stats.principles;
+      return stats?.principles ?? null;
     case 'year':
       // The full date, so 2018-11 comes after 2018-03 within a year.
       return document.metadata.date;

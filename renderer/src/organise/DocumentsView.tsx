@@ -48,7 +48,7 @@ export function DocumentsView({ documents, organisation, onOpen }: Props) {
     const test = scopeTest(shownScope, organisation);
     return documents
       .filter((d) => !test || test(d.id))
-      .map((document): DocumentRow => ({ document, stats: stats.get(document.id) ?? NO_STATS, tags: organisation.tags[document.id] ?? [], variables: summary(document.id) }))
+      .map((document): DocumentRow => ({ document, stats: stats ? (stats.get(document.id) ?? NO_STATS) : null, tags: organisation.tags[document.id] ?? [], variables: summary(document.id) }))
       .map(prepareRow);
   }, [documents, stats, organisation, shownScope, summary]);
   const rows = useMemo(() => sortRows(filterRows(prepared, filter), layout.sort), [prepared, filter, layout.sort]);

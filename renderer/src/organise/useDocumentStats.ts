@@ -1,12 +1,13 @@
 // The table's counts per document (annotations, principles coded). Read once; after that only the
 // documents a change names are counted again, one request at a time however many changes arrive.
+// Null until the first count arrives (main may still be opening or checking a large library).
 import { useEffect, useState } from 'react';
 import { changedDocumentIds } from '../../../shared/library-changes';
 import type { DocumentStats } from '../../../shared/document-table';
 import { call, recordLibraryChanges } from '../api/client';
 
-export function useDocumentStats(): ReadonlyMap<string, DocumentStats> {
-  const [stats, setStats] = useState<ReadonlyMap<string, DocumentStats>>(new Map());
+export function useDocumentStats(): ReadonlyMap<string, DocumentStats> | null {
+  const [stats, setStats] = useState<ReadonlyMap<string, DocumentStats> | null>(null);
   useEffect(() => {
     let current = true;
     const pending = new Set<string>();
@@ -21,7 +22,7 @@ export function useDocumentStats(): ReadonlyMap<string, DocumentStats> {
           const fresh = await call('documents.stats', { ids });
           if (!current) break;
           setStats((old) => {
-            const next = new Map(old);
+            const next = new Map(old ?? []);
             for (const id of ids) {
               if (fresh[id]) next.set(id, fresh[id]);
               else next.delete(id);
@@ -46,7 +47,7 @@ export function useDocumentStats(): ReadonlyMap<string, DocumentStats> {
           void ask();
         });
       },
-      () => undefined, // the table shows zero counts rather than failing
+      () => undefined, // the counts stay empty rather than the table failing
     );
     return () => {
       current = false;
