@@ -29,6 +29,8 @@ export async function importFiles(page: Page, files: string[] | { name: string; 
 
 /** Selects `text` in the reader by dragging the mouse from its first to its last character. */
 export async function selectText(page: Page, text: string): Promise<void> {
+  // A PDF's text arrives after its page view ("Reading the text…" meanwhile), as a user would wait for it.
+  await page.locator('.reader-text', { hasText: text }).first().waitFor();
   const points = await page.evaluate((wanted) => {
     const root = document.querySelector('.reader-text');
     if (!root) throw new Error('No document is open.');
