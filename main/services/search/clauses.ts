@@ -15,14 +15,16 @@ export interface ResolvedToken {
   terms: WeightedTerm[];
   stop: string | null;
   /** The DenseUnion of a word with many terms in one segment, once built (kept with the token). */
-  dense?: { rest: WeightedTerm[]; data: DenseData };
+  dense?: DenseData;
 }
 
-/** Above this many terms, a word's alternatives are scored term at a time into an array (DenseUnion)… */
+/**
+ * Above this many terms, a word's alternatives are scored term at a time into an array (DenseUnion), its
+ * longest lists included: walking those beside the array (to skip their blocks) made the union an entry
+ * by entry merge again, which cost two to three times as much as adding their postings into the array
+ * (a prefix such as "sta*" reaches "state", in nine passages of ten, and a thousand rare terms).
+ */
 const DAAT_TERMS = 12;
-/** …except the LONG_TERMS longest lists of at least LONG_LIST postings, which are walked with skipping. */
-const LONG_TERMS = 6;
-const LONG_LIST = 1024;
 /** Regions of terms closer than this in the file are read together, up to READ_SPAN bytes at once. */
 const READ_GAP = 1 << 16;
 const READ_SPAN = 4 << 20;
@@ -33,20 +35,10 @@ export function wordIterator(segment: Segment, token: ResolvedToken, scoring: Sc
   if (terms.length === 0) return null;
   if (terms.length === 1) return new TermPostings(segment, terms[0]!.term, terms[0]!.w, scoring);
   if (terms.length <= DAAT_TERMS) return new UnionPostings(terms.map((t) => new TermPostings(segment, t.term, t.w, scoring)));
-  // Many terms: the few with long lists are walked (and skipped) as they are, the rest scored together.
-  const { termDf } = segment.r;
-  const byLength = [...terms].sort((a, b) => termDf[b.term]! - termDf[a.term]!);
-  const long = byLength.slice(0, LONG_TERMS).filter((t) => termDf[t.term]! >= LONG_LIST);
-  const subs: DocIterator[] = long.map((t) => new TermPostings(segment, t.term, t.w, scoring));
-  if (terms.length > long.length) {
-    // Built once per token: a token kept with its expansion (expansions.ts) builds it for the first query only.
-    if (!token.dense) {
-      const rest = byLength.slice(long.length);
-      token.dense = { rest, data: denseData(segment, rest, scoring, scratch) };
-    }
-    subs.push(new DenseUnion(segment, token.dense.rest, scoring, token.dense.data));
-  }
-  return subs.length === 1 ? subs[0]! : new UnionPostings(subs);
+  // Many terms: scored together, once per token (a token kept with its expansion, expansions.ts, builds
+  // it for the first query only).
+  token.dense ??= denseData(segment, terms, scoring, scratch);
+  return new DenseUnion(segment, terms, scoring, token.dense);
 }
 
 /** The postings regions of many terms, read a run of neighbouring terms at a time (expansions sort together). */

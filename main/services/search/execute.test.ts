@@ -94,6 +94,38 @@ describe('evaluation with skipping', () => {
   });
 });
 
+describe('words reaching many terms (scored together, term at a time)', () => {
+  it('find what a brute-force reading finds, and the same best k with skipping, long lists included', () => {
+    const rand = random(13);
+    const entries = randomEntries('passage', 2500, rand);
+    // No deletions: the document frequencies count deleted entries, which a brute-force reading does not.
+    const index = indexOf('passage', entries, 2, []);
+    const live = entries;
+    let many = 0;
+    for (const query of ['c*', 'pr*', 'co*', 's*', 'sta*', 'co* security', 'pr* -states', 'the*']) {
+      const p = plan(query)!;
+      const token = p.text[0]!.tokens[0]!;
+      const reached = index.ofKind('passage').map((segment) => (token.match.type === 'prefix' ? segment.prefixTerms(token.match.prefix).length : 0));
+      if (reached.some((n) => n > 12)) many++;
+      // Beyond 64 terms, their document frequencies are estimated from the segment (execute.ts): scores then differ a little.
+      const estimated = reached.some((n) => n > 64);
+      const expected = referenceScores(live, p);
+      const found = executeKind(index, 'passage', p, live.length, { exhaustive: true, totalLimit: Infinity });
+      const got = new Map(found.top.map((m) => [m.segment.entryId(m.ordinal), m.score]));
+      expect([...got.keys()].sort(), query).toEqual([...expected.keys()].sort());
+      if (!estimated) for (const [id, score] of expected) expect(got.get(id)! / score, `${query}: ${id}`).toBeCloseTo(1, 9);
+      for (const [k, totalLimit] of [[1, 10], [10, 50], [20, Infinity]] as const) {
+        const pruned = executeKind(index, 'passage', p, k, { totalLimit });
+        const exhaustive = executeKind(index, 'passage', p, k, { totalLimit, exhaustive: true });
+        expect(ids(pruned), query).toEqual(ids(exhaustive));
+        expect([pruned.total, pruned.capped], query).toEqual([exhaustive.total, exhaustive.capped]);
+      }
+    }
+    // The queries do reach many terms, a list of most entries among them ("s*" has "security").
+    expect(many).toBeGreaterThanOrEqual(5);
+  });
+});
+
 describe('matches and scores', () => {
   for (const kind of ['passage', 'annotation'] as const) {
     it(`are those a brute-force reading of the texts finds (${kind}s)`, () => {
