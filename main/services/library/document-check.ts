@@ -83,6 +83,10 @@ export class DocumentCheck {
     const rel = (file: string) => this.findings.relative(file);
     const recorded = (file: string) => previous?.files.get(rel(file));
     const unchanged = (file: string, info: Stats) => mode === 'stamps' && sameStamp(stampOf(info), recorded(file));
+    // A file whose stamp changed but whose content is what the last check saw (a library copied, restored
+    // from a backup or touched by a sync tool: new times, same bytes) is not parsed and validated again:
+    // the hash is the evidence, as git re-hashes a file whose stat changed.
+    const asChecked = (file: string, loaded: ReadFile) => mode === 'stamps' && loaded.recorded.sha256 === recorded(file)?.sha256;
     // Temporary files and a replace's journal are rare: the folder's names say whether to look further.
     const names = folderNames(files.dir);
     if (!names || names.some((name) => name.startsWith(TEMP_MARK))) await removeStaleTempFiles(files.dir);
@@ -107,7 +111,7 @@ export class DocumentCheck {
         out.set(rel(files.meta), recorded(files.meta)!);
       } else {
         const loaded = await readFresh(files.meta);
-        document = parseJsonText(files.meta, loaded.text, libraryDocumentSchema);
+        document = previousEntry && asChecked(files.meta, loaded) ? previousEntry.document : parseJsonText(files.meta, loaded.text, libraryDocumentSchema);
         out.set(rel(files.meta), loaded.recorded);
       }
       if (document.id !== id) throw new AppError('corrupt', `documents/${id}/meta.json names another document (${document.id}).`);
@@ -116,7 +120,7 @@ export class DocumentCheck {
       if (unchanged(files.text, text.info)) out.set(rel(files.text), recorded(files.text)!);
       else {
         const loaded = await readFresh(files.text);
-        parseJsonText(files.text, loaded.text, documentTextSchema);
+        if (!asChecked(files.text, loaded)) parseJsonText(files.text, loaded.text, documentTextSchema);
         out.set(rel(files.text), loaded.recorded);
       }
     } catch (error) {
@@ -137,7 +141,13 @@ export class DocumentCheck {
       out.set(rel(files.annotations), recorded(files.annotations)!);
       return { document, annotationIds: previousEntry.annotationIds, annotations: null, files: out, read };
     }
-    const { annotations, recorded: annotationsRecord } = await this.annotations(document, annotationsFile, read);
+    const loaded = annotationsFile.kind === 'file' ? await this.read(files.annotations).catch(() => null) : null;
+    if (loaded) read.push(rel(files.annotations));
+    if (!relink && previousEntry && loaded && asChecked(files.annotations, loaded)) {
+      out.set(rel(files.annotations), loaded.recorded);
+      return { document, annotationIds: previousEntry.annotationIds, annotations: null, files: out, read };
+    }
+    const { annotations, recorded: annotationsRecord } = await this.annotations(document, annotationsFile, loaded);
     out.set(rel(files.annotations), annotationsRecord);
     return { document, annotationIds: annotations.map((a) => a.id), annotations, files: out, read };
   }
@@ -237,7 +247,8 @@ export class DocumentCheck {
   }
 
   /** The valid annotations of a document; anything else is set aside and the file rewritten. */
-  private async annotations(document: LibraryDocument, found: Found, read: string[]): Promise<{ annotations: Annotation[]; recorded: RecordedFile }> {
+  /** `preloaded`: the file as already read (and noted as read), when it was. */
+  private async annotations(document: LibraryDocument, found: Found, preloaded: ReadFile | null): Promise<{ annotations: Annotation[]; recorded: RecordedFile }> {
     const file = this.paths.document(document.id).annotations;
     const where = `documents/${document.id}/annotations.json`;
     const restore = 'repair annotations.json in this folder and copy it back over the document\'s annotations.json while Apostil is closed.';
@@ -246,8 +257,7 @@ export class DocumentCheck {
     try {
       if (found.kind === 'irregular') throw this.irregular(file, found.info);
       if (found.kind === 'missing') throw new AppError('not-found', `${where} is missing.`);
-      loaded = await this.read(file);
-      read.push(where);
+      loaded = preloaded ?? (await this.read(file));
       value = JSON.parse(loaded.text);
     } catch (error) {
       const message = error instanceof AppError ? error.message : loaded ? `${where} is not valid JSON.` : `${where} could not be read: ${messageOf(error)}`;

@@ -2,12 +2,13 @@
 // stat alone; a file changed while the library was closed is read and checked again; a record that
 // cannot be trusted means a full check; the background pass finds content changed under an unchanged stamp.
 import type { PathLike } from 'node:fs';
-import { readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import { cp, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PARIS_CALL_CODEBOOK } from '../../../shared/codebooks';
 import type { LibraryVerification } from '../../../shared/health';
 import type { LibraryChange } from '../../../shared/library-changes';
+import { annotationSchema, documentTextSchema, libraryDocumentSchema } from '../../../shared/schemas';
 import { sampleAnnotation, sampleDocument } from '../../test-support/fixtures';
 import { useTempDir } from '../../test-support/temp';
 import { CHECK_RECORD_FILE, sha256 } from './check-record';
@@ -131,6 +132,34 @@ describe('opening a library incrementally', () => {
     const again = opened.length;
     await (await open(dir)).close();
     expect(documentFilesRead(dir, again)).toEqual([]);
+  });
+
+  it('opens a copied library (new stamps, the same bytes) by hashing its files, without validating them again', async () => {
+    const dir = await tempDir();
+    const docs = await library(dir);
+    // A copy without its times and inodes: what moving to a new disk, a backup restored or a sync tool leaves.
+    const copy = await tempDir();
+    await cp(dir, copy, { recursive: true });
+    // One file whose content did change meanwhile: that one alone is validated, and its bad entry set aside.
+    const changedFile = path.join(copy, 'documents', docs[1]!.id, 'annotations.json');
+    const file = JSON.parse(await readFile(changedFile, 'utf8')) as { annotations: unknown[] };
+    file.annotations.push({ id: 'broken' });
+    await writeFile(changedFile, JSON.stringify(file));
+    const validated = [annotationSchema, documentTextSchema, libraryDocumentSchema].map((schema) => vi.spyOn(schema, 'safeParse'));
+
+    const store = await open(copy);
+    expect(validated.map((spy) => spy.mock.calls.length)).toEqual([2, 0, 0]); // the two entries of the changed file
+    validated.forEach((spy) => spy.mockRestore());
+    expect(store.listDocuments().map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
+    expect(store.info().annotationCount).toBe(3);
+    expect((await store.listAnnotations(docs[0]!.id)).map((a) => a.id)).toEqual(['ann-a']);
+    expect((await store.health()).issues.map((i) => [i.kind, i.documentId])).toEqual([['invalid-annotations', docs[1]!.id]]);
+    await store.close();
+
+    // The new stamps are recorded: the next open reads nothing.
+    const mark = opened.length;
+    await (await open(copy)).close();
+    expect(documentFilesRead(copy, mark)).toEqual([]);
   });
 
   it.each([
