@@ -28,10 +28,11 @@ describe('HitAnnotations', () => {
     expect(hits.get('d1', 'a1')).toEqual({ quote: 'norms', note: 'first note' });
     expect(hits.get('d1', 'missing')).toBeUndefined();
     await write('d1', { version: 1, annotations: [{ ...annotation, body: { ...annotation.body, note: 'second note' } }] });
-    // Kept until a change is published: the store publishes after writing.
-    expect(hits.get('d1', 'a1')?.note).toBe('first note');
     hits.follow({ kind: 'annotations.changed', documentId: 'd1', added: [], updated: [], removed: [] });
     expect(hits.get('d1', 'a1')?.note).toBe('second note');
+    // Only where annotations are is kept, not their texts: a file changed on disk is read as it is now.
+    await write('d1', { version: 1, annotations: [{ ...annotation, body: { ...annotation.body, note: 'third note' } }] });
+    expect(hits.get('d1', 'a1')?.note).toBe('third note');
   });
 
   it('shows nothing for an unreadable file, an invalid annotation or a link out of the library', async () => {
@@ -60,6 +61,32 @@ describe('HitAnnotations', () => {
         expect(objectIn(file, wanted.id)).toEqual(wanted);
         expect(objectIn(file, 'absent')).toBeUndefined();
       }),
+    );
+  });
+
+  it('shows what the file has now, whatever changed in it since its annotations were placed (no change published)', async () => {
+    const { write, hits } = await library();
+    const text = fc.string({ unit: fc.constantFrom('a', 'é', '"', '\\', '{', '}', ',', ' ', '{"id":"a1",'), maxLength: 12 });
+    const file = fc.array(fc.tuple(fc.nat(7), text), { minLength: 0, maxLength: 6 }).map((list) => {
+      const seen = new Set<number>();
+      return list.filter(([i]) => !seen.has(i) && seen.add(i));
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(file, { minLength: 2, maxLength: 4 }), fc.array(fc.nat(7), { minLength: 1, maxLength: 8 }), async (versions, asked) => {
+        hits.follow({ kind: 'codebook.changed' } as never);
+        for (const version of versions) {
+          const annotations = version.map(([i, note]) => {
+            const base = sampleAnnotation('d1', { id: `a${i}` });
+            return { ...base, body: { ...base.body, note } };
+          });
+          await write('d1', { version: 1, annotations });
+          for (const i of asked) {
+            const wanted = annotations.find((a) => a.id === `a${i}`);
+            expect(hits.get('d1', `a${i}`)).toEqual(wanted ? { quote: 'norms', note: wanted.body.note } : undefined);
+          }
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 

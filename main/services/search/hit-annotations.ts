@@ -2,22 +2,28 @@
 // budget): it is read from the document's annotations.json as the store would read it (a regular file,
 // never through a link), but synchronously, and only what the hit shows is validated.
 //
-// A query shows twenty annotation hits, most from twenty different files of tens of kilobytes: parsing
-// each whole file took about 40 % of a query's time, and made most of its garbage. The store writes
-// these files as compact JSON with each annotation's id first, so a hit's annotation is found in the
-// file's bytes by its `{"id":…,` and only that object is decoded and parsed; a file laid out otherwise
-// (written by hand, pretty-printed) is parsed whole, as before. The bytes of the files hit lately are
-// kept, dropped when the store publishes a change that may touch them (one source of change).
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+// A query shows twenty annotation hits, most from twenty different files of tens of kilobytes. The store
+// writes these files as compact JSON with each annotation's id first, so the annotations' objects are
+// found in a file's bytes by their `{"id":…,` and only the hit's object is parsed. Where each object
+// lies is kept per file (a few bytes per annotation; files laid out otherwise, written by hand or
+// pretty-printed, are parsed whole instead): a later hit in the same file reads only its object's bytes,
+// not the whole file (reading and copying whole files was most of the cost of showing hits, and most of
+// a query's garbage). What is read is checked to be that annotation's whole object; anything else
+// (the file changed on disk) means reading the file again. The places are dropped when the store
+// publishes a change that may touch them (one source of change).
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import type { LibraryChange } from '../../../shared/library-changes';
 import { parseJsonText } from '../library/files';
 
-/** Bytes of files kept: the files of a few pages of hits (about 30 kB each in a large library). */
-const KEPT_BYTES = 6 << 20;
+/** Annotations whose places in their files are kept (about 100 bytes each). */
+const KEPT_PLACES = 100_000;
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 /** How the store's files begin (JSON.stringify of { version: 1, annotations }). */
 const FRAME_START = '{"version":1,"annotations":[';
+const OBJECT_START = Buffer.from('{"id":"');
+/** A place is start × SPAN + length (both exact in a double for files under 512 MB). */
+const SPAN = 2 ** 24;
 
 /** The file's frame; an annotation's parts are checked when a hit shows it. */
 const frameSchema = z.object({ version: z.literal(1), annotations: z.array(z.unknown()) });
@@ -33,71 +39,154 @@ export interface HitText {
   note: string;
 }
 
-interface KeptFile {
-  bytes: Buffer;
-  /** The whole file parsed (annotations by id, unchecked), once an annotation was not found in its text. */
-  parsed: Map<unknown, unknown> | null;
+/** Where a file's annotations are: its size when read, and each annotation's place (see SPAN). */
+interface FilePlaces {
+  size: number;
+  places: Map<string, number>;
 }
 
 export class HitAnnotations {
-  /** Per document, its file's bytes; least recently used first. */
-  private readonly kept = new Map<string, KeptFile>();
-  private keptBytes = 0;
+  /** Per document, where its file's annotations are; least recently used first. */
+  private readonly kept = new Map<string, FilePlaces>();
+  private keptPlaces = 0;
+  /** Bytes read are read into this (grown as needed): nothing is allocated per read. */
+  private scratch = Buffer.allocUnsafe(1 << 16);
 
   constructor(private readonly fileOf: (documentId: string) => string) {}
 
   /** The annotation's quote and note as its document's file has them now, or undefined (gone, unreadable). */
   get(documentId: string, annotationId: string): HitText | undefined {
-    let file = this.kept.get(documentId);
-    if (file) this.kept.delete(documentId);
-    else {
-      const bytes = this.read(documentId);
-      if (bytes === undefined) return undefined;
-      file = { bytes, parsed: null };
-      this.keptBytes += bytes.byteLength;
+    const known = this.kept.get(documentId);
+    const place = known?.places.get(annotationId);
+    if (known && place !== undefined) {
+      this.touch(documentId, known);
+      const found = shown(this.readObject(documentId, known.size, Math.floor(place / SPAN), place % SPAN, annotationId));
+      if (found) return hitText(found);
     }
-    this.kept.set(documentId, file);
-    for (const [id, old] of this.kept) {
-      if (this.keptBytes <= KEPT_BYTES || id === documentId) break;
-      this.kept.delete(id);
-      this.keptBytes -= old.bytes.byteLength;
+    // First seen, or changed on disk: the whole file.
+    this.forget(documentId);
+    const length = this.read(documentId, -1, 0, -1);
+    if (length < 0) return undefined;
+    const bytes = this.scratch.subarray(0, length);
+    const places = placesIn(bytes);
+    if (places) {
+      this.keep(documentId, { size: length, places });
+      const at = places.get(annotationId);
+      const found = shown(at === undefined ? undefined : objectAt(bytes, Math.floor(at / SPAN), at % SPAN, annotationId));
+      if (found) return hitText(found);
     }
-    const found = file.parsed ? undefined : shown(objectIn(file.bytes, annotationId));
-    if (found?.id === annotationId) return hitText(found);
+    // Laid out otherwise (or the annotation is not there): the whole file, parsed.
     try {
-      file.parsed ??= parseWhole(this.fileOf(documentId), file.bytes.toString('utf8'));
+      return shownText(parseWhole(this.fileOf(documentId), bytes.toString('utf8')).get(annotationId));
     } catch {
       // A file the store cannot read either: its health check reports it; the hit shows no quote.
       return undefined;
     }
-    const parsed = shown(file.parsed.get(annotationId));
-    return parsed ? hitText(parsed) : undefined;
   }
 
-  /** Follows the store's changes: an annotation change drops its document's file, anything else all of them. */
+  /** Follows the store's changes: an annotation change drops its document's places, anything else all of them. */
   follow(change: LibraryChange): void {
-    if (change.kind === 'annotations.changed') {
-      const file = this.kept.get(change.documentId);
-      if (file) this.keptBytes -= file.bytes.byteLength;
-      this.kept.delete(change.documentId);
-    } else {
+    if (change.kind === 'annotations.changed') this.forget(change.documentId);
+    else {
       this.kept.clear();
-      this.keptBytes = 0;
+      this.keptPlaces = 0;
     }
   }
 
-  private read(documentId: string): Buffer | undefined {
-    const file = this.fileOf(documentId);
+  private touch(documentId: string, places: FilePlaces): void {
+    this.kept.delete(documentId);
+    this.kept.set(documentId, places);
+  }
+
+  private keep(documentId: string, places: FilePlaces): void {
+    this.kept.set(documentId, places);
+    this.keptPlaces += places.places.size;
+    for (const [id, old] of this.kept) {
+      if (this.keptPlaces <= KEPT_PLACES || id === documentId) break;
+      this.forget(id, old);
+    }
+  }
+
+  private forget(documentId: string, known = this.kept.get(documentId)): void {
+    if (!known) return;
+    this.kept.delete(documentId);
+    this.keptPlaces -= known.places.size;
+  }
+
+  /** An annotation's object read from its place, if the file (of the size it had) still has it there. */
+  private readObject(documentId: string, size: number, start: number, length: number, annotationId: string): unknown {
+    if (this.read(documentId, size, start, length) !== length) return undefined;
+    return objectAt(this.scratch, 0, length, annotationId);
+  }
+
+  /**
+   * Reads `length` bytes at `start` of a document's file (the whole file when length is -1) into the
+   * scratch buffer; returns how many, or -1 when the file is not a regular file, is unreadable or (size
+   * ≥ 0) is not of that size any more.
+   */
+  private read(documentId: string, size: number, start: number, length: number): number {
     let fd = -1;
     try {
-      fd = openSync(file, FLAGS);
-      if (!fstatSync(fd).isFile()) return undefined;
-      return readFileSync(fd);
+      fd = openSync(this.fileOf(documentId), FLAGS);
+      const stat = fstatSync(fd);
+      if (!stat.isFile() || (size >= 0 && stat.size !== size)) return -1;
+      if (length < 0) length = stat.size;
+      if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(Math.max(length, 2 * this.scratch.length));
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, this.scratch, done, length - done, start + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return done;
     } catch {
-      return undefined;
+      return -1;
     } finally {
       if (fd >= 0) closeSync(fd);
     }
+  }
+}
+
+/**
+ * Where each annotation's object is in a file the store wrote (compact, id first), or null when the file
+ * is not laid out so. An unescaped quote cannot stand inside a JSON string, so `{"id":"` found in the
+ * bytes starts an object, never part of a note; each object is taken to end where the next begins (an
+ * object holding another that starts so would make places that objectAt() refuses).
+ */
+export function placesIn(bytes: Buffer): Map<string, number> | null {
+  if (bytes.toString('latin1', 0, FRAME_START.length) !== FRAME_START || !endsFrame(bytes)) return null;
+  const places = new Map<string, number>();
+  const last = frameEnd(bytes);
+  let at = bytes.indexOf(OBJECT_START, FRAME_START.length);
+  while (at !== -1) {
+    const next = bytes.indexOf(OBJECT_START, at + OBJECT_START.length);
+    // The object ends before the comma that separates it from the next, or at the array's end.
+    const end = next === -1 ? last : next - 1;
+    const idEnd = stringEnd(bytes, at + OBJECT_START.length - 1);
+    if (idEnd > 0 && idEnd < end && end - at < SPAN) {
+      try {
+        const id: unknown = JSON.parse(bytes.toString('utf8', at + OBJECT_START.length - 1, idEnd + 1));
+        if (typeof id === 'string' && !places.has(id)) places.set(id, at * SPAN + (end - at));
+      } catch {
+        // Not an id: no place for it (parsing the whole file still finds it).
+      }
+    }
+    at = next;
+  }
+  return places;
+}
+
+/** The annotation's object (parsed) from bytes [start, start + length), if they are exactly its object. */
+function objectAt(bytes: Uint8Array, start: number, length: number, id: string): unknown {
+  const head = `{"id":${JSON.stringify(id)},`;
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset + start, length);
+  if (length < head.length || view.toString('utf8', 0, Buffer.byteLength(head)) !== head) return undefined;
+  if (objectEnd(view, 0) !== length) return undefined;
+  try {
+    const value: unknown = JSON.parse(view.toString('utf8'));
+    return (value as { id?: unknown } | null)?.id === id ? value : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -112,34 +201,42 @@ function shown(value: unknown): z.infer<typeof shownSchema> | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+function shownText(value: unknown): HitText | undefined {
+  const found = shown(value);
+  return found ? hitText(found) : undefined;
+}
+
 function hitText(annotation: z.infer<typeof shownSchema>): HitText {
   return { quote: annotation.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '', note: annotation.body.note };
 }
 
-/**
- * The annotation object with this id in a file the store wrote (compact, id first), parsed; undefined
- * when the file is not laid out so or the object is not there. An unescaped quote cannot stand inside
- * a JSON string, so `{"id":"…",` found in the bytes is an object's start, never part of a note; and no
- * byte of a multi-byte UTF-8 character is an ASCII brace or quote.
- */
+/** The annotation object with this id in a file the store wrote (compact, id first), parsed; else undefined. */
 export function objectIn(bytes: Buffer, id: string): unknown {
-  if (bytes.toString('latin1', 0, FRAME_START.length) !== FRAME_START || !endsFrame(bytes)) return undefined;
-  const at = bytes.indexOf(`{"id":${JSON.stringify(id)},`, FRAME_START.length, 'utf8');
-  if (at === -1) return undefined;
-  const end = objectEnd(bytes, at);
-  if (end === -1) return undefined;
-  try {
-    return JSON.parse(bytes.toString('utf8', at, end));
-  } catch {
-    return undefined;
-  }
+  const at = placesIn(bytes)?.get(id);
+  return at === undefined ? undefined : objectAt(bytes, Math.floor(at / SPAN), at % SPAN, id);
 }
 
 /** Whether the bytes end with the frame's "]}" (white space after it allowed): a file not cut short. */
 function endsFrame(bytes: Uint8Array): boolean {
+  const i = frameEnd(bytes);
+  return bytes[i] === 0x5d && bytes[i + 1] === 0x7d;
+}
+
+/** Where the frame's closing "]}" would start (white space after it skipped). */
+function frameEnd(bytes: Uint8Array): number {
   let i = bytes.length - 1;
   while (i > 0 && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i--;
-  return bytes[i] === 0x7d && bytes[i - 1] === 0x5d;
+  return i - 1;
+}
+
+/** The index of the quote closing the JSON string whose opening quote is at `open`, or -1. */
+function stringEnd(bytes: Uint8Array, open: number): number {
+  for (let i = open + 1; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c === 0x5c) i++;
+    else if (c === 0x22) return i;
+  }
+  return -1;
 }
 
 /** The index just past the object starting at `start` (its closing brace), or -1. */
