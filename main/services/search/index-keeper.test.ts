@@ -1,5 +1,7 @@
 // Search follows the store's change events: nobody tells it what changed, every change made through
 // the store is found (or no longer found) by the next query.
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARIS_CALL_CODEBOOK } from '../../../shared/codebooks';
 import { EventBus } from '../events';
@@ -74,5 +76,44 @@ describe('search following the library store', () => {
     expect((await reopened.search.query('platypus')).total.annotations).toBe(1);
     await reopened.search.close();
     await reopened.store.close();
+  });
+});
+
+describe('search index kept between sessions', () => {
+  /** A builder that counts the annotations it indexes. */
+  class CountingBuilder extends InlineBuilder {
+    annotations = 0;
+    override build(...args: Parameters<InlineBuilder['build']>) {
+      if (args[0] === 'annotation') this.annotations += args[1].length;
+      return super.build(...args);
+    }
+  }
+
+  it('does not index again a library copied elsewhere (new file times, same content), only what changed in it', async () => {
+    const { store, search } = await openLibrary(await tempDir());
+    const first = await store.addDocument(sampleDocument());
+    const second = await store.addDocument(sampleDocument({ contentHash: 'c'.repeat(64) }));
+    for (let i = 0; i < 10; i++) await store.saveAnnotation(note(i % 2 ? first.id : second.id, `n${i}`, `bilby${i} common`));
+    await search.close();
+    await store.close();
+    // A copy without its times: what a new disk, a backup restored or a sync tool leaves.
+    const copy = await tempDir();
+    await cp(store.paths.root, copy, { recursive: true });
+    // And one annotations file changed by hand meanwhile: that document's annotations are indexed again.
+    const file = path.join(copy, 'documents', first.id, 'annotations.json');
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { annotations: { body: { note: string } }[] };
+    stored.annotations[0]!.body.note = 'quokka';
+    await writeFile(file, JSON.stringify(stored));
+
+    const reopened = await LibraryStore.open(copy, { defaultCodebook: PARIS_CALL_CODEBOOK });
+    const builder = new CountingBuilder();
+    const copied = new SearchService(reopened, new EventBus(), { builder, persistDelayMs: 10, log: () => undefined });
+    await copied.start();
+    await copied.idle();
+    expect(builder.annotations).toBe(5); // the first document's, not all ten
+    expect((await copied.query('quokka')).total.annotations).toBe(1);
+    expect((await copied.query('common', { limit: 50 })).total.annotations).toBe(9); // one note is now "quokka"
+    await copied.close();
+    await reopened.close();
   });
 });

@@ -185,7 +185,7 @@ export class IndexKeeper {
     }
     await this.indexAnnotations([...latest.values()]);
     for (const documentId of new Set(changes.map((c) => c.documentId))) {
-      if (this.store.hasDocument(documentId)) this.stamps[documentId] = await documentStamp(this.store, documentId);
+      if (this.store.hasDocument(documentId)) this.stamps[documentId] = documentStamp(this.store, documentId);
     }
     this.afterChange();
   }
@@ -257,7 +257,7 @@ export class IndexKeeper {
     const changed: string[] = [];
     for (const d of documents) {
       if (missing.includes(d.id)) continue;
-      if (codebookChanged || (await documentStamp(this.store, d.id)) !== this.stamps[d.id]) changed.push(d.id);
+      if (codebookChanged || documentStamp(this.store, d.id) !== this.stamps[d.id]) changed.push(d.id);
     }
     if (changed.length) await this.reindexAnnotations(changed);
     this.afterChange();
@@ -303,7 +303,7 @@ export class IndexKeeper {
       const id = ids[i]!;
       if (!this.store.hasDocument(id)) continue;
       this.index.removeDocument(id, 'annotation', true);
-      const stampBefore = await documentStamp(this.store, id);
+      const stampBefore = documentStamp(this.store, id);
       try {
         for (const annotation of await this.store.listAnnotations(id)) batch.push(annotationEntry(annotation, codebook));
         this.stamps[id] = stampBefore;
