@@ -78,6 +78,7 @@ export function randomQuery(entries: readonly EntryInput[], rand: () => number):
     () => `${word()} -${word()}`,
     () => `${word()} -"${words.slice(at, at + 2).join(' ')}"`,
     () => `${word()} color:yellow`,
+    () => `${word()} -color:green`,
     () => `${word()} tag:followup`,
     () => `${word()} -doc:d2`,
   ];

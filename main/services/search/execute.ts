@@ -78,6 +78,10 @@ export function executeKind(index: SegmentedIndex, kind: EntryKind, plan: QueryP
     facets: options.facets ?? null,
   };
   if (kind === 'passage' && plan.annotationsOnly) return { top: [], total: 0, capped: false, terms };
+  // A passage has none of an annotation's fields: with any annotation filter, even a negated one
+  // ("-color:green"), no passage passes (filterFor), and walking a frequent word's passages only to refuse
+  // each one was most of such a query's time. Exhaustive evaluation still walks them (what tests compare).
+  if (kind === 'passage' && plan.annotationFilters.length > 0 && !run.exhaustive) return { top: [], total: 0, capped: false, terms };
   const stats = index.stats(kind);
   const lengths = index.lengthNorms(kind);
   const idfOf = (df: number) => Math.log(1 + Math.abs((stats.count - df + 0.5) / (df + 0.5)));
