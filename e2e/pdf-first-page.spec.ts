@@ -1,6 +1,7 @@
-// The first page of a PDF is drawn ahead, while the reader is still being set up: opened again, the
-// page view takes page 1 as drawn ahead at its own zoom instead of drawing it a second time, and that
-// page is the real page, at the page view's size and sharp. The page view does not wait for the
+// The first page of a PDF is drawn ahead, while the reader is still being set up (even in the first
+// page view of a fresh app: the reader measures the pages' area while the file is read): the page view
+// takes page 1 as drawn ahead at its own zoom instead of drawing it a second time, and that page is
+// the real page, at the page view's size and sharp. The page view does not wait for the
 // document's text (asked for once page 1 is on screen): its regions are drawn at once, its highlights
 // when the text they are found in has arrived, never listed as lost meanwhile.
 import type { Page } from '@playwright/test';
@@ -30,35 +31,50 @@ function firstCanvas(page: Page) {
   });
 }
 
-test('page 1 is drawn ahead while the reader opens, and the page view shows that drawing at its own size', async ({ app }) => {
+test('page 1 is drawn ahead while the reader opens, even in the first page view of a fresh app, at the size the page view shows it', async ({ app }) => {
   const { page } = app;
   const paragraphs = corpusParagraphs().slice(0, 12);
   const pdf = await makeFlowingPdf(paragraphs, { info: { title: 'Report drawn ahead' } });
   await importFiles(page, [pdfFile('drawn-ahead.pdf', pdf.bytes)]);
-
-  // The first page view ever shown: nothing to go by, page 1 is drawn by the page view.
-  expect(await openAndWait(page, /Report drawn ahead/)).toBe(false);
-  const drawnByView = await firstCanvas(page);
-
+  // The import opens it: leave it, and start a fresh app (no page view shown yet, nothing to go by).
+  await expect(page.locator('.pdf-page[data-page-index="0"][data-rendered]')).toBeVisible();
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Welcome to Apostil/ }).click();
   await expect(page.locator('.reader-text')).toBeVisible();
-  await page.evaluate(() => performance.clearResourceTimings());
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Report drawn ahead/ })).toBeVisible();
+
+  // The reader measures the pages' area while pdf.js reads the file: page 1 is drawn at that width.
   expect(await openAndWait(page, /Report drawn ahead/)).toBe(true);
-  // The text was asked for once page 1 was on screen, so that it did not hold up the file's ranges.
-  const order = await page.evaluate(() => ({
-    firstPage: performance.getEntriesByName('apostil:pdf-first-page')[0]!.startTime,
-    textAsked: performance.getEntriesByType('resource').find((r) => r.name.includes('/api/call/documents.text'))!.startTime,
-  }));
-  expect(order.textAsked).toBeGreaterThanOrEqual(order.firstPage);
   const drawnAhead = await firstCanvas(page);
-  // The same page at the same zoom and sharpness (one canvas pixel per screen pixel), with its text drawn.
+  await screenshot(page, 'pdf-first-page-drawn-ahead');
+
+  // The page view draws page 1 itself at another zoom and back at the width fitted: the same page at
+  // the same size and sharpness (one canvas pixel per screen pixel), with its text drawn.
+  await page.locator('.pdf-scroll').focus();
+  await page.keyboard.press('Control+=');
+  await expect.poll(async () => (await firstCanvas(page)).width).toBeGreaterThan(drawnAhead.width);
+  await page.keyboard.press('Control+0');
+  await expect.poll(async () => (await firstCanvas(page)).width).toBe(drawnAhead.width);
+  const drawnByView = await firstCanvas(page);
   expect(drawnAhead).toEqual({ ...drawnByView, inked: drawnAhead.inked });
   expect(drawnAhead.width).toBe(Math.floor(drawnAhead.shownWidth));
   expect(drawnAhead.inked).toBeGreaterThan(0.005);
   expect(Math.abs(drawnAhead.inked - drawnByView.inked)).toBeLessThan(0.001);
   // The page is the working page: its text layer follows.
   await expect(page.locator('.pdf-page[data-page-index="0"] .textLayer span').first()).toBeAttached();
-  await screenshot(page, 'pdf-first-page-drawn-ahead');
+
+  // Opened again, page 1 is drawn ahead at the same width.
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Welcome to Apostil/ }).click();
+  await expect(page.locator('.reader-text')).toBeVisible();
+  await page.evaluate(() => performance.clearResourceTimings());
+  expect(await openAndWait(page, /Report drawn ahead/)).toBe(true);
+  expect((await firstCanvas(page)).width).toBe(drawnAhead.width);
+  // The text was asked for once page 1 was on screen, so that it did not hold up the file's ranges.
+  const order = await page.evaluate(() => ({
+    firstPage: performance.getEntriesByName('apostil:pdf-first-page')[0]!.startTime,
+    textAsked: performance.getEntriesByType('resource').find((r) => r.name.includes('/api/call/documents.text'))!.startTime,
+  }));
+  expect(order.textAsked).toBeGreaterThanOrEqual(order.firstPage);
 });
 
 test('the page view is shown before the text arrives: regions at once, highlights once their text is there, none lost meanwhile', async ({ app }) => {

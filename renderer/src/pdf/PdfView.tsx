@@ -1,6 +1,8 @@
 // The PDF page view behind the reader's view interface: opens the file (asking for the password of
 // an encrypted one), says clearly when a file cannot be shown, and otherwise shows its pages.
+import { useLayoutEffect, useRef } from 'react';
 import type { DocumentViewProps } from '../reader/view-types';
+import { rememberViewWidth } from './draw-page';
 import { PasswordForm } from '../ui/PasswordPrompt';
 import { PdfPagesView } from './PdfPagesView';
 import { usePdfDocument } from './usePdfDocument';
@@ -10,10 +12,10 @@ export function PdfView(props: DocumentViewProps & { onTextView(): void }) {
   const { document } = props.opened;
   const state = usePdfDocument(document.id, document.originalName);
   if (state.status === 'ready') return <PdfPagesView {...props} pages={state.pages} onFirstPageShown={state.firstPageShown} />;
+  if (state.status === 'loading') return <PdfOpening />;
   return (
     <div className="pdf-view">
       <div className="pdf-message">
-        {state.status === 'loading' && <p className="loading">Opening the pages…</p>}
         {state.status === 'password' && (
           <PdfPasswordForm key={state.wrong ? 'wrong' : 'ask'} fileName={document.originalName} wrong={state.wrong} onSubmit={state.submit} onTextView={props.onTextView} />
         )}
@@ -26,6 +28,29 @@ export function PdfView(props: DocumentViewProps & { onTextView(): void }) {
             </button>
           </div>
         )}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * While pdf.js reads the file: the pages' area as the page view will lay it out, measured so that
+ * page 1 is drawn ahead at the zoom the page view will show it at, even in the first page view of
+ * the session (draw-page.ts).
+ */
+function PdfOpening() {
+  const area = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (area.current) rememberViewWidth(area.current.clientWidth);
+  }, []);
+  return (
+    <div className="pdf-view">
+      <div className="pdf-body">
+        <div ref={area} className="pdf-scroll" data-testid="pdf-opening">
+          <div className="pdf-message">
+            <p className="loading">Opening the pages…</p>
+          </div>
+        </div>
       </div>
     </div>
   );

@@ -1,7 +1,8 @@
 // Drawing a page into a canvas of its own, off-screen, and drawing the first page ahead of time: as
 // soon as pdf.js has page 1 (while the document's text is still on its way from main and the reader
-// is being set up), it is drawn at the zoom the page view will use, that of the last page view shown
-// (fit to its width). The page view then takes that canvas instead of drawing page 1 again.
+// is being set up), it is drawn at the zoom the page view will use: fit to the width of its pages'
+// area, which the reader measures while the file is being opened (or that of the last page view).
+// The page view then takes that canvas instead of drawing page 1 again.
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import { fitZoom } from './page-layout';
 import { geometryOf } from './pdf-pages';
@@ -40,18 +41,30 @@ export function drawPage(page: PDFPageProxy, zoom: number): PageDrawing {
   return { done: task.promise.then(() => ({ canvas, zoom, width: viewport.width, height: viewport.height, scale })), cancel: () => task.cancel() };
 }
 
-/** The width of the last page view's scrolling area: the next one is most likely the same. */
+/** The width of the pages' area, measured by the reader opening a PDF or by the last page view. */
 let lastViewWidth: number | null = null;
+/** Page 1 of a PDF parsed before any width was known: it is drawn as soon as one is. */
+let waitingForWidth: { pdf: PDFDocumentProxy; page: PDFPageProxy } | null = null;
 
 export function rememberViewWidth(width: number): void {
-  if (width > 0) lastViewWidth = width;
+  if (width <= 0) return;
+  lastViewWidth = width;
+  if (waitingForWidth) {
+    const { pdf, page } = waitingForWidth;
+    waitingForWidth = null;
+    drawFirstPageAhead(pdf, page);
+  }
 }
 
 const drawnAhead = new WeakMap<PDFDocumentProxy, { zoom: number; done: Promise<DrawnPage | null> }>();
 
-/** Starts drawing page 1 at the zoom that fits the last page view's width (if a page view was shown). */
+/** Starts drawing page 1 at the zoom that fits the pages' area (at once, or once its width is known). */
 export function drawFirstPageAhead(pdf: PDFDocumentProxy, page: PDFPageProxy): void {
-  if (lastViewWidth === null || drawnAhead.has(pdf)) return;
+  if (drawnAhead.has(pdf)) return;
+  if (lastViewWidth === null) {
+    waitingForWidth = { pdf, page };
+    return;
+  }
   const zoom = fitZoom(geometryOf(page), lastViewWidth, 0, 'width');
   drawnAhead.set(pdf, { zoom, done: drawPage(page, zoom).done.catch(() => null) });
 }
