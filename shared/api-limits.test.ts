@@ -2,6 +2,7 @@
 // call that a large library makes in browser mode must not be refused as too large.
 import { describe, expect, it } from 'vitest';
 import { contract, type CallName } from './api';
+import { NO_ARGS_CALL } from './call-limits';
 
 const ids = (n: number) => Array.from({ length: n }, () => crypto.randomUUID());
 const fits = (name: CallName, args: unknown) => {
@@ -31,5 +32,14 @@ describe('body limits', () => {
       'references.attachFile',
       'references.import',
     ]);
+  });
+});
+
+describe('the smallest limits', () => {
+  it('are every call\'s lower bound, so a request within them is sent without looking its call up', () => {
+    for (const [name, spec] of Object.entries(contract)) {
+      expect(spec.limits.json, name).toBeGreaterThanOrEqual(NO_ARGS_CALL.json);
+      expect(spec.limits.files, name).toBeGreaterThanOrEqual(NO_ARGS_CALL.files);
+    }
   });
 });

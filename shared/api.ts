@@ -62,6 +62,9 @@ import { settingsPatchSchema, type Settings } from './settings';
 import type { SyncConflict, SyncView } from './sync/sync-status';
 import { syncConnectSchema } from './sync/connect';
 import type { PdfMarksImportReport, PdfMarksSummary } from './pdf/pdf-marks';
+import { MAX_IMPORT_BYTES, MB, NO_ARGS_CALL, SMALL_CALL, type BodyLimits } from './call-limits';
+
+export { describeSize, MAX_IMPORT_BYTES, type BodyLimits } from './call-limits';
 
 /** A call's argument schema, its body limits, plus its result type (a phantom: only the type is used). */
 export interface CallSpec<Args extends z.ZodType, Result> {
@@ -70,30 +73,6 @@ export interface CallSpec<Args extends z.ZodType, Result> {
   result?: Result;
 }
 
-/**
- * How large a call's request may be over HTTP (browser mode), in bytes: its JSON, and the files it
- * carries beside the JSON (see shared/wire.ts). The host refuses a larger body before reading it, so
- * that no client can make it parse a huge JSON text.
- */
-export interface BodyLimits {
-  json: number;
-  files: number;
-}
-
-const KB = 1024;
-const MB = 1024 * KB;
-
-/** A size in words for messages: "200 MB", "64 KB". */
-export function describeSize(bytes: number): string {
-  if (bytes >= MB) return `${Math.round((bytes / MB) * 10) / 10} MB`;
-  if (bytes >= KB) return `${Math.round(bytes / KB)} KB`;
-  return `${bytes} bytes`;
-}
-/** Ids, names, a query, a patch of settings: a few kilobytes at most. */
-const SMALL_CALL: BodyLimits = { json: 64 * KB, files: 0 };
-/** A call without arguments sends "{}". */
-const NO_ARGS_CALL: BodyLimits = { json: 1 * KB, files: 0 };
-
 function call<Args extends z.ZodType>(args: Args, limits?: Partial<BodyLimits>) {
   const base = (args as z.ZodType) === noArgs ? NO_ARGS_CALL : SMALL_CALL;
   return { returns: <Result>(): CallSpec<Args, Result> => ({ args, limits: { ...base, ...limits } }) };
@@ -101,8 +80,6 @@ function call<Args extends z.ZodType>(args: Args, limits?: Partial<BodyLimits>) 
 
 const noArgs = z.strictObject({});
 
-/** The largest file accepted by an import, in bytes. Larger files are refused with a clear message. */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 /** A call that carries a file to import. */
 const FILE_CALL: Partial<BodyLimits> = { files: MAX_IMPORT_BYTES };
 /** A call that names up to 100,000 documents (a selection in the library table), ~40 bytes each. */

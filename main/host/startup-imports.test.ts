@@ -27,6 +27,36 @@ async function packagesImported(entry: string): Promise<{ atStart: string[]; whe
   return { atStart: names('import-statement'), whenUsed: names('dynamic-import') };
 }
 
+/** The packages a module imports statically, itself or through the modules it imports statically. */
+async function packagesBeforeRunning(entry: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [entry],
+    jsx: 'automatic',
+    loader: { '.css': 'empty' },
+    bundle: true,
+    format: 'esm',
+    packages: 'external',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const { inputs } = result.metafile;
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const imported of inputs[file]?.imports ?? []) {
+      if (imported.kind !== 'import-statement') continue;
+      if (imported.external) packages.add(imported.path);
+      else queue.push(imported.path);
+    }
+  }
+  return [...packages].sort();
+}
+
 describe('packages loaded at start', () => {
   it.each(['main/host/cli.ts', 'main/electron/main.ts'])('%s loads the export-only and sync-only packages only when used', async (entry) => {
     const { atStart, whenUsed } = await packagesImported(entry);
@@ -42,9 +72,14 @@ describe('packages loaded at start', () => {
   });
 
   it('the page loads React\'s server renderer only when a chart is exported', async () => {
-    const { atStart, whenUsed } = await packagesImported('renderer/src/main.tsx');
+    const { atStart, whenUsed } = await packagesImported('renderer/src/app/start.tsx');
     expect(atStart).toContain('react-dom/client');
     expect(atStart).not.toContain('react-dom/server');
     expect(whenUsed).toContain('react-dom/server');
+  });
+
+  it('the page\'s first script signs in and starts the first reads without React or zod: the app is loaded by import()', async () => {
+    expect(await packagesBeforeRunning('renderer/src/main.tsx')).toEqual([]);
+    expect(await packagesBeforeRunning('renderer/src/app/start.tsx')).toEqual(expect.arrayContaining(['react', 'react-dom/client', 'zod']));
   });
 });
