@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/errors';
@@ -19,15 +19,15 @@ describe('browser-mode host', () => {
     host = null;
   });
 
-  async function start(options: { bodyIdleMs?: number; originalsDir?: string } = {}) {
+  async function start(options: { bodyIdleMs?: number; originalsDir?: string; indexHtml?: string } = {}) {
     const staticDir = await tempDir();
-    await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Apostil</title>');
+    await writeFile(path.join(staticDir, 'index.html'), options.indexHtml ?? '<!doctype html><title>Apostil</title>');
     await mkdir(path.join(staticDir, 'assets'));
     await writeFile(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
     const dispatch = vi.fn(async (name: string, args: unknown) => ({ ok: true as const, value: { name, args } }));
     const events = new EventBus();
     const onSignIn = vi.fn();
-    const { originalsDir, ...rest } = options;
+    const { originalsDir, indexHtml: _, ...rest } = options;
     const originals = {
       openOriginal: vi.fn(async (id: string) => {
         if (!originalsDir || id !== 'doc-1') throw new AppError('not-found', `There is no document with id ${id}.`);
@@ -39,7 +39,7 @@ describe('browser-mode host', () => {
     const signIn = async (token = 'launch-token') => send(port, { path: '/api/session', method: 'POST', headers: { Authorization: `Bearer ${token}` } });
     const session = JSON.parse((await signIn()).body).session as string;
     const auth = { Authorization: `Bearer ${session}` };
-    return { port, dispatch, events, onSignIn, signIn, session, auth };
+    return { port, dispatch, events, onSignIn, signIn, session, auth, staticDir };
   }
 
   const post = (port: number, name: string, headers: Record<string, string>, body?: string | Uint8Array) =>
@@ -79,6 +79,23 @@ describe('browser-mode host', () => {
     expect(reply.headers['content-security-policy']).toMatch(/default-src 'none'.*script-src 'self'/);
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
     expect((await send(port, { path: '/assets/app.js' })).status).toBe(200);
+  });
+
+  it('answers index.html and the files it names from memory, read at start (the first load waits for no disk read behind the open)', async () => {
+    const indexHtml = '<!doctype html><title>Apostil</title><script type="module" src="./assets/app.js"></script><link rel="stylesheet" href="./assets/app.css">';
+    const { port, staticDir } = await start({ indexHtml });
+    await writeFile(path.join(staticDir, 'assets', 'app.css'), 'body{}'); // written after the start: read from disk
+    await writeFile(path.join(staticDir, 'assets', 'app.js'), 'changed on disk');
+    await rm(path.join(staticDir, 'index.html'));
+    const script = await send(port, { path: '/assets/app.js' });
+    expect(script.status).toBe(200);
+    expect(script.body).toBe('console.log(1)');
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect((await send(port, { path: '/' })).body).toBe(indexHtml);
+    expect((await send(port, { path: '/documents/abc' })).body).toBe(indexHtml);
+    expect((await send(port, { path: '/assets/app.css' })).body).toBe('body{}');
+    expect((await send(port, { path: '/assets/other.js' })).status).toBe(404);
   });
 
   it('refuses every /api/ request without the session token, whatever else it carries', async () => {

@@ -19,6 +19,7 @@ import type { LibraryStore } from '../services/library/store';
 import { answerOriginal, ORIGINAL_PATH } from '../services/original-ranges';
 import { mimeType, resolveStaticPath, securityHeaders } from '../services/static-files';
 import { BODY_IDLE_MS, BodyError, readCallArgs } from './call-body';
+import { readFirstLoad } from './first-load';
 import { bearerToken, Credentials, isOwnOrigin } from './security';
 
 export interface HostOptions {
@@ -50,6 +51,7 @@ const REQUEST_TIMEOUT_MS = 60_000;
 
 export function startHost(options: HostOptions): Promise<RunningHost> {
   const credentials = new Credentials(options.token);
+  const firstLoad = readFirstLoad(options.staticDir);
   const streams = new Set<ServerResponse>();
   let port = 0;
   const launchUrl = () => `http://127.0.0.1:${port}/#token=${credentials.launchToken}`;
@@ -154,13 +156,15 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     const resolved = resolveStaticPath(pathname, options.staticDir);
     if (!resolved.ok) return send(response, resolved.status, 'text/plain', resolved.status === 400 ? 'Bad request.' : 'Not found.');
     let file = resolved.file;
-    const info = await stat(file).catch(() => null);
-    // The app routes in the page; any unknown path without an extension gets the app itself.
-    if (!info?.isFile()) {
-      if (path.extname(file)) return send(response, 404, 'text/plain', 'Not found.');
-      file = path.join(path.resolve(options.staticDir), 'index.html');
+    if (!firstLoad.has(file)) {
+      const info = await stat(file).catch(() => null);
+      // The app routes in the page; any unknown path without an extension gets the app itself.
+      if (!info?.isFile()) {
+        if (path.extname(file)) return send(response, 404, 'text/plain', 'Not found.');
+        file = path.join(path.resolve(options.staticDir), 'index.html');
+      }
     }
-    const body = await readFile(file);
+    const body = firstLoad.get(file) ?? (await readFile(file));
     response.writeHead(200, securityHeaders(mimeType(file)));
     response.end(request.method === 'HEAD' ? undefined : body);
   }
