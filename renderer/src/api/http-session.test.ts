@@ -13,7 +13,8 @@ describe('browser-mode sign-in', () => {
     window.sessionStorage.clear();
     window.history.replaceState(null, '', '/');
   });
-  afterEach(() => {
+  afterEach(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the token kept for a reload, after a sign-in
     fetchMock.mockReset();
     vi.unstubAllGlobals();
   });
@@ -31,6 +32,24 @@ describe('browser-mode sign-in', () => {
     expect(document.cookie).toBe('');
   });
 
+  it('lets the calls waiting for the session token go out before it keeps the token for a reload', async () => {
+    window.history.replaceState(null, '', '/#token=launch123');
+    const order: string[] = [];
+    fetchMock.mockImplementation(async (url: string) => {
+      order.push(`fetch ${url}`);
+      return new Response(JSON.stringify({ session: 'session456' }), { status: 200 });
+    });
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => void order.push('stored'));
+    try {
+      const { authHeaders } = await load();
+      await Promise.all(['documents.list', 'codebook.get'].map(async (name) => fetch(`api/call/${name}`, { headers: await authHeaders() })));
+      await vi.waitFor(() => expect(order).toContain('stored'));
+      expect(order).toEqual(['fetch api/session', 'fetch api/call/documents.list', 'fetch api/call/codebook.get', 'stored']);
+    } finally {
+      setItem.mockRestore();
+    }
+  });
+
   it('keeps the rest of the fragment (the open document)', async () => {
     window.history.replaceState(null, '', '/#token=launch123&doc=abc');
     fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ session: 's' }), { status: 200 }));
@@ -43,6 +62,7 @@ describe('browser-mode sign-in', () => {
     window.history.replaceState(null, '', '/#token=launch123');
     fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ session: 'session456' }), { status: 200 }));
     expect(await (await load()).authHeaders()).toEqual({ Authorization: 'Bearer session456' });
+    await vi.waitFor(() => expect(window.sessionStorage.getItem('apostil-session')).toBe('session456'));
     window.history.replaceState(null, '', '/#doc=abc');
     expect(await (await load()).authHeaders()).toEqual({ Authorization: 'Bearer session456' });
     expect(fetchMock).toHaveBeenCalledTimes(1);

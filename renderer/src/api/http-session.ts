@@ -42,7 +42,9 @@ async function signIn(launchToken: string | null): Promise<string | null> {
       const response = await fetch('api/session', { method: 'POST', headers: { Authorization: `Bearer ${launchToken}` }, credentials: 'omit' });
       if (response.ok) {
         const { session: token } = (await response.json()) as { session: string };
-        remember(token);
+        // Kept for a reload once the calls waiting for the token have gone out: the first write to
+        // sessionStorage waits on the browser (183 ms of a loaded machine's launch in a profile).
+        setTimeout(() => remember(token), 0);
         return token;
       }
     } catch {
