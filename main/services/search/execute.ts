@@ -12,7 +12,7 @@ import { SEARCH_TOTAL_LIMIT } from '../../../shared/search/types';
 import type { EntryKind } from './entries';
 import { FACT } from './entry-facts';
 import { FacetCounter } from './facets';
-import { candidatesFromFilters, filterFor } from './filters';
+import { annotationCandidates, candidatesFromFilters, filterFor } from './filters';
 import type { QueryPlan, TextClause, TokenSpec } from './plan';
 import { UnionPostings, unionScratch, wordIterator, type ResolvedToken, type UnionScratch, type WeightedTerm } from './clauses';
 import { Exclusion, PhraseCheck } from './phrase-check';
@@ -204,6 +204,13 @@ function matchWords(
     if (clause.length > 1) phrases.push(new PhraseCheck(segment, clause, mine));
   }
   if (iterators.length === 0) return;
+  // A filter's entries fewer than a word's: the words skip to them (the filter is still tested on each).
+  // Exhaustive evaluation does without (what tests compare).
+  const candidates = run.exhaustive ? null : annotationCandidates(segment, plan);
+  if (candidates && candidates.length < Math.min(...iterators.map((it) => it.cost))) {
+    if (candidates.length === 0) return;
+    iterators.push(new ListIterator(candidates));
+  }
   const ordered = [...iterators].sort((a, b) => a.cost - b.cost);
   const lead = ordered[0]!;
   const others = ordered.slice(1);
@@ -334,3 +341,54 @@ function filtersOnly(run: Run, segment: Segment, plan: QueryPlan, exclusions: Ex
     if (heap.accepts(score)) heap.push({ segment, ordinal: d, score });
   }
 }
+
+/** Entries of an in-memory list, ascending, as an iterator of a conjunction that adds nothing to scores. */
+export class ListIterator implements DocIterator {
+  doc = -1;
+  readonly cost: number;
+  private i = -1;
+
+  constructor(private readonly list: readonly number[]) {
+    this.cost = list.length;
+  }
+
+  nextDoc(): number {
+    return (this.doc = ++this.i < this.cost ? this.list[this.i]! : NO_MORE);
+  }
+
+  advance(target: number): number {
+    let lo = this.i + 1;
+    let hi = this.cost;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.list[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    this.i = lo;
+    return (this.doc = lo < this.cost ? this.list[lo]! : NO_MORE);
+  }
+
+  score(): number {
+    return 0;
+  }
+
+  shallowAdvance(): void {}
+
+  blockEnd(): number {
+    return NO_MORE - 1;
+  }
+
+  blockMax(): number {
+    return 0;
+  }
+
+  maxScore(): number {
+    return 0;
+  }
+
+  positions(): Int32Array {
+    return NO_POSITIONS;
+  }
+}
+
+const NO_POSITIONS = new Int32Array(0);

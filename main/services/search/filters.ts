@@ -87,6 +87,25 @@ function linkedTest(segment: Segment, plan: QueryPlan): ((d: number) => boolean)
 
 /** The smallest in-memory posting list among the positive filters, or every entry; ascending. */
 export function candidatesFromFilters(segment: Segment, plan: QueryPlan): Iterable<number> {
+  const lists = annotationLists(segment, plan);
+  if (plan.documents) {
+    const union: number[] = [];
+    for (const id of plan.documents) union.push(...segment.withValue(metaKey('doc', id)));
+    lists.push(union.sort((a, b) => a - b));
+  }
+  return lists.length ? smallest(lists) : range(segment.n);
+}
+
+/**
+ * The smallest in-memory posting list of the positive annotation filters and linked:, ascending, or null
+ * when there are none: every match is in it, so a query's words need only look at its entries.
+ */
+export function annotationCandidates(segment: Segment, plan: QueryPlan): readonly number[] | null {
+  const lists = annotationLists(segment, plan);
+  return lists.length ? smallest(lists) : null;
+}
+
+function annotationLists(segment: Segment, plan: QueryPlan): (readonly number[])[] {
   const lists: (readonly number[])[] = [];
   if (plan.annotations) {
     // linked: names few highlights: their entries, found by id.
@@ -98,14 +117,10 @@ export function candidatesFromFilters(segment: Segment, plan: QueryPlan): Iterab
     const values = filter.values.map((value) => segment.withValue(metaKey(filter.field, value)));
     lists.push(values.length === 1 ? values[0]! : [...new Set(values.flat())].sort((a, b) => a - b));
   }
-  if (plan.documents) {
-    const union: number[] = [];
-    for (const id of plan.documents) union.push(...segment.withValue(metaKey('doc', id)));
-    lists.push(union.sort((a, b) => a - b));
-  }
-  if (lists.length === 0) return range(segment.n);
-  return lists.reduce((a, b) => (b.length < a.length ? b : a));
+  return lists;
 }
+
+const smallest = (lists: (readonly number[])[]) => lists.reduce((a, b) => (b.length < a.length ? b : a));
 
 function* range(n: number): Iterable<number> {
   for (let i = 0; i < n; i++) yield i;
