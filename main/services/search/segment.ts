@@ -11,7 +11,8 @@ import { HIGHLIGHT_COLORS, STANCES } from '../../../shared/model';
 import { PackedStrings } from './packed-strings';
 import { FIELDS, annotationEntryId, passageEntryId, type EntryKind, type EntryMeta } from './entries';
 import { fuzzyWords } from './fuzzy';
-import { DocumentAggregates, foldCode } from './document-aggregates';
+import { DocumentAggregates } from './document-aggregates';
+import { valuePostings } from './value-postings';
 import { decodeFactGroup, FACT, FACT_GROUP, factSlots, stopsSlot } from './entry-facts';
 import { regionCache } from './region-cache';
 import { expansionCache } from './expansions';
@@ -433,24 +434,7 @@ export class Segment {
    */
   withValue(key: string): readonly number[] {
     if (key.startsWith('doc\u0000')) return this.ordinalsOfDocument(key.slice(4));
-    if (!this.metaPostings) {
-      const map = new Map<string, number[]>();
-      const add = (k: string, o: number) => {
-        const list = map.get(k);
-        if (!list) map.set(k, [o]);
-        else if (list[list.length - 1] !== o) list.push(o);
-      };
-      const { r } = this;
-      for (let o = 0; o < this.n && this.kind === 'annotation'; o++) {
-        add(metaKey('color', HIGHLIGHT_COLORS[r.color[o]!] ?? 'yellow'), o);
-        for (let i = r.codeStart[o]!; i < r.codeStart[o + 1]!; i++) {
-          const code = this.codes[r.codeIds[i]!]!;
-          add(foldCode(code), o);
-          if (r.codeStance[i]) add(metaKey('stance', STANCES[r.codeStance[i]! - 1]!), o);
-        }
-      }
-      this.metaPostings = map;
-    }
+    this.metaPostings ??= valuePostings(this);
     return this.metaPostings.get(key) ?? [];
   }
 
@@ -461,5 +445,5 @@ export class Segment {
   }
 }
 
-export const metaKey = (field: string, value: string) => `${field}\u0000${value}`;
 export { foldCode } from './document-aggregates';
+export { metaKey } from './value-postings';
