@@ -132,3 +132,24 @@ test('the page view is shown before the text arrives: regions at once, highlight
   expect(marks.text).toBeGreaterThan(marks.firstPage);
   await screenshot(page, 'pdf-first-page-with-text');
 });
+
+test('pointing at a PDF in the library starts pdf.js\'s worker, even before the app has had an idle moment', async ({ app }) => {
+  const { page } = app;
+  const pdf = await makeFlowingPdf(corpusParagraphs().slice(0, 3), { info: { title: 'Report pointed at' } });
+  await importFiles(page, [pdfFile('pointed-at.pdf', pdf.bytes)]);
+  await expect(page.locator('.pdf-page[data-page-index="0"][data-rendered]')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Welcome to Apostil/ }).click();
+  await expect(page.locator('.reader-text')).toBeVisible();
+  // A fresh app on a machine too busy for an idle moment: pdf.js is not loaded while the list is shown.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  await page.reload();
+  const row = page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Report pointed at/ });
+  await expect(row).toBeVisible();
+  // pdf.js's worker script, fetched when its worker starts.
+  const workerStarted = () => page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('pdf.worker')));
+  expect(await workerStarted()).toBe(false);
+  await row.hover();
+  await expect.poll(workerStarted).toBe(true);
+});

@@ -5,6 +5,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { DOCUMENT_KIND_LABELS, type DocumentListing } from '../../../shared/model';
+import { warmUpPdfJs } from '../pdf/pdfjs';
 import { byline } from './format';
 
 /** A row's height before it is measured: a one-line title and a byline. */
@@ -87,6 +88,10 @@ export function DocumentList({ documents, openId, onOpen }: Props) {
                 className={open ? 'document-item active' : 'document-item'}
                 aria-current={open ? 'page' : undefined}
                 onClick={() => onOpen(document.id)}
+                // Pointing at a PDF (or reaching it with the keyboard) loads pdf.js and starts its
+                // worker, if the idle moment after the list was shown has not come yet.
+                onPointerEnter={document.format === 'pdf' ? warmUpPdfJs : undefined}
+                onFocus={document.format === 'pdf' ? warmUpPdfJs : undefined}
               >
                 <span className="document-title">{document.metadata.title}</span>
                 <span className="document-byline">{byline(document) || DOCUMENT_KIND_LABELS[document.metadata.kind]}</span>
