@@ -64,7 +64,7 @@ export async function extractInThread(
     format === 'html'
       ? (await import('./html')).extractHtml(decoded.text)
       : format === 'markdown'
-        ? (await import('./markdown')).extractMarkdown(decoded.text)
+        ? await (await import('./markdown')).extractMarkdown(decoded.text)
         : extractPlainText(decoded.text);
   if (extraction.text.blocks.length === 0) {
     throw new AppError(

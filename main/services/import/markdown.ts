@@ -7,7 +7,7 @@ import type { BlockType, DocumentMetadata } from '../../../shared/model';
 import { BlockBuilder, type TextExtraction } from './blocks';
 import { cleanTitle } from './fields';
 import { frontMatterMetadata, splitFrontMatter } from './front-matter';
-import { HtmlSnippetReader } from './html';
+import type { HtmlSnippetReader } from './html';
 import { datelineDate } from './text';
 
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -53,11 +53,13 @@ export function inlineText(children: readonly Token[] | null): string {
   return text;
 }
 
-export function extractMarkdown(source: string): TextExtraction {
+export async function extractMarkdown(source: string): Promise<TextExtraction> {
   const { body, fields } = splitFrontMatter(source);
   const tokens = markdown.parse(body, {});
   const builder = new BlockBuilder();
-  const html = new HtmlSnippetReader();
+  // The HTML reader loads jsdom, seconds on a busy machine: only for the Markdown that holds HTML blocks.
+  let html: HtmlSnippetReader | null = null;
+  if (tokens.some((token) => token.type === 'html_block')) html = new (await import('./html')).HtmlSnippetReader();
   // The innermost list item or quote decides the type of the paragraphs inside it.
   const containers: BlockType[] = [];
   let firstH1: string | null = null;
@@ -91,7 +93,7 @@ export function extractMarkdown(source: string): TextExtraction {
           builder.add('pre', token.content);
           break;
         case 'html_block':
-          html.addBlocks(builder, token.content, container);
+          html?.addBlocks(builder, token.content, container);
           break;
         case 'tr_open': {
           // A table row reads as one line: "cell | cell | cell".
@@ -108,7 +110,7 @@ export function extractMarkdown(source: string): TextExtraction {
       }
     }
   } finally {
-    html.close();
+    html?.close();
   }
   const text = builder.build();
   const found = frontMatterMetadata(fields);
