@@ -31,16 +31,15 @@ export async function addDocument(state: StoreState, input: NewDocument, as?: { 
     pageCount: input.pageCount,
     ...(input.pageLabels ? { pageLabels: input.pageLabels } : {}),
     metadata: input.metadata,
-    ...(input.fieldOrigins && Object.keys(input.fieldOrigins).length ? { fieldOrigins: input.fieldOrigins } : {}),
+    ...fieldOriginsProperty(input.fieldOrigins),
     warnings: input.warnings,
   });
   await libraryFolder(state.paths.root, `documents/${id}`);
   await state.record.writeFile(files.original(input.format), input.bytes);
   await state.record.writeJson(files.text, input.text);
   await state.record.writeJson(files.annotations, { version: 1, annotations: [] });
-  await state.record.writeJson(files.meta, document);
-  state.documents.set(id, document);
   state.annotations.set(id, []);
+  await saveMeta(state, document);
   state.changes.publish({ kind: 'document.added', document });
   return document;
 }
@@ -66,13 +65,23 @@ export async function updateMetadata(
     ...rest,
     ...(pageOffset !== null ? { pageOffset } : {}),
     metadata,
-    ...(origins && Object.keys(origins).length ? { fieldOrigins: origins } : {}),
+    ...fieldOriginsProperty(origins),
     modifiedAt: new Date().toISOString(),
   });
-  await state.record.writeJson(state.paths.document(id).meta, document);
-  state.documents.set(id, document);
+  await saveMeta(state, document);
   state.changes.publish({ kind: 'document.metadataChanged', document });
   return document;
+}
+
+/** A document's fieldOrigins, left out when it has none. */
+function fieldOriginsProperty(origins: FieldOrigins | undefined): { fieldOrigins?: FieldOrigins } {
+  return origins && Object.keys(origins).length ? { fieldOrigins: origins } : {};
+}
+
+/** The document's meta.json written (atomically), then the document in memory. */
+async function saveMeta(state: StoreState, document: LibraryDocument): Promise<void> {
+  await state.record.writeJson(state.paths.document(document.id).meta, document);
+  state.documents.set(document.id, document);
 }
 
 /** See LibraryStore.replaceFile: the old files kept in versions/<time>/, the replace journalled. */

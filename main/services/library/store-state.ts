@@ -21,6 +21,9 @@ export interface StoreState {
   codebook: Codebook;
 }
 
+/** A write's parameters after the state: the store's method that runs it takes just these. */
+export type WriteArguments<Write> = Write extends (state: StoreState, ...args: infer Rest) => unknown ? Rest : never;
+
 export function documentIn(state: StoreState, id: string): LibraryDocument {
   const document = state.documents.get(id);
   if (!document) throw new AppError('not-found', `There is no document with id ${id} in this library.`);

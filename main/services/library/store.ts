@@ -13,9 +13,7 @@ import type { HealthIssue, LibraryHealth } from '../../../shared/health';
 import type {
   Annotation,
   Codebook,
-  DocumentMetadata,
   DocumentText,
-  FieldOrigins,
   LibraryDocument,
   LibraryInfo,
 } from '../../../shared/model';
@@ -37,9 +35,9 @@ import { Quarantine } from './quarantine';
 import { originalChanged, recheck, recordedHash, saveRecord } from './record-upkeep';
 import { openRegularFile, type OpenedFile } from './regular-file';
 import { readLibraryFile } from './safe-fs';
-import { allAnnotationsOf, annotationsOf, documentIn, type StoreState } from './store-state';
+import { allAnnotationsOf, annotationsOf, documentIn, type StoreState, type WriteArguments } from './store-state';
 import { Verifier, type VerificationListener } from './verify';
-import type { LoadProblem, NewDocument, OpenOptions, PageNumberingEdit, ReplacedFile } from './store-types';
+import type { LoadProblem, OpenOptions } from './store-types';
 
 const textFileSchema = documentTextSchema;
 
@@ -217,22 +215,16 @@ export class LibraryStore {
   }
 
   /** `as`: the id and import time the document has elsewhere (a document that arrived by sync). */
-  addDocument(input: NewDocument, as?: { id: string; importedAt: string }): Promise<LibraryDocument> {
-    return this.serialize(() => addDocument(this.state, input, as));
+  addDocument(...args: WriteArguments<typeof addDocument>): Promise<LibraryDocument> {
+    return this.serialize(() => addDocument(this.state, ...args));
   }
 
   /**
    * New metadata; `fieldOrigins`, when given, replaces where the fields came from (else it is kept);
    * `numbering`, when given, sets a PDF's page offset (else it is kept).
    */
-  updateMetadata(
-    id: string,
-    metadata: DocumentMetadata,
-    fieldOrigins?: FieldOrigins,
-    numbering?: PageNumberingEdit,
-    unchanged?: (current: LibraryDocument) => void,
-  ): Promise<LibraryDocument> {
-    return this.serialize(() => updateMetadata(this.state, id, metadata, fieldOrigins, numbering, unchanged));
+  updateMetadata(...args: WriteArguments<typeof updateMetadata>): Promise<LibraryDocument> {
+    return this.serialize(() => updateMetadata(this.state, ...args));
   }
 
   /**
@@ -241,14 +233,14 @@ export class LibraryStore {
    * replace is journalled so that a crash half-way is undone at the next open (replace-journal.ts).
    * `unchanged` (sync's compare-and-set) is called with the document as it is, and throws to refuse.
    */
-  replaceFile(id: string, input: ReplacedFile, unchanged?: (current: LibraryDocument) => void): Promise<LibraryDocument> {
-    return this.serialize(() => replaceFile(this.state, id, input, unchanged));
+  replaceFile(...args: WriteArguments<typeof replaceFile>): Promise<LibraryDocument> {
+    return this.serialize(() => replaceFile(this.state, ...args));
   }
 
   /** Deleting moves the document, its original and its annotations to trash/: nothing is erased. */
   /** `unchanged` (sync's compare-and-set) is called with the document as it is, and throws to refuse. */
-  deleteDocument(id: string, unchanged?: (current: LibraryDocument) => void): Promise<void> {
-    return this.serialize(() => deleteDocument(this.state, id, unchanged));
+  deleteDocument(...args: WriteArguments<typeof deleteDocument>): Promise<void> {
+    return this.serialize(() => deleteDocument(this.state, ...args));
   }
 
   /** Brings documents back from trash/ (Undo after a delete): see trash.ts. */
