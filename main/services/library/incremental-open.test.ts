@@ -9,7 +9,8 @@ import { PARIS_CALL_CODEBOOK } from '../../../shared/codebooks';
 import type { LibraryVerification } from '../../../shared/health';
 import type { LibraryChange } from '../../../shared/library-changes';
 import { annotationSchema, documentTextSchema, libraryDocumentSchema } from '../../../shared/schemas';
-import { sampleAnnotation, sampleDocument } from '../../test-support/fixtures';
+import { sampleAnnotation } from '../../test-support/fixtures';
+import { closedLibraryOfThree as library, openLibrary as open } from '../../test-support/small-library';
 import { useTempDir } from '../../test-support/temp';
 import { CHECK_RECORD_FILE, sha256 } from './check-record';
 import { LibraryStore } from './store';
@@ -34,8 +35,6 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const open = (dir: string) => LibraryStore.open(dir, { defaultCodebook: PARIS_CALL_CODEBOOK });
-
 /** Files of documents/ the library code opened since the mark, as "<id>/<file>". */
 function documentFilesRead(dir: string, since: number): string[] {
   const documents = path.join(dir, 'documents') + path.sep;
@@ -45,19 +44,6 @@ function documentFilesRead(dir: string, since: number): string[] {
     .map((file) => path.relative(documents, file).split(path.sep).join('/'))
     .filter((file) => file.includes('/')) // a document's folder itself is opened to make a write durable
     .sort();
-}
-
-/** A library of three documents with annotations, closed. */
-async function library(dir: string) {
-  const store = await open(dir);
-  const docs = [];
-  for (const hash of ['a', 'b', 'c']) {
-    const doc = await store.addDocument(sampleDocument({ contentHash: hash.repeat(64) }));
-    await store.saveAnnotation(sampleAnnotation(doc.id, { id: `ann-${hash}` }));
-    docs.push(doc);
-  }
-  await store.close();
-  return docs;
 }
 
 describe('opening a library incrementally', () => {

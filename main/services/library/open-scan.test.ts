@@ -4,14 +4,12 @@
 import { mkdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { PARIS_CALL_CODEBOOK } from '../../../shared/codebooks';
-import { sampleAnnotation, sampleDocument } from '../../test-support/fixtures';
+import { closedLibraryOfThree, openLibrary as open } from '../../test-support/small-library';
 import { useTempDir } from '../../test-support/temp';
 import { TEMP_MARK } from './atomic';
 import { CHECK_RECORD_FILE, readCheckRecord, sha256, writeCheckRecord } from './check-record';
 import { libraryPaths } from './files';
 import { scanLibrary } from './open-scan';
-import { LibraryStore } from './store';
 
 // Every folder the scan lists, through the real file system.
 const listed = vi.hoisted(() => [] as string[]);
@@ -26,20 +24,8 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const open = (dir: string) => LibraryStore.open(dir, { defaultCodebook: PARIS_CALL_CODEBOOK });
-
 /** A closed library of three documents with an annotation each; their ids, in order. */
-async function library(dir: string): Promise<string[]> {
-  const store = await open(dir);
-  const ids: string[] = [];
-  for (const hash of ['a', 'b', 'c']) {
-    const doc = await store.addDocument(sampleDocument({ contentHash: hash.repeat(64) }));
-    await store.saveAnnotation(sampleAnnotation(doc.id, { id: `ann-${hash}` }));
-    ids.push(doc.id);
-  }
-  await store.close();
-  return ids;
-}
+const library = async (dir: string): Promise<string[]> => (await closedLibraryOfThree(dir)).map((document) => document.id);
 
 const unchanged = async (dir: string) => [...(await scanLibrary(libraryPaths(dir))).unchanged].sort();
 
