@@ -4,9 +4,13 @@
 import { spawnSync } from 'node:child_process';
 
 const kills = process.argv[2] ?? process.env.APOSTIL_CRASH_KILLS ?? '1000';
-const result = spawnSync('vitest', ['run', 'main/services/library/crash/crash.test.ts', 'main/services/library/crash/host-kills.test.ts'], {
-  stdio: 'inherit',
-  shell: process.platform === 'win32',
-  env: { ...process.env, APOSTIL_CRASH_KILLS: kills },
-});
+const result = spawnSync(
+  'vitest',
+  ['run', ...['crash', 'crash-replace', 'crash-codebook', 'host-kills'].map((name) => `main/services/library/crash/${name}.test.ts`)],
+  {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    env: { ...process.env, APOSTIL_CRASH_KILLS: kills },
+  },
+);
 process.exit(result.status ?? 1);

@@ -6,6 +6,8 @@
 // announced on stdout before it starts and reported once the service has acknowledged it, with
 // synchronous writes, so the parent knows exactly what was acknowledged before the kill.
 //   node crash-child.js <library> <seed> <extract-worker.js> [mixed|replace|codebook]
+// With "stdin" for the seed, the child loads its code, then waits for its seed on a line of stdin before
+// it opens the library: the harness starts the next child while the last one runs and is checked.
 import { writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describeRange } from '../../../../shared/anchoring';
@@ -21,10 +23,20 @@ import { LibraryStore } from '../store';
 import { random, type ChildMessage, type CrashOp } from './ops';
 
 const [libraryDir, seedText, workerScript, mode = 'mixed'] = process.argv.slice(2);
-if (!libraryDir || !seedText || !workerScript) throw new Error('usage: crash-child.js <library> <seed> <extract-worker.js>');
-const seed = Number(seedText);
+if (!libraryDir || !seedText || !workerScript) throw new Error('usage: crash-child.js <library> <seed|stdin> <extract-worker.js>');
+const seed = Number(seedText === 'stdin' ? await readLine() : seedText);
 const rand = random(seed);
 setExtractionWorkerScript(workerScript);
+
+/** The first line of stdin. */
+async function readLine(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes('\n')) break;
+  }
+  return text.split('\n')[0]!;
+}
 
 function say(message: ChildMessage): void {
   writeSync(1, `${JSON.stringify(message)}\n`);

@@ -4,7 +4,7 @@
 // but unfinished imports, and it must hold every change acknowledged before the kill, and the change
 // in flight either whole or not at all. Files under cache/ are damaged between runs, and search must
 // still answer.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readdir, readFile, writeFile, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { PARIS_CALL_CODEBOOK } from '../../../../shared/codebooks';
@@ -94,9 +94,8 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
   // How long the targeted changes took (begin to ack), to time kills inside them.
   const timing: KillTiming = { durations: [], misses: 0 };
 
-  for (let run = 0; run < options.kills; run++) {
-    const childSeed = Math.floor(rand() * 2 ** 31);
-    const { acked, inFlight, beforeReady } = await runAndKill(options, childSeed, rand, timing);
+  /** After a kill: nothing torn, the library opens whole, and holds every acknowledged change. */
+  const checkRun = async ({ acked, inFlight, beforeReady }: ChildRun, run: number, childSeed: number): Promise<void> => {
     stats.kills++;
     if (beforeReady) stats.duringOpen++;
 
@@ -135,6 +134,20 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashSt
       if (await expectSearchAnswers(options.libraryDir, state, context)) stats.searchChecks++;
     }
     options.onKill?.(stats);
+  };
+
+  // Node's start and loading the child's code take most of a run: the next child does both while
+  // this one works and is checked, and opens the library only when it is given its seed.
+  let next: WaitingChild | null = startChild(options);
+  try {
+    for (let run = 0; run < options.kills; run++) {
+      const childSeed = Math.floor(rand() * 2 ** 31);
+      const child: WaitingChild = next!;
+      next = run + 1 < options.kills ? startChild(options) : null;
+      await checkRun(await runAndKill(child, options, childSeed, rand, timing), run, childSeed);
+    }
+  } finally {
+    next?.process.kill('SIGKILL');
   }
   return stats;
 }
@@ -145,11 +158,34 @@ interface ChildRun {
   beforeReady: boolean;
 }
 
-function runAndKill(options: CrashRunOptions, seed: number, rand: () => number, timing: KillTiming): Promise<ChildRun> {
+interface WaitingChild {
+  process: ChildProcessWithoutNullStreams;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  errors: { text: string };
+}
+
+/** A child that loads its code, then waits for its seed before it opens the library. */
+function startChild(options: CrashRunOptions): WaitingChild {
+  const child = spawn(process.execPath, [options.childScript, options.libraryDir, 'stdin', options.workerScript, options.mode ?? 'mixed'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const errors = { text: '' };
+  child.stderr.on('data', (chunk: Buffer) => (errors.text += chunk.toString()));
+  // Only once the process is gone (reaped) is its lock stale for the next opener.
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve({ code, signal }));
+  });
+  // A child killed before it was used (the harness stopped) must not leave an unhandled rejection.
+  exited.catch(() => undefined);
+  child.stdin.on('error', () => undefined);
+  return { process: child, exited, errors };
+}
+
+function runAndKill(waiting: WaitingChild, options: CrashRunOptions, seed: number, rand: () => number, timing: KillTiming): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.childScript, options.libraryDir, String(seed), options.workerScript, options.mode ?? 'mixed'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = waiting.process;
+    child.stdin.end(`${seed}\n`);
     const acked: ChildRun['acked'] = [];
     const targeted = options.mode === 'replace' ? 'document.replace' : options.mode === 'codebook' ? 'codebook.change' : null;
     let inFlight: CrashOp | null = null;
@@ -157,7 +193,6 @@ function runAndKill(options: CrashRunOptions, seed: number, rand: () => number, 
     let ready = false;
     let killed = false;
     let buffer = '';
-    let errors = '';
     const kill = () => {
       killed = true;
       child.kill('SIGKILL');
@@ -191,17 +226,14 @@ function runAndKill(options: CrashRunOptions, seed: number, rand: () => number, 
         }
       }
     });
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('error', reject);
-    // Only once the process is gone (reaped) is its lock stale for the next opener.
-    child.on('exit', (code, signal) => {
+    waiting.exited.then(({ code, signal }) => {
       if (timer) clearTimeout(timer);
       if (!killed || signal !== 'SIGKILL') {
-        reject(new Error(`The crash child stopped by itself (code ${code}, signal ${signal}):\n${errors.slice(0, 2_000)}`));
+        reject(new Error(`The crash child stopped by itself (code ${code}, signal ${signal}):\n${waiting.errors.text.slice(0, 2_000)}`));
         return;
       }
       resolve({ acked, inFlight, beforeReady: !ready });
-    });
+    }, reject);
   });
 }
 
