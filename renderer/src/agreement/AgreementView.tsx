@@ -6,6 +6,7 @@ import type { AgreementFigures, AgreementReport } from '../../../shared/agreemen
 import type { LibraryScope } from '../../../shared/collections/scope';
 import type { Collection } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
+import { LabelledSelect } from '../ui/LabelledSelect';
 import './agreement.css';
 
 interface Props {
@@ -50,18 +51,6 @@ export function AgreementView({ collections, onOpen }: Props) {
   };
 
   if (coders === null) return <p className="loading">{problem ?? 'Reading the coders…'}</p>;
-  const coderSelect = (label: string, value: string, set: (v: string) => void) => (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => set(e.target.value)}>
-        {coders.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
   return (
     <main className="agreement-view" aria-label="Agreement between coders">
       <h1>Agreement between coders</h1>
@@ -78,8 +67,8 @@ export function AgreementView({ collections, onOpen }: Props) {
             void compute();
           }}
         >
-          {coderSelect('Coder A', coderA, setCoderA)}
-          {coderSelect('Coder B', coderB, setCoderB)}
+          <LabelledSelect label="Coder A" choices={coders} value={coderA} onChange={setCoderA} />
+          <LabelledSelect label="Coder B" choices={coders} value={coderB} onChange={setCoderB} />
           <label>
             Documents
             <select value={scope} onChange={(e) => setScope(e.target.value)}>

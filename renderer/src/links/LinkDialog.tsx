@@ -7,7 +7,7 @@ import { call, errorMessage } from '../api/client';
 import { useModalDialog } from '../ui/useModalDialog';
 import { useLinks } from './links-context';
 import { shortQuote } from './PassageLinks';
-import { RelationSelect } from './RelationSelect';
+import { LabelledSelect } from '../ui/LabelledSelect';
 
 export function LinkDialog({ from, onClose }: { from: EndView; onClose(): void }) {
   const dialog = useModalDialog();
@@ -99,7 +99,7 @@ export function LinkDialog({ from, onClose }: { from: EndView; onClose(): void }
           ))}
         </fieldset>
         <div className="row">
-          <RelationSelect relations={relations} value={relation} onChange={setRelation} />
+          <LabelledSelect label="Relation" choices={relations} value={relation} onChange={setRelation} />
           <label>
             Direction
             <select value={reversed ? 'in' : 'out'} onChange={(event) => setReversed(event.target.value === 'in')}>

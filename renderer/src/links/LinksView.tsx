@@ -6,7 +6,7 @@ import type { EndView, ListedLink } from '../../../shared/links/model';
 import { LinkGraph, relationColor } from './LinkGraph';
 import { useLinks } from './links-context';
 import { shortQuote } from './PassageLinks';
-import { RelationSelect } from './RelationSelect';
+import { LabelledSelect } from '../ui/LabelledSelect';
 import { RelationsEditor } from './RelationsEditor';
 import './links.css';
 
@@ -35,7 +35,7 @@ export function LinksView() {
       <header className="links-header">
         <h1 id="links-title">Links between passages</h1>
         <div className="links-filters">
-          <RelationSelect relations={relations} value={relation} onChange={setRelation} anyLabel="All relations" />
+          <LabelledSelect label="Relation" choices={relations} value={relation} onChange={setRelation} anyLabel="All relations" />
           <label>
             Document
             <select value={documentId ?? ''} onChange={(event) => setDocumentId(event.target.value || null)}>

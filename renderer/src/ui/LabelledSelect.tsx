@@ -1,21 +1,23 @@
-// The labelled choice of a link relation (supports, contradicts…), with an "all" choice where it filters.
+// A labelled choice among words that are both the value and what the user reads (link relations,
+// coders), with an "any" choice first where it filters.
 interface Props {
-  relations: readonly string[];
+  label: string;
+  choices: readonly string[];
   value: string;
-  onChange(relation: string): void;
-  /** The words of a first choice meaning "any relation" (value ""), where the select filters. */
+  onChange(choice: string): void;
+  /** The words of a first choice meaning "any" (value ""), where the select filters. */
   anyLabel?: string;
 }
 
-export function RelationSelect({ relations, value, onChange, anyLabel }: Props) {
+export function LabelledSelect({ label, choices, value, onChange, anyLabel }: Props) {
   return (
     <label>
-      Relation
+      {label}
       <select value={value} onChange={(event) => onChange(event.target.value)}>
         {anyLabel !== undefined && <option value="">{anyLabel}</option>}
-        {relations.map((r) => (
-          <option key={r} value={r}>
-            {r}
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {choice}
           </option>
         ))}
       </select>
