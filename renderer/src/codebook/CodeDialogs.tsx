@@ -1,10 +1,11 @@
 // The questions a structural change asks before it is made: what becomes of a deleted code's passages
 // (uncode them, or recode them to another code), which code to merge into, and which passages move to
 // the new half of a split. Each answer is one edit, undoable.
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { CodedPassage } from '../../../shared/analysis';
 import type { PassageDisposition } from '../../../shared/codebooks/edits';
 import type { DocumentListing } from '../../../shared/model';
+import { useModalDialog } from '../ui/useModalDialog';
 
 export interface CodeChoice {
   id: string;
@@ -15,10 +16,9 @@ export interface CodeChoice {
 type Kind = 'principle' | 'actor';
 
 function Dialog(props: { title: string; onClose(): void; onSubmit(): Promise<void> | void; submitLabel: string; danger?: boolean; disabled?: boolean; children: ReactNode }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const titleId = useId();
   const [busy, setBusy] = useState(false);
-  useEffect(() => dialog.current?.showModal(), []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);

@@ -1,7 +1,7 @@
 // The codebook in and out of files: export as a REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA
 // or QualCoder; import one, merged by name into the codebook there is or replacing it (a preview says
 // what each would do first); and, while nothing is coded, a codebook to start from.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CodebookImportPreview } from '../../../shared/api';
 import type { CodebookImportMode } from '../../../shared/codebooks/merge';
 import type { CodebookTemplate } from '../../../shared/codebooks/templates';
@@ -9,6 +9,7 @@ import { call, errorMessage } from '../api/client';
 import { saveFile } from '../interchange/save';
 import { useNotices } from '../ui/notices';
 import { useCodebook } from './codebook-context';
+import { useModalDialog } from '../ui/useModalDialog';
 
 interface Pending {
   file: File;
@@ -124,10 +125,9 @@ function useCodebookImport() {
 }
 
 function ImportDialog({ pending, onImport, onClose }: { pending: Pending; onImport(mode: CodebookImportMode): Promise<unknown>; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [mode, setMode] = useState<CodebookImportMode>('merge');
   const [busy, setBusy] = useState(false);
-  useEffect(() => dialog.current?.showModal(), []);
   const { preview, file } = pending;
   const blocked = mode === 'replace' && preview.droppedPassages > 0;
   return (

@@ -1,9 +1,10 @@
 // The command palette (Ctrl/Cmd+Shift+P): every action by name, with its key; type to filter, ↑/↓ to
 // choose, Enter to run. And the shortcut list (?): every key, grouped by where it applies.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { foldForMatching } from '../../../shared/codebooks';
 import { describeKeys, isTextField, matches, runCommand, useAllCommands, useCommands, type Command } from './commands';
 import './commands.css';
+import { useModalDialog } from '../ui/useModalDialog';
 
 const PALETTE_KEYS = { key: 'p', mod: true, shift: true };
 const SHORTCUTS_KEYS = { key: '?' };
@@ -37,11 +38,10 @@ const keysOf = (c: Command) => c.keysLabel ?? (c.keys ? describeKeys(c.keys) : '
 
 function Palette({ onClose }: { onClose(): void }) {
   const all = useAllCommands();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState(0);
   const listId = useId();
-  useEffect(() => dialog.current?.showModal(), []);
   const shown = useMemo(() => {
     const words = fold(query).split(/\s+/).filter(Boolean);
     return all.filter((c) => c.available !== false && c.id !== 'palette' && words.every((w) => fold(`${c.label} ${c.group}`).includes(w)));
@@ -103,8 +103,7 @@ function Palette({ onClose }: { onClose(): void }) {
 
 function Shortcuts({ onClose }: { onClose(): void }) {
   const all = useAllCommands();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => dialog.current?.showModal(), []);
+  const dialog = useModalDialog();
   const groups = [...new Set(all.filter((c) => keysOf(c)).map((c) => c.group))];
   return (
     <dialog ref={dialog} className="metadata-dialog shortcut-list" aria-labelledby="shortcuts-title" onClose={onClose}>

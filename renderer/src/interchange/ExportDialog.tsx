@@ -2,7 +2,7 @@
 // project), for which part (the whole library, a collection or tag, chosen documents, the annotations
 // a search finds), with
 // progress and a Cancel button, then saved where the user chooses (desktop) or downloaded (browser).
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   BIBLIOGRAPHY_OUTPUTS,
   CITATION_STYLE_LABELS,
@@ -23,6 +23,7 @@ import { AppError } from '../../../shared/errors';
 import { useNotices } from '../ui/notices';
 import { saveFile } from './save';
 import { useTask } from './useTask';
+import { useModalDialog } from '../ui/useModalDialog';
 
 const OUTPUT_LABELS: Record<BibliographyOptions['output'], string> = { markdown: 'Markdown (.md)', html: 'Web page (.html)', docx: 'Word (.docx)' };
 
@@ -38,7 +39,7 @@ interface Props {
 type ScopeChoice = 'library' | 'part' | 'documents' | 'search';
 
 export function ExportDialog({ documents, initialDocumentIds, initialScope, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const { notify } = useNotices();
   const task = useTask();
   const [format, setFormat] = useState<ExportFormat>('bibliography');
@@ -51,10 +52,6 @@ export function ExportDialog({ documents, initialDocumentIds, initialScope, onCl
   const [chosen, setChosen] = useState<Set<string>>(new Set(initialDocumentIds));
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   const scope = (): ExportScope | string => {
     if (scopeKind === 'library') return WHOLE_LIBRARY;

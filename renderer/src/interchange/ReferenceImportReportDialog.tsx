@@ -1,9 +1,9 @@
 // What a reference file import did, entry by entry: how many entries were new, completed a library
 // entry, were kept beside a possible duplicate, or were refused, and for each refused one where it is
 // in the file and why, so the user can fix it there and import the file again.
-import { useEffect, useRef } from 'react';
 import type { ReferenceImportReport } from '../../../shared/interchange/types';
 import { describeEntryPlace } from './reports';
+import { useModalDialog } from '../ui/useModalDialog';
 
 interface Props {
   fileName: string;
@@ -14,10 +14,7 @@ interface Props {
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function ReferenceImportReportDialog({ fileName, report, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
+  const dialog = useModalDialog();
   const { added, completed, possibleDuplicates, unchanged, refused, keptEdits } = report;
 
   return (

@@ -1,9 +1,10 @@
 // Editing a source's bibliographic details.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind, type DocumentMetadata, type MetadataField } from '../../../shared/model';
 import { printedPageLabel, type PageNumbering } from '../../../shared/pdf/page-labels';
 import { documentMetadataSchema, describeZodError, pageOffsetSchema } from '../../../shared/schemas';
 import { useDocumentVariableForm } from '../variables/DocumentVariableFields';
+import { useModalDialog } from '../ui/useModalDialog';
 
 interface Props {
   metadata: DocumentMetadata;
@@ -22,7 +23,7 @@ interface Props {
 }
 
 export function MetadataDialog({ metadata, documentId, dateFromFile = false, numbering, onSave, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [form, setForm] = useState({
     title: metadata.title,
     authors: metadata.authors.join('\n'),
@@ -37,10 +38,6 @@ export function MetadataDialog({ metadata, documentId, dateFromFile = false, num
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const variables = useDocumentVariableForm(documentId);
-
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   const showDateNote = dateFromFile && form.date !== '' && form.date === (metadata.date ?? '');
 

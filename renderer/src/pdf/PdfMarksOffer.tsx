@@ -2,13 +2,14 @@
 // drawings from Acrobat, Preview, Okular, Zotero…) are listed, and their annotations imported if the
 // user wants them. "Not now" leaves them in the file; the reader's "PDF annotations" menu imports them
 // later.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { LibraryDocument } from '../../../shared/model';
 import type { PdfMarksSummary } from '../../../shared/pdf/pdf-marks';
 import { call, errorMessage } from '../api/client';
 import { useNotices } from '../ui/notices';
 import { describeKinds, describePdfMarksImport, importPdfMarks } from './pdf-marks-calls';
 import './pdf.css';
+import { useModalDialog } from '../ui/useModalDialog';
 
 export interface PdfMarksFound {
   document: LibraryDocument;
@@ -32,13 +33,10 @@ interface Props {
 }
 
 export function PdfMarksOffer({ found, onDone }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const { notify } = useNotices();
   const [chosen, setChosen] = useState(() => new Set(found.map((f) => f.document.id)));
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   async function importChosen() {
     setBusy(true);

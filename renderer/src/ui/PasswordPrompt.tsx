@@ -1,7 +1,8 @@
 // Asking for the password of an encrypted PDF, as a promise: the dialog resolves to the typed password
 // or to null when the user gives up. The password goes to the one call that reads the file and is
 // never kept anywhere.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog';
 
 interface Request {
   fileName: string;
@@ -26,10 +27,7 @@ export function usePasswordPrompt(): [ReactNode, AskPassword] {
 }
 
 function PasswordDialog({ request, onDone }: { request: Request; onDone(password: string | null): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
+  const dialog = useModalDialog();
   const wrong = /not right/.test(request.message);
   return (
     <dialog

@@ -1,8 +1,9 @@
 // Defining the library's document variables: a name and a type (text, a list of choices, a number, a
 // date), renaming them, changing a list's choices, and deleting one with its values.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
 import { VARIABLE_TYPE_LABELS, VARIABLE_TYPES, type DocumentVariable, type DocumentVariables, type VariableEdit, type VariableType } from '../../../shared/variables';
+import { useModalDialog } from '../ui/useModalDialog';
 
 interface Props {
   variables: DocumentVariables;
@@ -16,12 +17,11 @@ type Edit = (edit: VariableEdit) => Promise<boolean>;
 const splitChoices = (text: string) => text.split(/\n/).map((c) => c.trim()).filter(Boolean);
 
 export function VariablesDialog({ variables, onEdit, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [name, setName] = useState('');
   const [type, setType] = useState<VariableType>('choice');
   const [choices, setChoices] = useState('');
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => dialog.current?.showModal(), []);
 
   // A refusal is said inside the dialog: the page behind a modal dialog cannot be reached.
   const edit: Edit = async (change) => {
