@@ -32,6 +32,9 @@ test('link two passages in two documents and follow the link both ways', async (
   await card.locator('.card-quote').click();
   await card.getByRole('button', { name: 'Link to…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Link this passage to another' });
+  // Its own width (links.css), whatever order the views' stylesheets load in: not the 560 px of a form dialog.
+  await expect(dialog).toBeVisible();
+  expect((await dialog.boundingBox())?.width).toBe(680);
   const words = firstSentence.match(/\b[A-Za-z]{9,}\b/g)!.slice(0, 2).join(' ');
   await dialog.getByRole('searchbox', { name: 'Find the other highlight' }).fill(words);
   const candidate = dialog.getByRole('radio').first();
