@@ -29,6 +29,16 @@ describe('createDispatcher', () => {
     expect(handlers['documents.open']).not.toHaveBeenCalled();
   });
 
+  it('refuses in words a payload that makes the schema itself throw', async () => {
+    const handlers = spyHandlers();
+    const dispatch = createDispatcher(asHandlers(handlers));
+    // Found by contract-fuzz: a "length" zod compares with a number, which an object without a prototype cannot be.
+    const name = { length: Object.create(null) as object };
+    const result = await dispatch('collections.edit', { edit: { op: 'rename', id: 'no-such-collection', name } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(handlers['collections.edit']).not.toHaveBeenCalled();
+  });
+
   it('refuses unknown call names, including prototype keys', async () => {
     const dispatch = createDispatcher(asHandlers(spyHandlers()));
     for (const name of ['nope', '__proto__', 'constructor', 'toString']) {

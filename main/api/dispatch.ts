@@ -19,7 +19,14 @@ export interface DispatchOptions {
 export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   return async (name, args) => {
     if (!isCallName(name)) return failure('invalid-input', `There is no call named "${String(name).slice(0, 100)}".`);
-    const parsed = contract[name].args.safeParse(args === undefined ? {} : args);
+    let parsed: ReturnType<(typeof contract)[typeof name]['args']['safeParse']>;
+    try {
+      parsed = contract[name].args.safeParse(args === undefined ? {} : args);
+    } catch {
+      // zod runs a string's length checks on any value with a "length" property even after its type check
+      // failed; a length that cannot be compared (an object without a prototype) then throws.
+      return failure('invalid-input', `Invalid arguments for ${name}: they are not of the shape this call takes.`);
+    }
     if (!parsed.success) {
       return failure('invalid-input', `Invalid arguments for ${name}: ${describeZodError(parsed.error)}`);
     }
