@@ -4,20 +4,18 @@
 // file whose stamp is unchanged is taken as checked (nothing is read); a changed or unknown one is read
 // and checked again; later a background pass re-hashes every file and re-checks any whose content changed
 // under an unchanged stamp. The record lives in cache/ (derived data): written atomically, it carries its
-// own checksum (checksummed.ts), and one that is missing, damaged or of another version means a full check.
+// own checksum (checksummed.ts), and one that is missing, damaged or of an unknown version means a full check;
+// how it is laid out is in check-record-format.ts.
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
-import { setImmediate as yieldToIo } from 'node:timers/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import type { LibraryDocument } from '../../../shared/model';
-import { libraryDocumentSchema } from '../../../shared/schemas';
 import { jsonText, writeFileAtomic } from './atomic';
+import { parseRecordBody, recordBody } from './check-record-format';
 import { readChecksummed, writeChecksummed } from './checksummed';
 
 export const CHECK_RECORD_FILE = 'library-check.json';
-const RECORD_VERSION = 1;
 
 export interface FileStamp {
   size: number;
@@ -48,42 +46,8 @@ export interface CheckRecord {
    * it, so the next open need not list it. By document id; absent from records written before it was kept.
    */
   folders: Map<string, FileStamp>;
-}
-
-const stampSchema = z.object({
-  size: z.number().int().nonnegative(),
-  mtimeMs: z.number(),
-  ctimeMs: z.number(),
-  ino: z.number(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
-});
-const folderStampSchema = z.object({ size: z.number().int().nonnegative(), mtimeMs: z.number(), ctimeMs: z.number(), ino: z.number() });
-const recordedDocumentSchema = z.object({ document: libraryDocumentSchema, annotationIds: z.array(z.string()) });
-/** The record's outline; its entries (tens of thousands) are validated one by one, with breaks. */
-const bodySchema = z.object({
-  version: z.literal(RECORD_VERSION),
-  codebookSha256: z.string(),
-  files: z.record(z.string(), z.unknown()),
-  documents: z.record(z.string(), z.unknown()),
-  folders: z.record(z.string(), z.unknown()).optional(),
-});
-/**
- * Entries validated between two breaks: the record of a large library takes a noticeable time to
- * validate, and the host serves the page's own files while the library opens.
- */
-const ENTRIES_BETWEEN_BREAKS = 1_000;
-
-/** Each entry valid by `schema`, as a map; null if any is not. */
-async function validEntries<T>(entries: Record<string, unknown>, schema: z.ZodType<T>): Promise<Map<string, T> | null> {
-  const valid = new Map<string, T>();
-  let count = 0;
-  for (const [key, value] of Object.entries(entries)) {
-    if (++count % ENTRIES_BETWEEN_BREAKS === 0) await yieldToIo();
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) return null;
-    valid.set(key, parsed.data);
-  }
-  return valid;
+  /** Read from a record of an earlier version (check-record-format.ts): to be written again as the current one. */
+  outdated?: boolean;
 }
 
 export function sha256(data: string | Uint8Array): string {
@@ -100,24 +64,11 @@ export function sameStamp(a: FileStamp, b: FileStamp | undefined): boolean {
 
 /** The record in `cacheDir`, or null when there is none or it cannot be trusted (then: a full check). */
 export async function readCheckRecord(cacheDir: string): Promise<CheckRecord | null> {
-  const parsed = bodySchema.safeParse(await readChecksummed(path.join(cacheDir, CHECK_RECORD_FILE)));
-  if (!parsed.success) return null;
-  const body = parsed.data;
-  const files = await validEntries(body.files, stampSchema);
-  const documents = files && (await validEntries(body.documents, recordedDocumentSchema));
-  // A record written before folders were kept has none: each folder is then listed, as it used to be.
-  const folders = documents && (await validEntries(body.folders ?? {}, folderStampSchema));
-  return files && documents && folders ? { codebookSha256: body.codebookSha256, files, documents, folders } : null;
+  return parseRecordBody(await readChecksummed(path.join(cacheDir, CHECK_RECORD_FILE)));
 }
 
 export async function writeCheckRecord(cacheDir: string, record: CheckRecord): Promise<void> {
-  await writeChecksummed(path.join(cacheDir, CHECK_RECORD_FILE), {
-    version: RECORD_VERSION,
-    codebookSha256: record.codebookSha256,
-    files: Object.fromEntries(record.files),
-    documents: Object.fromEntries(record.documents),
-    folders: Object.fromEntries(record.folders),
-  });
+  await writeChecksummed(path.join(cacheDir, CHECK_RECORD_FILE), recordBody(record));
 }
 
 /** How long after a change the record is written (it is also written at close). */

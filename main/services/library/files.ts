@@ -36,6 +36,11 @@ const ORIGINAL_EXTENSION: Record<DocumentFormat, string> = {
   text: 'txt',
 };
 
+/** The name of a document's original file in its folder. */
+export function originalFileName(format: DocumentFormat): string {
+  return `original.${ORIGINAL_EXTENSION[format]}`;
+}
+
 export function libraryPaths(root: string) {
   const documents = path.join(root, 'documents');
   return {
@@ -61,7 +66,7 @@ export function libraryPaths(root: string) {
         annotations: path.join(dir, 'annotations.json'),
         versions: path.join(dir, 'versions'),
         replacing: path.join(dir, 'replacing.json'),
-        original: (format: DocumentFormat) => path.join(dir, `original.${ORIGINAL_EXTENSION[format]}`),
+        original: (format: DocumentFormat) => path.join(dir, originalFileName(format)),
       };
     },
   };

@@ -1,7 +1,7 @@
 // Opening without reading everything (issue 10): the check record lets an unchanged library open by
 // stat alone; a file changed while the library was closed is read and checked again; a record that
 // cannot be trusted means a full check; the background pass finds content changed under an unchanged stamp.
-import type { PathLike } from 'node:fs';
+import type { PathLike, Stats } from 'node:fs';
 import { cp, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,7 +12,25 @@ import { annotationSchema, documentTextSchema, libraryDocumentSchema } from '../
 import { sampleAnnotation } from '../../test-support/fixtures';
 import { closedLibraryOfThree as library, openLibrary as open } from '../../test-support/small-library';
 import { useTempDir } from '../../test-support/temp';
+import { editRecord, readRecordBody, writeBody } from '../../test-support/check-records';
 import { CHECK_RECORD_FILE, sha256 } from './check-record';
+
+/** The record's body as version 2 writes it (check-record-format.ts). */
+interface RecordBody {
+  documents: unknown[];
+  annotationIds: string[];
+  files: { paths: string[]; stamps: number[]; sha256: string };
+}
+
+/** A change to the record's body, its checksum made to match (the record in cache/ of the library). */
+function forged(edit: (body: RecordBody) => unknown): (record: string) => Promise<void> {
+  return async (record) => {
+    const dir = path.dirname(path.dirname(record));
+    const body = (await readRecordBody(dir)) as unknown as RecordBody;
+    edit(body);
+    await writeBody(dir, body);
+  };
+}
 import { LibraryStore } from './store';
 
 // Every file the library code opens, through the real file system: the proof of what an open reads.
@@ -152,12 +170,12 @@ describe('opening a library incrementally', () => {
     ['missing', async (record: string) => writeFile(record, '')],
     ['torn', async (record: string) => truncate(record, (await stat(record)).size - 30)],
     ['altered (its checksum no longer matches)', async (record: string) => writeFile(record, (await readFile(record, 'utf8')).replace('"ann-a"', '"ann-z"'))],
-    ['intact but with one entry of the wrong shape', async (record: string) => {
-      const outer = JSON.parse(await readFile(record, 'utf8')) as { body: { files: Record<string, Record<string, unknown>> } };
-      Object.values(outer.body.files).at(-1)!.size = -1;
-      const body = JSON.stringify(outer.body);
-      await writeFile(record, `{"sha256":"${sha256(body)}","body":${body}}`);
-    }],
+    ['intact but with a size that is not a size', forged((body) => (body.files.stamps[0] = -1))],
+    ['intact but with a hash that is not one', forged((body) => (body.files.sha256 = `${'g'.repeat(64)}${body.files.sha256.slice(64)}`))],
+    ['intact but with a stamp too few', forged((body) => body.files.stamps.pop())],
+    ['intact but with an annotation id that is not an id', forged((body) => (body.annotationIds[0] = 'ann-a  ann-b'))],
+    ['intact but with a document that is not one', forged((body) => ((body.documents[0] as { format: string }).format = 'exe'))],
+    ['intact but with a document twice', forged((body) => (body.documents[1] = body.documents[0]))],
     ['of another version', async (record: string) => {
       const body = JSON.stringify({ version: 99 });
       await writeFile(record, JSON.stringify({ sha256: sha256(body), body: JSON.parse(body) }));
@@ -180,19 +198,15 @@ describe('opening a library incrementally', () => {
     const [a, b] = await library(dir);
     // What a disk error, or a tool that restores file times, leaves: new content, and a record that
     // (forged here) says the file's stamp is the one it has now, with the old content's hash.
-    const recordFile = path.join(dir, 'cache', CHECK_RECORD_FILE);
     const annotationsFile = path.join(dir, 'documents', a!.id, 'annotations.json');
     const originalFile = path.join(dir, 'documents', b!.id, 'original.txt');
     await writeFile(annotationsFile, '{"version": 1, "annotations": [{"id": "ann-a", "documentId": 42}]}');
     await writeFile(originalFile, 'Another text altogether.');
-    const outer = JSON.parse(await readFile(recordFile, 'utf8')) as { body: { files: Record<string, Record<string, number | string>> } };
-    for (const file of [annotationsFile, originalFile]) {
-      const info = await stat(file);
-      const entry = outer.body.files[path.relative(dir, file).split(path.sep).join('/')]!;
-      Object.assign(entry, { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino });
-    }
-    const body = JSON.stringify(outer.body);
-    await writeFile(recordFile, `{"sha256":"${sha256(body)}","body":${body}}`);
+    const stamps = new Map<string, Stats>();
+    for (const file of [annotationsFile, originalFile]) stamps.set(path.relative(dir, file).split(path.sep).join('/'), await stat(file));
+    await editRecord(dir, (record) => {
+      for (const [file, info] of stamps) Object.assign(record.files.get(file)!, { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino });
+    });
 
     const store = await open(dir);
     expect((await store.health()).issues).toEqual([]);

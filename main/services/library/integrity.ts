@@ -61,6 +61,8 @@ export interface CheckedLibrary {
   full: boolean;
   /** Folders seen clean that the record did not have yet (open-scan.ts): worth writing the record for. */
   foldersSeen: number;
+  /** The record was of an earlier version (check-record-format.ts): worth writing again as the current one. */
+  recordOutdated: boolean;
   issues: HealthIssue[];
 }
 
@@ -95,7 +97,7 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
   let count = 0;
   for (const id of await documentFolders(paths, findings)) {
     if (++count % DOCUMENTS_BETWEEN_BREAKS === 0) await yieldToIo();
-    const checked = previous && !relink && unchanged.has(id) ? asRecorded(paths, id, previous) : await check.check(id, previous, relink);
+    const checked = previous && !relink && unchanged.has(id) ? asRecorded(id, previous) : await check.check(id, previous, relink);
     if (!checked) continue;
     documents.push(checked.document);
     annotationIds.set(id, checked.annotationIds);
@@ -110,14 +112,14 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
   const owners = new Map<string, string>();
   for (const [documentId, ids] of annotationIds) for (const id of ids) owners.set(id, documentId);
   const links = await checkLinkFile(paths, findings, (end) => owners.get(end.annotationId) === end.documentId);
-  return { name, codebook, documents, annotationIds, annotations, organisation, memos, variables, links, record, read, full: previous === null, foldersSeen, issues: findings.issues };
+  return { name, codebook, documents, annotationIds, annotations, organisation, memos, variables, links, record, read, full: previous === null, foldersSeen, recordOutdated: previous?.outdated === true, issues: findings.issues };
 }
 
 /** A document the scan found exactly as recorded: what its check would find, from the record. */
-function asRecorded(paths: LibraryPaths, id: string, record: CheckRecord): CheckedDocument {
+function asRecorded(id: string, record: CheckRecord): CheckedDocument {
   const { document, annotationIds } = record.documents.get(id)!;
   const files = new Map<string, RecordedFile>();
-  for (const file of documentFileNames(document, paths)) files.set(file, record.files.get(file)!);
+  for (const file of documentFileNames(document)) files.set(file, record.files.get(file)!);
   return { document, annotationIds, annotations: null, files, read: [] };
 }
 

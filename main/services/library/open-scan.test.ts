@@ -7,7 +7,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { closedLibraryOfThree, openLibrary as open } from '../../test-support/small-library';
 import { useTempDir } from '../../test-support/temp';
 import { TEMP_MARK } from './atomic';
-import { CHECK_RECORD_FILE, readCheckRecord, sha256, writeCheckRecord } from './check-record';
+import { readRecordBody, writeVersion1Record } from '../../test-support/check-records';
+import { CHECK_RECORD_FILE, readCheckRecord, writeCheckRecord } from './check-record';
 import { libraryPaths } from './files';
 import { scanLibrary } from './open-scan';
 
@@ -121,22 +122,25 @@ describe('the first pass of an open', () => {
     expect(scan.folders.size).toBe(0);
   });
 
-  it('opens by stamp with a record written before folders were recorded, and sees the folders for the next one', async () => {
+  it.each([
+    ['as version 1 wrote it', { folders: true }],
+    ['as version 1 wrote it before folders were recorded', { folders: false }],
+  ])('opens by stamp with a record %s, and writes it again in the current version', async (_, { folders }) => {
     const dir = await tempDir();
     const ids = await library(dir);
-    // The record as earlier versions wrote it: no "folders".
-    const file = path.join(dir, 'cache', CHECK_RECORD_FILE);
-    const outer = JSON.parse(await readFile(file, 'utf8')) as { body: Record<string, unknown> };
-    delete outer.body.folders;
-    const body = JSON.stringify(outer.body);
-    await writeFile(file, `{"sha256":"${sha256(body)}","body":${body}}`);
+    await recordFolders(dir);
+    await writeVersion1Record(dir, { folders });
+    listed.length = 0;
     const scan = await scanLibrary(libraryPaths(dir), { racyMs: 0 });
     expect([...scan.unchanged].sort()).toEqual([...ids].sort());
     expect([...scan.folders.keys()].sort()).toEqual([...ids].sort());
-    // Through the store: the open reads no document file, and the record it writes keeps the folders.
+    expect(listed.filter((folder) => folder.includes(`${path.sep}documents${path.sep}`))).toHaveLength(folders ? 0 : ids.length);
+    // Through the store: the open reads no document file, and the record is written again, as version 2.
     const store = await open(dir);
     expect((await store.health()).verification).toMatchObject({ openCheck: 'incremental', filesRead: 0 });
     await store.close();
+    expect(await readRecordBody(dir)).toMatchObject({ version: 2 });
+    expect(await unchanged(dir)).toEqual([...ids].sort());
   });
 
   it('has the store record the folders seen clean, so that the next open lists none of them', async () => {

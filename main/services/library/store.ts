@@ -147,7 +147,7 @@ export class LibraryStore {
       // set aside and reported.
       const library = await checkLibrary(paths, options.defaultCodebook);
       const store = new LibraryStore(paths, lock, library, created, options);
-      if (library.read.size > 0 || library.full || library.issues.length > 0 || library.foldersSeen > 0) store.state.record.changed();
+      if (library.read.size > 0 || library.full || library.issues.length > 0 || library.foldersSeen > 0 || library.recordOutdated) store.state.record.changed();
       return store;
     } catch (error) {
       await lock.release();
