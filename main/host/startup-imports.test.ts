@@ -1,13 +1,13 @@
 // What the host, the desktop app and the page load before they show a library: packages needed only by
-// one export (Word, citation styles, BibTeX/RIS; React's server renderer for a chart's SVG) or by sync
+// one export or import (Word, citation styles, BibTeX/RIS, zip files; React's server renderer for a chart's SVG) or by sync
 // (PouchDB, for a library connected to a server) are imported when that export or sync runs, as loading them at start costs seconds on a busy machine and tens of MB of
 // memory for every launch. Read from the bundler's own account of each entry point's imports, so it
 // follows the code wherever an import moves.
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-/** Packages no start needs: each is loaded by the export (or sync) that uses it. */
-const LOADED_WHEN_USED = ['docx', 'citeproc', '@citation-js/core', '@citation-js/plugin-bibtex', '@citation-js/plugin-ris', 'pouchdb-core', 'pouchdb-adapter-http'];
+/** Packages no start needs: each is loaded by the export, import (or sync) that uses it. */
+const LOADED_WHEN_USED = ['docx', 'citeproc', '@citation-js/core', '@citation-js/plugin-bibtex', '@citation-js/plugin-ris', 'pouchdb-core', 'pouchdb-adapter-http', 'fflate'];
 
 async function packagesImported(entry: string): Promise<{ atStart: string[]; whenUsed: string[] }> {
   const result = await build({

@@ -177,7 +177,7 @@ export async function formatExport(request: ExportRequest, data: ExportData, now
         variables: data.variables,
         memos: data.memos,
       });
-      return file(`${base}.qdpx`, 'application/zip', packQdpx(project));
+      return file(`${base}.qdpx`, 'application/zip', await packQdpx(project));
     }
   }
 }

@@ -3,7 +3,6 @@
 // selections highlights linked to those codes. Our own export carries apostil.json beside the
 // standard file; with it every document and highlight comes back exactly as it was exported.
 import { createHash, randomUUID } from 'node:crypto';
-import { unzipSync } from 'fflate';
 import { anchorAnnotations, describeRange } from '../../../shared/anchoring';
 import { mergeCodebooks } from '../../../shared/codebooks/merge';
 import { actorGuid, codebookFromRefi, principleGuid, type RefiCode } from '../../../shared/codebooks/refi-codebook';
@@ -30,7 +29,7 @@ type Zip = Record<string, Uint8Array>;
 type Sidecar = ReturnType<typeof sidecarSchema.parse>;
 
 export async function importQdpx(store: LibraryStore, codebook: CodebookEditor, name: string, bytes: Uint8Array, task: TaskHandle): Promise<ProjectImportReport> {
-  const zip = unpack(name, bytes);
+  const zip = await unpack(name, bytes);
   const qde = zip['project.qde'] ?? Object.entries(zip).find(([path]) => path.toLowerCase().endsWith('.qde'))?.[1];
   if (!qde) throw new AppError('invalid-input', `${name} holds no project.qde, so it is not a REFI-QDA project.`);
   let project;
@@ -148,7 +147,9 @@ export async function importQdpx(store: LibraryStore, codebook: CodebookEditor, 
   return report;
 }
 
-function unpack(name: string, bytes: Uint8Array): Zip {
+/** fflate is loaded by the first import that unzips, not at start (main/host/startup-imports.test.ts). */
+async function unpack(name: string, bytes: Uint8Array): Promise<Zip> {
+  const { unzipSync } = await import('fflate');
   let total = 0;
   try {
     return unzipSync(bytes, {

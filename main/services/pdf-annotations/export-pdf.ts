@@ -2,7 +2,6 @@
 // file with the annotations written in (write-marks.ts, in the worker thread); one PDF alone, several
 // in a zip. The originals in the library are only read. Documents that are not PDFs are left out, and
 // a PDF that cannot be written (encrypted) is named in the zip's note rather than failing the rest.
-import { strToU8, zipSync } from 'fflate';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { ExportedFile } from '../../../shared/interchange/types';
 import type { Annotation, LibraryDocument } from '../../../shared/model';
@@ -72,6 +71,8 @@ export async function exportAnnotatedPdfs(
     ...(left ? [left === 1 ? '1 document is not a PDF and is not included.' : `${left} documents are not PDFs and are not included.`] : []),
     ...(problems.length ? ['Not included:', ...problems.map((p) => `- ${p}`)] : []),
   ].join('\n');
+  // fflate is loaded by the first export that zips, not at start (main/host/startup-imports.test.ts).
+  const { strToU8, zipSync } = await import('fflate');
   entries['README.txt'] = strToU8(`${note}\n`);
   return { fileName: `${base}-annotated-pdfs.zip`, mimeType: 'application/zip', bytes: zipSync(entries, { level: 0, mtime: new Date('2000-01-01T00:00:00Z') }) };
 }
