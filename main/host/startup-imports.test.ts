@@ -66,6 +66,11 @@ describe('packages loaded at start', () => {
     }
   });
 
+  it.each(['main/host/cli.ts', 'main/electron/main.ts'])('%s loads lunr only with the first search or index build (required then: the analyzer is synchronous)', async (entry) => {
+    const { atStart, whenUsed } = await packagesImported(entry);
+    expect([...atStart, ...whenUsed]).not.toContain('lunr');
+  });
+
   it('the browser-mode host does not load conf (and its ajv) at all: its settings are one JSON file', async () => {
     const { atStart, whenUsed } = await packagesImported('main/host/cli.ts');
     expect([...atStart, ...whenUsed].filter((name) => name === 'conf' || name.startsWith('ajv'))).toEqual([]);

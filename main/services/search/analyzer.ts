@@ -9,7 +9,8 @@
 //
 // lunr's own tokenizer splits on white space and hyphens and its trimmer uses \W, which would strip "é"
 // or whole Cyrillic words; this tokenizer takes runs of Unicode letters and digits instead.
-import lunr from 'lunr';
+import type Lunr from 'lunr';
+import { lunr } from './lunr-loaded';
 import { foldForMatching } from '../../../shared/codebooks';
 
 /** Bumped whenever the terms produced for a text change: a persisted index of another version is rebuilt. */
@@ -48,7 +49,14 @@ export const STOP_WORDS: readonly string[] = [
   'why', 'will', 'with', 'would', 'yet', 'you', 'your',
 ];
 const STOP_IDS = new Map(STOP_WORDS.map((word, i) => [word, i + 1]));
-const stopWordFilter = lunr.generateStopWordFilter([...STOP_WORDS]) as unknown as (token: lunr.Token) => lunr.Token | undefined;
+type StopWordFilter = (token: Lunr.Token) => Lunr.Token | undefined;
+let stopWordFilter: StopWordFilter | null = null;
+
+/** Whether lunr's stop word filter drops the word (made with lunr, when first needed). */
+function isStopWord(word: string): boolean {
+  stopWordFilter ??= lunr().generateStopWordFilter([...STOP_WORDS]) as unknown as StopWordFilter;
+  return stopWordFilter(new (lunr().Token)(word, {})) === undefined;
+}
 
 /** The number of a stop word (1…), or 0 for any other word. */
 export function stopId(word: string): number {
@@ -64,7 +72,8 @@ const memo = new Map<string, WordInfo>();
 const MEMO_LIMIT = 500_000;
 
 function stem(word: string): string {
-  return lunr.stemmer(new lunr.Token(word, {})).toString();
+  const { stemmer, Token } = lunr();
+  return stemmer(new Token(word, {})).toString();
 }
 
 /** The folded word and its index term; memoised, since stemming is most of the cost of indexing. */
@@ -75,7 +84,7 @@ function wordInfo(surface: string): WordInfo {
     const word = ASCII_WORD.test(surface) ? lower : foldForMatching(lower).toLowerCase();
     let term: string | null;
     if (!ASCII_WORD.test(surface)) term = word;
-    else if (stopWordFilter(new lunr.Token(word, {})) === undefined) term = null;
+    else if (isStopWord(word)) term = null;
     else term = stem(word);
     info = { word, term };
     if (memo.size >= MEMO_LIMIT) memo.clear();

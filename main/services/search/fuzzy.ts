@@ -3,7 +3,7 @@
 // against a segment's sorted word list as if it were a trie. lunr intersects it with a TokenSet built
 // from every word of the index, which costs an object per trie node (tens of megabytes per segment);
 // a sorted list has its prefixes as ranges already, found by binary search.
-import lunr from 'lunr';
+import { lunr } from './lunr-loaded';
 import type { PackedStrings } from './packed-strings';
 
 interface FuzzyNode {
@@ -12,7 +12,7 @@ interface FuzzyNode {
 }
 
 // lunr's TokenSet statics are missing from @types/lunr.
-const TokenSet = lunr.TokenSet as unknown as { fromFuzzyString(word: string, distance: number): FuzzyNode };
+const tokenSet = () => lunr().TokenSet as unknown as { fromFuzzyString(word: string, distance: number): FuzzyNode };
 
 const automata = new Map<string, FuzzyNode>();
 
@@ -20,7 +20,7 @@ function automaton(word: string, distance: number): FuzzyNode {
   const key = `${distance}\u0000${word}`;
   let node = automata.get(key);
   if (!node) {
-    node = TokenSet.fromFuzzyString(word, distance);
+    node = tokenSet().fromFuzzyString(word, distance);
     if (automata.size > 64) automata.clear();
     automata.set(key, node);
   }
