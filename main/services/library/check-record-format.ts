@@ -26,6 +26,8 @@ const ID_LIST = /^(?:[A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*)?$/;
  */
 const ENTRIES_BETWEEN_BREAKS = 1_000;
 
+/** The documents' descriptions, validated a batch at a time. */
+const documentsSchema = z.array(libraryDocumentSchema);
 const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const numbers = (value: unknown): value is number[] => Array.isArray(value) && value.every((item) => typeof item === 'number' && Number.isFinite(item));
 
@@ -103,12 +105,14 @@ async function parseColumns(body: unknown): Promise<CheckRecord | null> {
     folders.set(folderColumns.ids[i]!, stamp);
   }
   const documents = new Map<string, RecordedDocument>();
-  for (let i = 0; i < list.length; i++) {
-    if ((i + 1) % ENTRIES_BETWEEN_BREAKS === 0) await yieldToIo();
-    const document = libraryDocumentSchema.safeParse(list[i]);
-    if (!document.success) return null;
-    const ids = annotationIds[i]!;
-    documents.set(document.data.id, { document: document.data, annotationIds: ids === '' ? [] : ids.split(' ') });
+  for (let from = 0; from < list.length; from += ENTRIES_BETWEEN_BREAKS) {
+    if (from > 0) await yieldToIo();
+    const chunk = documentsSchema.safeParse(list.slice(from, from + ENTRIES_BETWEEN_BREAKS));
+    if (!chunk.success) return null;
+    chunk.data.forEach((document, i) => {
+      const ids = annotationIds[from + i]!;
+      documents.set(document.id, { document, annotationIds: ids === '' ? [] : ids.split(' ') });
+    });
   }
   // Each path, folder and document once: a record that names one twice is not one this code wrote.
   if (files.size !== paths.length || folders.size !== folderColumns.ids.length || documents.size !== list.length) return null;
