@@ -81,10 +81,11 @@ async function main(): Promise<void> {
   const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
   console.log(`Opening ${dir}; load average ${load()}`);
   // Until an open finds the record matching (the copy's first open reads every file and writes it).
-  let first = runRound(dir);
-  while (first.files_read > 0 || first.check === 'full') {
+  // A library that still needs reading after three opens (one with problems the open reports each time) is timed as it is.
+  for (let settling = 0; settling < 3; settling++) {
+    const first = runRound(dir);
+    if (first.files_read === 0 && first.check !== 'full') break;
     console.log(`settling: ${first.check} check, ${first.files_read} files read, ${first.open_ms} ms`);
-    first = runRound(dir);
   }
   const rounds: Round[] = [];
   for (let i = 0; i < ROUNDS; i++) {
