@@ -35,6 +35,8 @@ test('link two passages in two documents and follow the link both ways', async (
   // Its own width (links.css), whatever order the views' stylesheets load in: not the 560 px of a form dialog.
   await expect(dialog).toBeVisible();
   expect((await dialog.boundingBox())?.width).toBe(680);
+  // Opened from the sidebar and inside it, its title is a dialog's title, not a sidebar section heading.
+  await expect(dialog.getByRole('heading', { name: 'Link this passage to another' })).toHaveCSS('text-transform', 'none');
   const words = firstSentence.match(/\b[A-Za-z]{9,}\b/g)!.slice(0, 2).join(' ');
   await dialog.getByRole('searchbox', { name: 'Find the other highlight' }).fill(words);
   const candidate = dialog.getByRole('radio').first();
