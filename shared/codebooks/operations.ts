@@ -2,7 +2,7 @@
 // returns the new codebook, the annotations it rewrites (only those), and a line saying what was done.
 // Main applies the result through the store as one journalled change; undo applies the reverse.
 import { AppError } from '../errors';
-import type { Actor, ActorLink, Annotation, Codebook, Principle, Stance } from '../model';
+import type { Actor, ActorLink, Annotation, Codebook, Principle, PrincipleFields, Stance } from '../model';
 import { codebookSchema, describeZodError } from '../schemas';
 import { nextPrincipleColor } from './colors';
 import type { CodebookEdit, PassageDisposition } from './edits';
@@ -26,21 +26,25 @@ export function applyCodebookEdit(codebook: Codebook, annotations: readonly Anno
   return { ...change, codebook: valid.data };
 }
 
+/** A principle made from a form's fields (created, or split off another): what is left blank is empty. */
+function newPrinciple(codebook: Codebook, fields: Partial<PrincipleFields> & { name: string }): Omit<Principle, 'parentId'> {
+  return {
+    id: slugId(fields.name, codebookIds(codebook)),
+    name: fields.name,
+    description: fields.description ?? '',
+    color: fields.color ?? nextPrincipleColor(codebook),
+    whenToUse: fields.whenToUse ?? '',
+    whenNotToUse: fields.whenNotToUse ?? '',
+    example: fields.example ?? '',
+  };
+}
+
 function compute(codebook: Codebook, annotations: readonly Annotation[], edit: CodebookEdit): CodebookChange {
   const same = (c: Codebook, summary: string): CodebookChange => ({ codebook: c, annotations: [], summary });
   switch (edit.kind) {
     case 'principle.create': {
       if (edit.parentId !== null) principleOf(codebook, edit.parentId);
-      const principle: Principle = {
-        id: slugId(edit.fields.name, codebookIds(codebook)),
-        parentId: edit.parentId,
-        name: edit.fields.name,
-        description: edit.fields.description ?? '',
-        color: edit.fields.color ?? nextPrincipleColor(codebook),
-        whenToUse: edit.fields.whenToUse ?? '',
-        whenNotToUse: edit.fields.whenNotToUse ?? '',
-        example: edit.fields.example ?? '',
-      };
+      const principle: Principle = { ...newPrinciple(codebook, edit.fields), parentId: edit.parentId };
       checkSiblingName(codebook.principles, principle);
       const principles = placeAmongSiblings(codebook.principles, principle, edit.index ?? Infinity);
       return { ...same({ ...codebook, principles }, `Added the principle “${principle.name}”.`), createdId: principle.id };
@@ -96,16 +100,7 @@ function compute(codebook: Codebook, annotations: readonly Annotation[], edit: C
     case 'principle.split': {
       const original = principleOf(codebook, edit.id);
       const chosen = chosenPassages(annotations, edit.annotationIds, (a) => a.body.principles.includes(original.id), original.name);
-      const created: Principle = {
-        ...original,
-        id: slugId(edit.fields.name, codebookIds(codebook)),
-        name: edit.fields.name,
-        description: edit.fields.description ?? '',
-        color: edit.fields.color ?? nextPrincipleColor(codebook),
-        whenToUse: edit.fields.whenToUse ?? '',
-        whenNotToUse: edit.fields.whenNotToUse ?? '',
-        example: edit.fields.example ?? '',
-      };
+      const created: Principle = { ...newPrinciple(codebook, edit.fields), parentId: original.parentId };
       checkSiblingName(codebook.principles, created);
       const at = siblingsOf(codebook.principles, original.parentId).findIndex((p) => p.id === original.id) + 1;
       const principles = placeAmongSiblings(codebook.principles, created, at);
