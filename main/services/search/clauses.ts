@@ -2,6 +2,7 @@
 // of a word's alternatives: its stem and folded form, a prefix's or a typo's expansions). Phrases and
 // -words are checked in phrase-check.ts.
 import type { Segment } from './segment';
+import { SortedDocs } from './sorted-docs';
 import { accumulateTerm, NO_MORE, SLACK, TermPostings, type DocIterator, type Scoring } from './term-postings';
 
 export interface WeightedTerm {
@@ -233,13 +234,9 @@ export function denseData(segment: Segment, terms: readonly WeightedTerm[], scor
  * iterators entry by entry would cost a hundred; then read back in ordinal order. Blocks of 128 matches
  * carry their best score, for skipping like a term's blocks.
  */
-export class DenseUnion implements DocIterator {
-  doc = -1;
-  readonly cost: number;
-  private readonly docs: Int32Array;
+export class DenseUnion extends SortedDocs implements DocIterator {
   private readonly scores: Float64Array;
   private readonly blockMaxima: Float64Array;
-  private i = -1;
   private shallow = 0;
   private positional: TermPostings[] | null = null;
 
@@ -249,26 +246,9 @@ export class DenseUnion implements DocIterator {
     private readonly scoring: Scoring,
     data: DenseData,
   ) {
-    this.docs = data.docs;
+    super(data.docs);
     this.scores = data.scores;
     this.blockMaxima = data.blockMaxima;
-    this.cost = data.docs.length;
-  }
-
-  nextDoc(): number {
-    return (this.doc = ++this.i < this.cost ? this.docs[this.i]! : NO_MORE);
-  }
-
-  advance(target: number): number {
-    let lo = this.i + 1;
-    let hi = this.cost;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.docs[mid]! < target) lo = mid + 1;
-      else hi = mid;
-    }
-    this.i = lo;
-    return (this.doc = lo < this.cost ? this.docs[lo]! : NO_MORE);
   }
 
   score(): number {

@@ -22,6 +22,7 @@ import { K1 } from './bm25';
 import { NO_MORE, scoringFor, SLACK, type DocIterator, type Scoring } from './term-postings';
 import { TopK } from './top-k';
 import { expansionCache } from './expansions';
+import { SortedDocs } from './sorted-docs';
 
 /** Matches are counted exactly up to this many; beyond, totals read "10,000+" (as Elasticsearch does). */
 export const TOTAL_LIMIT = SEARCH_TOTAL_LIMIT;
@@ -343,29 +344,9 @@ function filtersOnly(run: Run, segment: Segment, plan: QueryPlan, exclusions: Ex
 }
 
 /** Entries of an in-memory list, ascending, as an iterator of a conjunction that adds nothing to scores. */
-export class ListIterator implements DocIterator {
-  doc = -1;
-  readonly cost: number;
-  private i = -1;
-
-  constructor(private readonly list: readonly number[]) {
-    this.cost = list.length;
-  }
-
-  nextDoc(): number {
-    return (this.doc = ++this.i < this.cost ? this.list[this.i]! : NO_MORE);
-  }
-
-  advance(target: number): number {
-    let lo = this.i + 1;
-    let hi = this.cost;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.list[mid]! < target) lo = mid + 1;
-      else hi = mid;
-    }
-    this.i = lo;
-    return (this.doc = lo < this.cost ? this.list[lo]! : NO_MORE);
+export class ListIterator extends SortedDocs implements DocIterator {
+  constructor(list: readonly number[]) {
+    super(Int32Array.from(list));
   }
 
   score(): number {
