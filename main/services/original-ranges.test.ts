@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { open as openFile, rename, symlink, truncate, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { text } from 'node:stream/consumers';
+import { buffer, text } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { PARIS_CALL_CODEBOOK } from '../../shared/codebooks';
+import { readMultipart } from '../../shared/byte-ranges';
 import { useTempDir } from '../test-support/temp';
 import { sampleDocument } from '../test-support/fixtures';
 import { LibraryStore } from './library/store';
@@ -23,6 +24,15 @@ describe('parseRange', () => {
     expect(parseRange('bytes=4294967296-4294967305', 5 * 2 ** 30)).toEqual({ kind: 'part', start: 2 ** 32, end: 2 ** 32 + 9 });
   });
 
+  it('reads a list of ranges (what pdf.js asks for at once), sorted, overlapping ones merged, those past the end left out', () => {
+    expect(parseRange('bytes=0-1,5-6', 100)).toEqual({ kind: 'parts', parts: [{ start: 0, end: 1 }, { start: 5, end: 6 }] });
+    expect(parseRange('bytes=50-59, 0-9 ,-10', 100)).toEqual({ kind: 'parts', parts: [{ start: 0, end: 9 }, { start: 50, end: 59 }, { start: 90, end: 99 }] });
+    // The first bytes and the last of a file smaller than both: the whole file, once.
+    expect(parseRange('bytes=0-131071,-262144', 1000)).toEqual({ kind: 'part', start: 0, end: 999 });
+    expect(parseRange('bytes=0-9,10-19,15-30', 100)).toEqual({ kind: 'part', start: 0, end: 30 });
+    expect(parseRange('bytes=0-9,200-300', 100)).toEqual({ kind: 'part', start: 0, end: 9 });
+  });
+
   it('ignores another unit, as RFC 9110 says', () => {
     expect(parseRange('items=0-5', 100)).toEqual({ kind: 'whole' });
   });
@@ -33,7 +43,9 @@ describe('parseRange', () => {
     ['bytes=9-5', 100],
     ['bytes=-0', 100],
     ['bytes=-', 100],
-    ['bytes=0-1,5-6', 100],
+    ['bytes=0-1,x', 100],
+    ['bytes=100-,200-', 100],
+    [`bytes=${Array.from({ length: 65 }, (_, i) => `${i}-${i}`).join(',')}`, 100],
     ['bytes=a-b', 100],
     ['bytes=0x10-20', 100],
     ['bytes=1.5-2', 100],
@@ -90,6 +102,25 @@ describe('answerOriginal', () => {
     expect(await body(bad)).toMatch(/after the file's end/);
     expect((await answerOriginal(store, doc.id, { method: 'POST' })).status).toBe(405);
     expect((await answerOriginal(store, 'no-such-document', { method: 'GET' })).status).toBe(404);
+    await close();
+  });
+
+  it('answers several ranges in one multipart/byteranges body, each part the exact bytes under its Content-Range', async () => {
+    const { store, doc, bytes, close } = await library();
+    const answer = await answerOriginal(store, doc.id, { method: 'GET', range: 'bytes=90-99,0-4,-3' });
+    expect(answer.status).toBe(206);
+    const contentType = answer.headers['Content-Type']!;
+    expect(contentType).toMatch(/^multipart\/byteranges; boundary=/);
+    const raw = new Uint8Array(await buffer(answer.body as Readable));
+    expect(raw.length).toBe(Number(answer.headers['Content-Length']));
+    const parts = readMultipart(raw, contentType)!;
+    expect(parts.map(({ start, end, size }) => [start, end, size])).toEqual([
+      [0, 4, 100],
+      [90, 99, 100],
+    ]);
+    for (const part of parts) expect(part.bytes).toEqual(bytes.slice(part.start, part.end + 1));
+    const head = await answerOriginal(store, doc.id, { method: 'HEAD', range: 'bytes=0-4,90-99' });
+    expect(head).toMatchObject({ status: 206, body: null, headers: { 'Content-Length': answer.headers['Content-Length'] } });
     await close();
   });
 
