@@ -3,10 +3,10 @@
 // never through a link), but synchronously, and only what the hit shows is validated.
 //
 // A query shows twenty annotation hits, most from twenty different files of tens of kilobytes. The store
-// writes these files as compact JSON with each annotation's id first, so the annotations' objects are
-// found in a file's bytes by their `{"id":…,` and only the hit's object is parsed. Where each object
+// writes these files as compact JSON with each annotation's id first, so an annotation's object is
+// found in a file's bytes by its `{"id":…,` and only that object is parsed. Where each object shown
 // lies is kept per file (a few bytes per annotation; files laid out otherwise, written by hand or
-// pretty-printed, are parsed whole instead): a later hit in the same file reads only its object's bytes,
+// pretty-printed, are parsed whole instead): when it is shown again only its object's bytes are read,
 // not the whole file (reading and copying whole files was most of the cost of showing hits, and most of
 // a query's garbage). What is read is checked to be that annotation's whole object; anything else
 // (the file changed on disk) means reading the file again. The places are dropped when the store
@@ -21,7 +21,6 @@ const KEPT_PLACES = 100_000;
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 /** How the store's files begin (JSON.stringify of { version: 1, annotations }). */
 const FRAME_START = '{"version":1,"annotations":[';
-const OBJECT_START = Buffer.from('{"id":"');
 /** A place is start × SPAN + length (both exact in a double for files under 512 MB). */
 const SPAN = 2 ** 24;
 
@@ -63,16 +62,17 @@ export class HitAnnotations {
       const found = shown(this.readObject(documentId, known.size, Math.floor(place / SPAN), place % SPAN, annotationId));
       if (found) return hitText(found);
     }
-    // First seen, or changed on disk: the whole file.
-    this.forget(documentId);
+    // Not placed yet, or changed on disk: the whole file, and the annotation's object looked up in it.
     const length = this.read(documentId, -1, 0, -1);
-    if (length < 0) return undefined;
+    if (length < 0) {
+      this.forget(documentId);
+      return undefined;
+    }
     const bytes = this.scratch.subarray(0, length);
-    const places = placesIn(bytes);
-    if (places) {
-      this.keep(documentId, { size: length, places });
-      const at = places.get(annotationId);
-      const found = shown(at === undefined ? undefined : objectAt(bytes, Math.floor(at / SPAN), at % SPAN, annotationId));
+    const at = placeIn(bytes, annotationId);
+    if (at !== null) {
+      this.place(documentId, length, annotationId, at);
+      const found = shown(objectAt(bytes, Math.floor(at / SPAN), at % SPAN, annotationId));
       if (found) return hitText(found);
     }
     // Laid out otherwise (or the annotation is not there): the whole file, parsed.
@@ -98,9 +98,16 @@ export class HitAnnotations {
     this.kept.set(documentId, places);
   }
 
-  private keep(documentId: string, places: FilePlaces): void {
-    this.kept.set(documentId, places);
-    this.keptPlaces += places.places.size;
+  /** Keeps where an annotation is in its file (of this size); places of the file at another size go. */
+  private place(documentId: string, size: number, annotationId: string, place: number): void {
+    let known = this.kept.get(documentId);
+    if (known?.size !== size) {
+      this.forget(documentId, known);
+      known = { size, places: new Map() };
+    }
+    if (!known.places.has(annotationId)) this.keptPlaces++;
+    known.places.set(annotationId, place);
+    this.touch(documentId, known);
     for (const [id, old] of this.kept) {
       if (this.keptPlaces <= KEPT_PLACES || id === documentId) break;
       this.forget(id, old);
@@ -148,32 +155,19 @@ export class HitAnnotations {
 }
 
 /**
- * Where each annotation's object is in a file the store wrote (compact, id first), or null when the file
- * is not laid out so. An unescaped quote cannot stand inside a JSON string, so `{"id":"` found in the
- * bytes starts an object, never part of a note; each object is taken to end where the next begins (an
- * object holding another that starts so would make places that objectAt() refuses).
+ * Where an annotation's object is in a file the store wrote (compact, id first), as start × SPAN +
+ * length, or null (not there, or the file is not laid out so). An unescaped quote cannot stand inside a
+ * JSON string, so `{"id":"…",` found in the bytes starts an object, never part of a note; objectAt()
+ * then checks that the bytes are exactly that annotation's object. Only the asked annotation is looked
+ * up (by the bytes of its head): scanning every object of a file the first time it was read cost more
+ * than reading it.
  */
-export function placesIn(bytes: Buffer): Map<string, number> | null {
+function placeIn(bytes: Buffer, id: string): number | null {
   if (bytes.toString('latin1', 0, FRAME_START.length) !== FRAME_START || !endsFrame(bytes)) return null;
-  const places = new Map<string, number>();
-  const last = frameEnd(bytes);
-  let at = bytes.indexOf(OBJECT_START, FRAME_START.length);
-  while (at !== -1) {
-    const next = bytes.indexOf(OBJECT_START, at + OBJECT_START.length);
-    // The object ends before the comma that separates it from the next, or at the array's end.
-    const end = next === -1 ? last : next - 1;
-    const idEnd = stringEnd(bytes, at + OBJECT_START.length - 1);
-    if (idEnd > 0 && idEnd < end && end - at < SPAN) {
-      try {
-        const id: unknown = JSON.parse(bytes.toString('utf8', at + OBJECT_START.length - 1, idEnd + 1));
-        if (typeof id === 'string' && !places.has(id)) places.set(id, at * SPAN + (end - at));
-      } catch {
-        // Not an id: no place for it (parsing the whole file still finds it).
-      }
-    }
-    at = next;
-  }
-  return places;
+  const at = bytes.indexOf(`{"id":${JSON.stringify(id)},`, FRAME_START.length, 'utf8');
+  if (at === -1) return null;
+  const end = objectEnd(bytes, at);
+  return end === -1 || end - at >= SPAN ? null : at * SPAN + (end - at);
 }
 
 /** The annotation's object (parsed) from bytes [start, start + length), if they are exactly its object. */
@@ -212,8 +206,8 @@ function hitText(annotation: z.infer<typeof shownSchema>): HitText {
 
 /** The annotation object with this id in a file the store wrote (compact, id first), parsed; else undefined. */
 export function objectIn(bytes: Buffer, id: string): unknown {
-  const at = placesIn(bytes)?.get(id);
-  return at === undefined ? undefined : objectAt(bytes, Math.floor(at / SPAN), at % SPAN, id);
+  const at = placeIn(bytes, id);
+  return at === null ? undefined : objectAt(bytes, Math.floor(at / SPAN), at % SPAN, id);
 }
 
 /** Whether the bytes end with the frame's "]}" (white space after it allowed): a file not cut short. */
@@ -227,16 +221,6 @@ function frameEnd(bytes: Uint8Array): number {
   let i = bytes.length - 1;
   while (i > 0 && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i--;
   return i - 1;
-}
-
-/** The index of the quote closing the JSON string whose opening quote is at `open`, or -1. */
-function stringEnd(bytes: Uint8Array, open: number): number {
-  for (let i = open + 1; i < bytes.length; i++) {
-    const c = bytes[i]!;
-    if (c === 0x5c) i++;
-    else if (c === 0x22) return i;
-  }
-  return -1;
 }
 
 /** The index just past the object starting at `start` (its closing brace), or -1. */
