@@ -110,13 +110,27 @@ export function analyze(text: string): AnalyzedToken[] {
 const STOP_SET = new Set(STOP_WORDS);
 
 /**
+ * The first letters of a query's matched terms, worked out once for all its snippets: a prefix or a typo
+ * reaches thousands of terms, and forty hits each walked them all. Kept per set while it holds as many.
+ */
+const firstsOf = new WeakMap<ReadonlySet<string>, { size: number; firsts: Set<number> }>();
+
+function firstLetters(terms: ReadonlySet<string>): Set<number> {
+  const kept = firstsOf.get(terms);
+  if (kept?.size === terms.size) return kept.firsts;
+  const firsts = new Set<number>();
+  for (const term of terms) firsts.add(term.charCodeAt(0));
+  firstsOf.set(terms, { size: terms.size, firsts });
+  return firsts;
+}
+
+/**
  * analyze() for marking matched words: a word's term is only worked out when its first letter is the
  * first letter of one of `terms` (stemming keeps a word's first letter); any other word gets the term ''
  * (no term matches it), or null when it is a stop word. Stemming every word is most of a snippet's cost.
  */
 export function analyzeFor(text: string, terms: ReadonlySet<string>): AnalyzedToken[] {
-  const firsts = new Set<number>();
-  for (const term of terms) firsts.add(term.charCodeAt(0));
+  const firsts = firstLetters(terms);
   const tokens: AnalyzedToken[] = [];
   let ordinal = 0;
   const ascii = ASCII_TEXT.test(text);

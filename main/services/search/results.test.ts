@@ -43,4 +43,20 @@ describe('snippet marking', () => {
       { numRuns: 300 },
     );
   });
+
+  it('walks a query\'s terms once for all its snippets (a prefix reaches thousands), and again only if they change', () => {
+    class Counted extends Set<string> {
+      walks = 0;
+      override [Symbol.iterator](): SetIterator<string> {
+        this.walks++;
+        return super[Symbol.iterator]();
+      }
+    }
+    const terms = new Counted(['secur', ...Array.from({ length: 3000 }, (_, i) => `term${i}`)]);
+    for (let i = 0; i < 40; i++) expect(snippet('Security matters, and so do states.', terms).marks).toEqual([[0, 8]]);
+    expect(terms.walks).toBe(1);
+    // A set that grew since is walked again: its new terms are marked.
+    terms.add('state');
+    expect(snippet('Security matters, and so do states.', terms).marks).toEqual([[0, 8], [28, 34]]);
+  });
 });
