@@ -1,19 +1,26 @@
-// How the check record (check-record.ts) is written on disk. Version 2 keeps its tens of thousands of
-// entries in columns: the files' paths in one list, their stamps as one list of numbers (four a file), their
-// hashes as one string (64 hex digits a file, or 64 "-" for one not yet hashed), the documents' annotation
-// ids as one string each. Parsed, that is a few thousand values instead of tens of thousands of objects,
-// and it is checked by a pass over plain lists rather than one schema per entry: an open of a large
-// library spent most of its time parsing and validating the version 1 record (an object per file). The
-// body is checksummed (checksummed.ts), so damage never reaches here; what is checked is that the body
-// is a record of this shape, with each stamp, hash and id well formed, and anything else means a full
-// check. Version 1 records are still read (and written again as version 2 by the next save).
+// How the check record (check-record.ts) is written on disk. Since version 2 it keeps its tens of
+// thousands of entries in columns: the files' paths in one list, their stamps as one list of numbers (four
+// a file), their hashes as one string (64 hex digits a file, or 64 "-" for one not yet hashed), the
+// documents' annotation ids as one string each. Parsed, that is a few thousand values instead of tens of
+// thousands of objects, and it is checked by a pass over plain lists rather than one schema per entry: an
+// open of a large library spent most of its time parsing and validating the version 1 record (an object
+// per file). Version 3 writes those columns in parts of a few thousand entries, one JSON line each
+// (checksummed.ts): the record of a 5,000-document library is 7.5 MB, and parsed in one piece it held
+// the host's event loop for a third of a second while the page was waiting for its own files. The parts
+// are put back together as the version 2 columns and checked as those are. The body is checksummed, so
+// damage never reaches here; what is checked is that the body is a record of this shape, with each
+// stamp, hash and id well formed, and anything else means a full check. Version 1 and 2 records are still
+// read (and written again as version 3 by the next save).
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { z } from 'zod';
 import type { LibraryDocument } from '../../../shared/model';
 import { libraryDocumentSchema } from '../../../shared/schemas';
 import type { CheckRecord, FileStamp, RecordedDocument, RecordedFile } from './check-record';
 
-export const RECORD_VERSION = 2;
+export const RECORD_VERSION = 3;
+/** Files, documents and folders a part of a version 3 record holds at most. */
+const FILES_PER_PART = 1_000;
+const DOCUMENTS_PER_PART = 250;
 const HASH_LENGTH = 64;
 /** The hash of a file not yet hashed (an original seen only by stat). */
 const NOT_HASHED = '-'.repeat(HASH_LENGTH);
@@ -22,9 +29,11 @@ const HASH = /^[0-9a-f]{64}$/;
 const ID_LIST = /^(?:[A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*)?$/;
 /**
  * Entries validated between two breaks: the record of a large library takes a noticeable time to
- * validate, and the host serves the page's own files while the library opens.
+ * validate, and the host serves the page's own files while the library opens. A document's description
+ * costs much more to validate than a file's stamp.
  */
-const ENTRIES_BETWEEN_BREAKS = 1_000;
+const ENTRIES_BETWEEN_BREAKS = 2_000;
+const DOCUMENTS_BETWEEN_BREAKS = 100;
 
 /** The documents' descriptions, validated a batch at a time. */
 const documentsSchema = z.array(libraryDocumentSchema);
@@ -32,7 +41,7 @@ const strings = (value: unknown): value is string[] => Array.isArray(value) && v
 const numbers = (value: unknown): value is number[] => Array.isArray(value) && value.every((item) => typeof item === 'number' && Number.isFinite(item));
 
 const columnsSchema = z.object({
-  version: z.literal(RECORD_VERSION),
+  version: z.union([z.literal(2), z.literal(RECORD_VERSION)]),
   codebookSha256: z.string(),
   documents: z.custom<unknown[]>((value) => Array.isArray(value)),
   /** For each document, its annotations' ids separated by spaces. */
@@ -45,8 +54,40 @@ const columnsSchema = z.object({
   folders: z.object({ ids: z.custom<string[]>(strings), stamps: z.custom<number[]>(numbers) }),
 });
 
-/** The record as written now. */
-export function recordBody(record: CheckRecord): unknown {
+/** The record as written now: its parts, one JSON line each (checksummed.ts). */
+export function recordParts(record: CheckRecord): unknown[] {
+  return columnsParts(recordColumns(record));
+}
+
+/** Columns split into version 3's parts. */
+export function columnsParts({ files, folders, documents, annotationIds, ...head }: RecordColumns): unknown[] {
+  const parts: unknown[] = [{ ...head, files: files.paths.length, documents: documents.length, folders: folders.ids.length }];
+  for (let from = 0; from < files.paths.length; from += FILES_PER_PART) {
+    const to = from + FILES_PER_PART;
+    parts.push({ files: { paths: files.paths.slice(from, to), stamps: files.stamps.slice(from * 4, to * 4), sha256: files.sha256.slice(from * HASH_LENGTH, to * HASH_LENGTH) } });
+  }
+  for (let from = 0; from < documents.length; from += DOCUMENTS_PER_PART) {
+    const to = from + DOCUMENTS_PER_PART;
+    parts.push({ documents: documents.slice(from, to), annotationIds: annotationIds.slice(from, to) });
+  }
+  for (let from = 0; from < folders.ids.length; from += FILES_PER_PART) {
+    const to = from + FILES_PER_PART;
+    parts.push({ folders: { ids: folders.ids.slice(from, to), stamps: folders.stamps.slice(from * 4, to * 4) } });
+  }
+  return parts;
+}
+
+/** The record in columns (as version 2 wrote it in one piece, and as version 3's parts are put together). */
+export interface RecordColumns {
+  version: number;
+  codebookSha256: string;
+  documents: unknown[];
+  annotationIds: string[];
+  files: { paths: string[]; stamps: number[]; sha256: string };
+  folders: { ids: string[]; stamps: number[] };
+}
+
+export function recordColumns(record: CheckRecord): RecordColumns {
   const documents: LibraryDocument[] = [];
   const annotationIds: string[] = [];
   for (const { document, annotationIds: ids } of record.documents.values()) {
@@ -65,6 +106,53 @@ export function recordBody(record: CheckRecord): unknown {
   return { version: RECORD_VERSION, codebookSha256: record.codebookSha256, documents, annotationIds, files: { paths, stamps, sha256: hashes.join('') }, folders };
 }
 
+const partsHeadSchema = z.object({
+  version: z.literal(RECORD_VERSION),
+  codebookSha256: z.string(),
+  files: z.number().int().nonnegative(),
+  documents: z.number().int().nonnegative(),
+  folders: z.number().int().nonnegative(),
+});
+const filesPartSchema = z.object({ files: z.object({ paths: z.custom<string[]>(strings), stamps: z.custom<number[]>(numbers), sha256: z.string() }) });
+const documentsPartSchema = z.object({ documents: z.custom<unknown[]>((value) => Array.isArray(value)), annotationIds: z.custom<string[]>(strings) });
+const foldersPartSchema = z.object({ folders: z.object({ ids: z.custom<string[]>(strings), stamps: z.custom<number[]>(numbers) }) });
+
+/**
+ * A version 3 record's parts put back together in columns, or null when they are not the parts of one:
+ * each part's columns of equal length, and as many entries in all as the head says.
+ */
+export function joinRecordParts(parts: readonly unknown[]): RecordColumns | null {
+  const head = partsHeadSchema.safeParse(parts[0]);
+  if (!head.success) return null;
+  const { files: fileCount, documents: documentCount, folders: folderCount, ...rest } = head.data;
+  const columns: RecordColumns = { ...rest, documents: [], annotationIds: [], files: { paths: [], stamps: [], sha256: '' }, folders: { ids: [], stamps: [] } };
+  const hashes: string[] = [];
+  for (const part of parts.slice(1)) {
+    const files = filesPartSchema.safeParse(part);
+    const documents = documentsPartSchema.safeParse(part);
+    const folders = foldersPartSchema.safeParse(part);
+    if (files.success) {
+      const { paths, stamps, sha256 } = files.data.files;
+      if (stamps.length !== paths.length * 4 || sha256.length !== paths.length * HASH_LENGTH) return null;
+      for (const file of paths) columns.files.paths.push(file);
+      for (const number of stamps) columns.files.stamps.push(number);
+      hashes.push(sha256);
+    } else if (documents.success) {
+      if (documents.data.documents.length !== documents.data.annotationIds.length) return null;
+      for (const document of documents.data.documents) columns.documents.push(document);
+      for (const ids of documents.data.annotationIds) columns.annotationIds.push(ids);
+    } else if (folders.success) {
+      const { ids, stamps } = folders.data.folders;
+      if (stamps.length !== ids.length * 4) return null;
+      for (const id of ids) columns.folders.ids.push(id);
+      for (const number of stamps) columns.folders.stamps.push(number);
+    } else return null;
+  }
+  columns.files.sha256 = hashes.join('');
+  if (columns.files.paths.length !== fileCount || columns.documents.length !== documentCount || columns.folders.ids.length !== folderCount) return null;
+  return columns;
+}
+
 function stampNumbers(stamp: FileStamp): number[] {
   return [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino];
 }
@@ -77,10 +165,18 @@ function stampAt(stamps: readonly number[], index: number): FileStamp | null {
   return { size, mtimeMs: stamps[at + 1]!, ctimeMs: stamps[at + 2]!, ino: stamps[at + 3]! };
 }
 
-/** The record in a body read from disk (any version read), or null when it is not one. */
+/** The record in a body read from disk as one piece (versions 1 and 2), or null when it is not one. */
 export async function parseRecordBody(body: unknown): Promise<CheckRecord | null> {
   const version = (body as { version?: unknown } | null)?.version;
-  return version === 1 ? parseVersion1(body) : parseColumns(body);
+  if (version === 1) return parseVersion1(body);
+  const record = await parseColumns(body);
+  return record && { ...record, outdated: true };
+}
+
+/** The record in a version 3 record's parts, or null when they are not one. */
+export async function parseRecordParts(parts: readonly unknown[]): Promise<CheckRecord | null> {
+  const columns = joinRecordParts(parts);
+  return columns && parseColumns(columns);
 }
 
 async function parseColumns(body: unknown): Promise<CheckRecord | null> {
@@ -93,6 +189,7 @@ async function parseColumns(body: unknown): Promise<CheckRecord | null> {
 
   const files = new Map<string, RecordedFile>();
   for (let i = 0; i < paths.length; i++) {
+    if (i > 0 && i % ENTRIES_BETWEEN_BREAKS === 0) await yieldToIo();
     const stamp = stampAt(stamps, i);
     const hash = sha256.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
     if (!stamp || (hash !== NOT_HASHED && !HASH.test(hash))) return null;
@@ -105,9 +202,9 @@ async function parseColumns(body: unknown): Promise<CheckRecord | null> {
     folders.set(folderColumns.ids[i]!, stamp);
   }
   const documents = new Map<string, RecordedDocument>();
-  for (let from = 0; from < list.length; from += ENTRIES_BETWEEN_BREAKS) {
-    if (from > 0) await yieldToIo();
-    const chunk = documentsSchema.safeParse(list.slice(from, from + ENTRIES_BETWEEN_BREAKS));
+  for (let from = 0; from < list.length; from += DOCUMENTS_BETWEEN_BREAKS) {
+    await yieldToIo();
+    const chunk = documentsSchema.safeParse(list.slice(from, from + DOCUMENTS_BETWEEN_BREAKS));
     if (!chunk.success) return null;
     chunk.data.forEach((document, i) => {
       const ids = annotationIds[from + i]!;

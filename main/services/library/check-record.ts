@@ -12,8 +12,8 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LibraryDocument } from '../../../shared/model';
 import { jsonText, writeFileAtomic } from './atomic';
-import { parseRecordBody, recordBody } from './check-record-format';
-import { readChecksummed, writeChecksummed } from './checksummed';
+import { parseRecordBody, parseRecordParts, recordParts } from './check-record-format';
+import { readChecksummed, readChecksummedParts, writeChecksummedParts } from './checksummed';
 
 export const CHECK_RECORD_FILE = 'library-check.json';
 
@@ -64,11 +64,14 @@ export function sameStamp(a: FileStamp, b: FileStamp | undefined): boolean {
 
 /** The record in `cacheDir`, or null when there is none or it cannot be trusted (then: a full check). */
 export async function readCheckRecord(cacheDir: string): Promise<CheckRecord | null> {
-  return parseRecordBody(await readChecksummed(path.join(cacheDir, CHECK_RECORD_FILE)));
+  const file = path.join(cacheDir, CHECK_RECORD_FILE);
+  const parts = await readChecksummedParts(file);
+  // A record written in one piece is one an earlier version wrote (check-record-format.ts).
+  return parts ? parseRecordParts(parts) : parseRecordBody(await readChecksummed(file));
 }
 
 export async function writeCheckRecord(cacheDir: string, record: CheckRecord): Promise<void> {
-  await writeChecksummed(path.join(cacheDir, CHECK_RECORD_FILE), recordBody(record));
+  await writeChecksummedParts(path.join(cacheDir, CHECK_RECORD_FILE), recordParts(record));
 }
 
 /** How long after a change the record is written (it is also written at close). */

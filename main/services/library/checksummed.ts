@@ -2,7 +2,11 @@
 // SHA-256 of its own body: {"sha256":"…","body":…}. The checksum is of the body's text as written, so it
 // is checked before anything is parsed and without writing megabytes of body out again. A file that is
 // missing, torn or altered reads as null: the caller then rebuilds what it held from the library.
+// A body of many megabytes can be written in parts instead, one JSON value a line under a head line
+// {"sha256":"…","parts":N}: each part is parsed on its own, with a break between two, so that reading it
+// never holds the event loop for the whole parse (the host answers the page meanwhile).
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { writeFileAtomic } from './atomic';
 import { readLibraryFile } from './safe-fs';
 
@@ -40,4 +44,42 @@ export async function readChecksummed(file: string): Promise<unknown> {
 export async function writeChecksummed(file: string, body: unknown): Promise<void> {
   const text = JSON.stringify(body);
   await writeFileAtomic(file, `{"sha256":"${sha256(text)}","body":${text}}\n`);
+}
+
+const PARTS_HEAD = /^\{"sha256":"([0-9a-f]{64})","parts":(\d{1,9})\}\n/;
+const NEWLINE = 0x0a;
+
+/** The parts' JSON, each parsed (to be validated by the caller) with a break between two; null when absent or not intact. */
+export async function readChecksummedParts(file: string): Promise<unknown[] | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readLibraryFile(file);
+  } catch {
+    return null;
+  }
+  const head = PARTS_HEAD.exec(bytes.toString('latin1', 0, Math.min(bytes.length, 100)));
+  if (!head) return null;
+  const body = bytes.subarray(head[0].length);
+  if (sha256(body) !== head[1]) return null;
+  const count = Number(head[2]);
+  const parts: unknown[] = [];
+  let start = 0;
+  while (start < body.length) {
+    const end = body.indexOf(NEWLINE, start);
+    if (end === -1 || parts.length === count) return null;
+    await yieldToIo();
+    try {
+      parts.push(JSON.parse(body.toString('utf8', start, end)) as unknown);
+    } catch {
+      return null;
+    }
+    start = end + 1;
+  }
+  return parts.length === count ? parts : null;
+}
+
+/** Writes the parts, one a line, with the checksum of all of them, atomically. */
+export async function writeChecksummedParts(file: string, parts: readonly unknown[]): Promise<void> {
+  const text = parts.map((part) => `${JSON.stringify(part)}\n`).join('');
+  await writeFileAtomic(file, `{"sha256":"${sha256(text)}","parts":${parts.length}}\n${text}`);
 }

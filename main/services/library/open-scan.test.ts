@@ -7,7 +7,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { closedLibraryOfThree, openLibrary as open } from '../../test-support/small-library';
 import { useTempDir } from '../../test-support/temp';
 import { TEMP_MARK } from './atomic';
-import { readRecordBody, writeVersion1Record } from '../../test-support/check-records';
+import { readRecordBody, writeVersion1Record, writeVersion2Record } from '../../test-support/check-records';
+import { RECORD_VERSION } from './check-record-format';
 import { CHECK_RECORD_FILE, readCheckRecord, writeCheckRecord } from './check-record';
 import { libraryPaths } from './files';
 import { scanLibrary } from './open-scan';
@@ -123,23 +124,28 @@ describe('the first pass of an open', () => {
   });
 
   it.each([
-    ['as version 1 wrote it', { folders: true }],
-    ['as version 1 wrote it before folders were recorded', { folders: false }],
-  ])('opens by stamp with a record %s, and writes it again in the current version', async (_, { folders }) => {
+    ['as version 1 wrote it', { version: 1, folders: true }],
+    ['as version 1 wrote it before folders were recorded', { version: 1, folders: false }],
+    ['as version 2 wrote it (in one piece)', { version: 2, folders: true }],
+  ])('opens by stamp with a record %s, and writes it again in the current version', async (_, { version, folders }) => {
     const dir = await tempDir();
     const ids = await library(dir);
     await recordFolders(dir);
-    await writeVersion1Record(dir, { folders });
+    if (version === 1) await writeVersion1Record(dir, { folders });
+    else await writeVersion2Record(dir);
+    expect(await readRecordBody(dir)).toMatchObject({ version });
     listed.length = 0;
     const scan = await scanLibrary(libraryPaths(dir), { racyMs: 0 });
     expect([...scan.unchanged].sort()).toEqual([...ids].sort());
     expect([...scan.folders.keys()].sort()).toEqual([...ids].sort());
     expect(listed.filter((folder) => folder.includes(`${path.sep}documents${path.sep}`))).toHaveLength(folders ? 0 : ids.length);
-    // Through the store: the open reads no document file, and the record is written again, as version 2.
+    // Through the store: the open reads no document file, and the record is written again, in the current version.
     const store = await open(dir);
     expect((await store.health()).verification).toMatchObject({ openCheck: 'incremental', filesRead: 0 });
     await store.close();
-    expect(await readRecordBody(dir)).toMatchObject({ version: 2 });
+    expect(RECORD_VERSION).toBe(3);
+    expect(await readFile(path.join(dir, 'cache', CHECK_RECORD_FILE), 'utf8')).toMatch(/^\{"sha256":"[0-9a-f]{64}","parts":\d+\}\n/);
+    expect(await readRecordBody(dir)).toMatchObject({ version: RECORD_VERSION });
     expect(await unchanged(dir)).toEqual([...ids].sort());
   });
 
