@@ -11,9 +11,10 @@
 // damage never reaches here; what is checked is that the body is a record of this shape, with each
 // stamp, hash and id well formed, and anything else means a full check. Version 1 and 2 records are still
 // read (and written again as version 3 by the next save).
+import { createHash } from 'node:crypto';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { z } from 'zod';
-import type { LibraryDocument } from '../../../shared/model';
+import { DOCUMENT_FORMATS, type LibraryDocument } from '../../../shared/model';
 import { libraryDocumentSchema } from '../../../shared/schemas';
 import type { CheckRecord, FileStamp, RecordedDocument, RecordedFile } from './check-record';
 
@@ -25,6 +26,8 @@ const HASH_LENGTH = 64;
 /** The hash of a file not yet hashed (an original seen only by stat). */
 const NOT_HASHED = '-'.repeat(HASH_LENGTH);
 const HASH = /^[0-9a-f]{64}$/;
+/** An id as shared/schemas.ts has it. */
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
 /** Ids are letters, digits, "-" and "_" (shared/schemas.ts), so a space separates them. */
 const ID_LIST = /^(?:[A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*)?$/;
 /**
@@ -37,21 +40,52 @@ const DOCUMENTS_BETWEEN_BREAKS = 100;
 
 /** The documents' descriptions, validated a batch at a time. */
 const documentsSchema = z.array(libraryDocumentSchema);
-const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
-const numbers = (value: unknown): value is number[] => Array.isArray(value) && value.every((item) => typeof item === 'number' && Number.isFinite(item));
 
+/*
+ * Descriptions trusted by the record's checksum. Validating 5,000 descriptions with zod was the largest
+ * part of opening a large library (more than its 25,000 stats), and the record is not outside input:
+ * - every description in it was validated when it was read from its meta.json, or made by this code;
+ * - the record is read only if its SHA-256 matches (checksummed.ts): damage or a torn write means a full check;
+ * - it is trusted only if written by code whose description schema is this one (the fingerprint below,
+ *   taken from the schema itself): a record written by another version of Apostil has each description
+ *   validated as before, then is written again;
+ * - a description from the record is used only for a document whose four files still have the exact
+ *   stamps recorded, inode and change time included (open-scan.ts): a library copied or synced here from
+ *   elsewhere, cache and all, never matches, so its documents are read and validated from their files.
+ * What is left is someone forging a record on this machine with a matching checksum, who can as well
+ * change the library's files. The id and format, which name files, are still checked.
+ */
+let schemaFingerprint: string | undefined;
+export function descriptionSchemaFingerprint(): string {
+  schemaFingerprint ??= createHash('sha256')
+    .update(JSON.stringify(z.toJSONSchema(libraryDocumentSchema, { unrepresentable: 'any' })))
+    .digest('hex');
+  return schemaFingerprint;
+}
+
+/** A description from a record trusted by its checksum: checked only for what names files. */
+function recordedDescription(value: unknown): LibraryDocument | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { id, format } = value as Partial<LibraryDocument>;
+  return typeof id === 'string' && ID.test(id) && DOCUMENT_FORMATS.includes(format!) ? (value as LibraryDocument) : null;
+}
+const list = z.custom<unknown[]>((value) => Array.isArray(value));
+
+/**
+ * The record's shape; what its columns hold (each path a string, each stamp four finite numbers, each
+ * hash 64 hex digits, each list of ids well formed) is checked entry by entry in parseColumns, between
+ * breaks: checked here at once, the columns of a large record were a stretch of their own.
+ */
 const columnsSchema = z.object({
   version: z.union([z.literal(2), z.literal(RECORD_VERSION)]),
   codebookSha256: z.string(),
-  documents: z.custom<unknown[]>((value) => Array.isArray(value)),
+  /** The fingerprint of the schema the descriptions were validated with (version 3). */
+  descriptions: z.string().optional(),
+  documents: list,
   /** For each document, its annotations' ids separated by spaces. */
-  annotationIds: z.custom<string[]>((value) => strings(value) && value.every((ids) => ID_LIST.test(ids))),
-  files: z.object({
-    paths: z.custom<string[]>(strings),
-    stamps: z.custom<number[]>(numbers),
-    sha256: z.string().regex(/^[0-9a-f-]*$/),
-  }),
-  folders: z.object({ ids: z.custom<string[]>(strings), stamps: z.custom<number[]>(numbers) }),
+  annotationIds: list,
+  files: z.object({ paths: list, stamps: list, sha256: z.string() }),
+  folders: z.object({ ids: list, stamps: list }),
 });
 
 /** The record as written now: its parts, one JSON line each (checksummed.ts). */
@@ -81,6 +115,7 @@ export function columnsParts({ files, folders, documents, annotationIds, ...head
 export interface RecordColumns {
   version: number;
   codebookSha256: string;
+  descriptions?: string;
   documents: unknown[];
   annotationIds: string[];
   files: { paths: string[]; stamps: number[]; sha256: string };
@@ -103,19 +138,29 @@ export function recordColumns(record: CheckRecord): RecordColumns {
     hashes.push(recorded.sha256 ?? NOT_HASHED);
   }
   const folders = { ids: [...record.folders.keys()], stamps: [...record.folders.values()].flatMap(stampNumbers) };
-  return { version: RECORD_VERSION, codebookSha256: record.codebookSha256, documents, annotationIds, files: { paths, stamps, sha256: hashes.join('') }, folders };
+  return {
+    version: RECORD_VERSION,
+    codebookSha256: record.codebookSha256,
+    descriptions: descriptionSchemaFingerprint(),
+    documents,
+    annotationIds,
+    files: { paths, stamps, sha256: hashes.join('') },
+    folders,
+  };
 }
 
 const partsHeadSchema = z.object({
   version: z.literal(RECORD_VERSION),
   codebookSha256: z.string(),
+  descriptions: z.string().optional(),
   files: z.number().int().nonnegative(),
   documents: z.number().int().nonnegative(),
   folders: z.number().int().nonnegative(),
 });
-const filesPartSchema = z.object({ files: z.object({ paths: z.custom<string[]>(strings), stamps: z.custom<number[]>(numbers), sha256: z.string() }) });
-const documentsPartSchema = z.object({ documents: z.custom<unknown[]>((value) => Array.isArray(value)), annotationIds: z.custom<string[]>(strings) });
-const foldersPartSchema = z.object({ folders: z.object({ ids: z.custom<string[]>(strings), stamps: z.custom<number[]>(numbers) }) });
+/** A part's columns, each a list (what they hold is checked once they are put together). */
+const lists = (value: unknown, keys: readonly string[]): value is Record<string, unknown[]> =>
+  typeof value === 'object' && value !== null && keys.every((key) => Array.isArray((value as Record<string, unknown>)[key]));
+const isPart = (part: unknown, kind: string): part is Record<string, unknown> => typeof part === 'object' && part !== null && kind in part;
 
 /**
  * A version 3 record's parts put back together in columns, or null when they are not the parts of one:
@@ -128,24 +173,27 @@ export function joinRecordParts(parts: readonly unknown[]): RecordColumns | null
   const columns: RecordColumns = { ...rest, documents: [], annotationIds: [], files: { paths: [], stamps: [], sha256: '' }, folders: { ids: [], stamps: [] } };
   const hashes: string[] = [];
   for (const part of parts.slice(1)) {
-    const files = filesPartSchema.safeParse(part);
-    const documents = documentsPartSchema.safeParse(part);
-    const folders = foldersPartSchema.safeParse(part);
-    if (files.success) {
-      const { paths, stamps, sha256 } = files.data.files;
+    if (isPart(part, 'files')) {
+      const files = part.files;
+      if (!lists(files, ['paths', 'stamps']) || typeof (files as { sha256?: unknown }).sha256 !== 'string') return null;
+      const { paths, stamps, sha256 } = files as unknown as { paths: string[]; stamps: number[]; sha256: string };
       if (stamps.length !== paths.length * 4 || sha256.length !== paths.length * HASH_LENGTH) return null;
-      for (const file of paths) columns.files.paths.push(file);
-      for (const number of stamps) columns.files.stamps.push(number);
+      columns.files.paths.push(...paths);
+      columns.files.stamps.push(...stamps);
       hashes.push(sha256);
-    } else if (documents.success) {
-      if (documents.data.documents.length !== documents.data.annotationIds.length) return null;
-      for (const document of documents.data.documents) columns.documents.push(document);
-      for (const ids of documents.data.annotationIds) columns.annotationIds.push(ids);
-    } else if (folders.success) {
-      const { ids, stamps } = folders.data.folders;
+    } else if (isPart(part, 'documents')) {
+      if (!lists(part, ['documents', 'annotationIds'])) return null;
+      const { documents, annotationIds } = part as { documents: unknown[]; annotationIds: string[] };
+      if (documents.length !== annotationIds.length) return null;
+      columns.documents.push(...documents);
+      columns.annotationIds.push(...annotationIds);
+    } else if (isPart(part, 'folders')) {
+      const folders = part.folders;
+      if (!lists(folders, ['ids', 'stamps'])) return null;
+      const { ids, stamps } = folders as unknown as { ids: string[]; stamps: number[] };
       if (stamps.length !== ids.length * 4) return null;
-      for (const id of ids) columns.folders.ids.push(id);
-      for (const number of stamps) columns.folders.stamps.push(number);
+      columns.folders.ids.push(...ids);
+      columns.folders.stamps.push(...stamps);
     } else return null;
   }
   columns.files.sha256 = hashes.join('');
@@ -158,12 +206,14 @@ function stampNumbers(stamp: FileStamp): number[] {
 }
 
 /** The stamp at `index` of a list of four numbers a stamp, or null when its size is not a size. */
-function stampAt(stamps: readonly number[], index: number): FileStamp | null {
+function stampAt(stamps: readonly unknown[], index: number): FileStamp | null {
   const at = index * 4;
-  const size = stamps[at]!;
-  if (!Number.isSafeInteger(size) || size < 0) return null;
-  return { size, mtimeMs: stamps[at + 1]!, ctimeMs: stamps[at + 2]!, ino: stamps[at + 3]! };
+  const [size, mtimeMs, ctimeMs, ino] = [stamps[at], stamps[at + 1], stamps[at + 2], stamps[at + 3]];
+  if (!Number.isSafeInteger(size) || (size as number) < 0 || !finite(mtimeMs) || !finite(ctimeMs) || !finite(ino)) return null;
+  return { size: size as number, mtimeMs, ctimeMs, ino };
 }
+
+const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /** The record in a body read from disk as one piece (versions 1 and 2), or null when it is not one. */
 export async function parseRecordBody(body: unknown): Promise<CheckRecord | null> {
@@ -183,6 +233,7 @@ async function parseColumns(body: unknown): Promise<CheckRecord | null> {
   const parsed = columnsSchema.safeParse(body);
   if (!parsed.success) return null;
   const { codebookSha256, documents: list, annotationIds, files: fileColumns, folders: folderColumns } = parsed.data;
+  const trusted = parsed.data.descriptions === descriptionSchemaFingerprint();
   const { paths, stamps, sha256 } = fileColumns;
   if (annotationIds.length !== list.length || stamps.length !== paths.length * 4 || sha256.length !== paths.length * HASH_LENGTH) return null;
   if (folderColumns.stamps.length !== folderColumns.ids.length * 4) return null;
@@ -190,30 +241,48 @@ async function parseColumns(body: unknown): Promise<CheckRecord | null> {
   const files = new Map<string, RecordedFile>();
   for (let i = 0; i < paths.length; i++) {
     if (i > 0 && i % ENTRIES_BETWEEN_BREAKS === 0) await yieldToIo();
+    const file = paths[i];
     const stamp = stampAt(stamps, i);
     const hash = sha256.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH);
-    if (!stamp || (hash !== NOT_HASHED && !HASH.test(hash))) return null;
-    files.set(paths[i]!, { ...stamp, sha256: hash === NOT_HASHED ? null : hash });
+    if (typeof file !== 'string' || !stamp || (hash !== NOT_HASHED && !HASH.test(hash))) return null;
+    files.set(file, { size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: stamp.ino, sha256: hash === NOT_HASHED ? null : hash });
   }
   const folders = new Map<string, FileStamp>();
   for (let i = 0; i < folderColumns.ids.length; i++) {
+    if (i > 0 && i % ENTRIES_BETWEEN_BREAKS === 0) await yieldToIo();
+    const id = folderColumns.ids[i];
     const stamp = stampAt(folderColumns.stamps, i);
-    if (!stamp) return null;
-    folders.set(folderColumns.ids[i]!, stamp);
+    if (typeof id !== 'string' || !stamp) return null;
+    folders.set(id, stamp);
   }
   const documents = new Map<string, RecordedDocument>();
-  for (let from = 0; from < list.length; from += DOCUMENTS_BETWEEN_BREAKS) {
+  const perBreak = trusted ? ENTRIES_BETWEEN_BREAKS : DOCUMENTS_BETWEEN_BREAKS;
+  for (let from = 0; from < list.length; from += perBreak) {
     await yieldToIo();
-    const chunk = documentsSchema.safeParse(list.slice(from, from + DOCUMENTS_BETWEEN_BREAKS));
-    if (!chunk.success) return null;
-    chunk.data.forEach((document, i) => {
-      const ids = annotationIds[from + i]!;
+    const slice = list.slice(from, from + perBreak);
+    let valid: LibraryDocument[];
+    if (trusted) {
+      valid = [];
+      for (const value of slice) {
+        const document = recordedDescription(value);
+        if (!document) return null;
+        valid.push(document);
+      }
+    } else {
+      const chunk = documentsSchema.safeParse(slice);
+      if (!chunk.success) return null;
+      valid = chunk.data;
+    }
+    for (const [i, document] of valid.entries()) {
+      const ids = annotationIds[from + i];
+      if (typeof ids !== 'string' || !ID_LIST.test(ids)) return null;
       documents.set(document.id, { document, annotationIds: ids === '' ? [] : ids.split(' ') });
-    });
+    }
   }
   // Each path, folder and document once: a record that names one twice is not one this code wrote.
   if (files.size !== paths.length || folders.size !== folderColumns.ids.length || documents.size !== list.length) return null;
-  return { codebookSha256, files, documents, folders };
+  // Descriptions validated here, not trusted: written again with this schema's fingerprint.
+  return { codebookSha256, files, documents, folders, ...(trusted ? {} : { outdated: true }) };
 }
 
 // ---- Version 1: an object per file and per document, each validated on its own --------------------

@@ -1,10 +1,12 @@
 // The check record of a large library as written and read (check-record.ts, check-record-format.ts):
 // read back as written, in parts, and read without holding the event loop for the whole of it (the
 // host serves the page's own files while the library opens).
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { LibraryDocument } from '../../../shared/model';
+import { libraryDocumentSchema } from '../../../shared/schemas';
+import { readRecordBody, writeBody } from '../../test-support/check-records';
 import { useTempDir } from '../../test-support/temp';
 import { readCheckRecord, sha256, writeCheckRecord, type CheckRecord } from './check-record';
 import { documentFileNames } from './open-scan';
@@ -98,5 +100,34 @@ describe('the check record of a large library', () => {
     expect(await readCheckRecord(dir)).toBeNull();
     await write(parts);
     expect(await readCheckRecord(dir)).not.toBeNull();
+  });
+
+  it('trusts the descriptions of a record written with this description schema, and validates each of one written with another', async () => {
+    const dir = await tempDir();
+    const cache = path.join(dir, 'cache');
+    await mkdir(cache);
+    const record = largeRecord(300);
+    await writeCheckRecord(cache, record);
+    const validated = vi.spyOn(libraryDocumentSchema._zod, 'run');
+    try {
+      expect(await readCheckRecord(cache)).toEqual(record);
+      expect(validated).not.toHaveBeenCalled();
+      // Written by a version of Apostil whose descriptions differ: each is validated, and the record is
+      // to be written again (with this schema's fingerprint).
+      const body = await readRecordBody(dir);
+      await writeBody(dir, { ...body, descriptions: 'f'.repeat(64) });
+      expect(await readCheckRecord(cache)).toEqual({ ...record, outdated: true });
+      expect(validated).toHaveBeenCalledTimes(300);
+      const documents = body.documents as LibraryDocument[];
+      await writeBody(dir, { ...body, descriptions: 'f'.repeat(64), documents: documents.map((d, i) => (i === 7 ? { ...d, size: -1 } : d)) });
+      expect(await readCheckRecord(cache)).toBeNull();
+      // Trusted, a description is still checked for what names files: its id and its format.
+      for (const bad of [{ id: '../x' }, { format: 'exe' }, { id: undefined }]) {
+        await writeBody(dir, { ...body, documents: documents.map((d, i) => (i === 7 ? { ...d, ...bad } : d)) });
+        expect(await readCheckRecord(cache)).toBeNull();
+      }
+    } finally {
+      validated.mockRestore();
+    }
   });
 });

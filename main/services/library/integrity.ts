@@ -109,9 +109,17 @@ export async function checkLibrary(paths: LibraryPaths, defaultCodebook: Codeboo
   const organisation = await checkCollectionFiles(paths, findings.quarantine, (...finding) => findings.report(...finding));
   const memos = await checkMemosFile(paths, findings.quarantine, (...finding) => findings.report(...finding));
   const variables = await checkVariablesFile(paths, findings.quarantine, (...finding) => findings.report(...finding));
-  const owners = new Map<string, string>();
-  for (const [documentId, ids] of annotationIds) for (const id of ids) owners.set(id, documentId);
-  const links = await checkLinkFile(paths, findings, (end) => owners.get(end.annotationId) === end.documentId);
+  // Which document each annotation belongs to, made only if there are links to check: 100,000 entries
+  // cost a noticeable stretch of an open that nothing else in it needs.
+  let owners: Map<string, string> | null = null;
+  const ownerOf = (annotationId: string) => {
+    if (!owners) {
+      owners = new Map();
+      for (const [documentId, ids] of annotationIds) for (const id of ids) owners.set(id, documentId);
+    }
+    return owners.get(annotationId);
+  };
+  const links = await checkLinkFile(paths, findings, (end) => ownerOf(end.annotationId) === end.documentId);
   return { name, codebook, documents, annotationIds, annotations, organisation, memos, variables, links, record, read, full: previous === null, foldersSeen, recordOutdated: previous?.outdated === true, issues: findings.issues };
 }
 
