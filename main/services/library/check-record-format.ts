@@ -49,9 +49,10 @@ const documentsSchema = z.array(libraryDocumentSchema);
  * - it is trusted only if written by code whose description schema is this one (the fingerprint below,
  *   taken from the schema itself): a record written by another version of Apostil has each description
  *   validated as before, then is written again;
- * - a description from the record is used only for a document whose four files still have the exact
- *   stamps recorded, inode and change time included (open-scan.ts): a library copied or synced here from
- *   elsewhere, cache and all, never matches, so its documents are read and validated from their files.
+ * - a description from the record is used only for a document whose meta.json still has the exact stamp
+ *   recorded, inode and change time included (open-scan.ts, document-check.ts): a library copied or synced
+ *   here from elsewhere, cache and all, never matches, so its descriptions are read and validated from
+ *   their files (even when a file's content hashes as recorded).
  * What is left is someone forging a record on this machine with a matching checksum, who can as well
  * change the library's files. The id and format, which name files, are still checked.
  */

@@ -111,7 +111,9 @@ export class DocumentCheck {
         out.set(rel(files.meta), recorded(files.meta)!);
       } else {
         const loaded = await readFresh(files.meta);
-        document = previousEntry && asChecked(files.meta, loaded) ? previousEntry.document : parseJsonText(files.meta, loaded.text, libraryDocumentSchema);
+        // Validated from the file even when its content is as recorded: the record's descriptions are
+        // trusted only where the stamps of a document's files vouch for them (check-record-format.ts).
+        document = parseJsonText(files.meta, loaded.text, libraryDocumentSchema);
         out.set(rel(files.meta), loaded.recorded);
       }
       if (document.id !== id) throw new AppError('corrupt', `documents/${id}/meta.json names another document (${document.id}).`);

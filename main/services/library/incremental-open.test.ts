@@ -138,6 +138,21 @@ describe('opening a library incrementally', () => {
     expect(documentFilesRead(dir, again)).toEqual([]);
   });
 
+  it('shows a copied library\'s documents as their files describe them, whatever its record says', async () => {
+    const dir = await tempDir();
+    const docs = await library(dir);
+    // A record that agrees with the files' hashes but not with their content (forged, its checksum made to match).
+    await editRecord(dir, (record) => {
+      const entry = record.documents.get(docs[0]!.id)!;
+      entry.document = { ...entry.document, metadata: { ...entry.document.metadata, title: 'Not what meta.json says' } };
+    });
+    const copy = await tempDir();
+    await cp(dir, copy, { recursive: true });
+    const store = await open(copy);
+    expect(store.getDocument(docs[0]!.id).metadata.title).toBe(docs[0]!.metadata.title);
+    await store.close();
+  });
+
   it('opens a copied library (new stamps, the same bytes) by hashing its files, without validating them again', async () => {
     const dir = await tempDir();
     const docs = await library(dir);
@@ -152,7 +167,9 @@ describe('opening a library incrementally', () => {
     const validated = [annotationSchema, documentTextSchema, libraryDocumentSchema].map((schema) => vi.spyOn(schema, 'safeParse'));
 
     const store = await open(copy);
-    expect(validated.map((spy) => spy.mock.calls.length)).toEqual([2, 0, 0]); // the two entries of the changed file
+    // The two entries of the changed file, and each description: the record's copies of those are trusted
+    // only where the stamps of the document's files vouch for them, and a copy's stamps are all new.
+    expect(validated.map((spy) => spy.mock.calls.length)).toEqual([2, 0, docs.length]);
     validated.forEach((spy) => spy.mockRestore());
     expect(store.listDocuments().map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
     expect(store.info().annotationCount).toBe(3);
