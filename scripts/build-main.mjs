@@ -1,12 +1,15 @@
 // Bundles the main-process entry points with esbuild. npm packages stay external (they ship in
 // node_modules); the sandboxed preload is one self-contained CommonJS file, as Electron requires.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning' };
 
 const entries = [
-  { entryPoints: ['main/host/cli.ts'], outfile: 'dist/main/host.js', format: 'esm', packages: 'external' },
+  // The host's entry (host.js) turns V8's code cache on before it loads the rest, which is split off into
+  // host-*.js chunks beside it (main/host/code-cache.ts).
+  { entryPoints: { host: 'main/host/start.ts' }, outdir: 'dist/main', chunkNames: 'host-[hash]', splitting: true, format: 'esm', packages: 'external' },
   { entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/electron/main.js', format: 'esm', packages: 'external' },
   { entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/electron/preload.cjs', format: 'cjs', external: ['electron'] },
   // The import's worker thread, beside each bundle that starts it (found relative to the bundle). Split
@@ -41,6 +44,12 @@ const outAt = process.argv.indexOf('--out');
 const out = outAt === -1 ? null : process.argv[outAt + 1];
 if (outAt !== -1 && !out) throw new Error('usage: node scripts/build-main.mjs [--bench] [--out DIR]');
 const moved = (file) => (out && file ? file.replace(/^dist\/main/, out) : file);
+
+// The host's chunks of earlier builds (their names change with their content).
+const hostChunks = moved('dist/main');
+for (const name of existsSync(hostChunks) ? readdirSync(hostChunks) : []) {
+  if (/^host-[A-Z0-9]+\.js(\.map)?$/.test(name)) rmSync(path.join(hostChunks, name));
+}
 
 await Promise.all(
   entries

@@ -10,8 +10,12 @@ import { createHandlers } from '../services/handlers';
 import { defaultLibraryDir, userDataDir } from '../services/paths';
 import { openHostSettings } from '../services/settings';
 import { hostSecretStore } from '../services/sync/secrets';
+import { saveCodeCache } from './code-cache';
 import { dispatchWhenOpen } from './opening';
 import { startHost } from './server';
+
+/** How long after the library opened the code cache is written (code-cache.ts). */
+const CODE_CACHE_DELAY_MS = 3_000;
 
 /** pdf.js 6 and electron-store 12 need Node 22.12 (package.json's engines); older ones fail obscurely. */
 function checkNodeVersion(): void {
@@ -70,6 +74,9 @@ async function main(): Promise<void> {
     throw error;
   });
   for (const problem of app.store.problems) console.warn(`Library: ${problem.path}: ${problem.message}`);
+  // The code compiled for the start, kept for the next one: written once the page has had time to load,
+  // and not left to the exit, which a host stopped by a kill never reaches.
+  setTimeout(saveCodeCache, CODE_CACHE_DELAY_MS).unref();
 
   let stopping = false;
   const stop = async () => {
