@@ -20,6 +20,17 @@ async function openAndWait(page: Page, title: RegExp): Promise<boolean> {
   return page.evaluate(() => performance.getEntriesByName('apostil:pdf-first-page-drawn-ahead').length > 0);
 }
 
+/** The standard font files fetched since resource timings were last cleared, by the page and by its workers. */
+async function standardFontsFetched(page: Page): Promise<{ page: string[]; workers: string[] }> {
+  const fonts = () =>
+    performance
+      .getEntriesByType('resource')
+      .map((r) => r.name)
+      .filter((name) => name.includes('/standard_fonts/'));
+  const inWorkers = await Promise.all(page.workers().map((worker) => worker.evaluate(fonts).catch(() => [])));
+  return { page: await page.evaluate(fonts), workers: inWorkers.flat() };
+}
+
 /** Page 1's canvas: its size in canvas pixels and on screen, and how much of it is not white. */
 function firstCanvas(page: Page) {
   return page.locator('.pdf-page[data-page-index="0"] canvas').evaluate((canvas: HTMLCanvasElement) => {
@@ -44,7 +55,10 @@ test('page 1 is drawn ahead while the reader opens, even in the first page view 
   await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Report drawn ahead/ })).toBeVisible();
 
   // The reader measures the pages' area while pdf.js reads the file: page 1 is drawn at that width.
+  await page.evaluate(() => performance.clearResourceTimings());
   expect(await openAndWait(page, /Report drawn ahead/)).toBe(true);
+  // pdf.js's standard font for the PDF's Helvetica was fetched (by the page, which keeps it).
+  expect((await standardFontsFetched(page)).page).not.toEqual([]);
   const drawnAhead = await firstCanvas(page);
   await screenshot(page, 'pdf-first-page-drawn-ahead');
 
@@ -69,6 +83,8 @@ test('page 1 is drawn ahead while the reader opens, even in the first page view 
   await page.evaluate(() => performance.clearResourceTimings());
   expect(await openAndWait(page, /Report drawn ahead/)).toBe(true);
   expect((await firstCanvas(page)).width).toBe(drawnAhead.width);
+  // pdf.js's standard fonts are not fetched again, neither by the page nor by pdf.js's worker.
+  expect(await standardFontsFetched(page)).toEqual({ page: [], workers: [] });
   // The text was asked for once page 1 was on screen, so that it did not hold up the file's ranges.
   const order = await page.evaluate(() => ({
     firstPage: performance.getEntriesByName('apostil:pdf-first-page')[0]!.startTime,

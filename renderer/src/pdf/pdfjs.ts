@@ -3,6 +3,7 @@
 // scripts/vite-pdfjs-assets.ts): no network, no eval, no scripts inside PDFs.
 import type { DocumentInitParameters, PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { KeptAssets } from './pdf-assets';
 import { RANGE_CHUNK_BYTES, type RangedFile } from './ranged-file';
 
 export type PdfJs = typeof import('pdfjs-dist');
@@ -74,6 +75,9 @@ export async function openPdf(file: RangedFile, onReadError: (error: unknown) =>
     iccUrl: asset('iccs'),
     // Fonts the PDF does not embed come from pdf.js's own standard fonts, the same on every machine.
     useSystemFonts: false,
+    // Those fonts, CMaps and decoders are fetched once a session, not at every open (pdf-assets.ts).
+    useWorkerFetch: false,
+    BinaryDataFactory: KeptAssets,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   };
   return pdfjs.getDocument(params);
