@@ -20,12 +20,17 @@ interface Figures {
   file: string;
   pages: number;
   first_page_s: number;
-  /** Range requests and MB of the file read before the first page was drawn (first open). */
+  /** The first of those opens, in a fresh app (pdf.js and its worker not loaded yet, nothing kept), apart. */
+  first_page_fresh_app_s: number;
+  /** The median of the others (pdf.js loaded, its standard fonts kept). */
+  first_page_later_s: number;
   /** Median seconds from the click to each stage of opening (see pdf-renderer.ts). */
   first_page_stages_s: Record<string, number>;
   /** Opens whose page 1 was drawn ahead, while the document's text was on its way. */
   first_page_drawn_ahead: number;
+  /** Requests to main for the file (each may name several ranges) before the first page was drawn. */
   first_page_reads: number;
+  /** MB of the file read before the first page was drawn (first open). */
   first_page_mb_read: number;
   extract_s: number;
   pdftotext_s: number | null;
@@ -104,6 +109,8 @@ async function bench(label: string, name: string, bytes: Uint8Array, title: stri
     file: name,
     pages,
     first_page_s: round(firstPage),
+    first_page_fresh_app_s: round(renderer.opens[0]!),
+    first_page_later_s: round(median(renderer.opens.slice(1))),
     first_page_stages_s: Object.fromEntries(Object.entries(renderer.stages).map(([name, seconds]) => [name, round(seconds)])),
     first_page_drawn_ahead: renderer.drawnAhead,
     first_page_reads: renderer.firstPageReads,
