@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -63,6 +64,66 @@ describe('browser-mode host', () => {
     expect(again.status).toBe(200);
     expect(JSON.parse(again.body).session).toBe(session);
     expect((await post(port, 'documents.list', auth, '{}')).status).toBe(200);
+  });
+
+  it('answers the first screen\'s reads with the sign-in: the session at once, then each read, dispatched as its call would be', async () => {
+    const { port, dispatch } = await start();
+    let listed!: () => void;
+    dispatch.mockImplementation(async (name: string, args: unknown) => {
+      if (name === 'documents.list') await new Promise<void>((resolve) => (listed = resolve));
+      return { ok: true as const, value: { name, args } };
+    });
+    const lines: string[] = [];
+    const reply = await new Promise<{ type: string | undefined }>((resolve, reject) => {
+      const body = JSON.stringify({ reads: ['documents.list', 'codebook.get'] });
+      const req = httpRequest(
+        { host: '127.0.0.1', port, agent: false, path: '/api/session', method: 'POST', headers: { Host: `127.0.0.1:${port}`, Authorization: `Bearer ${host!.url.split('#token=')[1]}`, 'Content-Type': 'application/json' } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+            const done = text.split('\n');
+            text = done.pop()!;
+            lines.push(...done);
+            // The session came before the list was answered: the page's other requests need not wait for the list.
+            if (lines.length === 1) expect(JSON.parse(lines[0]!).session).toMatch(/^[0-9a-f]{48}$/);
+            if (lines.length === 2) listed();
+          });
+          res.on('end', () => resolve({ type: res.headers['content-type'] }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(reply.type).toBe('application/x-ndjson');
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      { session: expect.any(String) },
+      { read: 'codebook.get', result: { ok: true, value: { name: 'codebook.get', args: {} } } },
+      { read: 'documents.list', result: { ok: true, value: { name: 'documents.list', args: {} } } },
+    ]);
+  });
+
+  it('refuses a sign-in asking for anything but the first screen\'s reads, and leaves its launch token valid', async () => {
+    const { port, dispatch } = await start();
+    const token = host!.url.split('#token=')[1]!;
+    const signIn = (body: string, type = 'application/json') =>
+      send(port, { path: '/api/session', method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': type }, body });
+    for (const body of ['{"reads":["documents.delete"]}', '{"reads":["documents.list"],"id":"x"}', '{"reads":"documents.list"}', 'not json', `{"reads":[${'"codebook.get",'.repeat(200)}"codebook.get"]}`]) {
+      const reply = await signIn(body);
+      expect(reply.status, body).toBeGreaterThanOrEqual(400);
+      expect(reply.body).not.toMatch(/"session"/);
+    }
+    expect((await signIn('{}', 'text/plain')).status).toBe(415);
+    expect(dispatch).not.toHaveBeenCalled();
+    expect(host!.url).toContain(token);
+    expect((await signIn('{"reads":[]}')).status).toBe(200);
+  });
+
+  it('dispatches nothing for a sign-in with a wrong launch token', async () => {
+    const { port, dispatch } = await start();
+    const reply = await send(port, { path: '/api/session', method: 'POST', headers: { Authorization: 'Bearer wrong', 'Content-Type': 'application/json' }, body: '{"reads":["documents.list"]}' });
+    expect(reply.status).toBe(401);
+    expect(dispatch).not.toHaveBeenCalled();
   });
 
   it('never sets a cookie: no other server on 127.0.0.1 can be sent the credential', async () => {

@@ -1,5 +1,6 @@
 // Browser mode: the built renderer and the same services as the desktop app, over HTTP on 127.0.0.1.
-//   POST /api/session                    the launch token (once) for the session token
+//   POST /api/session                    the launch token (once) for the session token, and with it
+//                                        the first screen's reads if asked (shared/sign-in.ts)
 //   POST /api/call/<name>                a call of the contract (JSON, or JSON and files: shared/wire.ts)
 //   GET  /api/events                     the event stream (server-sent events, read with fetch)
 //   GET  /api/documents/<id>/original    a document's file, in byte ranges (original-ranges.ts)
@@ -10,8 +11,10 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
 import { isCallName } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
+import { SIGN_IN_LINES_TYPE, SIGN_IN_READS, type SignInReadLine } from '../../shared/sign-in';
 import { encodeParts, PARTS_CONTENT_TYPE, PARTS_HEADER } from '../../shared/wire';
 import type { Dispatch } from '../api/dispatch';
 import type { EventBus } from '../services/events';
@@ -90,12 +93,39 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     return send(response, 404, 'text/plain', 'Not found.');
   }
 
-  function signIn(request: IncomingMessage, response: ServerResponse): void {
+  async function signIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Sign in with a POST request.');
+    // The reads asked for are checked before the launch token is used up: a refused request leaves it valid.
+    let reads: readonly string[] = [];
+    if (request.headers['content-type'] !== undefined) {
+      let body: unknown;
+      try {
+        body = await readCallArgs(request, 'The sign-in', options.bodyIdleMs ?? BODY_IDLE_MS);
+      } catch (error) {
+        if (!(error instanceof BodyError)) throw error;
+        response.setHeader('Connection', 'close');
+        response.once('finish', () => request.destroy());
+        return send(response, error.status, 'text/plain', error.message);
+      }
+      const asked = signInBody.safeParse(body);
+      if (!asked.success) return send(response, 400, 'text/plain', `Bad request: a sign-in may ask only for ${SIGN_IN_READS.join(', ')}.`);
+      reads = [...new Set(asked.data.reads)];
+    }
     const session = credentials.signIn(bearerToken(request));
     if (!session) return unauthorized(response);
     options.onSignIn?.(launchUrl());
-    send(response, 200, 'application/json', JSON.stringify({ session }));
+    if (reads.length === 0) return send(response, 200, 'application/json', JSON.stringify({ session }));
+    // The session first, so that the page's other requests (the event stream) go out at once; then each
+    // read as soon as it is answered, each dispatched (validated and handled) as its own call would be.
+    response.writeHead(200, { ...securityHeaders(SIGN_IN_LINES_TYPE), 'Cache-Control': 'no-store' });
+    response.write(`${JSON.stringify({ session })}\n`);
+    await Promise.all(
+      reads.map(async (read) => {
+        const line: SignInReadLine = { read: read as SignInReadLine['read'], result: await options.dispatch(read, {}) };
+        if (!response.writableEnded) response.write(`${JSON.stringify(line)}\n`);
+      }),
+    );
+    response.end();
   }
 
   async function handleCall(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
@@ -189,6 +219,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     });
   });
 }
+
+const signInBody = z.strictObject({ reads: z.array(z.enum(SIGN_IN_READS)).max(SIGN_IN_READS.length) });
 
 function unauthorized(response: ServerResponse): void {
   response.setHeader('WWW-Authenticate', 'Bearer');

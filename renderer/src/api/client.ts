@@ -16,9 +16,13 @@ const bridge: ApiBridge = window.apostil?.calls ?? createHttpBridge();
 
 export async function call<K extends CallName>(name: K, args: CallArgs<K>): Promise<CallResult<K>> {
   const fn = bridge[name] as unknown as (args: CallArgs<K>) => Promise<ApiResult<CallResult<K>>>;
-  const result = await fn(args);
+  return valueOf(await fn(args));
+}
+
+/** A call's value, or its error thrown as an AppError with main's code and message. */
+export function valueOf<K extends CallName>(result: ApiResult<CallResult<K>>): CallResult<K> {
   if (!result.ok) throw new AppError(result.error.code, result.error.message);
-  return result.value as CallResult<K>;
+  return result.value;
 }
 
 const listeners = new Set<(event: ApiEvent) => void>();

@@ -28,7 +28,7 @@ describe('browser-mode sign-in', () => {
     expect(window.location.href).not.toContain('launch123');
     expect(window.location.hash).toBe('');
     expect(await authHeaders()).toEqual({ Authorization: 'Bearer session456' });
-    expect(fetchMock).toHaveBeenCalledWith('api/session', expect.objectContaining({ method: 'POST', headers: { Authorization: 'Bearer launch123' }, credentials: 'omit' }));
+    expect(fetchMock).toHaveBeenCalledWith('api/session', expect.objectContaining({ method: 'POST', headers: { Authorization: 'Bearer launch123', 'Content-Type': 'application/json' }, credentials: 'omit' }));
     expect(document.cookie).toBe('');
   });
 
@@ -48,6 +48,56 @@ describe('browser-mode sign-in', () => {
     } finally {
       setItem.mockRestore();
     }
+  });
+
+  it('asks for the first screen\'s reads with the sign-in and takes each from its answer, the session first', async () => {
+    window.history.replaceState(null, '', '/#token=launch123');
+    let push!: (line: string) => void;
+    let close!: () => void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        push = (line) => controller.enqueue(new TextEncoder().encode(line));
+        close = () => controller.close();
+      },
+    });
+    fetchMock.mockResolvedValueOnce(new Response(body, { status: 200, headers: { 'Content-Type': 'application/x-ndjson' } }));
+    const { authHeaders, takeSignInRead } = await load();
+    const list = takeSignInRead('documents.list')!;
+    const codebook = takeSignInRead('codebook.get')!;
+    expect(JSON.parse(fetchMock.mock.calls[0]![1].body as string)).toEqual({ reads: ['documents.list', 'codebook.get', 'collections.get'] });
+    // A line may arrive in pieces: the session is known once its line is complete, before any read.
+    push('{"sess');
+    push('ion":"session456"}\n{"read":"documents.list","result":{"ok":true,');
+    expect(await authHeaders()).toEqual({ Authorization: 'Bearer session456' });
+    push('"value":[{"id":"d1"}]}}\n');
+    expect(await list).toEqual({ ok: true, value: [{ id: 'd1' }] });
+    close();
+    // Not in the answer: null, so that the page asks for it as a call.
+    expect(await codebook).toBeNull();
+    // Each is taken once.
+    expect(takeSignInRead('documents.list')).toBeNull();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('has no reads from the sign-in when the host answers with the session only, or when there was no launch token', async () => {
+    window.history.replaceState(null, '', '/#token=launch123');
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ session: 'session456' }), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    const first = await load();
+    expect(await first.takeSignInRead('documents.list')).toBeNull();
+    expect(await first.authHeaders()).toEqual({ Authorization: 'Bearer session456' });
+    await vi.waitFor(() => expect(window.sessionStorage.getItem('apostil-session')).toBe('session456'));
+    window.history.replaceState(null, '', '/');
+    expect((await load()).takeSignInRead('documents.list')).toBeNull();
+  });
+
+  it('signs in from the tab\'s session, and has no reads, when the answer breaks before the session', async () => {
+    window.sessionStorage.setItem('apostil-session', 'earlier');
+    window.history.replaceState(null, '', '/#token=launch123');
+    fetchMock.mockResolvedValueOnce(new Response('{"sess', { status: 200, headers: { 'Content-Type': 'application/x-ndjson' } }));
+    const { authHeaders, takeSignInRead } = await load();
+    const list = takeSignInRead('documents.list');
+    expect(await authHeaders()).toEqual({ Authorization: 'Bearer earlier' });
+    expect(await list).toBeNull();
   });
 
   it('keeps the rest of the fragment (the open document)', async () => {

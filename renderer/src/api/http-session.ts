@@ -4,18 +4,44 @@
 // with every request as an Authorization header: never a cookie, so no other server on this machine
 // receives it. The session token is kept in sessionStorage, which belongs to this origin (port
 // included) and this tab only, so that reloading the tab keeps it signed in (see SECURITY.md).
+// The sign-in also asks for the first screen's reads (shared/sign-in.ts): they come back in the same
+// answer, after the session token, instead of being asked for once it is back.
+import { SIGN_IN_LINES_TYPE, SIGN_IN_READS, type SignInRead, type SignInReadLine } from '../../../shared/sign-in';
+
 const STORAGE_KEY = 'apostil-session';
 
 let session: Promise<string | null> | null = null;
 
+/** A read answered with the sign-in: its ApiResult, or null if it did not come (asked for as a call then). */
+type AnsweredRead = Promise<unknown>;
+const answers = new Map<SignInRead, AnsweredRead>();
+const settlers = new Map<SignInRead, (result: unknown) => void>();
+
 /** Starts signing in (once per page); call it before anything reads the address's fragment. */
 export function startSession(): void {
   if (session) return;
-  session = signIn(takeLaunchToken());
+  const launchToken = takeLaunchToken();
+  if (launchToken) {
+    for (const name of SIGN_IN_READS) {
+      answers.set(name, new Promise<unknown>((resolve) => settlers.set(name, resolve)));
+    }
+  }
+  session = signIn(launchToken);
   // A new address pasted into this tab changes only its fragment, which loads nothing: load it.
   window.addEventListener('hashchange', () => {
     if (new URLSearchParams(window.location.hash.slice(1)).has('token')) window.location.reload();
   });
+}
+
+/**
+ * The result of a first-screen read asked for with this page's sign-in (taken once; later a call), or
+ * null if this page did not sign in with a launch token. The promise gives null if the read did not come.
+ */
+export function takeSignInRead(name: SignInRead): AnsweredRead | null {
+  startSession();
+  const answer = answers.get(name) ?? null;
+  answers.delete(name);
+  return answer;
 }
 
 /** The headers that sign a request to the host. */
@@ -39,20 +65,77 @@ function takeLaunchToken(): string | null {
 async function signIn(launchToken: string | null): Promise<string | null> {
   if (launchToken) {
     try {
-      const response = await fetch('api/session', { method: 'POST', headers: { Authorization: `Bearer ${launchToken}` }, credentials: 'omit' });
+      const response = await fetch('api/session', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${launchToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ reads: SIGN_IN_READS }),
+        credentials: 'omit',
+      });
       if (response.ok) {
-        const { session: token } = (await response.json()) as { session: string };
+        const token = await readAnswer(response);
         // Kept for a reload once the calls waiting for the token have gone out: the first write to
         // sessionStorage waits on the browser (183 ms of a loaded machine's launch in a profile).
-        setTimeout(() => remember(token), 0);
-        return token;
+        if (token) setTimeout(() => remember(token), 0);
+        if (token) return token;
       }
     } catch {
       // The host is not reachable: the first call says so.
     }
+    settleReads();
   }
   // A reload, or an address already used: this tab's session, if it has one.
   return recall();
+}
+
+/**
+ * The session token from the sign-in's answer, as soon as its first line is in; the reads' lines that
+ * follow settle them as they arrive (those that never come settle to null at the end).
+ */
+async function readAnswer(response: Response): Promise<string | null> {
+  const sessionOf = (text: string) => {
+    const { session: token } = JSON.parse(text) as { session?: unknown };
+    return typeof token === 'string' ? token : null;
+  };
+  if (!response.body || !(response.headers.get('Content-Type') ?? '').startsWith(SIGN_IN_LINES_TYPE)) {
+    settleReads();
+    return sessionOf(await response.text());
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = '';
+  let token: string | null | undefined;
+  const lines = async (): Promise<void> => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      pending += value;
+      let end: number;
+      while ((end = pending.indexOf('\n')) !== -1) {
+        const line = pending.slice(0, end);
+        pending = pending.slice(end + 1);
+        if (token === undefined) {
+          token = sessionOf(line);
+          gotSession(token);
+        } else {
+          const { read, result } = JSON.parse(line) as SignInReadLine;
+          settlers.get(read)?.(result);
+        }
+      }
+    }
+  };
+  let gotSession!: (token: string | null) => void;
+  const first = new Promise<string | null>((resolve) => (gotSession = resolve));
+  void lines()
+    .catch(() => undefined)
+    .finally(() => {
+      settleReads();
+      if (token === undefined) gotSession(null);
+    });
+  return first;
+}
+
+/** The reads not answered (yet): asked for as calls instead. */
+function settleReads(): void {
+  for (const settle of settlers.values()) settle(null);
 }
 
 function remember(token: string): void {

@@ -76,7 +76,7 @@ function Workbench() {
   const [failures, setFailures] = useState<ImportFailure[]>([]);
   const [dragging, setDragging] = useState(false);
   const [view, setView] = useState<AppView>('library');
-  const organisation = useOrganisation();
+  const organisation = useOrganisation(() => takeEarlyRead('organisation'));
   const [pdfMarks, setPdfMarks] = useState<PdfMarksFound[] | null>(null);
   const showMemos = useCallback(() => setView('memos'), []);
 

@@ -1,7 +1,7 @@
 // Collections and document tags, read once and then kept up to date by the library's changes.
 import type { Organisation } from '../../../shared/collections/scope';
 import type { LibraryChange } from '../../../shared/library-changes';
-import { call } from '../api/client';
+import { call, type ChangeRecorder } from '../api/client';
 import { useFollowed } from '../ui/useFollowed';
 import type { AsyncState } from '../ui/useAsync';
 
@@ -11,6 +11,6 @@ export function applyToOrganisation(organisation: Organisation, change: LibraryC
   return organisation;
 }
 
-export function useOrganisation(): AsyncState<Organisation> {
-  return useFollowed(() => call('collections.get', {}), applyToOrganisation, 'organisation');
+export function useOrganisation(takeEarly?: () => { value: Promise<Organisation>; changes: ChangeRecorder } | null): AsyncState<Organisation> {
+  return useFollowed(() => call('collections.get', {}), applyToOrganisation, 'organisation', takeEarly);
 }
