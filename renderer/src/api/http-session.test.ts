@@ -100,6 +100,25 @@ describe('browser-mode sign-in', () => {
     expect(await list).toBeNull();
   });
 
+  it('sends the sign-in before it rewrites the address (which waits on the browser), both in the same task', async () => {
+    window.history.replaceState(null, '', '/#token=launch123');
+    const order: string[] = [];
+    fetchMock.mockImplementation(async () => (order.push('sign-in sent'), new Response(JSON.stringify({ session: 's' }), { status: 200 })));
+    const replaceState = vi.spyOn(window.history, 'replaceState');
+    replaceState.mockImplementation(function (this: History, ...args) {
+      order.push('address rewritten');
+      return History.prototype.replaceState.apply(this, args);
+    });
+    try {
+      const { startSession } = await load();
+      startSession();
+      expect(order).toEqual(['sign-in sent', 'address rewritten']);
+      expect(window.location.hash).toBe('');
+    } finally {
+      replaceState.mockRestore();
+    }
+  });
+
   it('keeps the rest of the fragment (the open document)', async () => {
     window.history.replaceState(null, '', '/#token=launch123&doc=abc');
     fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ session: 's' }), { status: 200 }));

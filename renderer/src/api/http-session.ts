@@ -20,13 +20,16 @@ const settlers = new Map<SignInRead, (result: unknown) => void>();
 /** Starts signing in (once per page); call it before anything reads the address's fragment. */
 export function startSession(): void {
   if (session) return;
-  const launchToken = takeLaunchToken();
+  const launchToken = launchTokenOf(window.location.hash);
   if (launchToken) {
     for (const name of SIGN_IN_READS) {
       answers.set(name, new Promise<unknown>((resolve) => settlers.set(name, resolve)));
     }
   }
   session = signIn(launchToken);
+  // In the same task, after the sign-in went out (replacing the address waits on the browser: 60 ms of
+  // a loaded machine's launch in a page profile), so no answer and no other script ever sees it there.
+  if (launchToken !== null) removeLaunchToken();
   // A new address pasted into this tab changes only its fragment, which loads nothing: load it.
   window.addEventListener('hashchange', () => {
     if (new URLSearchParams(window.location.hash.slice(1)).has('token')) window.location.reload();
@@ -51,15 +54,17 @@ export async function authHeaders(): Promise<Record<string, string>> {
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
-/** The launch token in the address's fragment, removed from the address bar and this history entry. */
-function takeLaunchToken(): string | null {
+/** The launch token in the address's fragment (#token=…), if any. */
+function launchTokenOf(hash: string): string | null {
+  return new URLSearchParams(hash.slice(1)).get('token');
+}
+
+/** Takes the launch token out of the address bar and this history entry, keeping the rest of the fragment. */
+function removeLaunchToken(): void {
   const params = new URLSearchParams(window.location.hash.slice(1));
-  const token = params.get('token');
-  if (token === null) return null;
   params.delete('token');
   const rest = params.toString();
   window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ''}`);
-  return token;
 }
 
 async function signIn(launchToken: string | null): Promise<string | null> {
@@ -101,25 +106,31 @@ async function readAnswer(response: Response): Promise<string | null> {
     return sessionOf(await response.text());
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let pending = '';
+  // The pieces of the line not complete yet: only each new piece is searched for the line's end (the
+  // list's line is over a megabyte).
+  let pieces: string[] = [];
   let token: string | null | undefined;
+  const onLine = (line: string) => {
+    if (token === undefined) {
+      token = sessionOf(line);
+      gotSession(token);
+    } else {
+      const { read, result } = JSON.parse(line) as SignInReadLine;
+      settlers.get(read)?.(result);
+    }
+  };
   const lines = async (): Promise<void> => {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
-      pending += value;
-      let end: number;
-      while ((end = pending.indexOf('\n')) !== -1) {
-        const line = pending.slice(0, end);
-        pending = pending.slice(end + 1);
-        if (token === undefined) {
-          token = sessionOf(line);
-          gotSession(token);
-        } else {
-          const { read, result } = JSON.parse(line) as SignInReadLine;
-          settlers.get(read)?.(result);
-        }
+      let from = 0;
+      for (let end = value.indexOf('\n'); end !== -1; end = value.indexOf('\n', from)) {
+        pieces.push(value.slice(from, end));
+        onLine(pieces.join(''));
+        pieces = [];
+        from = end + 1;
       }
+      if (from < value.length) pieces.push(value.slice(from));
     }
   };
   let gotSession!: (token: string | null) => void;
