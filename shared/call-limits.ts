@@ -30,5 +30,8 @@ export const SMALL_CALL: BodyLimits = { json: 64 * KB, files: 0 };
  */
 export const NO_ARGS_CALL: BodyLimits = { json: 1 * KB, files: 0 };
 
+/** Files read for an import (references, annotations) are text; 50 MB is far beyond any real one. */
+export const MAX_IMPORT_TEXT_BYTES = 50 * MB;
+
 /** The largest file accepted by an import, in bytes. Larger files are refused with a clear message. */
 export const MAX_IMPORT_BYTES = 200 * MB;

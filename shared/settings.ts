@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { tableLayoutSchema, type TableLayout } from './document-table/columns';
 import { coderNameSchema } from './coders/coders';
 import { CITATION_STYLES, type CitationStyle } from './interchange/types';
+import { THEMES, type Theme } from './themes';
 
-export const THEMES = ['system', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
+// Apart, so that the page's first load (the theme menu) has them without zod.
+export { THEMES, type Theme } from './themes';
 
 export interface WindowBounds {
   width: number;

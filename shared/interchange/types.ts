@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { DocumentMetadata, MetadataField } from '../model';
 import { libraryScopeSchema } from '../collections/scope';
 import { documentMetadataSchema, idSchema } from '../schemas';
+import { MAX_IMPORT_TEXT_BYTES } from '../call-limits';
+
+export { MAX_IMPORT_TEXT_BYTES };
 
 export const EXPORT_FORMATS = ['bibliography', 'bibtex', 'ris', 'csl-json', 'passages-csv', 'w3c-annotations', 'refi-qda', 'annotated-pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -66,8 +69,6 @@ export interface ExportedFile {
 }
 
 export const fileNameSchema = z.string().trim().min(1).max(255);
-/** Files read for an import (references, annotations) are text; 50 MB is far beyond any real one. */
-export const MAX_IMPORT_TEXT_BYTES = 50 * 1024 * 1024;
 export const importedFileSchema = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_TEXT_BYTES, {
   message: `files over ${MAX_IMPORT_TEXT_BYTES / 1024 / 1024} MB cannot be imported`,
 });

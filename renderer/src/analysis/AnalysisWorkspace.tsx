@@ -32,7 +32,7 @@ import { PassageList } from './PassageList';
 import type { Selection } from './selection';
 import { TimelineChart } from './TimelineChart';
 import { useAnalysisCounts } from './useAnalysisCounts';
-import { scopeExists, WHOLE_LIBRARY, type LibraryScope } from '../../../shared/collections/scope';
+import { scopeExists, WHOLE_LIBRARY, type LibraryScope } from '../../../shared/collections/scope-functions';
 import { ScopeSelect } from '../organise/ScopeSelect';
 import { useOrganisation } from '../organise/useOrganisation';
 import { useVariables } from '../variables/useVariables';

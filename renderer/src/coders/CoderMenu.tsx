@@ -1,7 +1,6 @@
 // The top bar's Coder menu: who codes on this installation (recorded with every new highlight) and
 // the blind-coding switch, which hides the other coders' highlights in the reader.
 import { useState, type FormEvent } from 'react';
-import { coderNameSchema } from '../../../shared/coders/coders';
 import { useCoderSettings } from './coder-settings';
 import './coders.css';
 
@@ -37,6 +36,8 @@ export function CoderNameForm({ onSaved, autoFocus = false }: { onSaved?(): void
   }
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // The rule (and zod with it) is loaded when a name is given, not with the page's first load.
+    const { coderNameSchema } = await import('../../../shared/coders/coders');
     const parsed = coderNameSchema.safeParse(text);
     if (!parsed.success) {
       setProblem(parsed.error.issues[0]?.message ?? 'This name cannot be used.');

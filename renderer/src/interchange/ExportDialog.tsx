@@ -15,7 +15,7 @@ import {
   type ExportScope,
 } from '../../../shared/interchange/types';
 import type { DocumentListing } from '../../../shared/model';
-import { WHOLE_LIBRARY, type LibraryScope } from '../../../shared/collections/scope';
+import { WHOLE_LIBRARY, type LibraryScope } from '../../../shared/collections/scope-functions';
 import { ScopeSelect } from '../organise/ScopeSelect';
 import { useOrganisation } from '../organise/useOrganisation';
 import { call, errorMessage } from '../api/client';

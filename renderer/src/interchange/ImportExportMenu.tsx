@@ -3,7 +3,7 @@
 import { Suspense, useRef, useState, type Ref } from 'react';
 import type { DocumentListing } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
-import { MAX_IMPORT_TEXT_BYTES } from '../../../shared/interchange/types';
+import { MAX_IMPORT_TEXT_BYTES } from '../../../shared/call-limits';
 import { readChosenFile } from '../api/files';
 import { useNotices } from '../ui/notices';
 import type { AnnotationImportAssignment, AnnotationImportReport, ReferenceImportReport } from '../../../shared/interchange/types';

@@ -3,7 +3,8 @@
 // going to another memo saves the one being written first. Deleting offers Undo.
 import { useMemo, useState } from 'react';
 import type { MemoEdit } from '../../../shared/memos/edit';
-import { MEMO_TARGET_KINDS, sameTarget, type Memo, type MemoTarget, type MemoTargetKind } from '../../../shared/memos/model';
+import { MEMO_TARGET_KINDS, sameTarget } from '../../../shared/memos/memo-functions';
+import type { Memo, MemoTarget, MemoTargetKind } from '../../../shared/memos/model';
 import type { DocumentListing } from '../../../shared/model';
 import { call, errorMessage } from '../api/client';
 import { useCodebook } from '../codebook/codebook-context';

@@ -2,7 +2,8 @@
 // the library's memos.changed events; and the one way to go to the Memos view (from the reader, the
 // codebook), showing the memos about something, one memo, or a new memo about it.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { applyMemoChange, memoTargetLabel, sameTarget, type Memo, type MemoTarget, type TargetNames } from '../../../shared/memos/model';
+import { applyMemoChange, memoTargetLabel, sameTarget, type TargetNames } from '../../../shared/memos/memo-functions';
+import type { Memo, MemoTarget } from '../../../shared/memos/model';
 import type { DocumentListing } from '../../../shared/model';
 import { call } from '../api/client';
 import { useCodebook } from '../codebook/codebook-context';

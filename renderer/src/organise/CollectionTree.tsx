@@ -4,7 +4,7 @@
 // another nests it, on "All documents" takes it to the top.
 import { useState, type DragEvent, type FormEvent } from 'react';
 import { documentsInCollection, filedDocuments, flattenTree } from '../../../shared/collections/tree';
-import { sameScope, type LibraryScope, type Organisation } from '../../../shared/collections/scope';
+import { sameScope, type LibraryScope, type Organisation } from '../../../shared/collections/scope-functions';
 import type { CollectionEdit } from '../../../shared/collections/edit';
 import { COLLECTION_DRAG_TYPE, DOCUMENTS_DRAG_TYPE, droppedDocumentIds } from './drag';
 import { documentTagNames } from './ScopeSelect';

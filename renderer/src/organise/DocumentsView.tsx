@@ -1,7 +1,7 @@
 // The documents view: collections and tags on the left; the filter, the selected documents' actions
 // and the table on the right. Edits go to main; what shows follows the changes main publishes.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { emptyScopeMessage, scopeExists, scopeTest, WHOLE_LIBRARY, type LibraryScope, type Organisation } from '../../../shared/collections/scope';
+import { emptyScopeMessage, scopeExists, scopeTest, WHOLE_LIBRARY, type LibraryScope, type Organisation } from '../../../shared/collections/scope-functions';
 import type { CollectionEdit, DocumentTagEdit } from '../../../shared/collections/edit';
 import { filterRows, isFilteringDocuments, NO_DOCUMENT_FILTER, NO_STATS, prepareRow, sortRows, type DocumentFilter, type DocumentRow } from '../../../shared/document-table';
 import type { DocumentListing } from '../../../shared/model';

@@ -13,7 +13,7 @@ import { SAVED_SEARCHES_CHANGED } from './SavedSearches';
 import { useSearch } from './search-context';
 import { lazyNamed } from '../ui/lazy';
 import { useIndexProgress } from './useIndexProgress';
-import { scopeExists, WHOLE_LIBRARY, type LibraryScope } from '../../../shared/collections/scope';
+import { scopeExists, WHOLE_LIBRARY, type LibraryScope } from '../../../shared/collections/scope-functions';
 import { documentTagNames, ScopeSelect } from '../organise/ScopeSelect';
 import { useOrganisation } from '../organise/useOrganisation';
 import './search.css';

@@ -1,6 +1,6 @@
 // The theme setting (system, light, dark), kept with the user's settings and applied to the page.
 import { useEffect, useState } from 'react';
-import { THEMES, type Theme } from '../../../shared/settings';
+import { THEMES, type Theme } from '../../../shared/themes';
 import { call } from '../api/client';
 import { useNotices } from '../ui/notices';
 
