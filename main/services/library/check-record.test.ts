@@ -81,6 +81,36 @@ describe('the check record of a large library', () => {
     expect(mostBetweenTurns).toBeLessThan(300_000);
   });
 
+  it('is written a few hundred documents at a time, so that other work runs in between', async () => {
+    const dir = await tempDir();
+    const record = largeRecord(5_000);
+    const stringify = JSON.stringify;
+    let writtenSinceTurn = 0;
+    let mostBetweenTurns = 0;
+    const spy = vi.spyOn(JSON, 'stringify').mockImplementation((...args: Parameters<typeof JSON.stringify>) => {
+      const text = stringify(...args);
+      writtenSinceTurn += text?.length ?? 0;
+      mostBetweenTurns = Math.max(mostBetweenTurns, writtenSinceTurn);
+      return text;
+    });
+    let writing = true;
+    const other = () => {
+      writtenSinceTurn = 0;
+      if (writing) setImmediate(other);
+    };
+    setImmediate(other);
+    try {
+      await writeCheckRecord(dir, record);
+    } finally {
+      writing = false;
+      spy.mockRestore();
+    }
+    expect((await stat(path.join(dir, 'library-check.json'))).size).toBeGreaterThan(3_000_000);
+    expect(mostBetweenTurns).toBeGreaterThan(0);
+    expect(mostBetweenTurns).toBeLessThan(300_000);
+    expect(await readCheckRecord(dir)).toEqual(record);
+  });
+
   it('is not trusted when its parts were put in another order, or one was left out', async () => {
     const dir = await tempDir();
     await writeCheckRecord(dir, largeRecord(600));

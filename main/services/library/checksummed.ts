@@ -85,8 +85,18 @@ export async function readChecksummedParts(file: string): Promise<unknown[] | nu
   return parts.length === count ? parts : null;
 }
 
-/** Writes the parts, one a line, with the checksum of all of them, atomically. */
+/**
+ * Writes the parts, one a line, with the checksum of all of them, atomically; each part made into text
+ * with a break between two, as they are read (the parts must not change meanwhile: the caller's own).
+ */
 export async function writeChecksummedParts(file: string, parts: readonly unknown[]): Promise<void> {
-  const text = parts.map((part) => `${JSON.stringify(part)}\n`).join('');
-  await writeFileAtomic(file, `{"sha256":"${sha256(text)}","parts":${parts.length}}\n${text}`);
+  const lines: string[] = [];
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    if (lines.length > 0) await yieldToIo();
+    const line = `${JSON.stringify(part)}\n`;
+    hash.update(line);
+    lines.push(line);
+  }
+  await writeFileAtomic(file, `{"sha256":"${hash.digest('hex')}","parts":${parts.length}}\n${lines.join('')}`);
 }
