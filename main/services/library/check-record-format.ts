@@ -227,6 +227,7 @@ export async function parseRecordBody(body: unknown): Promise<CheckRecord | null
 /** The record in a version 3 record's parts, or null when they are not one. */
 export async function parseRecordParts(parts: readonly unknown[]): Promise<CheckRecord | null> {
   const columns = joinRecordParts(parts);
+  await yieldToIo();
   return columns && parseColumns(columns);
 }
 
@@ -235,6 +236,7 @@ async function parseColumns(body: unknown): Promise<CheckRecord | null> {
   if (!parsed.success) return null;
   const { codebookSha256, documents: list, annotationIds, files: fileColumns, folders: folderColumns } = parsed.data;
   const trusted = parsed.data.descriptions === descriptionSchemaFingerprint();
+  await yieldToIo();
   const { paths, stamps, sha256 } = fileColumns;
   if (annotationIds.length !== list.length || stamps.length !== paths.length * 4 || sha256.length !== paths.length * HASH_LENGTH) return null;
   if (folderColumns.stamps.length !== folderColumns.ids.length * 4) return null;
