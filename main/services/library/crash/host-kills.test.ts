@@ -44,12 +44,13 @@ describe('crash safety through the real host', () => {
     }
     await store.close();
 
-    const stats = await runHostKills({ libraryDir, dataDir: await tempDir(), hostScript: path.join(HOST_DIR, 'host.js'), kills: KILLS, seed: SEED });
+    const stats = await runHostKills({ libraryDir, dataDir: await tempDir(), hostScript: path.join(HOST_DIR, 'host.js'), kills: KILLS, inFlightAtLeast: KILLS / 4, seed: SEED });
     console.log(`host kills (seed ${SEED}): ${JSON.stringify(stats)}`);
-    expect(stats.kills).toBe(KILLS);
+    expect(stats.kills).toBeGreaterThanOrEqual(KILLS);
+    expect(stats.kills).toBeLessThanOrEqual(2 * KILLS);
     // Calls were answered, and kills landed while calls were in flight.
     expect(stats.replaced).toBeGreaterThan(0);
     expect(stats.imported).toBeGreaterThan(0);
-    expect(stats.inFlight).toBeGreaterThan(KILLS / 4);
+    expect(stats.inFlight).toBeGreaterThanOrEqual(KILLS / 4);
   });
 });

@@ -23,6 +23,12 @@ export interface HostKillOptions {
   /** dist/main/host.js or the same built elsewhere (scripts/build-main.mjs --out). */
   hostScript: string;
   kills: number;
+  /**
+   * Kills to land while a call is in flight: when fewer of the first `kills` did (a call's time varies
+   * with the machine's load, and a kill timed from the last ones can come after it ended), up to as many
+   * again are made until they have.
+   */
+  inFlightAtLeast?: number;
   seed: number;
 }
 
@@ -58,8 +64,9 @@ export async function runHostKills(options: HostKillOptions): Promise<HostKillSt
   const rand = random(options.seed);
   const stats: HostKillStats = { kills: 0, acknowledged: 0, replaced: 0, imported: 0, inFlight: 0, inFlightLanded: 0, undoneReplaces: 0, jsonFilesChecked: 0 };
   let seen = await readLibrary(options.libraryDir, stats, 'the start');
-  const times: CallTimes = { replace: 1_000, import: 1_000 };
-  for (let run = 0; run < options.kills; run++) {
+  const times: CallTimes = { 'replace first': 1_000, 'import first': 1_000, 'replace later': 1_000, 'import later': 1_000 };
+  const inFlightAtLeast = options.inFlightAtLeast ?? 0;
+  for (let run = 0; run < options.kills || (stats.inFlight < inFlightAtLeast && run < 2 * options.kills); run++) {
     const context = `kill ${run + 1} (seed ${options.seed})`;
     const { acked, inFlight } = await runHostAndKill(options, seen, rand, `${options.seed}x${run}`, times);
     stats.kills++;
@@ -84,8 +91,9 @@ export async function runHostKills(options: HostKillOptions): Promise<HostKillSt
   return stats;
 }
 
-/** How long each kind of call takes, as last seen (the kills are timed from it). */
-type CallTimes = Record<HostCall['kind'], number>;
+/** How long each kind of call takes, as last seen (the kills are timed from it); apart for a host's first
+ * call, which loads the code it needs (importers load when first used) and takes longer than later ones. */
+type CallTimes = Record<`${HostCall['kind']} ${'first' | 'later'}`, number>;
 
 /** Starts the host, has it answer a few calls, and kills it at a random moment of the last one. */
 async function runHostAndKill(options: HostKillOptions, seen: Map<string, SeenDocument>, rand: () => number, tag: string, times: CallTimes) {
@@ -110,7 +118,8 @@ async function runHostAndKill(options: HostKillOptions, seen: Map<string, SeenDo
       const call = rand() < 0.5 ? replaceCall(current, rand, `${tag}x${i}`) : importCall(current, rand, `${tag}x${i}`);
       // The last call is killed at a random moment of about the time such a call takes (or just after),
       // mostly in its second part, where the files are written (reading the new file comes first).
-      if (i === calls - 1) timer = setTimeout(kill, (0.3 + rand() * 0.9) * times[call.kind]);
+      const timed = `${call.kind} ${i === 0 ? 'first' : 'later'}` as const;
+      if (i === calls - 1) timer = setTimeout(kill, (0.3 + rand() * 0.9) * times[timed]);
       inFlight = call;
       const started = Date.now();
       const reply = await callHost(port, session, call).catch((error: unknown) => {
@@ -121,7 +130,7 @@ async function runHostAndKill(options: HostKillOptions, seen: Map<string, SeenDo
       if (reply.status !== 200) throw new Error(`The host refused a ${call.kind} call (${reply.status}): ${reply.body.slice(0, 500)}`);
       const result = JSON.parse(reply.body) as { ok: boolean; error?: { message: string } };
       if (!result.ok) throw new Error(`The host failed a ${call.kind} call: ${result.error?.message}`);
-      times[call.kind] = 0.5 * times[call.kind] + 0.5 * (Date.now() - started);
+      times[timed] = 0.5 * times[timed] + 0.5 * (Date.now() - started);
       acked.push(call);
       inFlight = null;
       applyCall(current, call);
